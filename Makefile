@@ -1,0 +1,78 @@
+# piiscan - see README.md. `make demo` builds and scans fixtures/,
+# `make test` runs every test; both install missing Debian packages when
+# run as root (scripts/deps.sh).
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+CC      ?= cc
+PKGS     = libpcre2-8 libmagic libarchive xlsxwriter yaml-0.1 libcrypto
+
+# Sanitizer flags for check-asan; empty in a normal build.
+SAN     ?=
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CPPFLAGS = -std=c11 -D_GNU_SOURCE -Iinclude $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARN) $(SAN)
+
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/extract/*.c)
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC = $(wildcard tests/unit/*.c)
+TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
+HEADERS  = $(wildcard include/*.h)
+
+BIN      = $(BUILD)/piiscan
+UNIT     = $(BUILD)/unit_tests
+
+.PHONY: all deps deps-test demo test test-run check-asan install clean bench
+
+all: $(BIN)
+
+deps:
+	@scripts/deps.sh build
+
+deps-test:
+	@scripts/deps.sh test
+
+$(BUILD)/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libpiiscan.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BIN): $(BUILD)/src/main.o $(BUILD)/libpiiscan.a
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+
+$(UNIT): $(TEST_OBJ) $(BUILD)/libpiiscan.a
+	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+
+# The main job: scan the shipped fixtures into inventory.xlsx.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN) -o inventory.xlsx fixtures/
+
+# Every test; the last line printed is "N passed, N failed".
+test: deps-test
+	@$(MAKE) --no-print-directory test-run
+
+test-run: $(BIN) $(UNIT)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+check-asan: deps-test
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
+		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		test-run
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/piiscan/rules \
+		$(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/piiscan
+	install -m 644 rules/*.yaml $(DESTDIR)$(PREFIX)/share/piiscan/rules/
+	install -m 644 man/piiscan.1 $(DESTDIR)$(PREFIX)/share/man/man1/piiscan.1
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,84 @@
+/*
+ * pii_extract.h - extractors turn a file or member into text segments
+ * with locations. One extractor per format in src/extract/, registered in
+ * one table (extract.c), as libarchive registers formats and yara its
+ * modules: adding a format is one file and one table line.
+ */
+#ifndef PII_EXTRACT_H
+#define PII_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "pii_detect.h"
+#include "pii_finding.h"
+#include "pii_util.h"
+
+/* What an extractor reads: a file on disk or a member of a container. */
+struct pii_input {
+	const char *path;           /* display path ("a.zip!b.csv") */
+	int depth;                  /* 0 for a file on disk */
+	struct pii_type type;       /* what detection said */
+	const unsigned char *head;  /* the first bytes, already read */
+	size_t head_len;
+	bool head_is_all;           /* the input ends within head */
+	size_t head_pos;            /* how much of head was consumed */
+	/* The rest of the input, after head: returns bytes read, 0 at the
+	 * end, -1 on error (errno set). */
+	ssize_t (*read_more)(void *ctx, void *buf, size_t n);
+	void *read_ctx;
+	uint64_t bytes_read;        /* head and rest, so far */
+	int read_errno;             /* set when a read failed */
+	unsigned char *scratch;     /* PII_READ_CHUNK bytes the extractor may use */
+};
+
+/* Reads up to n bytes of the input, from the start (head first). Returns
+ * the bytes read, 0 at the end, -1 on a read error (in->read_errno). */
+ssize_t pii_input_read(struct pii_input *in, void *buf, size_t n);
+
+/* Where extracted text goes: implemented by the scanner (scan.c). */
+struct pii_sink;
+
+/* Text of one location that may be long (a text file, a mail body): it is
+ * paged, and findings get line numbers. Begin, write any number of
+ * times (valid UTF-8, cut anywhere), end. loc must stay valid until end. */
+enum pii_status pii_sink_begin_text(struct pii_sink *s, const struct pii_loc *loc);
+enum pii_status pii_sink_write_text(struct pii_sink *s, const char *utf8, size_t len);
+enum pii_status pii_sink_end_text(struct pii_sink *s);
+
+/* A short text with its own location (a cell, a string from a binary
+ * file), matched as a whole. offset is where it starts in the input;
+ * line is 0 when unknown. text is borrowed for the call. */
+enum pii_status pii_sink_text(struct pii_sink *s, const struct pii_loc *loc,
+			      const char *utf8, size_t len, uint64_t offset,
+			      uint64_t line);
+
+/* A row for the errors sheet about part of the input (a member that is
+ * encrypted, a limit reached), besides the file's own outcome. */
+void pii_sink_problem(struct pii_sink *s, const char *path,
+		      enum pii_file_status st, const char *reason);
+
+struct pii_extractor {
+	const char *name;
+	/* How well this extractor handles in: 0 = not at all; the highest
+	 * bid runs. Must only look at in->type, in->head and in->path. */
+	int (*bid)(const struct pii_input *in);
+	/* Extracts the text of in into out. Returns PII_OK, PII_EOBJECT when
+	 * the input could not be read to the end (findings so far are kept;
+	 * in->read_errno or a problem row says why) or PII_EFATAL. */
+	enum pii_status (*run)(struct pii_input *in, struct pii_sink *out);
+};
+
+/* Runs the extractor that bids highest for in. */
+enum pii_status pii_extract(struct pii_input *in, struct pii_sink *out);
+
+/* The extractor that would run for in (for tests and logs). */
+const struct pii_extractor *pii_extractor_for(const struct pii_input *in);
+
+/* The extractors (extract/<name>.c). */
+extern const struct pii_extractor pii_extractor_text;
+extern const struct pii_extractor pii_extractor_strings;
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * pii_finding.h - what the workers hand to the collector: findings with
+ * their location, in batches, and per-file results and problems.
+ */
+#ifndef PII_FINDING_H
+#define PII_FINDING_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "pii_util.h"
+
+/* Where a finding is. file is the display path, with "!" between the
+ * layers of containers; the other parts are NULL where the format has no
+ * such thing. */
+struct pii_loc {
+	const char *file;
+	const char *table;  /* SQL table, spreadsheet sheet */
+	const char *column; /* column header or number */
+	const char *key;    /* JSON key path */
+	const char *part;   /* e-mail part, PDF page */
+};
+
+struct pii_finding {
+	unsigned rule;       /* index into the rule set */
+	enum pii_confidence confidence;
+	uint64_t line;       /* 1-based; 0 when the format has no lines */
+	uint64_t offset;     /* byte offset in the text as decoded to UTF-8 */
+	uint64_t fingerprint;
+	const struct pii_loc *loc; /* owned by the batch */
+	const char *value;   /* masked unless --show-values; owned by the batch */
+};
+
+/* Findings of one file, handed over in pieces of at most
+ * PII_BATCH_FINDINGS so that no file piles them up. */
+struct pii_batch {
+	uint64_t file_id;
+	struct pii_finding *items;
+	size_t n, cap;
+	struct pii_arena arena;       /* values and locations */
+	const struct pii_loc *last_loc; /* in arena; reused while unchanged */
+};
+
+/* How a file ended up. */
+enum pii_file_status {
+	PII_FILE_SCANNED,  /* read to the end */
+	PII_FILE_PARTIAL,  /* read in part; findings so far are kept */
+	PII_FILE_FAILED,   /* could not be read at all */
+	PII_FILE_SKIPPED,  /* not read on purpose (type, size, link) */
+};
+
+/* The outcome of one file, sent after its last batch. */
+struct pii_file_result {
+	uint64_t file_id;
+	char *path;          /* display path, malloc'd */
+	enum pii_file_status status;
+	char *reason;        /* why not scanned (fully), or NULL; malloc'd */
+	uint64_t size;       /* from fstat */
+	uint64_t bytes_read;
+	int64_t mtime;
+	uid_t uid;
+	char type[128];
+};
+
+/* Allocates an empty batch for file_id; NULL when out of memory. */
+struct pii_batch *pii_batch_new(uint64_t file_id);
+void pii_batch_free(struct pii_batch *b);
+
+/* Adds a finding; loc and value are copied into the batch. Returns false
+ * when out of memory. */
+bool pii_batch_add(struct pii_batch *b, const struct pii_finding *f,
+		   const struct pii_loc *loc, const char *value, size_t value_len);
+
+/* Allocates a result; path is copied. NULL when out of memory. */
+struct pii_file_result *pii_file_result_new(uint64_t file_id, const char *path);
+
+/* Sets the status and a reason (copied, may be NULL). */
+void pii_file_result_set(struct pii_file_result *r, enum pii_file_status st,
+			 const char *reason);
+void pii_file_result_free(struct pii_file_result *r);
+
+/* "scanned", "partial", "failed", "skipped". */
+const char *pii_file_status_name(enum pii_file_status st);
+
+#endif

@@ -1,0 +1,104 @@
+/*
+ * pii_inventory.h - the results of a scan, as the collector has gathered
+ * them, for the writers (xlsx, csv) to lay out. Read-only for writers.
+ */
+#ifndef PII_INVENTORY_H
+#define PII_INVENTORY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "pii_distinct.h"
+#include "pii_finding.h"
+#include "pii_options.h"
+#include "pii_rules.h"
+#include "pii_util.h"
+
+/* A file that has findings: inventory and findings rows point at it. */
+struct pii_inv_file {
+	const char *path;
+	uint64_t size;
+	int64_t mtime;
+	uid_t uid;
+	const char *type;
+};
+
+/* One location x report name: an inventory row. */
+struct pii_inv_row {
+	const struct pii_inv_file *file;   /* the file on disk */
+	const char *path;                  /* the location's file: "a.zip!b.csv" */
+	const char *table, *column, *key, *part; /* NULL when not applicable */
+	unsigned report;                   /* index into rules->reports */
+	uint64_t count;
+	uint64_t by_confidence[4];         /* indexed by enum pii_confidence */
+	uint64_t distinct;
+	bool distinct_estimated;
+	enum pii_confidence confidence;    /* highest seen */
+	const char *example;               /* first value, masked unless shown */
+};
+
+/* A row of the Findings sheet. */
+struct pii_inv_finding {
+	const struct pii_inv_file *file;
+	const char *path;
+	const char *table, *column, *key, *part;
+	unsigned rule; /* index into rules->rules */
+	enum pii_confidence confidence;
+	uint64_t line, offset;
+	const char *value;
+};
+
+/* A row of the Errors sheet: a file or member not scanned (fully). */
+struct pii_inv_problem {
+	const char *path;
+	enum pii_file_status status;
+	const char *reason;
+};
+
+/* Totals per category, for the summary. */
+struct pii_inv_category {
+	const char *name;
+	uint64_t findings, locations, files;
+	struct pii_distinct distinct;
+};
+
+struct pii_inventory {
+	const struct pii_ruleset *rules;
+	const struct pii_options *opt;
+	const char *const *paths;
+	size_t n_paths;
+
+	int64_t started, finished; /* seconds since the epoch */
+	double duration;           /* seconds */
+	char host[256];
+	char user[64];
+
+	uint64_t files_scanned, files_partial, files_failed, files_skipped;
+	uint64_t files_with_findings;
+	uint64_t bytes_scanned;
+	uint64_t findings_total;
+	uint64_t pattern_limit_hits;
+	uint64_t *findings_per_rule; /* indexed like rules->rules */
+
+	struct pii_inv_row *rows;
+	size_t n_rows, cap_rows;
+	struct pii_inv_finding *findings; /* at most opt->max_findings */
+	size_t n_findings, cap_findings;
+	struct pii_inv_problem *problems;
+	size_t n_problems, cap_problems;
+	uint64_t problems_dropped; /* past the worksheet's row limit */
+	struct pii_inv_category *categories;
+	size_t n_categories;
+
+	struct pii_arena arena; /* every string above */
+};
+
+/* Sorts rows, findings and problems into reading order (path, then
+ * location, then rule) so that every report lists them the same way. */
+void pii_inventory_sort(struct pii_inventory *inv);
+
+/* Frees everything the inventory owns. */
+void pii_inventory_free(struct pii_inventory *inv);
+
+#endif

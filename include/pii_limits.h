@@ -1,0 +1,91 @@
+/*
+ * pii_limits.h - every size, count and ratio limit of the scanner, in one
+ * place, each with the reason for its value.
+ */
+#ifndef PII_LIMITS_H
+#define PII_LIMITS_H
+
+/* Text is matched one page at a time. 1 MiB amortises the per-page work
+ * (prefilter set-up, line counting) while N workers with a few buffers each
+ * stay far below the 100 MB resident-memory budget. */
+#define PII_PAGE_SIZE ((size_t)1 << 20)
+
+/* Bytes after the page that are visible to the matcher, so that a value
+ * starting in the page but crossing its end is still seen whole. No shipped
+ * rule matches more than ~320 bytes (an e-mail address is at most 254);
+ * 4 KiB leaves room for user rules. Longer matches may be cut at an edge. */
+#define PII_PAGE_MARGIN ((size_t)4096)
+
+/* Bytes before the page kept from the previous one, for lookbehind
+ * assertions and context words that sit just before a match. */
+#define PII_PAGE_PREFIX ((size_t)256)
+
+/* Raw bytes read from a file per read(2): large enough for sequential
+ * throughput on network shares, small next to the page. */
+#define PII_READ_CHUNK ((size_t)256 << 10)
+
+/* Bytes looked at to decide a file's type and encoding. libmagic needs
+ * a few KiB for most formats; the UTF-16 and text heuristics need less. */
+#define PII_SNIFF_SIZE ((size_t)16 << 10)
+
+/* Files waiting between the walker and the workers. Bounds memory on a
+ * tree of any size while keeping every worker busy. */
+#define PII_JOB_QUEUE_CAPACITY 1024
+
+/* Messages (finding batches, file results, errors) waiting for the
+ * collector. Producers block when it is full: back-pressure, not growth. */
+#define PII_MSG_QUEUE_CAPACITY 256
+
+/* Findings a worker collects before it hands them to the collector, so
+ * that a file with millions of findings never piles them up in memory. */
+#define PII_BATCH_FINDINGS 1024
+
+/* Bytes on each side of a match searched for context words ("BSN:",
+ * "IBAN", "tel."). About one line of text: further away, a word says
+ * little about this value. */
+#define PII_CONTEXT_WINDOW 64
+
+/* PCRE2 work limits: no input may make a pattern run away. The match
+ * limit caps backtracking steps per match attempt; the depth limit caps
+ * nested backtracking memory (interpreter only); the JIT stack caps the
+ * JIT's equivalent. Normal PII patterns need a tiny fraction of these. */
+#define PII_PCRE2_MATCH_LIMIT 100000u
+#define PII_PCRE2_DEPTH_LIMIT 5000u
+#define PII_JIT_STACK_START ((size_t)32 << 10)
+#define PII_JIT_STACK_MAX ((size_t)512 << 10)
+
+/* Longest canonical form of a value kept for fingerprinting. Longer than
+ * any shipped rule's match; a longer value is fingerprinted on its prefix. */
+#define PII_CANON_MAX 320
+
+/* Longest value (masked or not) copied into a report. */
+#define PII_VALUE_MAX 320
+
+/* Printable runs shorter than this are not taken from binary files.
+ * strings(1) uses 4; every value we look for is longer than 5, and 6
+ * cuts most of the noise in executables. */
+#define PII_STRINGS_MIN 6
+
+/* A printable run in a binary file is cut into segments of this size. */
+#define PII_STRINGS_MAX ((size_t)64 << 10)
+
+/* Distinct values per inventory row are counted exactly up to this many,
+ * then estimated with HyperLogLog (1.6% error) so memory stays bounded
+ * for a column with millions of values. */
+#define PII_DISTINCT_EXACT_MAX 4096
+
+/* Rows in the Findings sheet unless --max-findings says otherwise. Enough
+ * to give evidence for every location in a typical audit; the JSONL output
+ * always has every finding. */
+#define PII_FINDINGS_ROWS_DEFAULT 100000
+
+/* A worksheet holds at most 1,048,576 rows; one is the header. */
+#define PII_XLSX_MAX_ROWS 1048575
+
+/* Characters per xlsx cell allowed by Excel. */
+#define PII_XLSX_MAX_CELL 32767
+
+/* Interval between progress-line updates on a terminal. */
+#define PII_PROGRESS_INTERVAL_MS 250
+
+#endif

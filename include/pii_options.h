@@ -1,0 +1,66 @@
+/*
+ * pii_options.h - the command line.
+ */
+#ifndef PII_OPTIONS_H
+#define PII_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum pii_format {
+	PII_FORMAT_XLSX,
+	PII_FORMAT_JSONL,
+	PII_FORMAT_CSV,
+};
+
+struct pii_output_spec {
+	const char *path; /* borrowed from argv */
+	enum pii_format format;
+};
+
+struct pii_options {
+	const char **paths;
+	size_t n_paths;
+	struct pii_output_spec *outputs;
+	size_t n_outputs;
+	unsigned threads;
+	const char **rule_paths; /* --rules */
+	size_t n_rule_paths;
+	const char *packs;       /* --packs, NULL: all shipped packs */
+	const char **excludes;
+	size_t n_excludes;
+	uint64_t max_filesize;   /* 0: no limit */
+	uint64_t max_findings;   /* rows in the Findings sheet */
+	const char *fingerprint_key_file;
+	bool show_values;
+	bool follow_symlinks;
+	bool one_file_system;
+	bool quiet;
+	int progress;            /* 1 on, 0 off, -1 when stderr is a terminal */
+	bool list_rules;
+	char *command_line;      /* as typed, for the summary sheet */
+};
+
+/* What the caller should do after parsing. */
+enum pii_parse_result {
+	PII_PARSE_RUN,   /* options are complete: run */
+	PII_PARSE_EXIT,  /* --help or --version was printed: exit 0 */
+	PII_PARSE_ERROR, /* err holds a one-line message: exit 2 */
+};
+
+/* Parses argv into o (zeroed by the caller). Strings in o are borrowed
+ * from argv, except the arrays, which pii_options_free releases. */
+enum pii_parse_result pii_options_parse(int argc, char **argv,
+					struct pii_options *o, char *err,
+					size_t errlen);
+
+void pii_options_free(struct pii_options *o);
+
+/* The format for a file name's extension; false when it has none we know. */
+bool pii_format_from_name(const char *path, enum pii_format *out);
+
+/* "xlsx", "jsonl", "csv". */
+const char *pii_format_name(enum pii_format f);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * pii_report.h - the writers: they lay out results, they never read input
+ * files.
+ */
+#ifndef PII_REPORT_H
+#define PII_REPORT_H
+
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "pii_finding.h"
+#include "pii_inventory.h"
+#include "pii_rules.h"
+
+/* Appends one finding as a JSON object and a newline. */
+bool pii_jsonl_format(struct pii_buf *out, const struct pii_ruleset *rs,
+		      const struct pii_finding *f);
+
+/* Writes the inventory rows as CSV (RFC 4180) to f. Returns PII_OK or
+ * PII_EFATAL when writing failed (errno is set). */
+enum pii_status pii_csv_write(const struct pii_inventory *inv, FILE *f);
+
+/* Writes the workbook (Summary, Inventory, Findings, Errors, Rules) to
+ * path. PII_EFATAL with a message in err on failure. */
+enum pii_status pii_xlsx_write(const struct pii_inventory *inv, const char *path,
+			       char *err, size_t errlen);
+
+/* The user name of uid, or its number; cached, not thread-safe. */
+const char *pii_owner_name(uid_t uid);
+
+/* "YYYY-MM-DD HH:MM:SS" (UTC) of t, into out. */
+void pii_format_mtime(int64_t t, char *out, size_t outsz);
+
+#endif

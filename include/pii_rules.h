@@ -1,0 +1,124 @@
+/*
+ * pii_rules.h - rule packs: YAML files read with libyaml, patterns
+ * compiled once with PCRE2 (JIT) and then shared read-only by all threads.
+ */
+#ifndef PII_RULES_H
+#define PII_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pii_mask.h"
+#include "pii_util.h"
+#include "pii_validate.h"
+
+/* One example from a rule's `examples:`; run by the test suite. */
+struct pii_rule_example {
+	char *text;           /* input text */
+	char *value;          /* expected value found, or NULL: any */
+	enum pii_confidence confidence; /* expected, or NONE: any */
+	bool match;           /* true: must be found; false: must not */
+	int line;             /* line in the rule file */
+};
+
+struct pii_rule {
+	char *id;             /* unique among the loaded rules */
+	char *report_as;      /* rule name written in reports (default: id) */
+	char *name;           /* human name, e.g. "Burgerservicenummer (BSN)" */
+	char *category;       /* e.g. "national_id" */
+	char *pack;           /* pack name from the file */
+	char *source;         /* "file:line" where the rule is defined */
+	char *pattern;
+	char *validator_name; /* or NULL */
+	char *mask_name;
+	char *trigger;        /* prefilter classes as written, or NULL */
+	char *span;
+	pcre2_code *code;
+	pii_validator_fn validate; /* NULL: the regex alone decides */
+	pii_mask_fn mask;
+	enum pii_confidence confidence; /* without context words */
+	char **context;       /* lower-case words that raise confidence */
+	size_t n_context;
+	char **anti_context;  /* words that mean "not personal data" */
+	size_t n_anti_context;
+	bool require_context; /* drop matches with no context word near */
+	struct pii_rule_example *examples;
+	size_t n_examples;
+	unsigned report_index; /* index into pii_ruleset.reports */
+	unsigned group;        /* prefilter group */
+	uint32_t min_length;   /* shortest possible match, from PCRE2 */
+};
+
+/* A name under which findings are reported (a rule's report_as). */
+struct pii_report_id {
+	char *name;
+	char *category;
+};
+
+/* Rules that share a prefilter: a match consists only of `span` bytes
+ * and contains at least one `trigger` byte, so the matcher only runs the
+ * rules of a group on runs of span bytes that hold a trigger byte. A group
+ * with `whole` set has no prefilter: its rules see the whole text. */
+struct pii_prefilter_group {
+	bool span[256];
+	bool trigger[256];
+	bool whole;
+	unsigned *rules; /* indexes into pii_ruleset.rules */
+	size_t n_rules;
+	uint32_t min_length; /* shortest match of any rule in the group */
+};
+
+struct pii_ruleset {
+	struct pii_rule *rules;
+	size_t n_rules;
+	struct pii_report_id *reports;
+	size_t n_reports;
+	struct pii_prefilter_group *groups;
+	size_t n_groups;
+	/* trigger_groups[b]: bit g set when byte b is a trigger of group g */
+	uint64_t trigger_groups[256];
+	uint64_t whole_groups; /* groups without prefilter */
+	char **packs;          /* names of the loaded packs, in load order */
+	size_t n_packs;
+	uint32_t max_capture_pairs;
+	bool compiled;
+};
+
+/* Returns an empty rule set, or NULL when out of memory. */
+struct pii_ruleset *pii_rules_new(void);
+
+/* Loads one YAML rule file and appends its rules. On error returns
+ * PII_EFATAL and writes "file:line: what is wrong" to err. */
+enum pii_status pii_rules_load_file(struct pii_ruleset *rs, const char *path,
+				    char *err, size_t errlen);
+
+/* Loads every *.yaml / *.yml file of a folder, in name order, or the file
+ * itself when path is a file. */
+enum pii_status pii_rules_load_path(struct pii_ruleset *rs, const char *path,
+				    char *err, size_t errlen);
+
+/* Loads the shipped packs named in the comma-separated list `packs`
+ * (NULL: every pack) from the folder dir. Unknown pack names are an
+ * error that lists the packs there are. */
+enum pii_status pii_rules_load_packs(struct pii_ruleset *rs, const char *dir,
+				     const char *packs, char *err,
+				     size_t errlen);
+
+/* Compiles every pattern (PCRE2, JIT), builds the prefilter groups and
+ * checks the rule set as a whole (unique ids, one category per report
+ * name). Must be called once, after loading and before matching. */
+enum pii_status pii_rules_compile(struct pii_ruleset *rs, char *err,
+				  size_t errlen);
+
+/* Frees the rule set and everything in it. NULL is safe. */
+void pii_rules_free(struct pii_ruleset *rs);
+
+/* Finds the folder of the shipped rule packs: $PIISCAN_RULES_DIR, else
+ * next to the executable (../share/piiscan/rules, ../rules, ./rules).
+ * Returns a malloc'd path or NULL. */
+char *pii_rules_default_dir(void);
+
+#endif

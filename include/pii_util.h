@@ -1,0 +1,108 @@
+/*
+ * pii_util.h - small shared helpers: status codes, an arena, a growable
+ * byte buffer, and the escaping every writer needs.
+ */
+#ifndef PII_UTIL_H
+#define PII_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Result of an operation (libarchive's split): PII_OK; PII_EOBJECT when
+ * this file or member is lost (it becomes a row in the errors sheet and
+ * the scan goes on); PII_EFATAL when the run cannot go on. */
+enum pii_status {
+	PII_OK = 0,
+	PII_EOBJECT = 1,
+	PII_EFATAL = 2,
+};
+
+/* How sure we are that a match is personal data. */
+enum pii_confidence {
+	PII_CONF_NONE = 0,
+	PII_CONF_LOW = 1,
+	PII_CONF_MEDIUM = 2,
+	PII_CONF_HIGH = 3,
+};
+
+/* "low", "medium", "high"; "" for PII_CONF_NONE. Static string. */
+const char *pii_confidence_name(enum pii_confidence c);
+
+/* Parses "low"/"medium"/"high"; returns PII_CONF_NONE when unknown. */
+enum pii_confidence pii_confidence_parse(const char *s);
+
+/* ---- arena: many small copies freed at once ---------------------------- */
+
+struct pii_arena_chunk;
+struct pii_arena {
+	struct pii_arena_chunk *head;
+	size_t used_total; /* bytes handed out, for accounting */
+};
+
+/* Returns len bytes aligned to 8, or NULL when out of memory. The memory
+ * lives until pii_arena_reset/free. */
+void *pii_arena_alloc(struct pii_arena *a, size_t len);
+
+/* Copies s[0..len) and a NUL into the arena; NULL when out of memory. */
+char *pii_arena_strndup(struct pii_arena *a, const char *s, size_t len);
+
+/* Same for a NUL-terminated string; NULL in gives NULL out. */
+char *pii_arena_strdup(struct pii_arena *a, const char *s);
+
+/* Frees every chunk but the first, which is kept for reuse. */
+void pii_arena_reset(struct pii_arena *a);
+
+/* Frees everything. Safe on a zeroed arena. */
+void pii_arena_free(struct pii_arena *a);
+
+/* ---- growable buffer ------------------------------------------------------ */
+
+struct pii_buf {
+	char *data;
+	size_t len, cap;
+	bool oom; /* an append failed; contents are truncated */
+};
+
+/* Appends; on allocation failure sets buf->oom and returns false. */
+bool pii_buf_append(struct pii_buf *b, const void *p, size_t n);
+bool pii_buf_puts(struct pii_buf *b, const char *s);
+bool pii_buf_putc(struct pii_buf *b, char c);
+bool pii_buf_printf(struct pii_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Keeps data[0..len) NUL-terminated; returns data ("" when empty). */
+const char *pii_buf_cstr(struct pii_buf *b);
+void pii_buf_free(struct pii_buf *b);
+
+/* ---- escaping ---------------------------------------------------------------- */
+
+/* Appends s[0..len) for display in a spreadsheet or log: valid UTF-8 is
+ * kept, control characters become \n, \t, \xNN, and bytes that are not
+ * valid UTF-8 become \xNN, so the result is always valid UTF-8 and valid
+ * in XML. */
+bool pii_escape_display(struct pii_buf *out, const char *s, size_t len);
+
+/* Appends s as the inside of a JSON string (quotes not included), with
+ * the same treatment of invalid UTF-8 as pii_escape_display. */
+bool pii_escape_json(struct pii_buf *out, const char *s, size_t len);
+
+/* Length of the longest prefix of s[0..len) that is valid UTF-8. */
+size_t pii_utf8_valid_prefix(const char *s, size_t len);
+
+/* ---- parsing ----------------------------------------------------------------- */
+
+/* Parses a size such as "500", "64K", "100M", "2G", "1T" (powers of 1024).
+ * Returns false when the text is not a size. */
+bool pii_parse_size(const char *s, uint64_t *out);
+
+/* Case-insensitive (ASCII) search for needle in hay; NULL if absent. */
+const char *pii_memcasemem(const char *hay, size_t hlen, const char *needle,
+			   size_t nlen);
+
+/* Formats t (seconds since the epoch) as "2026-11-29 02:44:03 UTC". */
+void pii_format_utc(int64_t t, char *out, size_t outsz);
+
+/* Monotonic clock in seconds. */
+double pii_now_monotonic(void);
+
+#endif

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Makes sure the Debian packages piiscan needs are installed.
+#   scripts/deps.sh build   - to build and run piiscan
+#   scripts/deps.sh test    - to build and run the test suite as well
+# As root it installs what is missing (apt-get install -y); otherwise it
+# prints the command to run and fails.
+set -eu
+
+BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsxwriter-dev libyaml-dev libssl-dev"
+# python3-openpyxl reads the xlsx back in the tests.
+TEST_PKGS="python3 python3-openpyxl"
+
+case "${1:-build}" in
+build) want="$BUILD_PKGS" ;;
+test) want="$BUILD_PKGS $TEST_PKGS" ;;
+*) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	echo "deps: not a Debian system; make sure these (or your system's equivalents) are installed: $want" >&2
+	exit 0
+fi
+
+missing=""
+for p in $want; do
+	status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+	[ "$status" = "installed" ] || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+	echo "deps: installing$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	# A fresh machine has no package lists yet: update when the first try fails.
+	if ! apt-get install -y -q $missing >/dev/null 2>&1; then
+		apt-get update -q >/dev/null
+		apt-get install -y -q $missing >/dev/null
+	fi
+else
+	echo "deps: missing Debian packages:$missing" >&2
+	echo "deps: install them with: sudo apt-get install -y$missing" >&2
+	exit 2
+fi

@@ -1,0 +1,544 @@
+/*
+ * collect.c - the collector thread: aggregation per location x rule.
+ *
+ * Rows of a file are aggregated while the file is in flight (its batches
+ * arrive from one worker, in order) and moved to the inventory when its
+ * result arrives. Distinct values are counted from fingerprints.
+ */
+#include "pii_collect.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pii_limits.h"
+#include "pii_queue.h"
+
+/* Bits of HyperLogLog precision: 2^12 registers (4 KiB, 1.6% error) per
+ * inventory row that outgrows the exact set; 2^14 (16 KiB, 0.8%) for
+ * the few per-category totals. */
+#define ROW_HLL_BITS 12
+#define CATEGORY_HLL_BITS 14
+
+enum msg_kind { MSG_BATCH, MSG_FILE, MSG_PROBLEM };
+
+struct msg {
+	enum msg_kind kind;
+	struct pii_batch *batch;
+	struct pii_file_result *file;
+	char *path, *reason;
+	enum pii_file_status status;
+};
+
+/* A row being aggregated. */
+struct pending_row {
+	struct pii_inv_row row;
+	struct pii_distinct distinct;
+	uint64_t hash;
+};
+
+/* A file whose findings are arriving. */
+struct inflight {
+	uint64_t file_id;
+	struct pii_inv_file *file; /* in the inventory arena */
+	struct pending_row *rows;
+	size_t n_rows, cap_rows;
+	uint32_t *index;           /* open addressing over rows, 0 = empty */
+	size_t index_cap;
+	struct inflight *next;
+};
+
+struct pii_collector {
+	const struct pii_options *opt;
+	const struct pii_ruleset *rs;
+	struct pii_outputs *outs;
+	struct pii_queue *queue;
+	pthread_t thread;
+	struct pii_inventory *inv;
+	unsigned *report_category; /* report index -> category index */
+	struct inflight *inflight;
+	bool oom;                  /* something was lost for lack of memory */
+};
+
+/* ---- sending --------------------------------------------------------------- */
+
+static void send(struct pii_collector *c, struct msg *m)
+{
+	if (!m || !pii_queue_push(c->queue, m)) {
+		/* Only when out of memory: count it as lost. */
+		c->oom = true;
+		if (m) {
+			pii_batch_free(m->batch);
+			pii_file_result_free(m->file);
+			free(m->path);
+			free(m->reason);
+			free(m);
+		}
+	}
+}
+
+void pii_collector_send_batch(struct pii_collector *c, struct pii_batch *b)
+{
+	struct msg *m = calloc(1, sizeof(*m));
+	if (m) {
+		m->kind = MSG_BATCH;
+		m->batch = b;
+	} else {
+		pii_batch_free(b);
+	}
+	send(c, m);
+}
+
+void pii_collector_send_file(struct pii_collector *c, struct pii_file_result *r)
+{
+	struct msg *m = calloc(1, sizeof(*m));
+	if (m) {
+		m->kind = MSG_FILE;
+		m->file = r;
+	} else {
+		pii_file_result_free(r);
+	}
+	send(c, m);
+}
+
+void pii_collector_send_problem(struct pii_collector *c, const char *path,
+				enum pii_file_status st, const char *reason)
+{
+	struct msg *m = calloc(1, sizeof(*m));
+	if (m) {
+		m->kind = MSG_PROBLEM;
+		m->status = st;
+		m->path = strdup(path);
+		m->reason = strdup(reason ? reason : "");
+		if (!m->path || !m->reason) {
+			free(m->path);
+			free(m->reason);
+			free(m);
+			m = NULL;
+		}
+	}
+	send(c, m);
+}
+
+/* ---- aggregation ----------------------------------------------------------- */
+
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+	/* FNV-1a; a NULL string hashes unlike an empty one */
+	if (!s)
+		return (h ^ 0xff) * 0x100000001b3ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return (h ^ 0xfe) * 0x100000001b3ULL;
+}
+
+static uint64_t loc_hash(const struct pii_loc *l, unsigned report)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ report;
+	h = hash_str(h, l->file);
+	h = hash_str(h, l->table);
+	h = hash_str(h, l->column);
+	h = hash_str(h, l->key);
+	return hash_str(h, l->part);
+}
+
+static bool str_eq(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool row_is(const struct pii_inv_row *r, const struct pii_loc *l, unsigned report)
+{
+	return r->report == report && str_eq(r->path, l->file) &&
+	       str_eq(r->table, l->table) &&
+	       str_eq(r->column, l->column) && str_eq(r->key, l->key) &&
+	       str_eq(r->part, l->part);
+}
+
+static struct inflight *inflight_get(struct pii_collector *c, uint64_t file_id,
+				     bool create)
+{
+	for (struct inflight *f = c->inflight; f; f = f->next)
+		if (f->file_id == file_id)
+			return f;
+	if (!create)
+		return NULL;
+	struct inflight *f = calloc(1, sizeof(*f));
+	if (!f)
+		return NULL;
+	f->file = pii_arena_alloc(&c->inv->arena, sizeof(*f->file));
+	if (!f->file) {
+		free(f);
+		return NULL;
+	}
+	memset(f->file, 0, sizeof(*f->file));
+	f->file_id = file_id;
+	f->next = c->inflight;
+	c->inflight = f;
+	return f;
+}
+
+static void inflight_remove(struct pii_collector *c, struct inflight *f)
+{
+	for (struct inflight **p = &c->inflight; *p; p = &(*p)->next)
+		if (*p == f) {
+			*p = f->next;
+			break;
+		}
+	for (size_t i = 0; i < f->n_rows; i++)
+		pii_distinct_free(&f->rows[i].distinct);
+	free(f->rows);
+	free(f->index);
+	free(f);
+}
+
+static bool index_rebuild(struct inflight *f, size_t cap)
+{
+	uint32_t *index = calloc(cap, sizeof(uint32_t));
+	if (!index)
+		return false;
+	for (size_t i = 0; i < f->n_rows; i++) {
+		size_t slot = f->rows[i].hash & (cap - 1);
+		while (index[slot])
+			slot = (slot + 1) & (cap - 1);
+		index[slot] = (uint32_t)i + 1;
+	}
+	free(f->index);
+	f->index = index;
+	f->index_cap = cap;
+	return true;
+}
+
+/* Finds or adds the row of location l x report. Its strings are copied
+ * into the inventory arena once per row. */
+static struct pending_row *row_get(struct pii_collector *c, struct inflight *f,
+				   const struct pii_loc *l, unsigned report)
+{
+	uint64_t h = loc_hash(l, report);
+	if (f->index_cap) {
+		size_t slot = h & (f->index_cap - 1);
+		while (f->index[slot]) {
+			struct pending_row *pr = &f->rows[f->index[slot] - 1];
+			if (pr->hash == h && row_is(&pr->row, l, report))
+				return pr;
+			slot = (slot + 1) & (f->index_cap - 1);
+		}
+	}
+	if (f->n_rows == f->cap_rows) {
+		size_t cap = f->cap_rows ? f->cap_rows * 2 : 8;
+		struct pending_row *grown = realloc(f->rows, cap * sizeof(*grown));
+		if (!grown)
+			return NULL;
+		f->rows = grown;
+		f->cap_rows = cap;
+	}
+	if ((f->n_rows + 1) * 2 > f->index_cap &&
+	    !index_rebuild(f, f->index_cap ? f->index_cap * 2 : 16))
+		return NULL;
+	struct pii_arena *a = &c->inv->arena;
+	struct pending_row *pr = &f->rows[f->n_rows];
+	memset(pr, 0, sizeof(*pr));
+	pr->hash = h;
+	pr->row.file = f->file;
+	pr->row.report = report;
+	pr->row.path = pii_arena_strdup(a, l->file);
+	pr->row.table = pii_arena_strdup(a, l->table);
+	pr->row.column = pii_arena_strdup(a, l->column);
+	pr->row.key = pii_arena_strdup(a, l->key);
+	pr->row.part = pii_arena_strdup(a, l->part);
+	if (!pr->row.path || (l->table && !pr->row.table) || (l->column && !pr->row.column) ||
+	    (l->key && !pr->row.key) || (l->part && !pr->row.part))
+		return NULL;
+	pii_distinct_init(&pr->distinct, ROW_HLL_BITS);
+	size_t slot = h & (f->index_cap - 1);
+	while (f->index[slot])
+		slot = (slot + 1) & (f->index_cap - 1);
+	f->index[slot] = (uint32_t)f->n_rows + 1;
+	f->n_rows++;
+	return pr;
+}
+
+static void keep_finding(struct pii_collector *c, const struct pending_row *pr,
+			 const struct pii_finding *fd)
+{
+	struct pii_inventory *inv = c->inv;
+	if (inv->n_findings >= c->opt->max_findings)
+		return;
+	if (inv->n_findings == inv->cap_findings) {
+		size_t cap = inv->cap_findings ? inv->cap_findings * 2 : 256;
+		if (cap > c->opt->max_findings)
+			cap = c->opt->max_findings;
+		struct pii_inv_finding *grown = realloc(inv->findings, cap * sizeof(*grown));
+		if (!grown) {
+			c->oom = true;
+			return;
+		}
+		inv->findings = grown;
+		inv->cap_findings = cap;
+	}
+	const char *value = pii_arena_strdup(&inv->arena, fd->value);
+	if (!value) {
+		c->oom = true;
+		return;
+	}
+	inv->findings[inv->n_findings++] = (struct pii_inv_finding){
+		.file = pr->row.file,
+		.path = pr->row.path,
+		.table = pr->row.table,
+		.column = pr->row.column,
+		.key = pr->row.key,
+		.part = pr->row.part,
+		.rule = fd->rule,
+		.confidence = fd->confidence,
+		.line = fd->line,
+		.offset = fd->offset,
+		.value = value,
+	};
+}
+
+static void handle_batch(struct pii_collector *c, struct pii_batch *b)
+{
+	struct pii_inventory *inv = c->inv;
+	if (c->outs)
+		pii_outputs_write_batch(c->outs, c->rs, b);
+	struct inflight *f = inflight_get(c, b->file_id, true);
+	if (!f) {
+		c->oom = true;
+		return;
+	}
+	struct pending_row *last = NULL;
+	const struct pii_loc *last_loc = NULL;
+	unsigned last_report = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		const struct pii_finding *fd = &b->items[i];
+		const struct pii_rule *r = &c->rs->rules[fd->rule];
+		unsigned report = r->report_index;
+		struct pii_inv_category *cat = &inv->categories[c->report_category[report]];
+		inv->findings_total++;
+		inv->findings_per_rule[fd->rule]++;
+		cat->findings++;
+		if (!pii_distinct_add(&cat->distinct, fd->fingerprint))
+			c->oom = true;
+
+		struct pending_row *pr = last;
+		if (!pr || fd->loc != last_loc || report != last_report) {
+			pr = row_get(c, f, fd->loc, report);
+			if (!pr) {
+				c->oom = true;
+				continue;
+			}
+			if (!pr->row.example) {
+				pr->row.example = pii_arena_strdup(&inv->arena, fd->value);
+				if (!pr->row.example)
+					c->oom = true;
+			}
+			last = pr;
+			last_loc = fd->loc;
+			last_report = report;
+		}
+		pr->row.count++;
+		pr->row.by_confidence[fd->confidence & 3]++;
+		if (fd->confidence > pr->row.confidence)
+			pr->row.confidence = fd->confidence;
+		if (!pii_distinct_add(&pr->distinct, fd->fingerprint))
+			c->oom = true;
+		keep_finding(c, pr, fd);
+	}
+}
+
+static void add_problem(struct pii_collector *c, const char *path,
+			enum pii_file_status st, const char *reason)
+{
+	struct pii_inventory *inv = c->inv;
+	if (inv->n_problems >= PII_XLSX_MAX_ROWS) {
+		inv->problems_dropped++;
+		return;
+	}
+	if (inv->n_problems == inv->cap_problems) {
+		size_t cap = inv->cap_problems ? inv->cap_problems * 2 : 64;
+		struct pii_inv_problem *grown = realloc(inv->problems, cap * sizeof(*grown));
+		if (!grown) {
+			c->oom = true;
+			return;
+		}
+		inv->problems = grown;
+		inv->cap_problems = cap;
+	}
+	struct pii_inv_problem *p = &inv->problems[inv->n_problems];
+	p->path = pii_arena_strdup(&inv->arena, path);
+	p->reason = pii_arena_strdup(&inv->arena, reason ? reason : "");
+	p->status = st;
+	if (!p->path || !p->reason) {
+		c->oom = true;
+		return;
+	}
+	inv->n_problems++;
+}
+
+static void handle_file(struct pii_collector *c, struct pii_file_result *r)
+{
+	struct pii_inventory *inv = c->inv;
+	inv->bytes_scanned += r->bytes_read;
+	switch (r->status) {
+	case PII_FILE_SCANNED: inv->files_scanned++; break;
+	case PII_FILE_PARTIAL: inv->files_partial++; break;
+	case PII_FILE_FAILED: inv->files_failed++; break;
+	case PII_FILE_SKIPPED: inv->files_skipped++; break;
+	}
+	if (r->status != PII_FILE_SCANNED)
+		add_problem(c, r->path, r->status, r->reason);
+
+	struct inflight *f = inflight_get(c, r->file_id, false);
+	if (!f)
+		return;
+	struct pii_inv_file *file = f->file;
+	file->path = pii_arena_strdup(&inv->arena, r->path);
+	file->type = pii_arena_strdup(&inv->arena, r->type);
+	file->size = r->size;
+	file->mtime = r->mtime;
+	file->uid = r->uid;
+	if (!file->path || !file->type)
+		c->oom = true;
+	if (f->n_rows)
+		inv->files_with_findings++;
+
+	bool *cat_seen = calloc(inv->n_categories ? inv->n_categories : 1, sizeof(bool));
+	for (size_t i = 0; i < f->n_rows; i++) {
+		struct pending_row *pr = &f->rows[i];
+		pr->row.distinct = pii_distinct_count(&pr->distinct);
+		pr->row.distinct_estimated = pii_distinct_is_estimate(&pr->distinct);
+		unsigned ci = c->report_category[pr->row.report];
+		inv->categories[ci].locations++;
+		if (cat_seen && !cat_seen[ci]) {
+			cat_seen[ci] = true;
+			inv->categories[ci].files++;
+		}
+		if (inv->n_rows == inv->cap_rows) {
+			size_t cap = inv->cap_rows ? inv->cap_rows * 2 : 256;
+			struct pii_inv_row *grown = realloc(inv->rows, cap * sizeof(*grown));
+			if (!grown) {
+				c->oom = true;
+				continue;
+			}
+			inv->rows = grown;
+			inv->cap_rows = cap;
+		}
+		inv->rows[inv->n_rows++] = pr->row;
+	}
+	free(cat_seen);
+	inflight_remove(c, f);
+}
+
+static void *collector_main(void *arg)
+{
+	struct pii_collector *c = arg;
+	struct msg *m;
+	while ((m = pii_queue_pop(c->queue))) {
+		switch (m->kind) {
+		case MSG_BATCH:
+			handle_batch(c, m->batch);
+			pii_batch_free(m->batch);
+			break;
+		case MSG_FILE:
+			handle_file(c, m->file);
+			pii_file_result_free(m->file);
+			break;
+		case MSG_PROBLEM:
+			add_problem(c, m->path, m->status, m->reason);
+			free(m->path);
+			free(m->reason);
+			break;
+		}
+		free(m);
+	}
+	return NULL;
+}
+
+/* ---- set-up and the end ------------------------------------------------------ */
+
+static bool init_categories(struct pii_collector *c)
+{
+	const struct pii_ruleset *rs = c->rs;
+	struct pii_inventory *inv = c->inv;
+	c->report_category = calloc(rs->n_reports ? rs->n_reports : 1, sizeof(unsigned));
+	inv->categories = calloc(rs->n_reports ? rs->n_reports : 1, sizeof(*inv->categories));
+	if (!c->report_category || !inv->categories)
+		return false;
+	for (size_t i = 0; i < rs->n_reports; i++) {
+		size_t ci;
+		for (ci = 0; ci < inv->n_categories; ci++)
+			if (!strcmp(inv->categories[ci].name, rs->reports[i].category))
+				break;
+		if (ci == inv->n_categories) {
+			inv->categories[ci].name = rs->reports[i].category;
+			pii_distinct_init(&inv->categories[ci].distinct, CATEGORY_HLL_BITS);
+			inv->n_categories++;
+		}
+		c->report_category[i] = (unsigned)ci;
+	}
+	return true;
+}
+
+struct pii_collector *pii_collector_start(const struct pii_options *opt,
+					  const struct pii_ruleset *rs,
+					  struct pii_outputs *outs)
+{
+	struct pii_collector *c = calloc(1, sizeof(*c));
+	if (!c)
+		return NULL;
+	c->opt = opt;
+	c->rs = rs;
+	c->outs = outs;
+	c->inv = calloc(1, sizeof(*c->inv));
+	c->queue = pii_queue_new(PII_MSG_QUEUE_CAPACITY);
+	if (!c->inv || !c->queue)
+		goto fail;
+	struct pii_inventory *inv = c->inv;
+	inv->rules = rs;
+	inv->opt = opt;
+	inv->paths = opt->paths;
+	inv->n_paths = opt->n_paths;
+	inv->started = (int64_t)time(NULL);
+	inv->findings_per_rule = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(uint64_t));
+	if (!inv->findings_per_rule || !init_categories(c))
+		goto fail;
+	if (pthread_create(&c->thread, NULL, collector_main, c) != 0)
+		goto fail;
+	return c;
+fail:
+	if (c->inv) {
+		pii_inventory_free(c->inv);
+		free(c->inv);
+	}
+	free(c->report_category);
+	pii_queue_free(c->queue);
+	free(c);
+	return NULL;
+}
+
+struct pii_inventory *pii_collector_finish(struct pii_collector *c)
+{
+	pii_queue_close(c->queue);
+	pthread_join(c->thread, NULL);
+	/* Files that never sent a result (cannot happen unless a worker
+	 * died): their rows are dropped, the loss is reported. */
+	while (c->inflight) {
+		c->oom = true;
+		inflight_remove(c, c->inflight);
+	}
+	struct pii_inventory *inv = c->inv;
+	if (c->oom)
+		add_problem(c, "(piiscan)", PII_FILE_PARTIAL,
+			    "out of memory: some findings were not recorded");
+	inv->finished = (int64_t)time(NULL);
+	gethostname(inv->host, sizeof(inv->host) - 1);
+	const char *user = getenv("USER");
+	snprintf(inv->user, sizeof(inv->user), "%s", user ? user : "");
+	pii_inventory_sort(inv);
+	pii_queue_free(c->queue);
+	free(c->report_category);
+	free(c);
+	return inv;
+}

@@ -1,0 +1,55 @@
+/*
+ * extract.c - the table of extractors and the dispatch.
+ */
+#include "pii_extract.h"
+
+#include <errno.h>
+#include <string.h>
+
+/* Every format this build understands. Order breaks ties in bids. */
+static const struct pii_extractor *const extractors[] = {
+	&pii_extractor_text,
+	&pii_extractor_strings,
+};
+
+ssize_t pii_input_read(struct pii_input *in, void *buf, size_t n)
+{
+	if (in->head_pos < in->head_len) {
+		size_t left = in->head_len - in->head_pos;
+		size_t k = n < left ? n : left;
+		memcpy(buf, in->head + in->head_pos, k);
+		in->head_pos += k;
+		return (ssize_t)k;
+	}
+	if (in->head_is_all || !in->read_more || n == 0)
+		return 0;
+	ssize_t got = in->read_more(in->read_ctx, buf, n);
+	if (got < 0) {
+		in->read_errno = errno ? errno : EIO;
+		return -1;
+	}
+	in->bytes_read += (uint64_t)got;
+	return got;
+}
+
+const struct pii_extractor *pii_extractor_for(const struct pii_input *in)
+{
+	const struct pii_extractor *best = NULL;
+	int best_bid = 0;
+	for (size_t i = 0; i < sizeof(extractors) / sizeof(extractors[0]); i++) {
+		int bid = extractors[i]->bid(in);
+		if (bid > best_bid) {
+			best = extractors[i];
+			best_bid = bid;
+		}
+	}
+	return best;
+}
+
+enum pii_status pii_extract(struct pii_input *in, struct pii_sink *out)
+{
+	const struct pii_extractor *x = pii_extractor_for(in);
+	if (!x)
+		return PII_OK; /* nothing to read in it (an empty file) */
+	return x->run(in, out);
+}

@@ -1,0 +1,84 @@
+/*
+ * inventory.c - ordering and freeing of the scan results.
+ */
+#include "pii_inventory.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_str(const char *a, const char *b)
+{
+	if (a == b)
+		return 0;
+	if (!a)
+		return -1;
+	if (!b)
+		return 1;
+	return strcmp(a, b);
+}
+
+static int cmp_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+/* qsort has no context argument in C11: the rule set is passed here. */
+static const struct pii_ruleset *sort_rules;
+
+static int cmp_row(const void *pa, const void *pb)
+{
+	const struct pii_inv_row *a = pa, *b = pb;
+	int c;
+	if ((c = cmp_str(a->path, b->path)) || (c = cmp_str(a->table, b->table)) ||
+	    (c = cmp_str(a->column, b->column)) || (c = cmp_str(a->key, b->key)) ||
+	    (c = cmp_str(a->part, b->part)))
+		return c;
+	return strcmp(sort_rules->reports[a->report].name,
+		      sort_rules->reports[b->report].name);
+}
+
+static int cmp_finding(const void *pa, const void *pb)
+{
+	const struct pii_inv_finding *a = pa, *b = pb;
+	int c;
+	if ((c = cmp_str(a->path, b->path)) || (c = cmp_str(a->table, b->table)) ||
+	    (c = cmp_str(a->column, b->column)) || (c = cmp_str(a->key, b->key)) ||
+	    (c = cmp_str(a->part, b->part)) || (c = cmp_u64(a->offset, b->offset)))
+		return c;
+	return strcmp(sort_rules->rules[a->rule].id, sort_rules->rules[b->rule].id);
+}
+
+static int cmp_problem(const void *pa, const void *pb)
+{
+	const struct pii_inv_problem *a = pa, *b = pb;
+	int c = cmp_str(a->path, b->path);
+	return c ? c : cmp_str(a->reason, b->reason);
+}
+
+void pii_inventory_sort(struct pii_inventory *inv)
+{
+	/* Only the collector's thread sorts, once, at the end. */
+	sort_rules = inv->rules;
+	if (inv->n_rows)
+		qsort(inv->rows, inv->n_rows, sizeof(*inv->rows), cmp_row);
+	if (inv->n_findings)
+		qsort(inv->findings, inv->n_findings, sizeof(*inv->findings), cmp_finding);
+	if (inv->n_problems)
+		qsort(inv->problems, inv->n_problems, sizeof(*inv->problems), cmp_problem);
+	sort_rules = NULL;
+}
+
+void pii_inventory_free(struct pii_inventory *inv)
+{
+	if (!inv)
+		return;
+	free(inv->findings_per_rule);
+	free(inv->rows);
+	free(inv->findings);
+	free(inv->problems);
+	for (size_t i = 0; i < inv->n_categories; i++)
+		pii_distinct_free(&inv->categories[i].distinct);
+	free(inv->categories);
+	pii_arena_free(&inv->arena);
+	memset(inv, 0, sizeof(*inv));
+}

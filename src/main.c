@@ -1,0 +1,215 @@
+/*
+ * main.c - piiscan: walk, scan, collect, write.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pii_collect.h"
+#include "pii_fingerprint.h"
+#include "pii_options.h"
+#include "pii_output.h"
+#include "pii_progress.h"
+#include "pii_rules.h"
+#include "pii_scan.h"
+#include "pii_walk.h"
+
+#define EXIT_USAGE 2
+
+static int fatal(const char *msg)
+{
+	fprintf(stderr, "piiscan: %s\n", msg);
+	return EXIT_USAGE;
+}
+
+/* Shipped packs (all, or --packs), then every --rules path. */
+static struct pii_ruleset *load_rules(const struct pii_options *opt, char *err,
+				      size_t errlen)
+{
+	struct pii_ruleset *rs = pii_rules_new();
+	if (!rs) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	bool want_shipped = !(opt->packs && !*opt->packs);
+	if (want_shipped) {
+		char *dir = pii_rules_default_dir();
+		if (!dir) {
+			if (opt->packs || !opt->n_rule_paths) {
+				snprintf(err, errlen,
+					 "cannot find the shipped rule packs: set "
+					 "PIISCAN_RULES_DIR or install piiscan");
+				pii_rules_free(rs);
+				return NULL;
+			}
+		} else if (pii_rules_load_packs(rs, dir, opt->packs, err, errlen) != PII_OK) {
+			free(dir);
+			pii_rules_free(rs);
+			return NULL;
+		}
+		free(dir);
+	}
+	for (size_t i = 0; i < opt->n_rule_paths; i++)
+		if (pii_rules_load_path(rs, opt->rule_paths[i], err, errlen) != PII_OK) {
+			pii_rules_free(rs);
+			return NULL;
+		}
+	if (pii_rules_compile(rs, err, errlen) != PII_OK) {
+		pii_rules_free(rs);
+		return NULL;
+	}
+	return rs;
+}
+
+static void list_rules(const struct pii_ruleset *rs)
+{
+	printf("%-6s %-16s %-12s %-12s %-12s %-10s %s\n", "PACK", "RULE",
+	       "REPORTED AS", "CATEGORY", "VALIDATOR", "CONFIDENCE", "NAME");
+	for (size_t i = 0; i < rs->n_rules; i++) {
+		const struct pii_rule *r = &rs->rules[i];
+		printf("%-6s %-16s %-12s %-12s %-12s %-10s %s\n", r->pack, r->id,
+		       r->report_as, r->category,
+		       r->validator_name ? r->validator_name : "-",
+		       r->require_context ? "context" : pii_confidence_name(r->confidence),
+		       r->name);
+	}
+}
+
+/* Every PATH must exist before hours of scanning start: a typo in a
+ * scheduled job must fail loudly, not produce an empty inventory. */
+static int check_paths(const struct pii_options *opt)
+{
+	for (size_t i = 0; i < opt->n_paths; i++) {
+		struct stat st;
+		if (stat(opt->paths[i], &st) != 0) {
+			char msg[512];
+			snprintf(msg, sizeof(msg), "cannot scan '%s': %s", opt->paths[i],
+				 strerror(errno));
+			return fatal(msg);
+		}
+	}
+	return 0;
+}
+
+static void print_summary(const struct pii_inventory *inv, const struct pii_options *opt)
+{
+	fprintf(stderr,
+		"piiscan: %" PRIu64 " files (%.1f MB) scanned in %.1f s; %" PRIu64
+		" findings in %" PRIu64 " files",
+		inv->files_scanned + inv->files_partial, (double)inv->bytes_scanned / 1e6,
+		inv->duration, inv->findings_total, inv->files_with_findings);
+	uint64_t problems = inv->files_partial + inv->files_failed + inv->files_skipped;
+	if (problems)
+		fprintf(stderr, "; %" PRIu64 " not (fully) scanned, see the errors sheet",
+			problems);
+	fputs("\n", stderr);
+	for (size_t i = 0; i < opt->n_outputs; i++)
+		if (strcmp(opt->outputs[i].path, "-"))
+			fprintf(stderr, "piiscan: wrote %s\n", opt->outputs[i].path);
+}
+
+int main(int argc, char **argv)
+{
+	char err[1024] = "";
+	struct pii_options opt = {0};
+	int rc = EXIT_USAGE;
+	struct pii_ruleset *rules = NULL;
+	struct pii_outputs outs = {0};
+	bool outs_open = false;
+
+	switch (pii_options_parse(argc, argv, &opt, err, sizeof(err))) {
+	case PII_PARSE_EXIT:
+		pii_options_free(&opt);
+		return 0;
+	case PII_PARSE_ERROR:
+		pii_options_free(&opt);
+		return fatal(err);
+	case PII_PARSE_RUN:
+		break;
+	}
+
+	double t0 = pii_now_monotonic();
+	rules = load_rules(&opt, err, sizeof(err));
+	if (!rules) {
+		rc = fatal(err);
+		goto out;
+	}
+	if (opt.list_rules) {
+		list_rules(rules);
+		rc = 0;
+		goto out;
+	}
+	if ((rc = check_paths(&opt)) != 0)
+		goto out;
+	rc = EXIT_USAGE;
+
+	struct pii_fp_key key;
+	if (pii_fp_key_init(&key, opt.fingerprint_key_file, err, sizeof(err)) != PII_OK) {
+		rc = fatal(err);
+		goto out;
+	}
+	if (pii_outputs_open(&outs, &opt, err, sizeof(err)) != PII_OK) {
+		rc = fatal(err);
+		goto out_outputs;
+	}
+	outs_open = true;
+
+	struct pii_counters counters = {0};
+	struct pii_queue *jobs = pii_queue_new(PII_JOB_QUEUE_CAPACITY);
+	struct pii_collector *col = jobs ? pii_collector_start(&opt, rules, &outs) : NULL;
+	if (!col) {
+		pii_queue_free(jobs);
+		rc = fatal("out of memory");
+		goto out_outputs;
+	}
+	struct pii_scan_ctx ctx = {
+		.opt = &opt,
+		.rules = rules,
+		.fp_key = &key,
+		.outputs = &outs,
+		.collector = col,
+		.jobs = jobs,
+		.counters = &counters,
+	};
+	struct pii_workers *workers = pii_workers_start(&ctx, opt.threads, err, sizeof(err));
+	bool progress_on = opt.progress == 1 || (opt.progress < 0 && isatty(STDERR_FILENO));
+	struct pii_progress *progress = workers && progress_on ? pii_progress_start(&counters) : NULL;
+	struct pii_walker *walker = workers ? pii_walker_new(&ctx) : NULL;
+	enum pii_status walk_st = walker ? PII_OK : PII_EFATAL;
+	for (size_t i = 0; i < opt.n_paths && walk_st == PII_OK; i++)
+		walk_st = pii_walk(walker, opt.paths[i]);
+	pii_walker_free(walker);
+	pii_queue_close(jobs);
+	pii_workers_join(workers);
+	pii_progress_stop(progress);
+	struct pii_inventory *inv = pii_collector_finish(col);
+	pii_queue_free(jobs);
+	if (!workers) {
+		rc = fatal(err);
+	} else if (walk_st != PII_OK) {
+		rc = fatal("out of memory while walking the folders");
+	} else {
+		inv->duration = pii_now_monotonic() - t0;
+		inv->pattern_limit_hits = atomic_load(&counters.limit_hits);
+		if (pii_outputs_commit(&outs, inv, err, sizeof(err)) != PII_OK) {
+			rc = fatal(err);
+		} else {
+			rc = 0;
+			if (!opt.quiet)
+				print_summary(inv, &opt);
+		}
+	}
+	pii_inventory_free(inv);
+	free(inv);
+out_outputs:
+	if (outs_open || outs.v)
+		pii_outputs_free(&outs);
+out:
+	pii_rules_free(rules);
+	pii_options_free(&opt);
+	return rc;
+}

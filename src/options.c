@@ -1,0 +1,345 @@
+/*
+ * options.c - command-line parsing (getopt_long).
+ */
+#include "pii_options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "pii_limits.h"
+#include "pii_util.h"
+#include "pii_version.h"
+
+static const char usage_text[] =
+"Usage: piiscan [OPTIONS] PATH...\n"
+"Finds personal data (e-mail addresses, phone numbers, IBANs, BSNs, card\n"
+"numbers, IP addresses, ...) in files and folders and writes an inventory.\n"
+"\n"
+"Output:\n"
+"  -o, --output FILE        write the report to FILE; repeatable. The format\n"
+"                           follows the extension: .xlsx, .jsonl, .csv\n"
+"                           (default: inventory.xlsx). '-' is standard output.\n"
+"      --format FMT         format for outputs without a known extension\n"
+"      --show-values        write found values in full (default: masked)\n"
+"      --max-findings N     rows in the Findings sheet (default: 100000)\n"
+"      --fingerprint-key-file FILE\n"
+"                           key for value fingerprints (default: random per run)\n"
+"\n"
+"What to scan:\n"
+"      --exclude GLOB       skip files and folders matching GLOB; repeatable\n"
+"      --max-filesize SIZE  skip files larger than SIZE (e.g. 500M, 2G)\n"
+"      --follow-symlinks    follow symbolic links (default: report them)\n"
+"      --one-file-system    do not cross into other file systems\n"
+"\n"
+"Rules:\n"
+"      --packs LIST         shipped rule packs to use, e.g. core,nl (default: all)\n"
+"      --rules PATH         extra rule file or folder of .yaml files; repeatable\n"
+"      --list-rules         list the rules and exit\n"
+"\n"
+"Running:\n"
+"  -j, --threads N          worker threads (default: number of cores)\n"
+"  -q, --quiet              no progress line or warnings\n"
+"      --progress           progress line on stderr even when not a terminal\n"
+"      --no-progress        no progress line\n"
+"  -h, --help               show this help\n"
+"  -V, --version            show the version\n"
+"\n"
+"Exit status: 0 when the scan completed (findings are normal), 2 on a usage\n"
+"or fatal error. Files that cannot be read are listed in the report.\n";
+
+enum {
+	OPT_FORMAT = 256,
+	OPT_SHOW_VALUES,
+	OPT_MAX_FINDINGS,
+	OPT_FP_KEY,
+	OPT_EXCLUDE,
+	OPT_MAX_FILESIZE,
+	OPT_FOLLOW,
+	OPT_ONE_FS,
+	OPT_PACKS,
+	OPT_RULES,
+	OPT_LIST_RULES,
+	OPT_PROGRESS,
+	OPT_NO_PROGRESS,
+};
+
+static const struct option long_options[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"show-values", no_argument, NULL, OPT_SHOW_VALUES},
+	{"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
+	{"fingerprint-key-file", required_argument, NULL, OPT_FP_KEY},
+	{"exclude", required_argument, NULL, OPT_EXCLUDE},
+	{"max-filesize", required_argument, NULL, OPT_MAX_FILESIZE},
+	{"follow-symlinks", no_argument, NULL, OPT_FOLLOW},
+	{"one-file-system", no_argument, NULL, OPT_ONE_FS},
+	{"packs", required_argument, NULL, OPT_PACKS},
+	{"rules", required_argument, NULL, OPT_RULES},
+	{"list-rules", no_argument, NULL, OPT_LIST_RULES},
+	{"threads", required_argument, NULL, 'j'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"progress", no_argument, NULL, OPT_PROGRESS},
+	{"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+const char *pii_format_name(enum pii_format f)
+{
+	switch (f) {
+	case PII_FORMAT_XLSX: return "xlsx";
+	case PII_FORMAT_JSONL: return "jsonl";
+	case PII_FORMAT_CSV: return "csv";
+	}
+	return "?";
+}
+
+static bool format_parse(const char *s, enum pii_format *out)
+{
+	if (!strcasecmp(s, "xlsx"))
+		*out = PII_FORMAT_XLSX;
+	else if (!strcasecmp(s, "jsonl") || !strcasecmp(s, "ndjson") || !strcasecmp(s, "json"))
+		*out = PII_FORMAT_JSONL;
+	else if (!strcasecmp(s, "csv"))
+		*out = PII_FORMAT_CSV;
+	else
+		return false;
+	return true;
+}
+
+bool pii_format_from_name(const char *path, enum pii_format *out)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash : path, '.');
+	return dot && format_parse(dot + 1, out);
+}
+
+static bool push_str(const char ***v, size_t *n, const char *s)
+{
+	const char **grown = realloc(*v, (*n + 1) * sizeof(char *));
+	if (!grown)
+		return false;
+	grown[(*n)++] = s;
+	*v = grown;
+	return true;
+}
+
+static enum pii_parse_result usage_error(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static enum pii_parse_result usage_error(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return PII_PARSE_ERROR;
+}
+
+static bool parse_count(const char *s, uint64_t max, uint64_t *out)
+{
+	if (!s || !*s || *s == '-')
+		return false;
+	errno = 0;
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || *end || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+static char *join_args(int argc, char **argv)
+{
+	size_t len = 1;
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	char *s = malloc(len);
+	if (!s)
+		return NULL;
+	s[0] = '\0';
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+enum pii_parse_result pii_options_parse(int argc, char **argv,
+					struct pii_options *o, char *err,
+					size_t errlen)
+{
+	const char *format = NULL;
+	const char **outputs = NULL;
+	size_t n_outputs = 0;
+	enum pii_parse_result res = PII_PARSE_RUN;
+	uint64_t v;
+
+	o->progress = -1;
+	o->max_findings = PII_FINDINGS_ROWS_DEFAULT;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	o->threads = cores > 0 ? (unsigned)(cores > 256 ? 256 : cores) : 1;
+	o->command_line = join_args(argc, argv);
+
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":o:j:qhV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			if (!push_str(&outputs, &n_outputs, optarg))
+				res = usage_error(err, errlen, "out of memory");
+			break;
+		case OPT_FORMAT:
+			format = optarg;
+			break;
+		case OPT_SHOW_VALUES:
+			o->show_values = true;
+			break;
+		case OPT_MAX_FINDINGS:
+			if (!parse_count(optarg, PII_XLSX_MAX_ROWS, &o->max_findings))
+				res = usage_error(err, errlen,
+						  "--max-findings: '%s' is not a number from 0 to %d",
+						  optarg, PII_XLSX_MAX_ROWS);
+			break;
+		case OPT_FP_KEY:
+			o->fingerprint_key_file = optarg;
+			break;
+		case OPT_EXCLUDE:
+			if (!push_str(&o->excludes, &o->n_excludes, optarg))
+				res = usage_error(err, errlen, "out of memory");
+			break;
+		case OPT_MAX_FILESIZE:
+			if (!pii_parse_size(optarg, &o->max_filesize) || !o->max_filesize)
+				res = usage_error(err, errlen,
+						  "--max-filesize: '%s' is not a size such as 500M or 2G",
+						  optarg);
+			break;
+		case OPT_FOLLOW:
+			o->follow_symlinks = true;
+			break;
+		case OPT_ONE_FS:
+			o->one_file_system = true;
+			break;
+		case OPT_PACKS:
+			o->packs = optarg;
+			break;
+		case OPT_RULES:
+			if (!push_str(&o->rule_paths, &o->n_rule_paths, optarg))
+				res = usage_error(err, errlen, "out of memory");
+			break;
+		case OPT_LIST_RULES:
+			o->list_rules = true;
+			break;
+		case 'j':
+			if (!parse_count(optarg, 256, &v) || v == 0)
+				res = usage_error(err, errlen,
+						  "--threads: '%s' is not a number from 1 to 256",
+						  optarg);
+			else
+				o->threads = (unsigned)v;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case OPT_PROGRESS:
+			o->progress = 1;
+			break;
+		case OPT_NO_PROGRESS:
+			o->progress = 0;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			res = PII_PARSE_EXIT;
+			break;
+		case 'V':
+			printf("piiscan %s\n", PII_VERSION);
+			res = PII_PARSE_EXIT;
+			break;
+		case ':':
+			res = usage_error(err, errlen, "option '%s' needs a value",
+					  argv[optind - 1]);
+			break;
+		default:
+			res = usage_error(err, errlen, "unknown option '%s' (see piiscan --help)",
+					  argv[optind - 1]);
+			break;
+		}
+		if (res != PII_PARSE_RUN)
+			goto out;
+	}
+
+	enum pii_format fmt_override = PII_FORMAT_JSONL;
+	if (format && !format_parse(format, &fmt_override)) {
+		res = usage_error(err, errlen, "--format: '%s' is not xlsx, jsonl or csv", format);
+		goto out;
+	}
+	if (n_outputs == 0 && !push_str(&outputs, &n_outputs, "inventory.xlsx")) {
+		res = usage_error(err, errlen, "out of memory");
+		goto out;
+	}
+	o->outputs = calloc(n_outputs, sizeof(*o->outputs));
+	if (!o->outputs) {
+		res = usage_error(err, errlen, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < n_outputs; i++) {
+		struct pii_output_spec *spec = &o->outputs[i];
+		spec->path = outputs[i];
+		if (!strcmp(spec->path, "-")) {
+			spec->format = format ? fmt_override : PII_FORMAT_JSONL;
+			if (spec->format == PII_FORMAT_XLSX) {
+				res = usage_error(err, errlen,
+						  "xlsx cannot be written to standard output");
+				goto out;
+			}
+		} else if (!pii_format_from_name(spec->path, &spec->format)) {
+			if (!format) {
+				res = usage_error(err, errlen,
+						  "cannot tell the format of '%s' from its name: "
+						  "use .xlsx, .jsonl or .csv, or --format",
+						  spec->path);
+				goto out;
+			}
+			spec->format = fmt_override;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(o->outputs[j].path, spec->path)) {
+				res = usage_error(err, errlen, "output '%s' is given twice",
+						  spec->path);
+				goto out;
+			}
+	}
+	o->n_outputs = n_outputs;
+
+	for (int i = optind; i < argc; i++)
+		if (!push_str(&o->paths, &o->n_paths, argv[i])) {
+			res = usage_error(err, errlen, "out of memory");
+			goto out;
+		}
+	if (!o->list_rules && o->n_paths == 0)
+		res = usage_error(err, errlen, "no PATH to scan (see piiscan --help)");
+	if (o->quiet && o->progress < 0)
+		o->progress = 0;
+out:
+	free(outputs);
+	return res;
+}
+
+void pii_options_free(struct pii_options *o)
+{
+	free(o->paths);
+	free(o->outputs);
+	free(o->rule_paths);
+	free(o->excludes);
+	free(o->command_line);
+	memset(o, 0, sizeof(*o));
+}

@@ -1,0 +1,218 @@
+/*
+ * output.c - output files: temporary name, then rename.
+ */
+#include "pii_output.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pii_inventory.h"
+#include "pii_report.h"
+
+/* "<dir>/.<name>.XXXXXX": hidden, in the target's folder so that the
+ * final rename stays on one file system and is atomic. */
+static char *temp_name_for(const char *path)
+{
+	char *a = strdup(path), *b = strdup(path);
+	char *out = NULL;
+	if (a && b) {
+		const char *dir = dirname(a);
+		const char *base = basename(b);
+		size_t n = strlen(dir) + strlen(base) + 16;
+		out = malloc(n);
+		if (out)
+			snprintf(out, n, "%s/.%s.XXXXXX", dir, base);
+	}
+	free(a);
+	free(b);
+	return out;
+}
+
+enum pii_status pii_outputs_open(struct pii_outputs *o, const struct pii_options *opt,
+				 char *err, size_t errlen)
+{
+	memset(o, 0, sizeof(*o));
+	o->show_values = opt->show_values;
+	o->v = calloc(opt->n_outputs, sizeof(*o->v));
+	o->old_dev = calloc(opt->n_outputs, sizeof(dev_t));
+	o->old_ino = calloc(opt->n_outputs, sizeof(ino_t));
+	if (!o->v || !o->old_dev || !o->old_ino) {
+		snprintf(err, errlen, "out of memory");
+		return PII_EFATAL;
+	}
+	for (size_t i = 0; i < opt->n_outputs; i++) {
+		struct pii_output *out = &o->v[i];
+		out->spec = &opt->outputs[i];
+		o->n = i + 1;
+		if (!strcmp(out->spec->path, "-")) {
+			out->fp = stdout;
+			continue;
+		}
+		struct stat st;
+		if (stat(out->spec->path, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				snprintf(err, errlen, "cannot write '%s': it is a folder",
+					 out->spec->path);
+				return PII_EFATAL;
+			}
+			o->old_dev[o->n_old] = st.st_dev;
+			o->old_ino[o->n_old++] = st.st_ino;
+		}
+		out->tmp_path = temp_name_for(out->spec->path);
+		if (!out->tmp_path) {
+			snprintf(err, errlen, "out of memory");
+			return PII_EFATAL;
+		}
+		/* mkstemp creates the file with mode 0600: the report holds
+		 * facts about personal data and is only for its owner. */
+		int fd = mkstemp(out->tmp_path);
+		if (fd < 0) {
+			snprintf(err, errlen, "cannot write '%s': %s", out->spec->path,
+				 strerror(errno));
+			free(out->tmp_path);
+			out->tmp_path = NULL;
+			return PII_EFATAL;
+		}
+		if (fstat(fd, &st) == 0) {
+			out->dev = st.st_dev;
+			out->ino = st.st_ino;
+		}
+		if (out->spec->format == PII_FORMAT_XLSX) {
+			/* libxlsxwriter writes by name; the file keeps its mode. */
+			close(fd);
+			continue;
+		}
+		out->fp = fdopen(fd, "w");
+		if (!out->fp) {
+			snprintf(err, errlen, "cannot write '%s': %s", out->spec->path,
+				 strerror(errno));
+			close(fd);
+			return PII_EFATAL;
+		}
+	}
+	return PII_OK;
+}
+
+bool pii_outputs_is_own(const struct pii_outputs *o, dev_t dev, ino_t ino)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (o->v[i].tmp_path && o->v[i].dev == dev && o->v[i].ino == ino)
+			return true;
+	for (size_t i = 0; i < o->n_old; i++)
+		if (o->old_dev[i] == dev && o->old_ino[i] == ino)
+			return true;
+	return false;
+}
+
+void pii_outputs_write_batch(struct pii_outputs *o, const struct pii_ruleset *rs,
+			     const struct pii_batch *b)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		struct pii_output *out = &o->v[i];
+		if (out->spec->format != PII_FORMAT_JSONL || out->write_errno)
+			continue;
+		o->line.len = 0;
+		for (size_t k = 0; k < b->n; k++)
+			pii_jsonl_format(&o->line, rs, &b->items[k]);
+		if (o->line.oom) {
+			out->write_errno = ENOMEM;
+			pii_buf_free(&o->line);
+			continue;
+		}
+		if (o->line.len && fwrite(o->line.data, 1, o->line.len, out->fp) != o->line.len)
+			out->write_errno = errno ? errno : EIO;
+	}
+}
+
+/* Flushes and closes a stream output; returns 0 or an errno. */
+static int close_stream(struct pii_output *out)
+{
+	int e = out->write_errno;
+	if (!out->fp)
+		return e;
+	if (fflush(out->fp) != 0 && !e)
+		e = errno;
+	if (out->fp != stdout) {
+		if (!e && fsync(fileno(out->fp)) != 0 && errno != EINVAL)
+			e = errno;
+		if (fclose(out->fp) != 0 && !e)
+			e = errno;
+	}
+	out->fp = NULL;
+	return e;
+}
+
+enum pii_status pii_outputs_commit(struct pii_outputs *o,
+				   const struct pii_inventory *inv, char *err,
+				   size_t errlen)
+{
+	enum pii_status result = PII_OK;
+	for (size_t i = 0; i < o->n; i++) {
+		struct pii_output *out = &o->v[i];
+		int e = 0;
+		char why[512] = "";
+		switch (out->spec->format) {
+		case PII_FORMAT_XLSX:
+			if (pii_xlsx_write(inv, out->tmp_path, why, sizeof(why)) != PII_OK)
+				e = EIO;
+			break;
+		case PII_FORMAT_CSV:
+			errno = 0;
+			if (pii_csv_write(inv, out->fp) != PII_OK)
+				out->write_errno = errno ? errno : EIO;
+			e = close_stream(out);
+			break;
+		case PII_FORMAT_JSONL:
+			e = close_stream(out);
+			break;
+		}
+		if (!e && out->tmp_path && rename(out->tmp_path, out->spec->path) != 0)
+			e = errno;
+		if (e) {
+			if (result == PII_OK) {
+				if (why[0])
+					snprintf(err, errlen, "cannot write '%s': %s",
+						 out->spec->path, why);
+				else
+					snprintf(err, errlen, "cannot write '%s': %s",
+						 out->spec->path, strerror(e));
+			}
+			result = PII_EFATAL;
+			if (out->tmp_path)
+				unlink(out->tmp_path);
+		}
+		free(out->tmp_path);
+		out->tmp_path = NULL;
+	}
+	return result;
+}
+
+void pii_outputs_abort(struct pii_outputs *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		struct pii_output *out = &o->v[i];
+		if (out->fp && out->fp != stdout)
+			fclose(out->fp);
+		out->fp = NULL;
+		if (out->tmp_path)
+			unlink(out->tmp_path);
+		free(out->tmp_path);
+		out->tmp_path = NULL;
+	}
+}
+
+void pii_outputs_free(struct pii_outputs *o)
+{
+	pii_outputs_abort(o);
+	free(o->v);
+	free(o->old_dev);
+	free(o->old_ino);
+	pii_buf_free(&o->line);
+	memset(o, 0, sizeof(*o));
+}

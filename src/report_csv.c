@@ -1,0 +1,102 @@
+/*
+ * report_csv.c - the inventory rows as CSV (RFC 4180).
+ */
+#include "pii_report.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+
+/* Appends one field: escaped for display, guarded against formula
+ * injection (a leading =, +, -, @, tab or CR makes spreadsheets run the
+ * cell as a formula, so it gets a leading apostrophe), and quoted when it
+ * holds a comma, quote or line break. */
+static bool put_field(struct pii_buf *line, const char *s, bool first)
+{
+	struct pii_buf esc = {0};
+	if (!first && !pii_buf_putc(line, ','))
+		return false;
+	if (!s || !*s)
+		return true;
+	if (strchr("=+-@\t\r", s[0]) && !pii_buf_putc(&esc, '\''))
+		return false;
+	if (!pii_escape_display(&esc, s, strlen(s))) {
+		pii_buf_free(&esc);
+		return false;
+	}
+	const char *e = pii_buf_cstr(&esc);
+	bool quote = strpbrk(e, ",\"\r\n") != NULL;
+	bool ok = !quote || pii_buf_putc(line, '"');
+	for (const char *p = e; ok && *p; p++) {
+		if (*p == '"')
+			ok = pii_buf_putc(line, '"');
+		if (ok)
+			ok = pii_buf_putc(line, *p);
+	}
+	if (ok && quote)
+		ok = pii_buf_putc(line, '"');
+	pii_buf_free(&esc);
+	return ok;
+}
+
+static bool put_num(struct pii_buf *line, uint64_t v)
+{
+	return pii_buf_printf(line, ",%" PRIu64, v);
+}
+
+static const char *const header[] = {
+	"file", "table", "column", "key", "part", "rule", "category",
+	"confidence", "count", "distinct", "high", "medium", "low", "example",
+	"file_size", "owner", "modified", "type", NULL,
+};
+
+enum pii_status pii_csv_write(const struct pii_inventory *inv, FILE *f)
+{
+	struct pii_buf line = {0};
+	for (size_t i = 0; header[i]; i++)
+		pii_buf_printf(&line, "%s%s", i ? "," : "", header[i]);
+	pii_buf_puts(&line, "\r\n");
+	for (size_t i = 0; i < inv->n_rows; i++) {
+		const struct pii_inv_row *r = &inv->rows[i];
+		const struct pii_report_id *rep = &inv->rules->reports[r->report];
+		char mtime[32];
+		pii_format_mtime(r->file->mtime, mtime, sizeof(mtime));
+		put_field(&line, r->path, true);
+		put_field(&line, r->table, false);
+		put_field(&line, r->column, false);
+		put_field(&line, r->key, false);
+		put_field(&line, r->part, false);
+		put_field(&line, rep->name, false);
+		put_field(&line, rep->category, false);
+		put_field(&line, pii_confidence_name(r->confidence), false);
+		put_num(&line, r->count);
+		put_num(&line, r->distinct);
+		put_num(&line, r->by_confidence[PII_CONF_HIGH]);
+		put_num(&line, r->by_confidence[PII_CONF_MEDIUM]);
+		put_num(&line, r->by_confidence[PII_CONF_LOW]);
+		put_field(&line, r->example, false);
+		put_num(&line, r->file->size);
+		put_field(&line, pii_owner_name(r->file->uid), false);
+		put_field(&line, mtime, false);
+		put_field(&line, r->file->type, false);
+		pii_buf_puts(&line, "\r\n");
+		if (line.len > 65536 || i + 1 == inv->n_rows) {
+			if (line.oom) {
+				errno = ENOMEM;
+				pii_buf_free(&line);
+				return PII_EFATAL;
+			}
+			if (fwrite(line.data, 1, line.len, f) != line.len) {
+				pii_buf_free(&line);
+				return PII_EFATAL;
+			}
+			line.len = 0;
+		}
+	}
+	if (line.len && fwrite(line.data, 1, line.len, f) != line.len) {
+		pii_buf_free(&line);
+		return PII_EFATAL;
+	}
+	pii_buf_free(&line);
+	return PII_OK;
+}

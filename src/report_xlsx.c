@@ -1,0 +1,414 @@
+/*
+ * report_xlsx.c - the inventory workbook (libxlsxwriter, constant-memory
+ * mode: rows go to disk as they are written, so memory does not grow with
+ * the number of rows). Every cell is written as a string or number, never
+ * as a formula, and every string is escaped to valid UTF-8 without
+ * control characters, so the file stays valid whatever the file names.
+ */
+#include "pii_report.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "pii_limits.h"
+#include "pii_version.h"
+
+struct book {
+	lxw_workbook *wb;
+	lxw_format *title, *header, *bold, *date, *integer, *warn, *wrap;
+	struct pii_buf tmp;
+	lxw_error err; /* first error */
+};
+
+static void note(struct book *b, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
+		b->err = e;
+}
+
+/* Writes s escaped and cut to the cell limit; NULL or "" leaves the cell
+ * empty. */
+static void put_str(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		    const char *s, lxw_format *fmt)
+{
+	if (!s || !*s)
+		return;
+	b->tmp.len = 0;
+	pii_escape_display(&b->tmp, s, strlen(s));
+	if (b->tmp.oom) {
+		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	if (b->tmp.len > PII_XLSX_MAX_CELL) {
+		/* Cut on a character boundary. */
+		size_t n = PII_XLSX_MAX_CELL;
+		while (n > 0 && ((unsigned char)b->tmp.data[n] & 0xC0) == 0x80)
+			n--;
+		b->tmp.data[n] = '\0';
+	}
+	note(b, worksheet_write_string(ws, row, col, pii_buf_cstr(&b->tmp), fmt));
+}
+
+static void put_num(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		    double v, lxw_format *fmt)
+{
+	note(b, worksheet_write_number(ws, row, col, v, fmt));
+}
+
+static void put_header(struct book *b, lxw_worksheet *ws, const char *const *names,
+		       const double *widths)
+{
+	for (lxw_col_t c = 0; names[c]; c++) {
+		put_str(b, ws, 0, c, names[c], b->header);
+		note(b, worksheet_set_column(ws, c, c, widths[c], NULL));
+	}
+}
+
+static void finish_table(struct book *b, lxw_worksheet *ws, size_t n_cols, size_t n_rows)
+{
+	note(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)(n_rows ? n_rows : 1),
+				     (lxw_col_t)(n_cols - 1)));
+	worksheet_freeze_panes(ws, 1, 0);
+}
+
+/* ---- Summary ----------------------------------------------------------------- */
+
+static void kv_str(struct book *b, lxw_worksheet *ws, lxw_row_t *row,
+		   const char *key, const char *val, lxw_format *fmt)
+{
+	put_str(b, ws, *row, 0, key, b->bold);
+	put_str(b, ws, *row, 1, val, fmt);
+	(*row)++;
+}
+
+static void kv_num(struct book *b, lxw_worksheet *ws, lxw_row_t *row,
+		   const char *key, double val)
+{
+	put_str(b, ws, *row, 0, key, b->bold);
+	put_num(b, ws, *row, 1, val, b->integer);
+	(*row)++;
+}
+
+static void kv_time(struct book *b, lxw_worksheet *ws, lxw_row_t *row,
+		    const char *key, int64_t t)
+{
+	put_str(b, ws, *row, 0, key, b->bold);
+	note(b, worksheet_write_unixtime(ws, *row, 1, t, b->date));
+	(*row)++;
+}
+
+/* Categories by findings, most first; ties by name. */
+static void sort_categories(const struct pii_inventory *inv, size_t *order)
+{
+	for (size_t i = 0; i < inv->n_categories; i++)
+		order[i] = i;
+	for (size_t i = 1; i < inv->n_categories; i++) {
+		size_t k = order[i], j = i;
+		const struct pii_inv_category *ck = &inv->categories[k];
+		while (j > 0) {
+			const struct pii_inv_category *cj = &inv->categories[order[j - 1]];
+			if (cj->findings > ck->findings ||
+			    (cj->findings == ck->findings && strcmp(cj->name, ck->name) <= 0))
+				break;
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = k;
+	}
+}
+
+static void write_summary(struct book *b, const struct pii_inventory *inv)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Summary");
+	if (!ws) {
+		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	note(b, worksheet_set_column(ws, 0, 0, 30, NULL));
+	note(b, worksheet_set_column(ws, 1, 1, 22, NULL));
+	note(b, worksheet_set_column(ws, 2, 4, 14, NULL));
+	lxw_row_t row = 0;
+	put_str(b, ws, row, 0, "piiscan inventory of personal data", b->title);
+	row += 2;
+
+	struct pii_buf s = {0};
+	for (size_t i = 0; i < inv->n_paths; i++)
+		pii_buf_printf(&s, "%s%s", i ? ", " : "", inv->paths[i]);
+	kv_str(b, ws, &row, "Scanned paths", pii_buf_cstr(&s), NULL);
+	kv_time(b, ws, &row, "Started (UTC)", inv->started);
+	kv_time(b, ws, &row, "Finished (UTC)", inv->finished);
+	put_str(b, ws, row, 0, "Duration (seconds)", b->bold);
+	put_num(b, ws, row++, 1, (double)(int64_t)(inv->duration * 10 + 0.5) / 10, NULL);
+	kv_str(b, ws, &row, "Host", inv->host, NULL);
+	kv_str(b, ws, &row, "User", inv->user, NULL);
+	kv_str(b, ws, &row, "piiscan version", PII_VERSION, NULL);
+	kv_str(b, ws, &row, "Command line", inv->opt->command_line, NULL);
+	s.len = 0;
+	for (size_t i = 0; i < inv->rules->n_packs; i++)
+		pii_buf_printf(&s, "%s%s", i ? ", " : "", inv->rules->packs[i]);
+	pii_buf_printf(&s, " (%zu rules)", inv->rules->n_rules);
+	kv_str(b, ws, &row, "Rule packs", pii_buf_cstr(&s), NULL);
+	if (inv->opt->show_values)
+		kv_str(b, ws, &row, "Values",
+		       "SHOWN IN FULL (--show-values): this file holds personal data; "
+		       "protect and delete it as such",
+		       b->warn);
+	else
+		kv_str(b, ws, &row, "Values", "masked", NULL);
+	row++;
+	kv_num(b, ws, &row, "Files scanned", (double)inv->files_scanned);
+	kv_num(b, ws, &row, "Bytes scanned", (double)inv->bytes_scanned);
+	kv_num(b, ws, &row, "Files with personal data", (double)inv->files_with_findings);
+	kv_num(b, ws, &row, "Files scanned in part", (double)inv->files_partial);
+	kv_num(b, ws, &row, "Files that could not be read", (double)inv->files_failed);
+	kv_num(b, ws, &row, "Files skipped", (double)inv->files_skipped);
+	kv_num(b, ws, &row, "Findings", (double)inv->findings_total);
+	s.len = 0;
+	if (inv->n_findings < inv->findings_total)
+		pii_buf_printf(&s, "first %zu of %" PRIu64
+			       " (raise with --max-findings; JSONL output has all)",
+			       inv->n_findings, inv->findings_total);
+	else
+		pii_buf_printf(&s, "all %" PRIu64, inv->findings_total);
+	kv_str(b, ws, &row, "Findings sheet lists", pii_buf_cstr(&s), NULL);
+	if (inv->problems_dropped)
+		kv_num(b, ws, &row, "Errors not listed (sheet full)",
+		       (double)inv->problems_dropped);
+	if (inv->pattern_limit_hits)
+		kv_num(b, ws, &row, "Pattern work limit reached", (double)inv->pattern_limit_hits);
+	row++;
+
+	static const char *const cat_header[] = {"Category", "Findings", "Locations",
+						 "Files", "Distinct values", NULL};
+	lxw_row_t table_row = row;
+	for (lxw_col_t c = 0; cat_header[c]; c++)
+		put_str(b, ws, row, c, cat_header[c], b->header);
+	row++;
+	size_t order[inv->n_categories ? inv->n_categories : 1];
+	sort_categories(inv, order);
+	for (size_t i = 0; i < inv->n_categories; i++) {
+		const struct pii_inv_category *c = &inv->categories[order[i]];
+		put_str(b, ws, row, 0, c->name, NULL);
+		put_num(b, ws, row, 1, (double)c->findings, b->integer);
+		put_num(b, ws, row, 2, (double)c->locations, b->integer);
+		put_num(b, ws, row, 3, (double)c->files, b->integer);
+		put_num(b, ws, row, 4, (double)pii_distinct_count(&c->distinct), b->integer);
+		row++;
+	}
+	pii_buf_free(&s);
+
+	if (inv->n_categories) {
+		lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_BAR);
+		if (!chart) {
+			note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+		chart_series_set_categories(series, "Summary", table_row + 1, 0,
+					    table_row + (lxw_row_t)inv->n_categories, 0);
+		chart_series_set_values(series, "Summary", table_row + 1, 1,
+					table_row + (lxw_row_t)inv->n_categories, 1);
+		chart_title_set_name(chart, "Findings per category");
+		chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+		note(b, worksheet_insert_chart(ws, 2, 6, chart));
+	}
+}
+
+/* ---- Inventory --------------------------------------------------------------- */
+
+static void write_inventory(struct book *b, const struct pii_inventory *inv)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Inventory");
+	if (!ws) {
+		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	static const char *const names[] = {
+		"File", "Table / sheet", "Column", "Key", "Part", "Rule", "Category",
+		"Confidence", "Count", "Distinct", "High", "Medium", "Low",
+		"Example", "File size", "Owner", "Modified (UTC)", "Type", NULL,
+	};
+	static const double widths[] = {60, 16, 16, 12, 10, 14, 14, 11, 9, 9,
+					8, 8, 8, 24, 12, 12, 18, 26};
+	put_header(b, ws, names, widths);
+	size_t n = inv->n_rows < PII_XLSX_MAX_ROWS ? inv->n_rows : PII_XLSX_MAX_ROWS;
+	for (size_t i = 0; i < n; i++) {
+		const struct pii_inv_row *r = &inv->rows[i];
+		const struct pii_report_id *rep = &inv->rules->reports[r->report];
+		lxw_row_t row = (lxw_row_t)i + 1;
+		put_str(b, ws, row, 0, r->path, NULL);
+		put_str(b, ws, row, 1, r->table, NULL);
+		put_str(b, ws, row, 2, r->column, NULL);
+		put_str(b, ws, row, 3, r->key, NULL);
+		put_str(b, ws, row, 4, r->part, NULL);
+		put_str(b, ws, row, 5, rep->name, NULL);
+		put_str(b, ws, row, 6, rep->category, NULL);
+		put_str(b, ws, row, 7, pii_confidence_name(r->confidence), NULL);
+		put_num(b, ws, row, 8, (double)r->count, b->integer);
+		put_num(b, ws, row, 9, (double)r->distinct, b->integer);
+		put_num(b, ws, row, 10, (double)r->by_confidence[PII_CONF_HIGH], b->integer);
+		put_num(b, ws, row, 11, (double)r->by_confidence[PII_CONF_MEDIUM], b->integer);
+		put_num(b, ws, row, 12, (double)r->by_confidence[PII_CONF_LOW], b->integer);
+		put_str(b, ws, row, 13, r->example, NULL);
+		put_num(b, ws, row, 14, (double)r->file->size, b->integer);
+		put_str(b, ws, row, 15, pii_owner_name(r->file->uid), NULL);
+		note(b, worksheet_write_unixtime(ws, row, 16, r->file->mtime, b->date));
+		put_str(b, ws, row, 17, r->file->type, NULL);
+	}
+	finish_table(b, ws, 18, n);
+}
+
+/* ---- Findings ------------------------------------------------------------------ */
+
+static void write_findings(struct book *b, const struct pii_inventory *inv)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Findings");
+	if (!ws) {
+		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	static const char *const names[] = {
+		"File", "Line", "Offset", "Table / sheet", "Column", "Key", "Part",
+		"Rule", "Category", "Confidence", "Value", NULL,
+	};
+	static const double widths[] = {60, 8, 10, 16, 16, 12, 10, 14, 14, 11, 28};
+	put_header(b, ws, names, widths);
+	for (size_t i = 0; i < inv->n_findings; i++) {
+		const struct pii_inv_finding *f = &inv->findings[i];
+		const struct pii_rule *r = &inv->rules->rules[f->rule];
+		lxw_row_t row = (lxw_row_t)i + 1;
+		put_str(b, ws, row, 0, f->path, NULL);
+		if (f->line)
+			put_num(b, ws, row, 1, (double)f->line, NULL);
+		put_num(b, ws, row, 2, (double)f->offset, NULL);
+		put_str(b, ws, row, 3, f->table, NULL);
+		put_str(b, ws, row, 4, f->column, NULL);
+		put_str(b, ws, row, 5, f->key, NULL);
+		put_str(b, ws, row, 6, f->part, NULL);
+		put_str(b, ws, row, 7, r->report_as, NULL);
+		put_str(b, ws, row, 8, r->category, NULL);
+		put_str(b, ws, row, 9, pii_confidence_name(f->confidence), NULL);
+		put_str(b, ws, row, 10, f->value, NULL);
+	}
+	finish_table(b, ws, 11, inv->n_findings);
+}
+
+/* ---- Errors -------------------------------------------------------------------- */
+
+static void write_errors(struct book *b, const struct pii_inventory *inv)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Errors");
+	if (!ws) {
+		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	static const char *const names[] = {"File", "Status", "Reason", NULL};
+	static const double widths[] = {60, 10, 70};
+	put_header(b, ws, names, widths);
+	for (size_t i = 0; i < inv->n_problems; i++) {
+		const struct pii_inv_problem *p = &inv->problems[i];
+		lxw_row_t row = (lxw_row_t)i + 1;
+		put_str(b, ws, row, 0, p->path, NULL);
+		put_str(b, ws, row, 1, pii_file_status_name(p->status), NULL);
+		put_str(b, ws, row, 2, p->reason, NULL);
+	}
+	finish_table(b, ws, 3, inv->n_problems);
+}
+
+/* ---- Rules ------------------------------------------------------------------------ */
+
+static void write_rules(struct book *b, const struct pii_inventory *inv)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Rules");
+	if (!ws) {
+		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	static const char *const names[] = {
+		"Pack", "Rule id", "Reported as", "Name", "Category", "Validator",
+		"Mask", "Confidence", "Context words", "Pattern", "Findings",
+		"Defined in", NULL,
+	};
+	static const double widths[] = {8, 16, 14, 34, 14, 12, 10, 11, 40, 60, 10, 30};
+	put_header(b, ws, names, widths);
+	const struct pii_ruleset *rs = inv->rules;
+	struct pii_buf words = {0};
+	for (size_t i = 0; i < rs->n_rules; i++) {
+		const struct pii_rule *r = &rs->rules[i];
+		lxw_row_t row = (lxw_row_t)i + 1;
+		put_str(b, ws, row, 0, r->pack, NULL);
+		put_str(b, ws, row, 1, r->id, NULL);
+		put_str(b, ws, row, 2, r->report_as, NULL);
+		put_str(b, ws, row, 3, r->name, NULL);
+		put_str(b, ws, row, 4, r->category, NULL);
+		put_str(b, ws, row, 5, r->validator_name, NULL);
+		put_str(b, ws, row, 6, r->mask_name, NULL);
+		put_str(b, ws, row, 7,
+			r->require_context ? "needs context"
+					   : pii_confidence_name(r->confidence),
+			NULL);
+		words.len = 0;
+		for (size_t k = 0; k < r->n_context; k++)
+			pii_buf_printf(&words, "%s%s", k ? ", " : "", r->context[k]);
+		put_str(b, ws, row, 8, pii_buf_cstr(&words), NULL);
+		put_str(b, ws, row, 9, r->pattern, NULL);
+		put_num(b, ws, row, 10, (double)inv->findings_per_rule[i], b->integer);
+		put_str(b, ws, row, 11, r->source, NULL);
+	}
+	pii_buf_free(&words);
+	finish_table(b, ws, 12, rs->n_rules);
+}
+
+enum pii_status pii_xlsx_write(const struct pii_inventory *inv, const char *path,
+			       char *err, size_t errlen)
+{
+	lxw_workbook_options options = {.constant_memory = LXW_TRUE};
+	struct book b = {0};
+	b.wb = workbook_new_opt(path, &options);
+	if (!b.wb) {
+		snprintf(err, errlen, "%s: cannot create the workbook", path);
+		return PII_EFATAL;
+	}
+	b.title = workbook_add_format(b.wb);
+	format_set_bold(b.title);
+	format_set_font_size(b.title, 14);
+	b.header = workbook_add_format(b.wb);
+	format_set_bold(b.header);
+	format_set_bg_color(b.header, 0xDDE7F0);
+	format_set_bottom(b.header, LXW_BORDER_THIN);
+	b.bold = workbook_add_format(b.wb);
+	format_set_bold(b.bold);
+	b.date = workbook_add_format(b.wb);
+	format_set_num_format(b.date, "yyyy-mm-dd hh:mm:ss");
+	format_set_align(b.date, LXW_ALIGN_LEFT);
+	b.integer = workbook_add_format(b.wb);
+	format_set_num_format(b.integer, "#,##0");
+	b.warn = workbook_add_format(b.wb);
+	format_set_bold(b.warn);
+	format_set_font_color(b.warn, LXW_COLOR_RED);
+
+	lxw_doc_properties props = {
+		.title = "Inventory of personal data",
+		.subject = "piiscan scan results",
+		.comments = "Created by piiscan " PII_VERSION,
+	};
+	note(&b, workbook_set_properties(b.wb, &props));
+
+	write_summary(&b, inv);
+	write_inventory(&b, inv);
+	write_findings(&b, inv);
+	write_errors(&b, inv);
+	write_rules(&b, inv);
+	pii_buf_free(&b.tmp);
+
+	lxw_error close_err = workbook_close(b.wb);
+	if (b.err == LXW_NO_ERROR)
+		b.err = close_err;
+	if (b.err != LXW_NO_ERROR) {
+		snprintf(err, errlen, "%s: %s", path, lxw_strerror(b.err));
+		return PII_EFATAL;
+	}
+	return PII_OK;
+}

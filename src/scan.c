@@ -1,0 +1,452 @@
+/*
+ * scan.c - the workers and the sink that extractors write text to.
+ */
+#include "pii_scan.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pii_detect.h"
+#include "pii_extract.h"
+#include "pii_limits.h"
+#include "pii_match.h"
+#include "pii_pager.h"
+
+struct pii_sink {
+	struct pii_worker *w;
+	uint64_t file_id;
+	struct pii_batch *batch;
+	const struct pii_loc *stream_loc; /* while a text stream is open */
+	bool oom;                         /* a finding was lost */
+};
+
+struct pii_worker {
+	const struct pii_scan_ctx *ctx;
+	struct pii_matcher *matcher;
+	struct pii_magic *magic;
+	struct pii_fp *fp;
+	struct pii_pager pager;
+	unsigned char *scratch; /* PII_READ_CHUNK */
+	unsigned char *head;    /* PII_SNIFF_SIZE */
+	struct pii_sink sink;
+	pthread_t thread;
+};
+
+void pii_job_free(struct pii_job *job)
+{
+	if (!job)
+		return;
+	free(job->path);
+	free(job);
+}
+
+/* ---- findings ------------------------------------------------------------------- */
+
+static void send_batch(struct pii_sink *s)
+{
+	if (s->batch && s->batch->n) {
+		pii_collector_send_batch(s->w->ctx->collector, s->batch);
+		s->batch = NULL;
+	}
+}
+
+/* Copies a match up into the batch: fingerprint of the canonical value,
+ * and the value itself masked unless --show-values. The raw value never
+ * leaves the worker otherwise. */
+static void emit(struct pii_sink *s, const struct pii_loc *loc, const struct pii_match *m,
+		 const char *text, uint64_t line, uint64_t offset)
+{
+	struct pii_worker *w = s->w;
+	const struct pii_rule *r = m->rule;
+	const char *value = text + m->start;
+	size_t len = m->end - m->start;
+	struct pii_canon canon;
+	if (!r->validate || !r->validate(value, len, &canon))
+		pii_canon_copy(&canon, value, len);
+	struct pii_finding f = {
+		.rule = (unsigned)(r - w->ctx->rules->rules),
+		.confidence = m->confidence,
+		.line = line,
+		.offset = offset,
+		.fingerprint = pii_fp_compute(w->fp, r->report_as, canon.buf, canon.len),
+	};
+	char shown[PII_VALUE_MAX + 1];
+	size_t shown_len;
+	if (w->ctx->opt->show_values) {
+		shown_len = len < PII_VALUE_MAX ? len : PII_VALUE_MAX;
+		/* cut on a character boundary */
+		while (shown_len < len && shown_len > 0 &&
+		       ((unsigned char)value[shown_len] & 0xC0) == 0x80)
+			shown_len--;
+		memcpy(shown, value, shown_len);
+	} else {
+		shown_len = r->mask(value, len, shown, sizeof(shown));
+	}
+	if (!s->batch)
+		s->batch = pii_batch_new(s->file_id);
+	if (!s->batch || !pii_batch_add(s->batch, &f, loc, shown, shown_len)) {
+		s->oom = true;
+		return;
+	}
+	if (s->batch->n >= PII_BATCH_FINDINGS)
+		send_batch(s);
+}
+
+/* Runs the matcher over text[from..to) and emits what it finds. lines is
+ * the number of newlines before text[from], or UINT64_MAX when the text
+ * has no lines. */
+static enum pii_status match_text(struct pii_sink *s, const struct pii_loc *loc,
+				  const char *text, size_t len, size_t from,
+				  size_t to, uint64_t offset0, uint64_t lines)
+{
+	const struct pii_match *m;
+	size_t n;
+	enum pii_status st = pii_matcher_run(s->w->matcher, text, len, from, to,
+					     loc->column ? loc->column : loc->key, &m, &n);
+	if (st != PII_OK)
+		s->oom = true;
+	size_t counted = from;
+	uint64_t line = lines;
+	for (size_t i = 0; i < n; i++) {
+		if (lines != UINT64_MAX) {
+			/* Matches come sorted: count newlines incrementally. */
+			const char *p = text + counted, *end = text + m[i].start;
+			while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+				line++;
+				p++;
+			}
+			counted = m[i].start;
+		}
+		emit(s, loc, &m[i], text, lines == UINT64_MAX ? 0 : line + 1,
+		     offset0 + m[i].start);
+	}
+	return PII_OK;
+}
+
+static enum pii_status on_page(void *ctx, const char *text, size_t len, size_t from,
+			       size_t to, uint64_t offset, uint64_t lines)
+{
+	struct pii_sink *s = ctx;
+	return match_text(s, s->stream_loc, text, len, from, to, offset, lines);
+}
+
+enum pii_status pii_sink_begin_text(struct pii_sink *s, const struct pii_loc *loc)
+{
+	s->stream_loc = loc;
+	pii_pager_begin(&s->w->pager, on_page, s);
+	return PII_OK;
+}
+
+enum pii_status pii_sink_write_text(struct pii_sink *s, const char *utf8, size_t len)
+{
+	return pii_pager_write(&s->w->pager, utf8, len);
+}
+
+enum pii_status pii_sink_end_text(struct pii_sink *s)
+{
+	enum pii_status st = pii_pager_finish(&s->w->pager);
+	s->stream_loc = NULL;
+	return st;
+}
+
+enum pii_status pii_sink_text(struct pii_sink *s, const struct pii_loc *loc,
+			      const char *utf8, size_t len, uint64_t offset, uint64_t line)
+{
+	return match_text(s, loc, utf8, len, 0, len, offset,
+			  line ? line - 1 : UINT64_MAX);
+}
+
+void pii_sink_problem(struct pii_sink *s, const char *path, enum pii_file_status st,
+		      const char *reason)
+{
+	pii_collector_send_problem(s->w->ctx->collector, path, st, reason);
+}
+
+/* ---- reading a file --------------------------------------------------------- */
+
+struct fd_reader {
+	int fd;
+	struct pii_counters *counters;
+};
+
+static ssize_t fd_read(void *ctx, void *buf, size_t n)
+{
+	struct fd_reader *r = ctx;
+	for (;;) {
+		ssize_t got = read(r->fd, buf, n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got > 0)
+			atomic_fetch_add(&r->counters->bytes_done, (uint_fast64_t)got);
+		return got;
+	}
+}
+
+/* Opens read-only, without following a final symbolic link unless asked,
+ * without blocking on a FIFO that replaced the file, and without
+ * updating the access time where the file system lets us. */
+static int open_readonly(const char *path, bool follow)
+{
+	int flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW);
+	int fd = open(path, flags | O_NOATIME);
+	if (fd < 0 && errno == EPERM)
+		fd = open(path, flags); /* O_NOATIME needs ownership */
+	return fd;
+}
+
+static const char *file_kind(mode_t m)
+{
+	if (S_ISFIFO(m))
+		return "FIFO";
+	if (S_ISSOCK(m))
+		return "socket";
+	if (S_ISCHR(m))
+		return "character device";
+	if (S_ISBLK(m))
+		return "block device";
+	if (S_ISDIR(m))
+		return "folder";
+	if (S_ISLNK(m))
+		return "symbolic link";
+	return "special file";
+}
+
+/* Detects the type and runs the extractors over in; sets the result's
+ * status. */
+static void scan_input(struct pii_worker *w, struct pii_input *in,
+		       struct pii_file_result *res)
+{
+	struct pii_sink *s = &w->sink;
+	uint64_t hits_before = pii_matcher_limit_hits(w->matcher);
+	pii_detect(in->head, in->head_len, in->head_is_all, w->magic, &in->type);
+	snprintf(res->type, sizeof(res->type), "%s", in->type.mime);
+	in->scratch = w->scratch;
+	enum pii_status st = pii_extract(in, s);
+	send_batch(s);
+	res->bytes_read = in->bytes_read;
+	char why[256];
+	if (in->read_errno) {
+		snprintf(why, sizeof(why), "read error after %llu bytes: %s; findings up to there are kept",
+			 (unsigned long long)in->bytes_read, strerror(in->read_errno));
+		pii_file_result_set(res, PII_FILE_PARTIAL, why);
+	} else if (st != PII_OK || s->oom) {
+		pii_file_result_set(res, PII_FILE_PARTIAL,
+				    "out of memory while scanning; some findings may be missing");
+	} else {
+		pii_file_result_set(res, PII_FILE_SCANNED, NULL);
+	}
+	uint64_t hits = pii_matcher_limit_hits(w->matcher) - hits_before;
+	if (hits) {
+		atomic_fetch_add(&w->ctx->counters->limit_hits, hits);
+		snprintf(why, sizeof(why),
+			 "pattern work limit reached %llu times: values in this text may be missed",
+			 (unsigned long long)hits);
+		pii_sink_problem(s, in->path, PII_FILE_PARTIAL, why);
+	}
+}
+
+static void begin_file(struct pii_worker *w, uint64_t id)
+{
+	w->sink.file_id = id;
+	w->sink.batch = NULL;
+	w->sink.oom = false;
+}
+
+static void finish_file(struct pii_worker *w, struct pii_file_result *res)
+{
+	atomic_fetch_add(&w->ctx->counters->files_done, 1);
+	pii_collector_send_file(w->ctx->collector, res);
+}
+
+void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
+{
+	const struct pii_options *opt = w->ctx->opt;
+	struct pii_file_result *res = pii_file_result_new(id, path);
+	if (!res)
+		return; /* out of memory: counted by nobody, nothing to say it with */
+	begin_file(w, id);
+	char why[256];
+	int fd = open_readonly(path, opt->follow_symlinks);
+	if (fd < 0) {
+		if (errno == ELOOP && !opt->follow_symlinks)
+			pii_file_result_set(res, PII_FILE_SKIPPED,
+					    "symbolic link, not followed (see --follow-symlinks)");
+		else
+			pii_file_result_set(res, PII_FILE_FAILED, strerror(errno));
+		finish_file(w, res);
+		return;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		pii_file_result_set(res, PII_FILE_FAILED, strerror(errno));
+		goto out;
+	}
+	res->size = (uint64_t)st.st_size;
+	res->mtime = (int64_t)st.st_mtime;
+	res->uid = st.st_uid;
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(why, sizeof(why), "%s, not read", file_kind(st.st_mode));
+		pii_file_result_set(res, PII_FILE_SKIPPED, why);
+		goto out;
+	}
+	if (w->ctx->outputs && pii_outputs_is_own(w->ctx->outputs, st.st_dev, st.st_ino)) {
+		pii_file_result_set(res, PII_FILE_SKIPPED, "piiscan's own output, not read");
+		goto out;
+	}
+	if (opt->max_filesize && (uint64_t)st.st_size > opt->max_filesize) {
+		snprintf(why, sizeof(why), "larger than --max-filesize (%llu bytes)",
+			 (unsigned long long)st.st_size);
+		pii_file_result_set(res, PII_FILE_SKIPPED, why);
+		goto out;
+	}
+	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+
+	struct fd_reader reader = {fd, w->ctx->counters};
+	struct pii_input in = {
+		.path = path,
+		.read_more = fd_read,
+		.read_ctx = &reader,
+		.head = w->head,
+	};
+	/* Read the head, for detection; the extractor reads on from there. */
+	while (in.head_len < PII_SNIFF_SIZE) {
+		ssize_t got = fd_read(&reader, w->head + in.head_len, PII_SNIFF_SIZE - in.head_len);
+		if (got < 0) {
+			in.read_errno = errno;
+			break;
+		}
+		if (got == 0) {
+			in.head_is_all = true;
+			break;
+		}
+		in.head_len += (size_t)got;
+	}
+	in.bytes_read = in.head_len;
+	if (in.read_errno && !in.head_len) {
+		pii_file_result_set(res, PII_FILE_FAILED, strerror(in.read_errno));
+		goto out;
+	}
+	scan_input(w, &in, res);
+out:
+	close(fd);
+	finish_file(w, res);
+}
+
+void pii_worker_scan_buffer(struct pii_worker *w, uint64_t id, const char *path,
+			    const void *data, size_t len)
+{
+	struct pii_file_result *res = pii_file_result_new(id, path);
+	if (!res)
+		return;
+	begin_file(w, id);
+	res->size = len;
+	struct pii_input in = {
+		.path = path,
+		.head = data,
+		.head_len = len,
+		.head_is_all = true,
+		.bytes_read = len,
+	};
+	scan_input(w, &in, res);
+	finish_file(w, res);
+}
+
+/* ---- threads ------------------------------------------------------------------ */
+
+struct pii_worker *pii_worker_new(const struct pii_scan_ctx *ctx)
+{
+	struct pii_worker *w = calloc(1, sizeof(*w));
+	if (!w)
+		return NULL;
+	w->ctx = ctx;
+	w->sink.w = w;
+	w->matcher = pii_matcher_new(ctx->rules);
+	w->magic = pii_magic_new();
+	w->fp = pii_fp_new(ctx->fp_key);
+	w->scratch = malloc(PII_READ_CHUNK);
+	w->head = malloc(PII_SNIFF_SIZE);
+	if (!w->matcher || !w->magic || !w->fp || !w->scratch || !w->head ||
+	    !pii_pager_init(&w->pager, 0, 0, 0)) {
+		pii_worker_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void pii_worker_free(struct pii_worker *w)
+{
+	if (!w)
+		return;
+	pii_matcher_free(w->matcher);
+	pii_magic_free(w->magic);
+	pii_fp_free(w->fp);
+	pii_pager_free(&w->pager);
+	free(w->scratch);
+	free(w->head);
+	free(w);
+}
+
+static void *worker_main(void *arg)
+{
+	struct pii_worker *w = arg;
+	struct pii_job *job;
+	while ((job = pii_queue_pop(w->ctx->jobs))) {
+		pii_worker_scan_file(w, job->id, job->path);
+		pii_job_free(job);
+	}
+	return NULL;
+}
+
+struct pii_workers {
+	struct pii_worker **v;
+	unsigned n;
+};
+
+struct pii_workers *pii_workers_start(const struct pii_scan_ctx *ctx, unsigned n,
+				      char *err, size_t errlen)
+{
+	struct pii_workers *ws = calloc(1, sizeof(*ws));
+	if (!ws || !(ws->v = calloc(n, sizeof(*ws->v)))) {
+		free(ws);
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		struct pii_worker *w = pii_worker_new(ctx);
+		if (!w) {
+			snprintf(err, errlen, "out of memory starting worker %u", i + 1);
+			break;
+		}
+		if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+			snprintf(err, errlen, "cannot start worker thread %u", i + 1);
+			pii_worker_free(w);
+			break;
+		}
+		ws->v[ws->n++] = w;
+	}
+	if (ws->n < n) {
+		/* Let the started ones finish cleanly, then fail. */
+		pii_queue_close(ctx->jobs);
+		pii_workers_join(ws);
+		return NULL;
+	}
+	return ws;
+}
+
+void pii_workers_join(struct pii_workers *ws)
+{
+	if (!ws)
+		return;
+	for (unsigned i = 0; i < ws->n; i++) {
+		pthread_join(ws->v[i]->thread, NULL);
+		pii_worker_free(ws->v[i]);
+	}
+	free(ws->v);
+	free(ws);
+}

@@ -1,0 +1,361 @@
+/*
+ * util.c - arena, growable buffer, escaping and small parsers.
+ */
+#include "pii_util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+const char *pii_confidence_name(enum pii_confidence c)
+{
+	switch (c) {
+	case PII_CONF_LOW: return "low";
+	case PII_CONF_MEDIUM: return "medium";
+	case PII_CONF_HIGH: return "high";
+	default: return "";
+	}
+}
+
+enum pii_confidence pii_confidence_parse(const char *s)
+{
+	if (!s)
+		return PII_CONF_NONE;
+	if (!strcmp(s, "low"))
+		return PII_CONF_LOW;
+	if (!strcmp(s, "medium"))
+		return PII_CONF_MEDIUM;
+	if (!strcmp(s, "high"))
+		return PII_CONF_HIGH;
+	return PII_CONF_NONE;
+}
+
+/* ---- arena ---------------------------------------------------------------- */
+
+struct pii_arena_chunk {
+	struct pii_arena_chunk *next;
+	size_t size, used;
+	char data[];
+};
+
+#define ARENA_CHUNK_MIN ((size_t)16 << 10)
+
+void *pii_arena_alloc(struct pii_arena *a, size_t len)
+{
+	len = (len + 7) & ~(size_t)7;
+	struct pii_arena_chunk *c = a->head;
+	if (!c || c->size - c->used < len) {
+		size_t size = len > ARENA_CHUNK_MIN ? len : ARENA_CHUNK_MIN;
+		c = malloc(sizeof(*c) + size);
+		if (!c)
+			return NULL;
+		c->size = size;
+		c->used = 0;
+		c->next = a->head;
+		a->head = c;
+	}
+	void *p = c->data + c->used;
+	c->used += len;
+	a->used_total += len;
+	return p;
+}
+
+char *pii_arena_strndup(struct pii_arena *a, const char *s, size_t len)
+{
+	char *p = pii_arena_alloc(a, len + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *pii_arena_strdup(struct pii_arena *a, const char *s)
+{
+	return s ? pii_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void pii_arena_reset(struct pii_arena *a)
+{
+	struct pii_arena_chunk *c = a->head;
+	if (!c)
+		return;
+	/* Keep the oldest chunk (at the tail): it is the standard size. */
+	while (c->next) {
+		struct pii_arena_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	c->used = 0;
+	a->head = c;
+	a->used_total = 0;
+}
+
+void pii_arena_free(struct pii_arena *a)
+{
+	struct pii_arena_chunk *c = a->head;
+	while (c) {
+		struct pii_arena_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	a->head = NULL;
+	a->used_total = 0;
+}
+
+/* ---- growable buffer ------------------------------------------------------ */
+
+static bool buf_reserve(struct pii_buf *b, size_t extra)
+{
+	if (b->oom)
+		return false;
+	if (b->len + extra + 1 <= b->cap)
+		return true;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	char *p = realloc(b->data, cap);
+	if (!p) {
+		b->oom = true;
+		return false;
+	}
+	b->data = p;
+	b->cap = cap;
+	return true;
+}
+
+bool pii_buf_append(struct pii_buf *b, const void *p, size_t n)
+{
+	if (!buf_reserve(b, n))
+		return false;
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return true;
+}
+
+bool pii_buf_puts(struct pii_buf *b, const char *s)
+{
+	return pii_buf_append(b, s, strlen(s));
+}
+
+bool pii_buf_putc(struct pii_buf *b, char c)
+{
+	return pii_buf_append(b, &c, 1);
+}
+
+bool pii_buf_printf(struct pii_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !buf_reserve(b, (size_t)n))
+		return false;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return true;
+}
+
+const char *pii_buf_cstr(struct pii_buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+void pii_buf_free(struct pii_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+	b->oom = false;
+}
+
+/* ---- UTF-8 and escaping --------------------------------------------------- */
+
+/* Length of the valid UTF-8 sequence at s (1..4), or 0 if invalid.
+ * Rejects overlong forms, surrogates and code points above U+10FFFF. */
+static size_t utf8_seq_len(const unsigned char *s, size_t avail)
+{
+	unsigned char c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t n;
+	unsigned int min;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (avail < n)
+		return 0;
+	unsigned int cp = c & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+size_t pii_utf8_valid_prefix(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t n = utf8_seq_len(u + i, len - i);
+		if (!n)
+			break;
+		i += n;
+	}
+	return i;
+}
+
+static bool escape_common(struct pii_buf *out, const char *s, size_t len,
+			  bool json)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = u[i];
+		if (c >= 0x20 && c < 0x7F) {
+			if (json && (c == '"' || c == '\\')) {
+				char e[2] = {'\\', (char)c};
+				if (!pii_buf_append(out, e, 2))
+					return false;
+			} else if (!pii_buf_putc(out, (char)c)) {
+				return false;
+			}
+			i++;
+			continue;
+		}
+		if (c >= 0x80) {
+			size_t n = utf8_seq_len(u + i, len - i);
+			if (n) {
+				if (!pii_buf_append(out, u + i, n))
+					return false;
+				i += n;
+				continue;
+			}
+		}
+		/* Control character or byte outside valid UTF-8. */
+		const char *named = NULL;
+		switch (c) {
+		case '\n': named = "\\n"; break;
+		case '\r': named = "\\r"; break;
+		case '\t': named = "\\t"; break;
+		default: break;
+		}
+		bool ok;
+		if (named)
+			ok = pii_buf_puts(out, named);
+		else
+			ok = pii_buf_printf(out, json ? "\\\\x%02X" : "\\x%02X", c);
+		if (!ok)
+			return false;
+		i++;
+	}
+	return true;
+}
+
+bool pii_escape_display(struct pii_buf *out, const char *s, size_t len)
+{
+	return escape_common(out, s, len, false);
+}
+
+bool pii_escape_json(struct pii_buf *out, const char *s, size_t len)
+{
+	return escape_common(out, s, len, true);
+}
+
+/* ---- parsing -------------------------------------------------------------- */
+
+bool pii_parse_size(const char *s, uint64_t *out)
+{
+	if (!s || !isdigit((unsigned char)*s))
+		return false;
+	errno = 0;
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno)
+		return false;
+	unsigned shift = 0;
+	switch (toupper((unsigned char)*end)) {
+	case '\0': break;
+	case 'K': shift = 10; break;
+	case 'M': shift = 20; break;
+	case 'G': shift = 30; break;
+	case 'T': shift = 40; break;
+	default: return false;
+	}
+	if (*end) {
+		end++;
+		/* Accept "100M", "100MB", "100MiB". */
+		if (toupper((unsigned char)*end) == 'I')
+			end++;
+		if (toupper((unsigned char)*end) == 'B')
+			end++;
+		if (*end)
+			return false;
+	}
+	if (shift && v > (UINT64_MAX >> shift))
+		return false;
+	*out = (uint64_t)v << shift;
+	return true;
+}
+
+const char *pii_memcasemem(const char *hay, size_t hlen, const char *needle,
+			   size_t nlen)
+{
+	if (nlen == 0)
+		return hay;
+	if (hlen < nlen)
+		return NULL;
+	unsigned char first = (unsigned char)tolower((unsigned char)needle[0]);
+	for (size_t i = 0; i + nlen <= hlen; i++) {
+		if ((unsigned char)tolower((unsigned char)hay[i]) != first)
+			continue;
+		size_t j = 1;
+		while (j < nlen && tolower((unsigned char)hay[i + j]) ==
+					   tolower((unsigned char)needle[j]))
+			j++;
+		if (j == nlen)
+			return hay + i;
+	}
+	return NULL;
+}
+
+void pii_format_utc(int64_t t, char *out, size_t outsz)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!gmtime_r(&tt, &tm) ||
+	    !strftime(out, outsz, "%Y-%m-%d %H:%M:%S UTC", &tm))
+		snprintf(out, outsz, "%lld", (long long)t);
+}
+
+double pii_now_monotonic(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

@@ -1,0 +1,348 @@
+/*
+ * walk.c - depth-first walk over folders with an explicit stack (a deep
+ * tree cannot overflow the C stack), folders read whole and sorted so the
+ * order is the same on every run, and each folder closed before its
+ * children are visited (no descriptor per level).
+ */
+#include "pii_walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct entry {
+	char *name;
+	unsigned char type; /* DT_* */
+};
+
+struct frame {
+	char *path;
+	dev_t dev;
+	ino_t ino;
+	struct entry *entries;
+	size_t n, next;
+};
+
+struct dirkey {
+	dev_t dev;
+	ino_t ino;
+};
+
+struct pii_walker {
+	const struct pii_scan_ctx *ctx;
+	uint64_t next_id;
+	dev_t root_dev;
+	struct frame *stack;
+	size_t depth, cap;
+	/* Folders already walked, when following links (a link to a folder
+	 * seen before would walk it twice). Open addressing. */
+	struct dirkey *seen;
+	size_t n_seen, cap_seen;
+};
+
+struct pii_walker *pii_walker_new(const struct pii_scan_ctx *ctx)
+{
+	struct pii_walker *w = calloc(1, sizeof(*w));
+	if (w)
+		w->ctx = ctx;
+	return w;
+}
+
+static void free_frame(struct frame *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->entries[i].name);
+	free(f->entries);
+	free(f->path);
+}
+
+void pii_walker_free(struct pii_walker *w)
+{
+	if (!w)
+		return;
+	while (w->depth)
+		free_frame(&w->stack[--w->depth]);
+	free(w->stack);
+	free(w->seen);
+	free(w);
+}
+
+bool pii_walk_excluded(const struct pii_options *opt, const char *path, const char *name)
+{
+	for (size_t i = 0; i < opt->n_excludes; i++) {
+		const char *glob = opt->excludes[i];
+		if (strchr(glob, '/') ? fnmatch(glob, path, 0) == 0
+				      : fnmatch(glob, name, FNM_PERIOD) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A row for the errors sheet about something not scanned. */
+static void report(struct pii_walker *w, const char *path, enum pii_file_status st,
+		   const char *reason)
+{
+	struct pii_file_result *r = pii_file_result_new(w->next_id++, path);
+	if (!r)
+		return;
+	pii_file_result_set(r, st, reason);
+	pii_collector_send_file(w->ctx->collector, r);
+}
+
+static enum pii_status push_job(struct pii_walker *w, const char *path)
+{
+	struct pii_job *job = malloc(sizeof(*job));
+	if (!job || !(job->path = strdup(path))) {
+		free(job);
+		return PII_EFATAL;
+	}
+	job->id = w->next_id++;
+	atomic_fetch_add(&w->ctx->counters->files_found, 1);
+	if (!pii_queue_push(w->ctx->jobs, job))
+		pii_job_free(job);
+	return PII_OK;
+}
+
+static size_t key_hash(dev_t dev, ino_t ino)
+{
+	uint64_t h = (uint64_t)dev * 0x9E3779B97F4A7C15ULL ^ (uint64_t)ino;
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* Adds (dev, ino) to the folders seen; false when it was there already. */
+static bool seen_add(struct pii_walker *w, dev_t dev, ino_t ino)
+{
+	if ((w->n_seen + 1) * 2 > w->cap_seen) {
+		size_t cap = w->cap_seen ? w->cap_seen * 2 : 64;
+		struct dirkey *t = calloc(cap, sizeof(*t));
+		if (!t)
+			return true; /* out of memory: walk it rather than lose it */
+		for (size_t i = 0; i < w->cap_seen; i++) {
+			if (!w->seen[i].ino)
+				continue;
+			size_t s = key_hash(w->seen[i].dev, w->seen[i].ino) & (cap - 1);
+			while (t[s].ino)
+				s = (s + 1) & (cap - 1);
+			t[s] = w->seen[i];
+		}
+		free(w->seen);
+		w->seen = t;
+		w->cap_seen = cap;
+	}
+	size_t s = key_hash(dev, ino) & (w->cap_seen - 1);
+	while (w->seen[s].ino) {
+		if (w->seen[s].dev == dev && w->seen[s].ino == ino)
+			return false;
+		s = (s + 1) & (w->cap_seen - 1);
+	}
+	w->seen[s] = (struct dirkey){dev, ino};
+	w->n_seen++;
+	return true;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
+}
+
+/* Reads a folder's entries into a new frame on the stack. */
+static enum pii_status push_dir(struct pii_walker *w, const char *path,
+				const struct stat *st)
+{
+	for (size_t i = 0; i < w->depth; i++)
+		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
+			report(w, path, PII_FILE_SKIPPED,
+			       "folder loop: this folder contains itself through a link");
+			return PII_OK;
+		}
+	if (w->ctx->opt->follow_symlinks && !seen_add(w, st->st_dev, st->st_ino)) {
+		report(w, path, PII_FILE_SKIPPED,
+		       "folder already scanned through another path (symbolic link)");
+		return PII_OK;
+	}
+	DIR *d = opendir(path);
+	if (!d) {
+		char why[256];
+		snprintf(why, sizeof(why), "cannot open folder: %s", strerror(errno));
+		report(w, path, PII_FILE_FAILED, why);
+		return PII_OK;
+	}
+	struct frame f = {.dev = st->st_dev, .ino = st->st_ino};
+	size_t cap = 0;
+	struct dirent *e;
+	enum pii_status result = PII_OK;
+	errno = 0;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (f.n == cap) {
+			cap = cap ? cap * 2 : 32;
+			struct entry *grown = realloc(f.entries, cap * sizeof(*grown));
+			if (!grown) {
+				result = PII_EFATAL;
+				break;
+			}
+			f.entries = grown;
+		}
+		f.entries[f.n].name = strdup(e->d_name);
+		if (!f.entries[f.n].name) {
+			result = PII_EFATAL;
+			break;
+		}
+		f.entries[f.n++].type = e->d_type;
+		errno = 0;
+	}
+	if (result == PII_OK && errno) {
+		char why[256];
+		snprintf(why, sizeof(why), "folder read in part: %s", strerror(errno));
+		report(w, path, PII_FILE_PARTIAL, why);
+	}
+	closedir(d);
+	f.path = strdup(path);
+	if (result != PII_OK || !f.path) {
+		free_frame(&f);
+		return PII_EFATAL;
+	}
+	if (f.n)
+		qsort(f.entries, f.n, sizeof(*f.entries), cmp_entry);
+	if (w->depth == w->cap) {
+		size_t c = w->cap ? w->cap * 2 : 16;
+		struct frame *grown = realloc(w->stack, c * sizeof(*grown));
+		if (!grown) {
+			free_frame(&f);
+			return PII_EFATAL;
+		}
+		w->stack = grown;
+		w->cap = c;
+	}
+	w->stack[w->depth++] = f;
+	return PII_OK;
+}
+
+static const char *special_reason(unsigned char type)
+{
+	switch (type) {
+	case DT_FIFO: return "FIFO, not read";
+	case DT_SOCK: return "socket, not read";
+	case DT_CHR: return "character device, not read";
+	case DT_BLK: return "block device, not read";
+	default: return "special file, not read";
+	}
+}
+
+static unsigned char mode_type(mode_t m)
+{
+	if (S_ISREG(m)) return DT_REG;
+	if (S_ISDIR(m)) return DT_DIR;
+	if (S_ISLNK(m)) return DT_LNK;
+	if (S_ISFIFO(m)) return DT_FIFO;
+	if (S_ISSOCK(m)) return DT_SOCK;
+	if (S_ISCHR(m)) return DT_CHR;
+	if (S_ISBLK(m)) return DT_BLK;
+	return DT_UNKNOWN;
+}
+
+/* Handles one path of type `type` (DT_UNKNOWN: find out). */
+static enum pii_status visit(struct pii_walker *w, const char *path, unsigned char type)
+{
+	const struct pii_options *opt = w->ctx->opt;
+	struct stat st;
+	bool have_stat = false;
+	if (type == DT_UNKNOWN || type == DT_DIR) {
+		if (lstat(path, &st) != 0) {
+			report(w, path, PII_FILE_FAILED, strerror(errno));
+			return PII_OK;
+		}
+		have_stat = true;
+		type = mode_type(st.st_mode);
+	}
+	if (type == DT_LNK) {
+		if (!opt->follow_symlinks) {
+			report(w, path, PII_FILE_SKIPPED,
+			       "symbolic link, not followed (see --follow-symlinks)");
+			return PII_OK;
+		}
+		if (stat(path, &st) != 0) {
+			char why[256];
+			snprintf(why, sizeof(why), "%s: %s",
+				 errno == ELOOP ? "symbolic link loop" : "broken symbolic link",
+				 strerror(errno));
+			report(w, path, PII_FILE_FAILED, why);
+			return PII_OK;
+		}
+		have_stat = true;
+		type = mode_type(st.st_mode);
+	}
+	switch (type) {
+	case DT_REG:
+		return push_job(w, path);
+	case DT_DIR:
+		if (!have_stat && stat(path, &st) != 0) {
+			report(w, path, PII_FILE_FAILED, strerror(errno));
+			return PII_OK;
+		}
+		if (opt->one_file_system && st.st_dev != w->root_dev) {
+			report(w, path, PII_FILE_SKIPPED,
+			       "on another file system (--one-file-system)");
+			return PII_OK;
+		}
+		return push_dir(w, path, &st);
+	default:
+		report(w, path, PII_FILE_SKIPPED, special_reason(type));
+		return PII_OK;
+	}
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir), nl = strlen(name);
+	bool slash = dl && dir[dl - 1] == '/';
+	char *p = malloc(dl + nl + 2);
+	if (!p)
+		return NULL;
+	memcpy(p, dir, dl);
+	if (!slash)
+		p[dl++] = '/';
+	memcpy(p + dl, name, nl + 1);
+	return p;
+}
+
+enum pii_status pii_walk(struct pii_walker *w, const char *root)
+{
+	struct stat st;
+	/* Paths given on the command line are followed, links or not. */
+	if (stat(root, &st) != 0) {
+		report(w, root, PII_FILE_FAILED, strerror(errno));
+		return PII_OK;
+	}
+	w->root_dev = st.st_dev;
+	enum pii_status result;
+	if (S_ISDIR(st.st_mode))
+		result = push_dir(w, root, &st);
+	else if (S_ISREG(st.st_mode))
+		return push_job(w, root);
+	else {
+		report(w, root, PII_FILE_SKIPPED, special_reason(mode_type(st.st_mode)));
+		return PII_OK;
+	}
+	while (result == PII_OK && w->depth) {
+		struct frame *f = &w->stack[w->depth - 1];
+		if (f->next == f->n) {
+			free_frame(f);
+			w->depth--;
+			continue;
+		}
+		struct entry *e = &f->entries[f->next++];
+		char *path = join(f->path, e->name);
+		if (!path)
+			return PII_EFATAL;
+		if (!pii_walk_excluded(w->ctx->opt, path, e->name))
+			result = visit(w, path, e->type);
+		free(path);
+	}
+	return result;
+}

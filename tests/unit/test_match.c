@@ -1,0 +1,210 @@
+/*
+ * The matcher: context, overlaps, reporting windows, work limits, and
+ * the prefilter, which must never change what is found.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "pii_match.h"
+#include "pii_rules.h"
+#include "test.h"
+
+static struct pii_ruleset *load_shipped(bool no_prefilter)
+{
+	char err[512];
+	struct pii_ruleset *rs = pii_rules_new();
+	if (pii_rules_load_packs(rs, t_rules_dir, NULL, err, sizeof(err)) != PII_OK)
+		return NULL;
+	if (no_prefilter)
+		for (size_t i = 0; i < rs->n_rules; i++) {
+			free(rs->rules[i].trigger);
+			free(rs->rules[i].span);
+			rs->rules[i].trigger = rs->rules[i].span = NULL;
+		}
+	if (pii_rules_compile(rs, err, sizeof(err)) != PII_OK) {
+		pii_rules_free(rs);
+		return NULL;
+	}
+	return rs;
+}
+
+static struct pii_ruleset *load_yaml(const char *yaml)
+{
+	char path[] = "/tmp/piiscan-match-XXXXXX.yaml";
+	int fd = mkstemps(path, 5);
+	if (fd < 0)
+		return NULL;
+	ssize_t w = write(fd, yaml, strlen(yaml));
+	close(fd);
+	char err[512];
+	struct pii_ruleset *rs = pii_rules_new();
+	if (w < 0 || pii_rules_load_file(rs, path, err, sizeof(err)) != PII_OK ||
+	    pii_rules_compile(rs, err, sizeof(err)) != PII_OK) {
+		fprintf(stderr, "load_yaml: %s\n", err);
+		pii_rules_free(rs);
+		rs = NULL;
+	}
+	unlink(path);
+	return rs;
+}
+
+/* "rule:value:confidence ..." for the matches in text[from..to). */
+static const char *describe(struct pii_matcher *m, const char *text, size_t from,
+			    size_t to, const char *label)
+{
+	static char out[4096];
+	const struct pii_match *ms;
+	size_t n;
+	pii_matcher_run(m, text, strlen(text), from, to, label, &ms, &n);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		size_t used = strlen(out);
+		snprintf(out + used, sizeof(out) - used, "%s%s:%.*s:%s", i ? " " : "",
+			 ms[i].rule->report_as, (int)(ms[i].end - ms[i].start),
+			 text + ms[i].start, pii_confidence_name(ms[i].confidence));
+	}
+	return out;
+}
+
+static const char *all(struct pii_matcher *m, const char *text)
+{
+	return describe(m, text, 0, strlen(text), NULL);
+}
+
+static void test_context_and_overlaps(struct pii_matcher *m)
+{
+	/* Context words raise confidence; far away they do not. */
+	CHECK_STR(all(m, "BSN 111222333"), "nl_bsn:111222333:high");
+	CHECK_STR(all(m, "nummer 111222333"), "nl_bsn:111222333:low");
+	char far[256];
+	snprintf(far, sizeof(far), "BSN%*s111222333", 80, "");
+	CHECK_STR(all(m, far), "nl_bsn:111222333:low");
+	/* ... at the start of a word only: "hotel" is not "tel" */
+	CHECK_STR(all(m, "hotel +31 20 123 4567"), "phone:+31 20 123 4567:medium");
+	CHECK_STR(all(m, "Tel. +31 20 123 4567"), "phone:+31 20 123 4567:high");
+	/* Anti-context drops the match. */
+	CHECK_STR(all(m, "ordernummer 111222333"), "");
+	/* A column name counts as context. */
+	CHECK_STR(describe(m, "111222333", 0, 9, "bsn_nummer"), "nl_bsn:111222333:high");
+	/* One number, one finding: the Dutch and international phone rules
+	 * agree on +31 numbers, and are reported once. */
+	CHECK_STR(all(m, "mobiel +31 6 1234 5678"), "phone:+31 6 1234 5678:high");
+	/* A 9-digit national number inside a phone number is not a BSN. */
+	CHECK_STR(all(m, "bel 0031 111 222 333"), "phone:0031 111 222 333:high");
+	/* Validation backtracks to the valid part of a greedy match. */
+	CHECK_STR(all(m, "IBAN NL91 ABNA 0417 1643 00 EUR"),
+		  "iban:NL91 ABNA 0417 1643 00:high");
+	/* Only matches starting in [from, to) are returned, but text outside
+	 * is visible: the BSN context word is before `from`. */
+	const char *t = "BSN 111222333 en 123456782";
+	CHECK_STR(describe(m, t, 4, 14, NULL), "nl_bsn:111222333:high");
+	CHECK_STR(describe(m, t, 14, strlen(t), NULL), "nl_bsn:123456782:high");
+	CHECK_STR(describe(m, t, 5, 14, NULL), "");
+}
+
+/* Random text with planted values: with and without the prefilter the
+ * matcher must find exactly the same. */
+static void test_prefilter_is_exact(void)
+{
+	struct pii_ruleset *with = load_shipped(false), *without = load_shipped(true);
+	CHECK(with && without);
+	if (!with || !without)
+		return;
+	CHECK(without->n_groups == 1 && without->groups[0].whole);
+	CHECK(with->n_groups > 1);
+	struct pii_matcher *a = pii_matcher_new(with), *b = pii_matcher_new(without);
+	static const char *const pieces[] = {
+		" ", " ", " ", "\n", ".", ",", "-", ":", "@", "+", "(", ")", "/",
+		"de", "the", "BSN", "tel", "IBAN", "Jan", "a", "Z", "0", "1", "06",
+		"31", "00", "4111", "1111", "111222333", "123456782", "81.204.13.77",
+		"jan@kpnmail.nl", "NL91ABNA0417164300", "+31 6 1234 5678", "1015 CS",
+		"06-12345678", "2a02:a45f::1", "fe80::1c2b", "4111 1111 1111 1111",
+		"\xc3\xa9", "\xe2\x82\xac", "12:34:56", "1.2.3.4", "0031",
+	};
+	const size_t n_pieces = sizeof(pieces) / sizeof(pieces[0]);
+	unsigned seed = 12345;
+	int differ = 0, nonempty = 0;
+	char text[2048];
+	for (int round = 0; round < 3000; round++) {
+		size_t len = 0;
+		text[0] = '\0';
+		while (len < 300) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = pieces[(seed >> 8) % n_pieces];
+			size_t pl = strlen(p);
+			memcpy(text + len, p, pl + 1);
+			len += pl;
+		}
+		char got_a[4096];
+		snprintf(got_a, sizeof(got_a), "%s", all(a, text));
+		const char *got_b = all(b, text);
+		if (got_a[0])
+			nonempty++;
+		if (strcmp(got_a, got_b)) {
+			if (!differ)
+				fprintf(stderr, "  text: %s\n  with: %s\n  without: %s\n", text,
+					got_a, got_b);
+			differ++;
+		}
+	}
+	CHECK_MSG(differ == 0, "prefilter changed the result in %d of 3000 texts", differ);
+	CHECK(nonempty > 2500);
+	pii_matcher_free(a);
+	pii_matcher_free(b);
+	pii_rules_free(with);
+	pii_rules_free(without);
+}
+
+static void test_limits_and_user_rules(void)
+{
+	/* A pattern that backtracks catastrophically stops at the limit. */
+	struct pii_ruleset *rs = load_yaml(
+		"pack: t\nrules:\n"
+		"  - id: killer\n    category: test\n    pattern: '(a|aa)+b'\n"
+		"  - id: word\n    category: test\n    pattern: 'secret\\d'\n"
+		"    require_context: true\n    context: [pass]\n");
+	CHECK(rs != NULL);
+	if (!rs)
+		return;
+	struct pii_matcher *m = pii_matcher_new(rs);
+	char text[200];
+	/* The 'b' at the end defeats PCRE2's "required character" shortcut,
+	 * so the a's are really backtracked over. */
+	memset(text, 'a', 120);
+	strcpy(text + 120, "c pass secret7 and secret8 b");
+	const struct pii_match *ms;
+	size_t n;
+	pii_matcher_run(m, text, strlen(text), 0, strlen(text), NULL, &ms, &n);
+	CHECK(pii_matcher_limit_hits(m) > 0);
+	/* The rest of the text is still matched; both secrets are near "pass". */
+	CHECK_U64(n, 2);
+	CHECK_STR(describe(m, "secret1 alone", 0, 13, NULL), "");
+	pii_matcher_free(m);
+	pii_rules_free(rs);
+
+	/* A user rule without prefilter matches anywhere, UTF-8 included. */
+	rs = load_yaml("pack: t\nrules:\n  - id: naam\n    category: name\n"
+		       "    pattern: 'M\\x{fc}ller'\n    confidence: high\n");
+	CHECK(rs != NULL);
+	if (!rs)
+		return;
+	m = pii_matcher_new(rs);
+	CHECK_STR(all(m, "Herr M\xc3\xbcller und Frau M\xc3\xbcller"),
+		  "naam:M\xc3\xbcller:high naam:M\xc3\xbcller:high");
+	pii_matcher_free(m);
+	pii_rules_free(rs);
+}
+
+void test_match(void)
+{
+	struct pii_ruleset *rs = load_shipped(false);
+	CHECK(rs != NULL);
+	if (!rs)
+		return;
+	struct pii_matcher *m = pii_matcher_new(rs);
+	test_context_and_overlaps(m);
+	pii_matcher_free(m);
+	pii_rules_free(rs);
+	test_prefilter_is_exact();
+	test_limits_and_user_rules();
+}
