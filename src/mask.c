@@ -56,8 +56,11 @@ static size_t mask_email(const char *value, size_t len, char *out, size_t outsz)
 		}
 	if (!at || !dot || dot < at || outsz < 16 || (size_t)(value + len - dot) > outsz - 12)
 		return mask_whole(value, len, out, outsz);
-	size_t n = 0;
-	out[n++] = value[0];
+	/* The first character, whole: the mailbox may start with "ü". */
+	size_t n = 1;
+	while (n < (size_t)(at - value) && n < 4 && ((unsigned char)value[n] & 0xC0) == 0x80)
+		n++;
+	memcpy(out, value, n);
 	memcpy(out + n, "***@", 4);
 	n += 4;
 	if (at + 1 < dot)

@@ -71,18 +71,23 @@ static bool is_word_byte(unsigned char c)
 	return isalnum(c) || c >= 0x80;
 }
 
-/* True when word occurs in s[0..n) at the start of a word ("tel" in
- * "Telefoon:", not in "hotel"), case-insensitively. */
+/* True when word occurs in s[0..n), case-insensitively, at the start of a
+ * word: "telefoon" in "Telefoongesprek" (Dutch glues words together), not
+ * in "autotelefoon". Words of three letters or less must stand alone:
+ * "ip" is not in "iPhone", "tel" not in "telling". */
 static bool has_word(const char *s, size_t n, const char *word)
 {
 	size_t wl = strlen(word);
 	const char *p = s;
 	size_t left = n;
+	const char *end = s + n;
 	while (left >= wl) {
 		const char *hit = pii_memcasemem(p, left, word, wl);
 		if (!hit)
 			return false;
-		if (hit == s || !is_word_byte((unsigned char)hit[-1]))
+		bool starts = hit == s || !is_word_byte((unsigned char)hit[-1]);
+		bool ends = hit + wl == end || !is_word_byte((unsigned char)hit[wl]);
+		if (starts && (wl > 3 || ends))
 			return true;
 		left -= (size_t)(hit + 1 - p);
 		p = hit + 1;

@@ -33,6 +33,7 @@ void test_mask(void)
 
 	CHECK_STR(masked("email", "jan.devries@kpnmail.nl"), "j***@k***.nl");
 	CHECK_STR(masked("email", "a@b.co.uk"), "a***@b***.uk");
+	CHECK_STR(masked("email", "\xc3\xbcrgen@web.de"), "\xc3\xbc***@w***.de");
 	CHECK_STR(masked("phone", "06-12345678"), "06-********");
 	CHECK_STR(masked("phone", "+31 6 1234 5678"), "+31 * **** ****");
 	CHECK_STR(masked("ipv4", "81.204.13.77"), "81.204.*.*");

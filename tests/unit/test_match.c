@@ -79,8 +79,15 @@ static void test_context_and_overlaps(struct pii_matcher *m)
 	char far[256];
 	snprintf(far, sizeof(far), "BSN%*s111222333", 80, "");
 	CHECK_STR(all(m, far), "nl_bsn:111222333:low");
-	/* ... at the start of a word only: "hotel" is not "tel" */
+	/* ... at the start of a word only: "hotel" is not "tel"; short words
+	 * stand alone ("iPhone" is not "ip"), longer ones may start a Dutch
+	 * compound ("telefoongesprek"). */
 	CHECK_STR(all(m, "hotel +31 20 123 4567"), "phone:+31 20 123 4567:medium");
+	CHECK_STR(all(m, "telling +31 20 123 4567"), "phone:+31 20 123 4567:medium");
+	CHECK_STR(all(m, "iPhone 81.204.13.77"), "ipv4:81.204.13.77:medium");
+	CHECK_STR(all(m, "IP: 81.204.13.77"), "ipv4:81.204.13.77:high");
+	CHECK_STR(all(m, "telefoongesprek +31 20 123 4567"), "phone:+31 20 123 4567:high");
+	CHECK_STR(all(m, "BSN-nummer: 111222333"), "nl_bsn:111222333:high");
 	CHECK_STR(all(m, "Tel. +31 20 123 4567"), "phone:+31 20 123 4567:high");
 	/* Anti-context drops the match. */
 	CHECK_STR(all(m, "ordernummer 111222333"), "");

@@ -1,0 +1,169 @@
+#!/usr/bin/python3
+"""Reads a piiscan workbook back with openpyxl (a real xlsx reader) and
+checks it. Usage:
+  check_xlsx.py fixtures BOOK WANT.tsv   whole workbook against the golden list
+  check_xlsx.py no-values BOOK VALUES    no cell holds any of the values
+  check_xlsx.py shown BOOK               summary says values are shown
+  check_xlsx.py error BOOK PATH STATUS REASON
+                                          an Errors row whose file ends with
+                                          PATH, with STATUS, reason containing REASON
+  check_xlsx.py cells BOOK               every cell is a plain value, no formula
+Exits 1 with a message on the first difference."""
+import collections
+import os
+import sys
+
+import openpyxl
+
+SHEETS = ["Summary", "Inventory", "Findings", "Errors", "Rules"]
+
+
+def fail(msg):
+    sys.exit("check_xlsx: " + msg)
+
+
+def rows(ws):
+    return [r for r in ws.iter_rows(values_only=True) if any(c is not None for c in r)]
+
+
+def summary(wb):
+    return {r[0]: r[1] for r in rows(wb["Summary"]) if r[0] is not None}
+
+
+def table(ws):
+    data = rows(ws)
+    header = list(data[0])
+    return header, [dict(zip(header, r)) for r in data[1:]]
+
+
+def check_layout(wb):
+    if wb.sheetnames != SHEETS:
+        fail(f"sheets {wb.sheetnames}, want {SHEETS}")
+    for name in SHEETS[1:]:
+        ws = wb[name]
+        if ws.freeze_panes != "A2":
+            fail(f"{name}: header not frozen ({ws.freeze_panes})")
+        if not ws.auto_filter.ref or not ws.auto_filter.ref.startswith("A1:"):
+            fail(f"{name}: no autofilter ({ws.auto_filter.ref})")
+
+
+def check_fixtures(book, want_path):
+    wb = openpyxl.load_workbook(book)
+    check_layout(wb)
+    want = [l.rstrip("\n").split("\t") for l in open(want_path, encoding="utf-8")]
+    s = summary(wb)
+    n_files = sum(len(f) for _, _, f in os.walk("fixtures"))
+    expect = {
+        "Files scanned": n_files,
+        "Findings": len(want),
+        "Files with personal data": len({w[0] for w in want}),
+        "Files that could not be read": 0,
+        "Files skipped": 0,
+        "Values": "masked",
+    }
+    for k, v in expect.items():
+        if s.get(k) != v:
+            fail(f"Summary {k!r} = {s.get(k)!r}, want {v!r}")
+    if not str(s.get("Scanned paths", "")).startswith("fixtures"):
+        fail(f"Summary paths {s.get('Scanned paths')!r}")
+
+    # Inventory: one row per file x rule with the planted count.
+    header, inv = table(wb["Inventory"])
+    for col in ("File", "Rule", "Category", "Confidence", "Count", "Distinct",
+                "Example", "File size", "Owner", "Modified (UTC)"):
+        if col not in header:
+            fail(f"Inventory has no column {col!r}: {header}")
+    counts = collections.Counter((w[0], w[2]) for w in want)
+    got = {}
+    for r in inv:
+        path = r["File"][len("fixtures/"):]
+        got[(path, r["Rule"])] = r["Count"]
+        if not r["Example"] or r["Distinct"] < 1 or r["Distinct"] > r["Count"]:
+            fail(f"Inventory row {r}")
+        if r["File size"] != os.path.getsize(r["File"]):
+            fail(f"Inventory size of {r['File']}: {r['File size']}")
+    if got != dict(counts):
+        fail(f"Inventory counts differ:\n got {sorted(got.items())}\n want {sorted(counts.items())}")
+    # Four customers, four phone numbers in four formats.
+    if [r["Distinct"] for r in inv if r["File"].endswith("klanten-export.csv") and r["Rule"] == "phone"] != [4]:
+        fail("distinct phone numbers in klanten-export.csv")
+
+    _, findings = table(wb["Findings"])
+    if len(findings) != len(want):
+        fail(f"Findings sheet has {len(findings)} rows, want {len(want)}")
+    _, errors = table(wb["Errors"])
+    if errors:
+        fail(f"Errors sheet not empty: {errors[:3]}")
+    _, rules = table(wb["Rules"])
+    ids = {r["Rule id"] for r in rules}
+    for rid in ("email", "phone", "ipv4", "ipv6", "iban", "credit_card", "nl_bsn",
+                "nl_postcode", "nl_phone"):
+        if rid not in ids:
+            fail(f"Rules sheet lacks {rid}")
+    # Category totals add up to the findings.
+    cat_rows = []
+    seen_header = False
+    for r in rows(wb["Summary"]):
+        if r[0] == "Category":
+            seen_header = True
+            continue
+        if seen_header:
+            cat_rows.append(r)
+    if sum(r[1] for r in cat_rows) != len(want):
+        fail(f"category totals {cat_rows}")
+    if not wb["Summary"]._charts and not getattr(wb["Summary"], "_drawing", None):
+        # openpyxl drops charts on load; the drawing part must exist in the zip.
+        import zipfile
+        names = zipfile.ZipFile(book).namelist()
+        if not any(n.startswith("xl/charts/chart") for n in names):
+            fail("no chart in the workbook")
+
+
+def check_no_values(book, values_path):
+    values = [v.rstrip("\n") for v in open(values_path, encoding="utf-8") if v.strip()]
+    wb = openpyxl.load_workbook(book)
+    for ws in wb:
+        for r in ws.iter_rows(values_only=True):
+            for c in r:
+                if isinstance(c, str):
+                    for v in values:
+                        if v in c:
+                            fail(f"{ws.title}: value {v!r} in cell {c!r}")
+
+
+def check_shown(book):
+    s = summary(openpyxl.load_workbook(book))
+    if not str(s.get("Values", "")).startswith("SHOWN IN FULL"):
+        fail(f"Values = {s.get('Values')!r}")
+
+
+def check_error(book, path, status, reason):
+    _, errors = table(openpyxl.load_workbook(book)["Errors"])
+    for e in errors:
+        if str(e["File"]).endswith(path) and e["Status"] == status and reason in str(e["Reason"]):
+            return
+    fail(f"no Errors row for {path!r} {status!r} {reason!r} in {errors}")
+
+
+def check_cells(book):
+    wb = openpyxl.load_workbook(book)
+    for ws in wb:
+        for r in ws.iter_rows():
+            for c in r:
+                if c.data_type == "f":
+                    fail(f"{ws.title}!{c.coordinate} is a formula: {c.value!r}")
+
+
+mode = sys.argv[1]
+if mode == "fixtures":
+    check_fixtures(sys.argv[2], sys.argv[3])
+elif mode == "no-values":
+    check_no_values(sys.argv[2], sys.argv[3])
+elif mode == "shown":
+    check_shown(sys.argv[2])
+elif mode == "error":
+    check_error(*sys.argv[2:6])
+elif mode == "cells":
+    check_cells(sys.argv[2])
+else:
+    fail(f"unknown mode {mode}")

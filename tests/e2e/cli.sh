@@ -1,0 +1,76 @@
+#!/bin/sh
+# The command line: options, exit status, messages, output files.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 2
+
+# expect_exit NAME STATUS PATTERN COMMAND...: exit status and a one-line
+# message on stderr that matches PATTERN.
+expect_exit() {
+	name=$1 want=$2 pattern=$3
+	shift 3
+	"$@" >"$WORK/out" 2>"$WORK/err"
+	rc=$?
+	lines=$(wc -l <"$WORK/err")
+	if [ $rc -eq "$want" ] && grep -q -- "$pattern" "$WORK/err" "$WORK/out" &&
+		{ [ "$want" -eq 0 ] || [ "$lines" -eq 1 ]; }; then
+		ok "$name"
+	else
+		not_ok "$name" "exit $rc (want $want), stderr: $(cat "$WORK/err")"
+	fi
+}
+
+expect_exit "--version" 0 "^piiscan [0-9]" "$PIISCAN" --version
+expect_exit "--help" 0 "Usage: piiscan" "$PIISCAN" --help
+expect_exit "unknown option" 2 "unknown option '--frobnicate'" "$PIISCAN" --frobnicate fixtures
+expect_exit "no path" 2 "no PATH" "$PIISCAN"
+expect_exit "missing path" 2 "cannot scan 'no/such/dir'" "$PIISCAN" -o "$WORK/x.xlsx" no/such/dir
+expect_exit "bad thread count" 2 "threads" "$PIISCAN" -j 0 fixtures
+expect_exit "bad size" 2 "max-filesize" "$PIISCAN" --max-filesize lots fixtures
+expect_exit "unknown output format" 2 "cannot tell the format" "$PIISCAN" -o "$WORK/out.txt" fixtures
+expect_exit "unknown pack" 2 "unknown rule pack 'xx'" "$PIISCAN" --packs core,xx fixtures
+expect_exit "output in a missing folder" 2 "cannot write" "$PIISCAN" -o "$WORK/nope/x.xlsx" fixtures
+printf 'pack: mine\nrules:\n  - id: r1\n    category: c\n    pattern: x\n    validate: nope\n' >"$WORK/bad.yaml"
+expect_exit "broken rule file names file and line" 2 "bad.yaml:3: rule 'r1': unknown validator 'nope'" \
+	"$PIISCAN" --rules "$WORK/bad.yaml" fixtures
+
+# --list-rules, --packs and --rules
+"$PIISCAN" --list-rules >"$WORK/rules.txt"
+check "--list-rules lists core and nl rules" sh -c "grep -q '^core *email ' '$WORK/rules.txt' && grep -q '^nl *nl_bsn ' '$WORK/rules.txt'"
+"$PIISCAN" --packs core --list-rules >"$WORK/core.txt"
+check_fails "--packs core leaves nl out" grep -q nl_bsn "$WORK/core.txt"
+mkdir -p "$WORK/myrules"
+cat >"$WORK/myrules/staff.yaml" <<'YAML'
+pack: acme
+rules:
+  - id: acme_staff_id
+    name: ACME staff number
+    category: employee_id
+    pattern: '\bACME-\d{6}\b'
+    confidence: high
+    examples:
+      match: ['badge ACME-004211']
+YAML
+mkdir -p "$WORK/tree"
+printf 'Pass for ACME-004211 issued to j.devries@ziggo.nl\n' >"$WORK/tree/pass.txt"
+"$PIISCAN" -q --rules "$WORK/myrules" --show-values -o "$WORK/custom.jsonl" "$WORK/tree"
+check "a rule from --rules finds its value" grep -q '"rule":"acme_staff_id","category":"employee_id","value":"ACME-004211"' "$WORK/custom.jsonl"
+check "shipped packs still run next to --rules" grep -q '"rule":"email"' "$WORK/custom.jsonl"
+"$PIISCAN" -q --packs '' --rules "$WORK/myrules" -o "$WORK/only.jsonl" "$WORK/tree"
+check "--packs '' runs only the extra rules" sh -c "grep -q acme '$WORK/only.jsonl' && ! grep -q email '$WORK/only.jsonl'"
+
+# Output files: private, complete, nothing left behind.
+rm -rf "$WORK/outdir" && mkdir "$WORK/outdir"
+"$PIISCAN" -q -o "$WORK/outdir/inv.xlsx" -o "$WORK/outdir/inv.jsonl" -o "$WORK/outdir/inv.csv" fixtures
+check "outputs are mode 0600" sh -c "[ \$(stat -c %a '$WORK/outdir/inv.xlsx' '$WORK/outdir/inv.jsonl' '$WORK/outdir/inv.csv' | sort -u) = 600 ]"
+check "no temporary files are left" test "$(ls -A "$WORK/outdir" | wc -l)" -eq 3
+check "--format applies to a name without extension" sh -c "'$PIISCAN' -q --format csv -o '$WORK/outdir/report.out' fixtures/notes && head -1 '$WORK/outdir/report.out' | grep -q '^file,'"
+check "jsonl to standard output" sh -c "'$PIISCAN' -q -o - fixtures/notes | $PY -c 'import json,sys; [json.loads(l) for l in sys.stdin]'"
+echo "previous inventory" >"$WORK/outdir/keep.jsonl"
+"$PIISCAN" -q -o "$WORK/outdir/keep.jsonl" -o "$WORK/outdir/nope/x.csv" fixtures 2>/dev/null
+check "a failed run leaves an existing inventory untouched" grep -qx "previous inventory" "$WORK/outdir/keep.jsonl"
+check "xlsx cells are values, never formulas" $PY tests/e2e/check_xlsx.py cells "$WORK/outdir/inv.xlsx"
+
+# The default output name.
+mkdir -p "$WORK/cwd" && (cd "$WORK/cwd" && "$PIISCAN" -q "$ROOT/fixtures/notes")
+check "default output is inventory.xlsx" test -s "$WORK/cwd/inventory.xlsx"
+finish

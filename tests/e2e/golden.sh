@@ -1,0 +1,47 @@
+#!/bin/sh
+# Scans fixtures/ and compares the findings with tests/golden/fixtures.tsv,
+# which lists every planted value by hand; reads the xlsx and csv back.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 2
+
+want="$WORK/want.tsv"
+grep -v '^#' tests/golden/fixtures.tsv | sort >"$want"
+
+for j in 1 4; do
+	"$PIISCAN" -q -j $j --show-values -o "$WORK/all-$j.jsonl" fixtures/
+	if $PY tests/e2e/jsonl2tsv.py "$WORK/all-$j.jsonl" fixtures/ >"$WORK/got-$j.tsv" &&
+		d=$(diff "$want" "$WORK/got-$j.tsv"); then
+		ok "fixtures with -j $j: every planted value, no decoy"
+	else
+		not_ok "fixtures with -j $j: every planted value, no decoy" "$d"
+	fi
+done
+
+# Masked by default: no planted value appears in any output.
+"$PIISCAN" -q -o "$WORK/m.jsonl" -o "$WORK/m.xlsx" -o "$WORK/m.csv" fixtures/
+rc=$?
+check "a scan with findings exits 0" test $rc -eq 0
+leaks=""
+cut -f5 "$want" >"$WORK/values"
+while IFS= read -r v; do
+	if grep -qF -- "$v" "$WORK/m.jsonl" "$WORK/m.csv"; then leaks="$leaks$v "; fi
+done <"$WORK/values"
+check "jsonl and csv hold no unmasked value" test -z "$leaks"
+check "xlsx holds no unmasked value" $PY tests/e2e/check_xlsx.py no-values "$WORK/m.xlsx" "$WORK/values"
+check "masked jsonl has as many findings" test "$(wc -l <"$WORK/m.jsonl")" -eq "$(wc -l <"$want")"
+check "masked national ids and cards have no digit left" \
+	sh -c "grep -E '\"rule\":\"(nl_bsn|credit_card)\"' '$WORK/m.jsonl' | grep -E '\"value\":\"[^\"]*[0-9]' && exit 1 || exit 0"
+
+# The workbook, read back with openpyxl.
+check "xlsx: sheets, summary, inventory, findings, rules" \
+	$PY tests/e2e/check_xlsx.py fixtures "$WORK/m.xlsx" "$want"
+"$PIISCAN" -q --show-values -o "$WORK/s.xlsx" fixtures/
+check "xlsx with --show-values says so in the summary" \
+	$PY tests/e2e/check_xlsx.py shown "$WORK/s.xlsx"
+
+# CSV: header and one line per inventory row (file x rule).
+rows=$(cut -f1,3 "$want" | sort -u | wc -l)
+check "csv has a header and one row per file x rule" \
+	test "$(wc -l <"$WORK/m.csv")" -eq $((rows + 1))
+check "csv header" sh -c "head -1 '$WORK/m.csv' | grep -q '^file,table,column,key,part,rule,category,confidence,count,distinct'"
+finish

@@ -1,0 +1,22 @@
+#!/usr/bin/python3
+"""Reads piiscan JSONL, checks every line is a JSON object with the keys of
+the output contract, and prints "file line rule confidence value" rows
+(tab-separated, file relative to PREFIX, '-' for no line), sorted."""
+import json
+import sys
+
+prefix = sys.argv[2] if len(sys.argv) > 2 else ""
+rows = []
+with open(sys.argv[1], encoding="utf-8") as f:
+    for n, line in enumerate(f, 1):
+        obj = json.loads(line)
+        for key in ("file", "rule", "category", "value", "confidence", "offset"):
+            if key not in obj:
+                sys.exit(f"line {n}: no '{key}' in {line!r}")
+        path = obj["file"]
+        if path.startswith(prefix):
+            path = path[len(prefix):]
+        rows.append("\t".join([path, str(obj.get("line", "-")), obj["rule"],
+                               obj["confidence"], obj["value"]]))
+for r in sorted(rows):
+    print(r)

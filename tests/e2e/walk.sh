@@ -1,0 +1,109 @@
+#!/bin/sh
+# Walking real trees: special files, links, loops, unreadable files, odd
+# names, excludes, size limits, page edges in a large file.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 2
+T="$WORK/tree"
+mkdir -p "$T/sub/deeper"
+printf 'mail j.devries@ziggo.nl\n' >"$T/sub/deeper/a.txt"
+printf 'BSN 111222333\n' >"$T/b.txt"
+
+mkfifo "$T/queue.fifo"
+$PY -c "import socket,sys; s=socket.socket(socket.AF_UNIX); s.bind(sys.argv[1])" "$T/app.sock"
+ln -s sub/deeper/a.txt "$T/link-to-a.txt"
+ln -s ../.. "$T/sub/deeper/loop"
+ln -s /nonexistent/file "$T/dangling"
+# names a spreadsheet or a terminal could trip over
+printf 'mail p.bakker@xs4all.nl\n' >"$T/$(printf 'caf\351-latin1.txt')"
+printf 'mail a.smit@hotmail.com\n' >"$T/$(printf 'two\nlines.txt')"
+printf 'mail m.visser@outlook.com\n' >"$T/=HYPERLINK(1).txt"
+
+# timeout: a FIFO that were opened would block forever
+timeout 60 "$PIISCAN" -q -j 2 -o "$WORK/w.xlsx" -o "$WORK/w.jsonl" -o "$WORK/w.csv" "$T"
+rc=$?
+check "scan of a tree with a FIFO and a socket finishes" test $rc -eq 0
+check "FIFO is reported as skipped" $PY tests/e2e/check_xlsx.py error "$WORK/w.xlsx" queue.fifo skipped FIFO
+check "socket is reported as skipped" $PY tests/e2e/check_xlsx.py error "$WORK/w.xlsx" app.sock skipped socket
+check "symbolic links are not followed by default" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/w.xlsx" link-to-a.txt skipped "not followed"
+check "files are found in subfolders" grep -q 'sub/deeper/a.txt' "$WORK/w.jsonl"
+check "odd file names keep the workbook readable" $PY tests/e2e/check_xlsx.py cells "$WORK/w.xlsx"
+check "an invalid UTF-8 name is escaped in JSON" grep -qF 'caf\\xE9-latin1.txt' "$WORK/w.jsonl"
+check "a newline in a name is escaped" grep -qF 'two\nlines.txt' "$WORK/w.jsonl"
+check "jsonl stays valid JSON" $PY tests/e2e/jsonl2tsv.py "$WORK/w.jsonl"
+(cd "$T" && "$PIISCAN" -q -o "$WORK/eq.csv" '=HYPERLINK(1).txt')
+check "csv cells that start with = are neutralised" grep -q "^'=HYPERLINK" "$WORK/eq.csv"
+
+timeout 60 "$PIISCAN" -q --follow-symlinks -o "$WORK/f.xlsx" -o "$WORK/f.jsonl" "$T"
+check "--follow-symlinks: a link loop ends the scan normally" test $? -eq 0
+check "--follow-symlinks: the loop is reported" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/f.xlsx" deeper/loop skipped "loop"
+check "--follow-symlinks: a dangling link is reported" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/f.xlsx" dangling failed "broken symbolic link"
+check "--follow-symlinks: linked files are scanned" grep -q 'link-to-a.txt' "$WORK/f.jsonl"
+
+# --exclude and --max-filesize
+"$PIISCAN" -q --exclude 'deeper' --exclude '*.fifo' -o "$WORK/e.jsonl" -o "$WORK/e.xlsx" "$T"
+check_fails "--exclude prunes a folder" grep -q 'deeper/a.txt' "$WORK/e.jsonl"
+check "--exclude leaves the rest" grep -q '"rule":"nl_bsn"' "$WORK/e.jsonl"
+head -c 2000 /dev/zero | tr '\0' 'x' >"$T/big.txt"
+"$PIISCAN" -q --max-filesize 1K -o "$WORK/s.xlsx" "$T"
+check "--max-filesize skips larger files with a row" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/s.xlsx" big.txt skipped "larger than --max-filesize"
+
+# Unreadable file and folder. Root reads anything, so as root the scan
+# runs as "nobody".
+mkdir -p "$WORK/perm/closed"
+printf 'BSN 111222333\n' >"$WORK/perm/secret.txt"
+printf 'mail j.devries@ziggo.nl\n' >"$WORK/perm/open.txt"
+chmod 000 "$WORK/perm/secret.txt" "$WORK/perm/closed"
+as_user=""
+if [ "$(id -u)" -eq 0 ]; then
+	chown -R nobody "$WORK/perm"
+	chmod 777 "$WORK"
+	as_user="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+fi
+$as_user "$PIISCAN" -q -o "$WORK/p.xlsx" -o "$WORK/p.jsonl" "$WORK/perm"
+check "unreadable files do not stop the scan" grep -q 'open.txt' "$WORK/p.jsonl"
+check "an unreadable file is an error row" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/p.xlsx" secret.txt failed "Permission denied"
+check "an unreadable folder is an error row" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/p.xlsx" closed failed "Permission denied"
+chmod 755 "$WORK/perm/closed"
+
+# Our own outputs in the scanned tree are not scanned.
+O="$WORK/own"
+mkdir -p "$O"
+printf 'BSN 111222333\n' >"$O/data.txt"
+(cd "$O" && "$PIISCAN" -q --show-values -o out.jsonl . && "$PIISCAN" -q --show-values -o out.jsonl .)
+check "the previous report in the tree is not scanned" test "$(wc -l <"$O/out.jsonl")" -eq 1
+
+# Page edges: values planted across every 1 MiB page boundary of a 5 MB
+# file are each found once, with the right line.
+$PY - "$WORK/big.log" >"$WORK/big.want" <<'PYEOF'
+import sys
+page = 1 << 20
+with open(sys.argv[1], "w") as f:
+    pos, line = 0, 1
+    filler = "lorem ipsum dolor sit amet, consectetur adipiscing elit " * 2 + "\n"
+    for k in range(1, 6):
+        while pos + len(filler) < k * page - 10:
+            f.write(filler); pos += len(filler); line += 1
+        pad = k * page - 10 - pos
+        f.write("x" * pad + " ")  # the address starts 9 bytes before the edge
+        pos += pad + 1
+        v = "edge%d.person@example-mail.nl" % k
+        f.write(v + "\n"); pos += len(v) + 1
+        print("%s\t%d" % (v, line))
+        line += 1
+PYEOF
+"$PIISCAN" -q --show-values -o "$WORK/big.jsonl" "$WORK/big.log"
+check "five values across page edges, five findings" test "$(grep -c edge "$WORK/big.jsonl")" -eq 5
+$PY -c '
+import json, sys
+for l in open(sys.argv[1]):
+    o = json.loads(l)
+    print("%s\t%d" % (o["value"], o["line"]))' "$WORK/big.jsonl" | sort >"$WORK/big.got"
+sort "$WORK/big.want" >"$WORK/big.want.sorted"
+check "each edge value once, on its line" diff "$WORK/big.want.sorted" "$WORK/big.got"
+finish
