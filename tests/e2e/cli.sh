@@ -1,6 +1,6 @@
 #!/bin/sh
 # The command line: options, exit status, messages, output files.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.inc"
 cd "$ROOT" || exit 2
 
 # expect_exit NAME STATUS PATTERN COMMAND...: exit status and a one-line

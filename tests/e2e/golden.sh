@@ -1,7 +1,7 @@
 #!/bin/sh
 # Scans fixtures/ and compares the findings with tests/golden/fixtures.tsv,
 # which lists every planted value by hand; reads the xlsx and csv back.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.inc"
 cd "$ROOT" || exit 2
 
 want="$WORK/want.tsv"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Walking real trees: special files, links, loops, unreadable files, odd
 # names, excludes, size limits, page edges in a large file.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.inc"
 cd "$ROOT" || exit 2
 T="$WORK/tree"
 mkdir -p "$T/sub/deeper"
