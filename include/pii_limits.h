@@ -85,7 +85,12 @@
 /* Characters per xlsx cell allowed by Excel. */
 #define PII_XLSX_MAX_CELL 32767
 
-/* Interval between progress-line updates on a terminal. */
+/* Interval between progress-line updates on a terminal: smooth enough to
+ * look alive, rare enough to cost nothing. */
 #define PII_PROGRESS_INTERVAL_MS 250
+
+/* Interval between progress lines when stderr is a log, not a terminal:
+ * a long scan leaves a trace without flooding the log. */
+#define PII_PROGRESS_LOG_INTERVAL_MS 10000
 
 #endif

@@ -8,11 +8,13 @@
 
 struct pii_progress;
 
-/* Starts a thread that redraws the line every PII_PROGRESS_INTERVAL_MS
- * from the counters. NULL when it cannot start (no progress then). */
-struct pii_progress *pii_progress_start(struct pii_counters *counters);
+/* Starts a thread that shows the counters: on a terminal (tty) by
+ * redrawing one line every PII_PROGRESS_INTERVAL_MS, else (a log) as a
+ * line every PII_PROGRESS_LOG_INTERVAL_MS. NULL when it cannot start. */
+struct pii_progress *pii_progress_start(struct pii_counters *counters, bool tty);
 
-/* Stops the thread and clears the line. NULL is safe. */
+/* Stops the thread; clears the line on a terminal, prints the final
+ * counts in a log. NULL is safe. */
 void pii_progress_stop(struct pii_progress *p);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "pii_limits.h"
 #include "pii_queue.h"
+#include "pii_report.h"
 
 /* Bits of HyperLogLog precision: 2^12 registers (4 KiB, 1.6% error) per
  * inventory row that outgrows the exact set; 2^14 (16 KiB, 0.8%) for
@@ -534,8 +535,11 @@ struct pii_inventory *pii_collector_finish(struct pii_collector *c)
 			    "out of memory: some findings were not recorded");
 	inv->finished = (int64_t)time(NULL);
 	gethostname(inv->host, sizeof(inv->host) - 1);
+	/* $USER is not set under cron or systemd: ask the passwd database. */
 	const char *user = getenv("USER");
-	snprintf(inv->user, sizeof(inv->user), "%s", user ? user : "");
+	if (!user || !*user)
+		user = pii_owner_name(geteuid());
+	snprintf(inv->user, sizeof(inv->user), "%s", user);
 	pii_inventory_sort(inv);
 	pii_queue_free(c->queue);
 	free(c->report_category);

@@ -176,8 +176,10 @@ int main(int argc, char **argv)
 		.counters = &counters,
 	};
 	struct pii_workers *workers = pii_workers_start(&ctx, opt.threads, err, sizeof(err));
-	bool progress_on = opt.progress == 1 || (opt.progress < 0 && isatty(STDERR_FILENO));
-	struct pii_progress *progress = workers && progress_on ? pii_progress_start(&counters) : NULL;
+	bool tty = isatty(STDERR_FILENO);
+	bool progress_on = opt.progress == 1 || (opt.progress < 0 && tty);
+	struct pii_progress *progress =
+		workers && progress_on ? pii_progress_start(&counters, tty) : NULL;
 	struct pii_walker *walker = workers ? pii_walker_new(&ctx) : NULL;
 	enum pii_status walk_st = walker ? PII_OK : PII_EFATAL;
 	for (size_t i = 0; i < opt.n_paths && walk_st == PII_OK; i++)

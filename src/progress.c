@@ -15,6 +15,7 @@
 
 struct pii_progress {
 	struct pii_counters *counters;
+	bool tty;   /* redraw one line; else print a line now and then */
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
@@ -29,9 +30,10 @@ static void draw(struct pii_progress *p)
 	uint64_t bytes = atomic_load(&p->counters->bytes_done);
 	double secs = pii_now_monotonic() - p->started;
 	double mb = (double)bytes / 1e6;
-	fprintf(stderr, "\r\033[Kpiiscan: %llu/%llu files, %.1f MB, %.1f MB/s",
-		(unsigned long long)done, (unsigned long long)found, mb,
-		secs > 0 ? mb / secs : 0.0);
+	fprintf(stderr, "%spiiscan: %llu/%llu files, %.1f MB, %.1f MB/s%s",
+		p->tty ? "\r\033[K" : "", (unsigned long long)done,
+		(unsigned long long)found, mb, secs > 0 ? mb / secs : 0.0,
+		p->tty ? "" : "\n");
 	fflush(stderr);
 }
 
@@ -42,7 +44,9 @@ static void *progress_main(void *arg)
 	while (!p->stop) {
 		struct timespec t;
 		clock_gettime(CLOCK_REALTIME, &t);
-		t.tv_nsec += PII_PROGRESS_INTERVAL_MS * 1000000L;
+		long ms = p->tty ? PII_PROGRESS_INTERVAL_MS : PII_PROGRESS_LOG_INTERVAL_MS;
+		t.tv_sec += ms / 1000;
+		t.tv_nsec += (ms % 1000) * 1000000L;
 		if (t.tv_nsec >= 1000000000L) {
 			t.tv_sec++;
 			t.tv_nsec -= 1000000000L;
@@ -55,12 +59,13 @@ static void *progress_main(void *arg)
 	return NULL;
 }
 
-struct pii_progress *pii_progress_start(struct pii_counters *counters)
+struct pii_progress *pii_progress_start(struct pii_counters *counters, bool tty)
 {
 	struct pii_progress *p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
 	p->counters = counters;
+	p->tty = tty;
 	p->started = pii_now_monotonic();
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->wake, NULL);
@@ -84,7 +89,11 @@ void pii_progress_stop(struct pii_progress *p)
 	pthread_join(p->thread, NULL);
 	pthread_mutex_destroy(&p->lock);
 	pthread_cond_destroy(&p->wake);
-	fputs("\r\033[K", stderr);
-	fflush(stderr);
+	if (p->tty) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	} else {
+		draw(p); /* the final count, for the log */
+	}
 	free(p);
 }

@@ -140,7 +140,7 @@ static void write_summary(struct book *b, const struct pii_inventory *inv)
 	kv_time(b, ws, &row, "Started (UTC)", inv->started);
 	kv_time(b, ws, &row, "Finished (UTC)", inv->finished);
 	put_str(b, ws, row, 0, "Duration (seconds)", b->bold);
-	put_num(b, ws, row++, 1, (double)(int64_t)(inv->duration * 10 + 0.5) / 10, NULL);
+	put_num(b, ws, row++, 1, (double)(int64_t)(inv->duration * 1000 + 0.5) / 1000, NULL);
 	kv_str(b, ws, &row, "Host", inv->host, NULL);
 	kv_str(b, ws, &row, "User", inv->user, NULL);
 	kv_str(b, ws, &row, "piiscan version", PII_VERSION, NULL);
@@ -212,6 +212,8 @@ static void write_summary(struct book *b, const struct pii_inventory *inv)
 					table_row + (lxw_row_t)inv->n_categories, 1);
 		chart_title_set_name(chart, "Findings per category");
 		chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+		/* Bars are drawn bottom-up: reverse so the biggest is on top. */
+		chart_axis_set_reverse(chart->x_axis);
 		note(b, worksheet_insert_chart(ws, 2, 6, chart));
 	}
 }

@@ -44,4 +44,18 @@ rows=$(cut -f1,3 "$want" | sort -u | wc -l)
 check "csv has a header and one row per file x rule" \
 	test "$(wc -l <"$WORK/m.csv")" -eq $((rows + 1))
 check "csv header" sh -c "head -1 '$WORK/m.csv' | grep -q '^file,table,column,key,part,rule,category,confidence,count,distinct'"
+
+# LibreOffice, where it is installed (it is not in the CI image: the suite
+# does not pull 400 MB in for this; openpyxl above is the reader there).
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p "$WORK/lo" && cp "$WORK/m.xlsx" "$WORK/lo/"
+	(cd "$WORK/lo" && HOME="$WORK/lo" timeout 180 soffice --headless --norestore \
+		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+		m.xlsx >/dev/null 2>&1)
+	check "LibreOffice opens the workbook: five sheets" \
+		test "$(ls "$WORK/lo"/m-*.csv 2>/dev/null | wc -l)" -eq 5
+	check "LibreOffice reads the summary" grep -q '^Findings,52' "$WORK/lo/m-Summary.csv"
+else
+	echo "skip - LibreOffice is not installed"
+fi
 finish

@@ -42,6 +42,19 @@ check "--follow-symlinks: a dangling link is reported" \
 	$PY tests/e2e/check_xlsx.py error "$WORK/f.xlsx" dangling failed "broken symbolic link"
 check "--follow-symlinks: linked files are scanned" grep -q 'link-to-a.txt' "$WORK/f.jsonl"
 
+# Device nodes are never opened; --one-file-system stays on /dev's file
+# system (where /dev holds a mount point, as /dev/pts usually is).
+timeout 120 "$PIISCAN" -q --one-file-system -o "$WORK/dev.xlsx" /dev
+check "a scan of /dev finishes" test $? -eq 0
+check "a device node is reported as skipped" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/dev.xlsx" /dev/null skipped "character device"
+if [ -d /dev/pts ] && [ "$(stat -c %d /dev)" != "$(stat -c %d /dev/pts)" ]; then
+	check "--one-file-system does not enter another file system" \
+		$PY tests/e2e/check_xlsx.py error "$WORK/dev.xlsx" /dev/pts skipped "another file system"
+else
+	echo "skip - --one-file-system: /dev/pts is not a mount point here"
+fi
+
 # --exclude and --max-filesize
 "$PIISCAN" -q --exclude 'deeper' --exclude '*.fifo' -o "$WORK/e.jsonl" -o "$WORK/e.xlsx" "$T"
 check_fails "--exclude prunes a folder" grep -q 'deeper/a.txt' "$WORK/e.jsonl"
