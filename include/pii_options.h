@@ -39,6 +39,7 @@ struct pii_options {
 	bool quiet;
 	int progress;            /* 1 on, 0 off, -1 when stderr is a terminal */
 	bool list_rules;
+	bool export_patterns;    /* print patterns for other tools and exit */
 	char *command_line;      /* as typed, for the summary sheet */
 };
 

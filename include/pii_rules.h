@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "pii_mask.h"
+#include "pii_precheck.h"
 #include "pii_util.h"
 #include "pii_validate.h"
 
@@ -36,6 +37,8 @@ struct pii_rule {
 	char *mask_name;
 	char *trigger;        /* prefilter classes as written, or NULL */
 	char *span;
+	char *check_name;     /* prefilter check, or NULL */
+	pii_precheck_fn check;
 	pcre2_code *code;
 	pii_validator_fn validate; /* NULL: the regex alone decides */
 	pii_mask_fn mask;
@@ -44,12 +47,17 @@ struct pii_rule {
 	size_t n_context;
 	char **anti_context;  /* words that mean "not personal data" */
 	size_t n_anti_context;
+	bool context_first[256];      /* first bytes of the context words */
+	bool anti_context_first[256];
 	bool require_context; /* drop matches with no context word near */
 	struct pii_rule_example *examples;
 	size_t n_examples;
 	unsigned report_index; /* index into pii_ruleset.reports */
 	unsigned group;        /* prefilter group */
 	uint32_t min_length;   /* shortest possible match, from PCRE2 */
+	uint32_t min_triggers; /* trigger bytes every match holds (>= 1) */
+	bool jit;              /* JIT-compiled: pcre2_jit_match may be used */
+	bool anchored;         /* runs only near its context words */
 };
 
 /* A name under which findings are reported (a rule's report_as). */
@@ -66,10 +74,27 @@ struct pii_prefilter_group {
 	bool span[256];
 	bool trigger[256];
 	bool whole;
+	/* The trigger set as up to 4 byte ranges, so the matcher can look for
+	 * triggers 16 bytes at a time; 0 ranges: use the table. */
+	unsigned char trigger_lo[4], trigger_hi[4];
+	unsigned n_trigger_ranges;
 	unsigned *rules; /* indexes into pii_ruleset.rules */
 	size_t n_rules;
 	uint32_t min_length; /* shortest match of any rule in the group */
+	uint32_t min_triggers; /* fewest trigger bytes of any rule's match */
 };
+
+/* A context word of a rule that requires context, and the rules (bits
+ * of pii_ruleset.anchored) it belongs to. */
+struct pii_anchor_word {
+	const char *word; /* lower case; owned by the rule */
+	uint64_t rules;
+};
+
+/* Rules that only count with a context word near them (require_context)
+ * are run only around those words, found once per page: an 8-digit
+ * number is everywhere, the word "BSN" is not. */
+#define PII_ANCHORED_MAX 64
 
 struct pii_ruleset {
 	struct pii_rule *rules;
@@ -78,9 +103,20 @@ struct pii_ruleset {
 	size_t n_reports;
 	struct pii_prefilter_group *groups;
 	size_t n_groups;
-	/* trigger_groups[b]: bit g set when byte b is a trigger of group g */
-	uint64_t trigger_groups[256];
-	uint64_t whole_groups; /* groups without prefilter */
+	unsigned anchored[PII_ANCHORED_MAX]; /* indexes into rules */
+	size_t n_anchored;
+	struct pii_anchor_word *anchor_words;
+	size_t n_anchor_words;
+	bool anchor_first[256]; /* first bytes of the anchor words */
+	/* The distinct first two letters of the anchor words, when there are
+	 * at most 16 such pairs of letters: the matcher looks for them 16
+	 * bytes at a time. 0: search with the table. */
+	unsigned char anchor_pairs[16][2];
+	unsigned n_anchor_pairs;
+	/* anchor_words sorted by first byte: those starting with byte c are
+	 * [anchor_index[c], anchor_index[c + 1]) */
+	uint16_t anchor_index[257];
+	bool no_anchoring;      /* tests: run require_context rules like others */
 	char **packs;          /* names of the loaded packs, in load order */
 	size_t n_packs;
 	uint32_t max_capture_pairs;
@@ -115,6 +151,13 @@ enum pii_status pii_rules_compile(struct pii_ruleset *rs, char *err,
 
 /* Frees the rule set and everything in it. NULL is safe. */
 void pii_rules_free(struct pii_ruleset *rs);
+
+/* A copy of pattern that a DFA regex engine (ripgrep's default) accepts:
+ * lookaround assertions removed, escaped punctuation that such engines
+ * reject written as \x{..}. It matches a superset of what the pattern
+ * matches. For benchmarks (--export-patterns). malloc'd; NULL when out of
+ * memory. */
+char *pii_rule_pattern_simplified(const char *pattern);
 
 /* Finds the folder of the shipped rule packs: $PIISCAN_RULES_DIR, else
  * next to the executable (../share/piiscan/rules, ../rules, ./rules).

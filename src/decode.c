@@ -134,8 +134,15 @@ static bool decode_utf8(struct pii_decoder *d, const unsigned char *in, size_t n
 	}
 	size_t i = 0;
 	while (i < n) {
-		/* Copy runs of ASCII in one go. */
+		/* Copy runs of ASCII in one go, looking at 8 bytes at a time. */
 		size_t j = i;
+		while (j + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, in + j, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			j += 8;
+		}
 		while (j < n && in[j] < 0x80)
 			j++;
 		if (j > i) {

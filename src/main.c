@@ -143,6 +143,19 @@ int main(int argc, char **argv)
 		rc = 0;
 		goto out;
 	}
+	if (opt.export_patterns) {
+		rc = 0;
+		for (size_t i = 0; i < rules->n_rules; i++) {
+			char *p = pii_rule_pattern_simplified(rules->rules[i].pattern);
+			if (!p) {
+				rc = fatal("out of memory");
+				break;
+			}
+			puts(p);
+			free(p);
+		}
+		goto out;
+	}
 	if ((rc = check_paths(&opt)) != 0)
 		goto out;
 	rc = EXIT_USAGE;

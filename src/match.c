@@ -9,9 +9,12 @@
  */
 #include "pii_match.h"
 
-#include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "pii_limits.h"
 
@@ -22,12 +25,15 @@ struct pii_matcher {
 	pcre2_jit_stack *jit_stack;
 	struct pii_match *matches;
 	size_t n_matches, cap_matches;
-	bool is_trigger[256]; /* union of all groups' triggers */
 	uint64_t limit_hits;
 };
 
+static void init_tables(void);
+
 struct pii_matcher *pii_matcher_new(const struct pii_ruleset *rs)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, init_tables);
 	struct pii_matcher *m = calloc(1, sizeof(*m));
 	if (!m)
 		return NULL;
@@ -43,8 +49,6 @@ struct pii_matcher *pii_matcher_new(const struct pii_ruleset *rs)
 	pcre2_set_match_limit(m->mctx, PII_PCRE2_MATCH_LIMIT);
 	pcre2_set_depth_limit(m->mctx, PII_PCRE2_DEPTH_LIMIT);
 	pcre2_jit_stack_assign(m->mctx, NULL, m->jit_stack);
-	for (int b = 0; b < 256; b++)
-		m->is_trigger[b] = rs->trigger_groups[b] != 0;
 	return m;
 }
 
@@ -66,51 +70,64 @@ uint64_t pii_matcher_limit_hits(const struct pii_matcher *m)
 
 /* ---- context words ------------------------------------------------------------- */
 
-static bool is_word_byte(unsigned char c)
+static unsigned char lower_of[256];
+static bool word_byte[256]; /* letters, digits, and bytes of UTF-8 characters */
+
+static void init_tables(void)
 {
-	return isalnum(c) || c >= 0x80;
+	for (int c = 0; c < 256; c++) {
+		lower_of[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		word_byte[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+			       (c >= 'A' && c <= 'Z') || c >= 0x80;
+	}
 }
 
-/* True when word occurs in s[0..n), case-insensitively, at the start of a
- * word: "telefoon" in "Telefoongesprek" (Dutch glues words together), not
- * in "autotelefoon". Words of three letters or less must stand alone:
- * "ip" is not in "iPhone", "tel" not in "telling". */
-static bool has_word(const char *s, size_t n, const char *word)
+/* True when one of the words (lower case; first[] holds their first
+ * bytes) starts in t[a..b) and ends by b, ignoring case, at the start of
+ * a word: "telefoon" in "Telefoongesprek" (Dutch glues words together),
+ * not in "autotelefoon". Words of three letters or less must stand
+ * alone: "ip" is not in "iPhone", "tel" not in "telling". Word edges are
+ * judged on the whole text t[0..len), not on the window, so that the
+ * answer does not depend on where the window is cut. Most bytes are
+ * passed over after one table lookup. */
+static bool has_any_word(const unsigned char *t, size_t len, size_t a, size_t b,
+			 char *const *words, size_t n_words, const bool *first)
 {
-	size_t wl = strlen(word);
-	const char *p = s;
-	size_t left = n;
-	const char *end = s + n;
-	while (left >= wl) {
-		const char *hit = pii_memcasemem(p, left, word, wl);
-		if (!hit)
-			return false;
-		bool starts = hit == s || !is_word_byte((unsigned char)hit[-1]);
-		bool ends = hit + wl == end || !is_word_byte((unsigned char)hit[wl]);
-		if (starts && (wl > 3 || ends))
-			return true;
-		left -= (size_t)(hit + 1 - p);
-		p = hit + 1;
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = lower_of[t[i]];
+		if (!first[c] || (i > 0 && word_byte[t[i - 1]]))
+			continue;
+		for (size_t k = 0; k < n_words; k++) {
+			const char *w = words[k];
+			if ((unsigned char)w[0] != c)
+				continue;
+			size_t j = 1;
+			while (w[j] && i + j < b && lower_of[t[i + j]] == (unsigned char)w[j])
+				j++;
+			if (w[j])
+				continue;
+			if (j > 3 || i + j == len || !word_byte[t[i + j]])
+				return true;
+		}
 	}
 	return false;
 }
 
-/* True when one of words occurs near text[start..end), or in label. */
-static bool near_words(char *const *words, size_t n_words, const char *text,
-		       size_t len, size_t start, size_t end, const char *label)
+/* True when one of words occurs within PII_CONTEXT_WINDOW bytes before
+ * or after text[start..end), or in label. */
+static bool near_words(char *const *words, size_t n_words, const bool *first,
+		       const char *text, size_t len, size_t start, size_t end,
+		       const char *label)
 {
 	if (!n_words)
 		return false;
-	size_t before = start > PII_CONTEXT_WINDOW ? start - PII_CONTEXT_WINDOW : 0;
-	size_t after = end + PII_CONTEXT_WINDOW < len ? end + PII_CONTEXT_WINDOW : len;
-	for (size_t i = 0; i < n_words; i++) {
-		if (has_word(text + before, start - before, words[i]) ||
-		    has_word(text + end, after - end, words[i]))
-			return true;
-		if (label && has_word(label, strlen(label), words[i]))
-			return true;
-	}
-	return false;
+	const unsigned char *u = (const unsigned char *)text;
+	size_t nb = start > PII_CONTEXT_WINDOW ? PII_CONTEXT_WINDOW : start;
+	size_t na = len - end > PII_CONTEXT_WINDOW ? PII_CONTEXT_WINDOW : len - end;
+	return has_any_word(u, len, start - nb, start, words, n_words, first) ||
+	       has_any_word(u, len, end, end + na, words, n_words, first) ||
+	       (label && has_any_word((const unsigned char *)label, strlen(label), 0,
+				      strlen(label), words, n_words, first));
 }
 
 /* ---- one candidate ---------------------------------------------------------- */
@@ -136,10 +153,15 @@ static enum pii_confidence judge(const struct pii_rule *r, const char *text,
 				 size_t len, size_t start, size_t end,
 				 const char *label)
 {
-	/* The validator already ran, as a callout inside the match. */
-	if (near_words(r->anti_context, r->n_anti_context, text, len, start, end, NULL))
+	/* The validator already ran, as a callout inside the match. Without
+	 * anti-context, a rule that is sure of itself needs no context. */
+	if (r->confidence == PII_CONF_HIGH && !r->n_anti_context)
+		return PII_CONF_HIGH;
+	if (near_words(r->anti_context, r->n_anti_context, r->anti_context_first, text,
+		       len, start, end, NULL))
 		return PII_CONF_NONE;
-	if (near_words(r->context, r->n_context, text, len, start, end, label))
+	if (near_words(r->context, r->n_context, r->context_first, text, len, start, end,
+		       label))
 		return PII_CONF_HIGH;
 	if (r->require_context)
 		return PII_CONF_NONE;
@@ -175,8 +197,12 @@ static bool run_rule(struct pii_matcher *m, const struct pii_rule *r,
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 	pcre2_set_callout(m->mctx, r->validate ? validate_callout : NULL, (void *)r);
 	while (pos < stop) {
-		int rc = pcre2_match(r->code, (PCRE2_SPTR)text, sublen, pos,
-				     PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+		/* pcre2_jit_match skips pcre2_match's checks of its arguments,
+		 * which ours pass by construction: valid UTF-8, offsets in range. */
+		int rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)text, sublen, pos,
+						  PCRE2_NO_UTF_CHECK, m->md, m->mctx)
+				: pcre2_match(r->code, (PCRE2_SPTR)text, sublen, pos,
+					      PCRE2_NO_UTF_CHECK, m->md, m->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0) {
@@ -210,25 +236,211 @@ static bool run_rule(struct pii_matcher *m, const struct pii_rule *r,
 	return true;
 }
 
+/* Index of the first trigger byte of group g in u[p..len), or len. Trigger
+ * sets of a few byte ranges (digits, '@') are searched 16 bytes at a
+ * time: most text holds few of them, and this is the matcher's inner
+ * loop. */
+static size_t find_trigger(const struct pii_prefilter_group *g,
+			   const unsigned char *u, size_t p, size_t len)
+{
+#ifdef __SSE2__
+	unsigned n = g->n_trigger_ranges;
+	if (n) {
+		__m128i lo[4], width[4];
+		for (unsigned k = 0; k < n; k++) {
+			lo[k] = _mm_set1_epi8((char)g->trigger_lo[k]);
+			width[k] = _mm_set1_epi8((char)(g->trigger_hi[k] - g->trigger_lo[k]));
+		}
+		while (p + 16 <= len) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(u + p));
+			__m128i hit = _mm_setzero_si128();
+			for (unsigned k = 0; k < n; k++) {
+				/* v - lo <= hi - lo, unsigned: v in [lo, hi] */
+				__m128i d = _mm_sub_epi8(v, lo[k]);
+				hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, width[k]), d));
+			}
+			int mask = _mm_movemask_epi8(hit);
+			if (mask)
+				return p + (size_t)__builtin_ctz((unsigned)mask);
+			p += 16;
+		}
+	}
+#endif
+	while (p < len && !g->trigger[u[p]])
+		p++;
+	return p;
+}
+
 /* Bytes past the end of a run that lookahead assertions may look at. */
 #define LOOKAHEAD 8
 
-static bool run_group_on_run(struct pii_matcher *m,
-			     const struct pii_prefilter_group *g, const char *text,
-			     size_t len, size_t s, size_t e, size_t from, size_t to,
-			     const char *label)
+/* Where the regex's view of the text ends for a run ending at e: a few
+ * bytes on, for lookahead, on a character boundary. */
+static size_t subject_end(const char *text, size_t len, size_t e)
 {
 	size_t sublen = e + LOOKAHEAD < len ? e + LOOKAHEAD : len;
 	while (sublen < len && ((unsigned char)text[sublen] & 0xC0) == 0x80)
 		sublen++;
+	return sublen;
+}
+
+static bool run_group_on_run(struct pii_matcher *m,
+			     const struct pii_prefilter_group *g, const char *text,
+			     size_t len, size_t s, size_t e, uint32_t triggers,
+			     size_t from, size_t to, const char *label)
+{
+	size_t sublen = subject_end(text, len, e);
 	for (size_t i = 0; i < g->n_rules; i++) {
 		const struct pii_rule *r = &m->rs->rules[g->rules[i]];
-		if (r->min_length > e - s)
+		if (r->min_length > e - s || r->min_triggers > triggers ||
+		    (r->check && !r->check((const unsigned char *)text + s, e - s)))
 			continue;
 		if (!run_rule(m, r, text, len, sublen, s, e, from, to, label))
 			return false;
 	}
 	return true;
+}
+
+/* Runs group g from trigger to trigger, one run of span bytes at a
+ * time. A match starting in [from, to) has its trigger at or after from;
+ * runs come in order, so the first that starts at or after `to` ends the
+ * group. */
+static enum pii_status run_group(struct pii_matcher *m,
+				 const struct pii_prefilter_group *g, const char *text,
+				 size_t len, size_t from, size_t to, const char *label)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	const bool *span = g->span, *trigger = g->trigger;
+	size_t p = from;
+	while ((p = find_trigger(g, u, p, len)) < len) {
+		size_t s = p, e = p + 1;
+		uint32_t triggers = 1;
+		while (s > 0 && span[u[s - 1]])
+			triggers += trigger[u[--s]];
+		while (e < len && span[u[e]])
+			triggers += trigger[u[e++]];
+		if (s >= to)
+			break;
+		if (e - s >= g->min_length && triggers >= g->min_triggers &&
+		    !run_group_on_run(m, g, text, len, s, e, triggers, from, to, label))
+			return PII_EOBJECT;
+		p = e;
+	}
+	return PII_OK;
+}
+
+/* Index of the next byte in u[p..len) that may start an anchor word, or
+ * len. When the words' first two letters are few, 16 positions are
+ * looked at a time for those pairs (OR 0x20 folds A-Z onto a-z and no
+ * other byte onto a letter). */
+static size_t find_anchor_start(const struct pii_ruleset *rs, const unsigned char *u,
+				size_t p, size_t len)
+{
+#ifdef __SSE2__
+	unsigned n = rs->n_anchor_pairs;
+	if (n) {
+		__m128i fold = _mm_set1_epi8(0x20);
+		__m128i first[16], second[16];
+		for (unsigned k = 0; k < n; k++) {
+			first[k] = _mm_set1_epi8((char)rs->anchor_pairs[k][0]);
+			second[k] = _mm_set1_epi8((char)rs->anchor_pairs[k][1]);
+		}
+		while (p + 17 <= len) {
+			__m128i v0 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(u + p)), fold);
+			__m128i v1 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(u + p + 1)), fold);
+			__m128i hit = _mm_setzero_si128();
+			for (unsigned k = 0; k < n; k++)
+				hit = _mm_or_si128(hit, _mm_and_si128(_mm_cmpeq_epi8(v0, first[k]),
+								      _mm_cmpeq_epi8(v1, second[k])));
+			int mask = _mm_movemask_epi8(hit);
+			if (mask)
+				return p + (size_t)__builtin_ctz((unsigned)mask);
+			p += 16;
+		}
+	}
+#endif
+	while (p < len && !rs->anchor_first[lower_of[u[p]]])
+		p++;
+	return p;
+}
+
+/* How far from a context word a match of an anchored rule may lie: the
+ * context window, plus room for the value itself. */
+#define ANCHOR_REACH (PII_CONTEXT_WINDOW + 256)
+
+/* Runs anchored rule number k over text[s..e). */
+static bool run_anchored_region(struct pii_matcher *m, unsigned k, const char *text,
+				size_t len, size_t s, size_t e, size_t from, size_t to,
+				const char *label)
+{
+	const struct pii_rule *r = &m->rs->rules[m->rs->anchored[k]];
+	return run_rule(m, r, text, len, subject_end(text, len, e), s, e, from, to, label);
+}
+
+/* Rules that require context run only around their context words: one
+ * pass finds the words (most bytes are passed over after one table
+ * lookup), then each rule runs on the regions around its words, merged
+ * where they overlap. A rule whose context word is in the label (a
+ * column named "bsn") runs on the whole text. */
+static enum pii_status run_anchored(struct pii_matcher *m, const char *text,
+				    size_t len, size_t from, size_t to, const char *label)
+{
+	const struct pii_ruleset *rs = m->rs;
+	if (!rs->n_anchored)
+		return PII_OK;
+	uint64_t everywhere = 0;
+	for (size_t k = 0; label && k < rs->n_anchored; k++) {
+		const struct pii_rule *r = &rs->rules[rs->anchored[k]];
+		size_t nl = strlen(label);
+		if (has_any_word((const unsigned char *)label, nl, 0, nl, r->context,
+				 r->n_context, r->context_first)) {
+			everywhere |= (uint64_t)1 << k;
+			if (!run_anchored_region(m, (unsigned)k, text, len, 0, len, from, to, label))
+				return PII_EOBJECT;
+		}
+	}
+	size_t rstart[PII_ANCHORED_MAX], rend[PII_ANCHORED_MAX];
+	uint64_t open = 0;
+	const unsigned char *u = (const unsigned char *)text;
+	size_t a = from > ANCHOR_REACH ? from - ANCHOR_REACH : 0;
+	size_t b = to + ANCHOR_REACH < len ? to + ANCHOR_REACH : len;
+	for (size_t i = a; (i = find_anchor_start(rs, u, i, b)) < b; i++) {
+		unsigned char c = lower_of[u[i]];
+		if (i > 0 && word_byte[u[i - 1]])
+			continue;
+		for (size_t w = rs->anchor_index[c]; w < rs->anchor_index[c + 1]; w++) {
+			const char *word = rs->anchor_words[w].word;
+			size_t j = 1;
+			while (word[j] && i + j < len && lower_of[u[i + j]] == (unsigned char)word[j])
+				j++;
+			if (word[j] || (j <= 3 && i + j < len && word_byte[u[i + j]]))
+				continue;
+			size_t hs = i > ANCHOR_REACH ? i - ANCHOR_REACH : 0;
+			size_t he = i + j + ANCHOR_REACH < len ? i + j + ANCHOR_REACH : len;
+			for (uint64_t rules = rs->anchor_words[w].rules & ~everywhere; rules;
+			     rules &= rules - 1) {
+				unsigned k = (unsigned)__builtin_ctzll(rules);
+				uint64_t bit = (uint64_t)1 << k;
+				if ((open & bit) && hs <= rend[k]) {
+					if (he > rend[k])
+						rend[k] = he;
+					continue;
+				}
+				if ((open & bit) && !run_anchored_region(m, k, text, len, rstart[k],
+									 rend[k], from, to, label))
+					return PII_EOBJECT;
+				rstart[k] = hs;
+				rend[k] = he;
+				open |= bit;
+			}
+		}
+	}
+	for (; open; open &= open - 1) {
+		unsigned k = (unsigned)__builtin_ctzll(open);
+		if (!run_anchored_region(m, k, text, len, rstart[k], rend[k], from, to, label))
+			return PII_EOBJECT;
+	}
+	return PII_OK;
 }
 
 static int cmp_match(const void *a, const void *b)
@@ -299,33 +511,12 @@ enum pii_status pii_matcher_run(struct pii_matcher *m, const char *text,
 			}
 	}
 
-	/* Groups with a prefilter: walk the trigger bytes. A match starting
-	 * in [from, to) has its trigger at or after from. */
-	size_t done_until[64];
-	memset(done_until, 0, sizeof(done_until));
-	const unsigned char *u = (const unsigned char *)text;
-	for (size_t p = from; p < len && st == PII_OK; p++) {
-		if (!m->is_trigger[u[p]])
-			continue;
-		uint64_t groups = rs->trigger_groups[u[p]];
-		while (groups) {
-			unsigned gi = (unsigned)__builtin_ctzll(groups);
-			groups &= groups - 1;
-			if (p < done_until[gi])
-				continue;
-			const struct pii_prefilter_group *g = &rs->groups[gi];
-			size_t s = p, e = p + 1;
-			while (s > 0 && g->span[u[s - 1]])
-				s--;
-			while (e < len && g->span[u[e]])
-				e++;
-			done_until[gi] = e;
-			if (s >= to || e - s < g->min_length)
-				continue;
-			if (!run_group_on_run(m, g, text, len, s, e, from, to, label))
-				st = PII_EOBJECT;
-		}
-	}
+	/* Groups with a prefilter (those that joined another have no rules). */
+	for (size_t gi = 0; gi < rs->n_groups && st == PII_OK; gi++)
+		if (!rs->groups[gi].whole && rs->groups[gi].n_rules)
+			st = run_group(m, &rs->groups[gi], text, len, from, to, label);
+	if (st == PII_OK)
+		st = run_anchored(m, text, len, from, to, label);
 
 	resolve_overlaps(m);
 	*out = m->matches;

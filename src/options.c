@@ -41,6 +41,8 @@ static const char usage_text[] =
 "      --packs LIST         shipped rule packs to use, e.g. core,nl (default: all)\n"
 "      --rules PATH         extra rule file or folder of .yaml files; repeatable\n"
 "      --list-rules         list the rules and exit\n"
+"      --export-patterns    print the rules' patterns without lookaround, one\n"
+"                           per line (for grep-like tools, e.g. rg -f), and exit\n"
 "\n"
 "Running:\n"
 "  -j, --threads N          worker threads (default: number of cores)\n"
@@ -65,6 +67,7 @@ enum {
 	OPT_PACKS,
 	OPT_RULES,
 	OPT_LIST_RULES,
+	OPT_EXPORT_PATTERNS,
 	OPT_PROGRESS,
 	OPT_NO_PROGRESS,
 };
@@ -82,6 +85,7 @@ static const struct option long_options[] = {
 	{"packs", required_argument, NULL, OPT_PACKS},
 	{"rules", required_argument, NULL, OPT_RULES},
 	{"list-rules", no_argument, NULL, OPT_LIST_RULES},
+	{"export-patterns", no_argument, NULL, OPT_EXPORT_PATTERNS},
 	{"threads", required_argument, NULL, 'j'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"progress", no_argument, NULL, OPT_PROGRESS},
@@ -239,6 +243,9 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 		case OPT_LIST_RULES:
 			o->list_rules = true;
 			break;
+		case OPT_EXPORT_PATTERNS:
+			o->export_patterns = true;
+			break;
 		case 'j':
 			if (!parse_count(optarg, 256, &v) || v == 0)
 				res = usage_error(err, errlen,
@@ -325,7 +332,7 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 			res = usage_error(err, errlen, "out of memory");
 			goto out;
 		}
-	if (!o->list_rules && o->n_paths == 0)
+	if (!o->list_rules && !o->export_patterns && o->n_paths == 0)
 		res = usage_error(err, errlen, "no PATH to scan (see piiscan --help)");
 	if (o->quiet && o->progress < 0)
 		o->progress = 0;

@@ -4,6 +4,7 @@
  */
 #include "pii_rules.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -48,6 +49,7 @@ static void rule_free(struct pii_rule *r)
 	free(r->mask_name);
 	free(r->trigger);
 	free(r->span);
+	free(r->check_name);
 	pcre2_code_free(r->code);
 	free_strv(r->context, r->n_context);
 	free_strv(r->anti_context, r->n_anti_context);
@@ -78,6 +80,7 @@ void pii_rules_free(struct pii_ruleset *rs)
 	for (size_t i = 0; i < rs->n_groups; i++)
 		free(rs->groups[i].rules);
 	free(rs->groups);
+	free(rs->anchor_words);
 	free_strv(rs->packs, rs->n_packs);
 	free(rs);
 }
@@ -267,6 +270,7 @@ static bool read_prefilter(struct loader *ld, struct pii_rule *r, yaml_node_t *n
 {
 	if (n->type != YAML_MAPPING_NODE)
 		return fail(ld, n, "prefilter must have trigger: and span:");
+	r->min_triggers = 1;
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
 	     p < n->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
@@ -278,8 +282,22 @@ static bool read_prefilter(struct loader *ld, struct pii_rule *r, yaml_node_t *n
 		} else if (key && !strcmp(key, "span")) {
 			if (!get_string(ld, v, key, &r->span))
 				return false;
+		} else if (key && !strcmp(key, "min_triggers")) {
+			const char *val = scalar(v);
+			char *end = NULL;
+			unsigned long count = val ? strtoul(val, &end, 10) : 0;
+			if (!val || *end || count < 1 || count > 1000)
+				return fail(ld, v, "min_triggers must be a number from 1 to 1000");
+			r->min_triggers = (uint32_t)count;
+		} else if (key && !strcmp(key, "check")) {
+			if (!get_string(ld, v, key, &r->check_name))
+				return false;
+			r->check = pii_precheck_find(r->check_name);
+			if (!r->check)
+				return fail(ld, v, "unknown prefilter check '%s'", r->check_name);
 		} else {
-			return fail(ld, k, "prefilter takes trigger: and span:");
+			return fail(ld, k,
+				    "prefilter takes trigger:, span:, min_triggers: and check:");
 		}
 	}
 	if (!r->trigger || !r->span)
@@ -685,10 +703,18 @@ static bool compile_rule(struct pii_rule *r, char *err, size_t errlen)
 	}
 	/* Without JIT (e.g. a platform it does not support) PCRE2 falls back
 	 * to its interpreter, which is slower but gives the same results. */
-	(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+	if (pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0) {
+		size_t jitsize = 0;
+		pcre2_pattern_info(r->code, PCRE2_INFO_JITSIZE, &jitsize);
+		r->jit = jitsize > 0;
+	}
 	uint32_t minlen = 0;
 	pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &minlen);
 	r->min_length = minlen;
+	for (size_t i = 0; i < r->n_context; i++)
+		r->context_first[(unsigned char)r->context[i][0]] = true;
+	for (size_t i = 0; i < r->n_anti_context; i++)
+		r->anti_context_first[(unsigned char)r->anti_context[i][0]] = true;
 	return true;
 }
 
@@ -724,10 +750,148 @@ static int find_or_add_report(struct pii_ruleset *rs, const struct pii_rule *r,
 	return (int)rs->n_reports++;
 }
 
-/* Most groups a rule set can have; the matcher keeps one bit per group.
- * Rules past the limit share the group without prefilter. */
-#define MAX_GROUPS 64
+/* Describes the group's trigger table as byte ranges when it has at
+ * most four ("0-9", "@", ":"): the matcher then finds triggers with SIMD. */
+static void trigger_ranges(struct pii_prefilter_group *g)
+{
+	unsigned n = 0;
+	for (int b = 0; b < 256; b++) {
+		if (!g->trigger[b])
+			continue;
+		int e = b;
+		while (e + 1 < 256 && g->trigger[e + 1])
+			e++;
+		if (n == 4) {
+			g->n_trigger_ranges = 0;
+			return;
+		}
+		g->trigger_lo[n] = (unsigned char)b;
+		g->trigger_hi[n] = (unsigned char)e;
+		n++;
+		b = e;
+	}
+	g->n_trigger_ranges = n;
+}
 
+/* Makes rule i an anchored rule: its context words go into the table
+ * the matcher searches each page for. */
+static bool add_anchored(struct pii_ruleset *rs, unsigned i, char *err, size_t errlen)
+{
+	struct pii_rule *r = &rs->rules[i];
+	uint64_t bit = (uint64_t)1 << rs->n_anchored;
+	r->anchored = true;
+	r->group = UINT_MAX;
+	rs->anchored[rs->n_anchored++] = i;
+	for (size_t k = 0; k < r->n_context; k++) {
+		size_t w;
+		for (w = 0; w < rs->n_anchor_words; w++)
+			if (!strcmp(rs->anchor_words[w].word, r->context[k]))
+				break;
+		if (w == rs->n_anchor_words) {
+			struct pii_anchor_word *grown = realloc(
+				rs->anchor_words, (rs->n_anchor_words + 1) * sizeof(*grown));
+			if (!grown) {
+				set_err(err, errlen, "out of memory");
+				return false;
+			}
+			rs->anchor_words = grown;
+			grown[w] = (struct pii_anchor_word){r->context[k], 0};
+			rs->n_anchor_words++;
+			rs->anchor_first[(unsigned char)r->context[k][0]] = true;
+		}
+		rs->anchor_words[w].rules |= bit;
+	}
+	return true;
+}
+
+static int cmp_anchor_word(const void *a, const void *b)
+{
+	return strcmp(((const struct pii_anchor_word *)a)->word,
+		      ((const struct pii_anchor_word *)b)->word);
+}
+
+/* Sorts the anchor words and indexes them by first byte. */
+static void index_anchor_words(struct pii_ruleset *rs)
+{
+	if (rs->n_anchor_words)
+		qsort(rs->anchor_words, rs->n_anchor_words, sizeof(*rs->anchor_words),
+		      cmp_anchor_word);
+	size_t w = 0;
+	for (int c = 0; c < 256; c++) {
+		rs->anchor_index[c] = (uint16_t)w;
+		while (w < rs->n_anchor_words && (unsigned char)rs->anchor_words[w].word[0] == c)
+			w++;
+	}
+	rs->anchor_index[256] = (uint16_t)w;
+	rs->n_anchor_pairs = 0;
+	for (w = 0; w < rs->n_anchor_words; w++) {
+		const unsigned char *word = (const unsigned char *)rs->anchor_words[w].word;
+		if (word[0] < 'a' || word[0] > 'z' || word[1] < 'a' || word[1] > 'z' ||
+		    rs->n_anchor_pairs == 16) {
+			rs->n_anchor_pairs = 0;
+			return;
+		}
+		unsigned k;
+		for (k = 0; k < rs->n_anchor_pairs; k++)
+			if (rs->anchor_pairs[k][0] == word[0] && rs->anchor_pairs[k][1] == word[1])
+				break;
+		if (k == rs->n_anchor_pairs) {
+			rs->anchor_pairs[k][0] = word[0];
+			rs->anchor_pairs[k][1] = word[1];
+			rs->n_anchor_pairs++;
+		}
+	}
+}
+
+/* True when every byte of a's span is in b's span. */
+static bool span_within(const struct pii_prefilter_group *a,
+			const struct pii_prefilter_group *b)
+{
+	for (int c = 0; c < 256; c++)
+		if (a->span[c] && !b->span[c])
+			return false;
+	return true;
+}
+
+/* A group whose span lies within the span of another group with the same
+ * triggers joins that group: its rules' matches lie within the bigger
+ * group's runs just as well, and one run costs less to find than two.
+ * (The rules keep their own min_triggers and checks.) */
+static bool absorb_groups(struct pii_ruleset *rs, char *err, size_t errlen)
+{
+	for (size_t a = 0; a < rs->n_groups; a++) {
+		struct pii_prefilter_group *ga = &rs->groups[a];
+		if (ga->whole || !ga->n_rules)
+			continue;
+		for (size_t b = 0; b < rs->n_groups; b++) {
+			struct pii_prefilter_group *gb = &rs->groups[b];
+			if (b == a || gb->whole || !gb->n_rules ||
+			    memcmp(ga->trigger, gb->trigger, 256) || !span_within(ga, gb))
+				continue;
+			/* Equal spans would be one group already; a strict subset
+			 * joins the superset. */
+			unsigned *grown = realloc(gb->rules, (gb->n_rules + ga->n_rules) * sizeof(unsigned));
+			if (!grown) {
+				set_err(err, errlen, "out of memory");
+				return false;
+			}
+			gb->rules = grown;
+			for (size_t i = 0; i < ga->n_rules; i++) {
+				gb->rules[gb->n_rules++] = ga->rules[i];
+				rs->rules[ga->rules[i]].group = (unsigned)b;
+			}
+			if (ga->min_length < gb->min_length)
+				gb->min_length = ga->min_length;
+			if (ga->min_triggers < gb->min_triggers)
+				gb->min_triggers = ga->min_triggers;
+			ga->n_rules = 0;
+			break;
+		}
+	}
+	return true;
+}
+
+/* The group of rules with the same prefilter as r (a new one if none). */
 static int find_or_add_group(struct pii_ruleset *rs, const struct pii_rule *r,
 			     char *err, size_t errlen)
 {
@@ -758,13 +922,6 @@ static int find_or_add_group(struct pii_ruleset *rs, const struct pii_rule *r,
 		    !memcmp(grp->trigger, trigger, 256))
 			return (int)g;
 	}
-	if (rs->n_groups == MAX_GROUPS - 1 && !whole) {
-		/* Keep the last slot for the group without prefilter. */
-		whole = true;
-		for (size_t g = 0; g < rs->n_groups; g++)
-			if (rs->groups[g].whole)
-				return (int)g;
-	}
 	struct pii_prefilter_group *grown =
 		realloc(rs->groups, (rs->n_groups + 1) * sizeof(*grown));
 	if (!grown) {
@@ -778,8 +935,10 @@ static int find_or_add_group(struct pii_ruleset *rs, const struct pii_rule *r,
 	if (!whole) {
 		memcpy(grp->span, span, 256);
 		memcpy(grp->trigger, trigger, 256);
+		trigger_ranges(grp);
 	}
 	grp->min_length = UINT32_MAX;
+	grp->min_triggers = UINT32_MAX;
 	return (int)rs->n_groups++;
 }
 
@@ -803,6 +962,12 @@ enum pii_status pii_rules_compile(struct pii_ruleset *rs, char *err, size_t errl
 		if (rep < 0)
 			return PII_EFATAL;
 		r->report_index = (unsigned)rep;
+		if (r->require_context && r->n_context && !rs->no_anchoring &&
+		    rs->n_anchored < PII_ANCHORED_MAX) {
+			if (!add_anchored(rs, (unsigned)i, err, errlen))
+				return PII_EFATAL;
+			continue;
+		}
 		int g = find_or_add_group(rs, r, err, errlen);
 		if (g < 0)
 			return PII_EFATAL;
@@ -817,20 +982,85 @@ enum pii_status pii_rules_compile(struct pii_ruleset *rs, char *err, size_t errl
 		grp->rules[grp->n_rules++] = (unsigned)i;
 		if (r->min_length < grp->min_length)
 			grp->min_length = r->min_length;
+		if (!r->min_triggers)
+			r->min_triggers = 1;
+		if (r->min_triggers < grp->min_triggers)
+			grp->min_triggers = r->min_triggers;
 	}
-	memset(rs->trigger_groups, 0, sizeof(rs->trigger_groups));
-	rs->whole_groups = 0;
-	for (size_t g = 0; g < rs->n_groups; g++) {
-		if (rs->groups[g].whole) {
-			rs->whole_groups |= (uint64_t)1 << g;
-			continue;
-		}
-		for (int b = 0; b < 256; b++)
-			if (rs->groups[g].trigger[b])
-				rs->trigger_groups[b] |= (uint64_t)1 << g;
-	}
+	if (!absorb_groups(rs, err, errlen))
+		return PII_EFATAL;
+	index_anchor_words(rs);
 	rs->compiled = true;
 	return PII_OK;
+}
+
+/* ---- patterns for other engines -------------------------------------------- */
+
+/* Index just past the group that starts at p[i] == '(' (escapes and
+ * character classes skipped). */
+static size_t group_end(const char *p, size_t i)
+{
+	int depth = 0;
+	bool in_class = false;
+	for (; p[i]; i++) {
+		if (p[i] == '\\' && p[i + 1]) {
+			i++;
+		} else if (in_class) {
+			if (p[i] == ']')
+				in_class = false;
+		} else if (p[i] == '[') {
+			in_class = true;
+			if (p[i + 1] == '^')
+				i++;
+			if (p[i + 1] == ']')
+				i++;
+		} else if (p[i] == '(') {
+			depth++;
+		} else if (p[i] == ')' && --depth == 0) {
+			return i + 1;
+		}
+	}
+	return i;
+}
+
+char *pii_rule_pattern_simplified(const char *p)
+{
+	struct pii_buf out = {0};
+	bool in_class = false;
+	for (size_t i = 0; p[i];) {
+		if (!in_class && p[i] == '(' && p[i + 1] == '?' &&
+		    (p[i + 2] == '=' || p[i + 2] == '!' ||
+		     (p[i + 2] == '<' && (p[i + 3] == '=' || p[i + 3] == '!')))) {
+			i = group_end(p, i);
+			continue;
+		}
+		if (p[i] == '\\' && p[i + 1]) {
+			unsigned char c = (unsigned char)p[i + 1];
+			if (!isalnum(c) && !strchr("\\.+*?()|[]{}^$#&-~ ", c))
+				pii_buf_printf(&out, "\\x{%02x}", c);
+			else
+				pii_buf_append(&out, p + i, 2);
+			i += 2;
+			continue;
+		}
+		if (in_class && p[i] == ']')
+			in_class = false;
+		else if (!in_class && p[i] == '[') {
+			in_class = true;
+			pii_buf_putc(&out, p[i++]);
+			if (p[i] == '^')
+				pii_buf_putc(&out, p[i++]);
+			if (p[i] == ']')
+				pii_buf_putc(&out, p[i++]);
+			continue;
+		}
+		pii_buf_putc(&out, p[i++]);
+	}
+	if (out.oom) {
+		pii_buf_free(&out);
+		return NULL;
+	}
+	return out.data ? out.data : strdup("");
 }
 
 /* ---- where the shipped packs are -------------------------------------------- */
