@@ -48,6 +48,15 @@ enum pii_status pii_sink_begin_text(struct pii_sink *s, const struct pii_loc *lo
 enum pii_status pii_sink_write_text(struct pii_sink *s, const char *utf8, size_t len);
 enum pii_status pii_sink_end_text(struct pii_sink *s);
 
+/* Writing into an open text stream in place, to save a copy of text that
+ * is UTF-8 already: a pointer to room for up to *room bytes (never 0),
+ * then added with how many were written (valid UTF-8, possibly ending
+ * inside a character that the next write completes). drop takes back the
+ * last n bytes written, not yet delivered. */
+char *pii_sink_text_room(struct pii_sink *s, size_t *room);
+enum pii_status pii_sink_text_added(struct pii_sink *s, size_t n);
+void pii_sink_text_drop(struct pii_sink *s, size_t n);
+
 /* A short text with its own location (a cell, a string from a binary
  * file), matched as a whole. offset is where it starts in the input;
  * line is 0 when unknown. text is borrowed for the call. */

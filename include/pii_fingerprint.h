@@ -6,6 +6,7 @@
 #ifndef PII_FINGERPRINT_H
 #define PII_FINGERPRINT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,8 +27,8 @@ enum pii_status pii_fp_key_init(struct pii_fp_key *key, const char *keyfile,
 /* Per-thread fingerprinting state. */
 struct pii_fp;
 
-/* NULL when out of memory or when libcrypto has no HMAC-SHA256. The key
- * is copied. */
+/* NULL when out of memory or when libcrypto has no SHA-256. The key is
+ * used at creation and not kept. */
 struct pii_fp *pii_fp_new(const struct pii_fp_key *key);
 void pii_fp_free(struct pii_fp *fp);
 
@@ -35,5 +36,9 @@ void pii_fp_free(struct pii_fp *fp);
  * name) keeps a phone number and a BSN with the same digits apart. */
 uint64_t pii_fp_compute(struct pii_fp *fp, const char *kind, const char *value,
 			size_t len);
+
+/* HMAC-SHA256(key, a || b) into out; false on a libcrypto error. */
+bool pii_fp_hmac(struct pii_fp *fp, const void *a, size_t alen, const void *b,
+		 size_t blen, unsigned char out[32]);
 
 #endif

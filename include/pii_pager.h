@@ -16,10 +16,11 @@
  * bytes before it and up to `margin` bytes after it; the page itself is
  * text[from..to). offset is the stream offset of text[0]; lines is the
  * number of newlines in the stream before text[from]. Both are character
- * boundaries. The text is borrowed for the duration of the call. */
+ * boundaries. last is set for the stream's last page. The text is
+ * borrowed for the duration of the call. */
 typedef enum pii_status (*pii_page_fn)(void *ctx, const char *text, size_t len,
 					size_t from, size_t to, uint64_t offset,
-					uint64_t lines);
+					uint64_t lines, bool last);
 
 struct pii_pager {
 	char *buf;
@@ -31,6 +32,8 @@ struct pii_pager {
 	size_t page, margin, prefix;
 	pii_page_fn fn;
 	void *ctx;
+	size_t keep, keep_to; /* the flush under way keeps buf[keep..len) */
+	bool in_callback, detached;
 };
 
 /* Allocates the buffer. Sizes of 0 take PII_PAGE_SIZE, PII_PAGE_MARGIN and
@@ -46,6 +49,23 @@ void pii_pager_begin(struct pii_pager *p, pii_page_fn fn, void *ctx);
  * write completes it). Calls fn for each page that is complete. Returns
  * the first status other than PII_OK that fn returned. */
 enum pii_status pii_pager_write(struct pii_pager *p, const char *text, size_t len);
+
+/* Writing in place, to save a copy: a pointer to the free space at the
+ * end of the buffer and its size (never 0), then pii_pager_added with the
+ * bytes written there (valid UTF-8, which may end inside a character).
+ * Delivers a page when the buffer is full. */
+char *pii_pager_room(struct pii_pager *p, size_t *room);
+enum pii_status pii_pager_added(struct pii_pager *p, size_t n);
+
+/* Takes back the last n bytes written (not yet delivered in a page). */
+void pii_pager_drop(struct pii_pager *p, size_t n);
+
+/* From inside the page callback (not for the last page): takes the
+ * buffer, with the page in it, for the caller to keep, and continues in
+ * replacement (the same size, malloc'd), into which it moves what the
+ * next page needs first. The pager frees its buffer at the end, so the
+ * buffers change hands. NULL when not allowed now. */
+char *pii_pager_detach(struct pii_pager *p, char *replacement);
 
 /* Delivers what is left as the last page. */
 enum pii_status pii_pager_finish(struct pii_pager *p);

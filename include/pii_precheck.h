@@ -4,16 +4,36 @@
  * "::" or seven ':' for an IPv6 address). The matcher skips the PCRE2 call
  * when the test fails. Named from rule packs (prefilter: check:), like
  * validators; each must only say "no" when no match is possible.
+ *
+ * The tests read a profile of the run, made in one pass and shared by
+ * every rule that runs on it.
  */
 #ifndef PII_PRECHECK_H
 #define PII_PRECHECK_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
-/* run[0..len) is a run of the rule's span bytes; true when it may hold a
- * match. */
-typedef bool (*pii_precheck_fn)(const unsigned char *run, size_t len);
+struct pii_run_profile {
+	uint32_t digits;          /* 0-9 */
+	uint32_t upper;           /* A-Z */
+	uint32_t colons;
+	bool double_colon;        /* "::" */
+	bool digits_9;            /* a run of exactly nine digits */
+	bool digits_13_19;        /* a run of 13 to 19 digits */
+	bool group4_sep;          /* four digits, a space or dash, a digit */
+	bool group34_dot;         /* three or four digits and a dot */
+	/* digits from the first '+' / first "00" that starts a number / first
+	 * '0' or "(0" that starts a number, to the end of the run */
+	uint32_t after_plus, after_00, after_0;
+};
+
+/* Profiles run[0..len) in one pass. */
+void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profile *p);
+
+/* True when a run with this profile may hold a match. */
+typedef bool (*pii_precheck_fn)(const struct pii_run_profile *p);
 
 /* NULL when there is no check of that name. */
 pii_precheck_fn pii_precheck_find(const char *name);

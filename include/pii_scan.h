@@ -13,7 +13,7 @@
 #include "pii_fingerprint.h"
 #include "pii_options.h"
 #include "pii_output.h"
-#include "pii_queue.h"
+#include "pii_sched.h"
 #include "pii_rules.h"
 
 /* A file to scan, from the walker. */
@@ -37,14 +37,15 @@ struct pii_scan_ctx {
 	const struct pii_fp_key *fp_key;
 	const struct pii_outputs *outputs; /* may be NULL: nothing to skip */
 	struct pii_collector *collector;
-	struct pii_queue *jobs;
+	struct pii_sched *sched;   /* files and pages; NULL in tests */
 	struct pii_counters *counters;
 };
 
 struct pii_workers;
 
-/* Starts n worker threads taking jobs from ctx->jobs until it is closed
- * and empty. NULL (message in err) when they cannot start. */
+/* Starts n worker threads taking files and pages from ctx->sched until
+ * it is closed and no work is left. NULL (message in err) when they
+ * cannot start. */
 struct pii_workers *pii_workers_start(const struct pii_scan_ctx *ctx, unsigned n,
 				      char *err, size_t errlen);
 

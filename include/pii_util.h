@@ -70,6 +70,11 @@ bool pii_buf_puts(struct pii_buf *b, const char *s);
 bool pii_buf_putc(struct pii_buf *b, char c);
 bool pii_buf_printf(struct pii_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Room for n more bytes (and a NUL): a pointer to write them to, or NULL
+ * when out of memory. pii_buf_commit then adds the n' <= n written. */
+char *pii_buf_reserve(struct pii_buf *b, size_t n);
+void pii_buf_commit(struct pii_buf *b, size_t n);
+
 /* Keeps data[0..len) NUL-terminated; returns data ("" when empty). */
 const char *pii_buf_cstr(struct pii_buf *b);
 void pii_buf_free(struct pii_buf *b);
@@ -85,6 +90,10 @@ bool pii_escape_display(struct pii_buf *out, const char *s, size_t len);
 /* Appends s as the inside of a JSON string (quotes not included), with
  * the same treatment of invalid UTF-8 as pii_escape_display. */
 bool pii_escape_json(struct pii_buf *out, const char *s, size_t len);
+
+/* Writes what pii_escape_json appends to dst, which has room for
+ * 5 * len bytes; returns the bytes written. */
+size_t pii_escape_json_to(char *dst, const char *s, size_t len);
 
 /* Length of the longest prefix of s[0..len) that is valid UTF-8. */
 size_t pii_utf8_valid_prefix(const char *s, size_t len);

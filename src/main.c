@@ -16,6 +16,7 @@
 #include "pii_progress.h"
 #include "pii_rules.h"
 #include "pii_scan.h"
+#include "pii_limits.h"
 #include "pii_walk.h"
 
 #define EXIT_USAGE 2
@@ -172,10 +173,13 @@ int main(int argc, char **argv)
 	outs_open = true;
 
 	struct pii_counters counters = {0};
-	struct pii_queue *jobs = pii_queue_new(PII_JOB_QUEUE_CAPACITY);
-	struct pii_collector *col = jobs ? pii_collector_start(&opt, rules, &outs) : NULL;
+	/* One page in flight per worker keeps every core busy on one big
+	 * file; each holds a page buffer. */
+	struct pii_sched *sched = pii_sched_new(PII_JOB_QUEUE_CAPACITY, opt.threads,
+						PII_PAGE_PREFIX + PII_PAGE_SIZE + PII_PAGE_MARGIN);
+	struct pii_collector *col = sched ? pii_collector_start(&opt, rules, &outs) : NULL;
 	if (!col) {
-		pii_queue_free(jobs);
+		pii_sched_free(sched);
 		rc = fatal("out of memory");
 		goto out_outputs;
 	}
@@ -185,7 +189,7 @@ int main(int argc, char **argv)
 		.fp_key = &key,
 		.outputs = &outs,
 		.collector = col,
-		.jobs = jobs,
+		.sched = sched,
 		.counters = &counters,
 	};
 	struct pii_workers *workers = pii_workers_start(&ctx, opt.threads, err, sizeof(err));
@@ -198,11 +202,11 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < opt.n_paths && walk_st == PII_OK; i++)
 		walk_st = pii_walk(walker, opt.paths[i]);
 	pii_walker_free(walker);
-	pii_queue_close(jobs);
+	pii_sched_close(sched);
 	pii_workers_join(workers);
 	pii_progress_stop(progress);
 	struct pii_inventory *inv = pii_collector_finish(col);
-	pii_queue_free(jobs);
+	pii_sched_free(sched);
 	if (!workers) {
 		rc = fatal(err);
 	} else if (walk_st != PII_OK) {

@@ -290,11 +290,20 @@ static bool run_group_on_run(struct pii_matcher *m,
 			     size_t from, size_t to, const char *label)
 {
 	size_t sublen = subject_end(text, len, e);
+	struct pii_run_profile profile;
+	bool profiled = false; /* made once, for the first rule with a check */
 	for (size_t i = 0; i < g->n_rules; i++) {
 		const struct pii_rule *r = &m->rs->rules[g->rules[i]];
-		if (r->min_length > e - s || r->min_triggers > triggers ||
-		    (r->check && !r->check((const unsigned char *)text + s, e - s)))
+		if (r->min_length > e - s || r->min_triggers > triggers)
 			continue;
+		if (r->check) {
+			if (!profiled) {
+				pii_run_profile((const unsigned char *)text + s, e - s, &profile);
+				profiled = true;
+			}
+			if (!r->check(&profile))
+				continue;
+		}
 		if (!run_rule(m, r, text, len, sublen, s, e, from, to, label))
 			return false;
 	}

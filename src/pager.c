@@ -5,6 +5,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "pii_decode.h"
 #include "pii_limits.h"
@@ -35,15 +38,32 @@ static bool is_cont(unsigned char c)
 	return (c & 0xC0) == 0x80;
 }
 
+/* Newlines in s[0..n), 16 bytes at a time: every page is counted. */
 static size_t count_newlines(const char *s, size_t n)
 {
-	size_t count = 0;
-	const char *end = s + n;
-	while ((s = memchr(s, '\n', (size_t)(end - s)))) {
-		count++;
-		s++;
+	size_t count = 0, i = 0;
+#ifdef __SSE2__
+	const __m128i nl = _mm_set1_epi8('\n');
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		count += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)));
 	}
+#endif
+	for (; i < n; i++)
+		count += s[i] == '\n';
 	return count;
+}
+
+/* Moves what the next page needs (prefix and margin, from buf[keep..len))
+ * to the start of dst, which becomes the buffer. */
+static void keep_tail(struct pii_pager *p, char *dst)
+{
+	size_t keep = p->keep;
+	memmove(dst, p->buf + keep, p->len - keep);
+	p->buf = dst;
+	p->len -= keep;
+	p->offset += keep;
+	p->page_start = p->keep_to - keep;
 }
 
 /* Delivers the current page, then keeps the prefix and margin bytes for
@@ -57,20 +77,56 @@ static enum pii_status flush_page(struct pii_pager *p, bool final)
 		to = len;
 	while (to < len && is_cont((unsigned char)p->buf[to]))
 		to++;
+	uint64_t lines = p->lines;
+	if (!final) {
+		/* Worked out before the callback, which may take the buffer. */
+		p->lines += count_newlines(p->buf + from, to - from);
+		size_t keep = to > p->prefix ? to - p->prefix : 0;
+		while (keep < to && is_cont((unsigned char)p->buf[keep]))
+			keep++;
+		p->keep = keep;
+		p->keep_to = to;
+	}
+	p->detached = false;
+	p->in_callback = !final;
 	enum pii_status st = PII_OK;
 	if (to > from || final)
-		st = p->fn(p->ctx, p->buf, len, from, to, p->offset, p->lines);
-	if (final)
-		return st;
-	p->lines += count_newlines(p->buf + from, to - from);
-	size_t keep = to > p->prefix ? to - p->prefix : 0;
-	while (keep < to && is_cont((unsigned char)p->buf[keep]))
-		keep++;
-	memmove(p->buf, p->buf + keep, p->len - keep);
-	p->len -= keep;
-	p->offset += keep;
-	p->page_start = to - keep;
+		st = p->fn(p->ctx, p->buf, len, from, to, p->offset, lines, final);
+	p->in_callback = false;
+	if (!final && !p->detached)
+		keep_tail(p, p->buf);
 	return st;
+}
+
+char *pii_pager_detach(struct pii_pager *p, char *replacement)
+{
+	if (!p->in_callback || p->detached)
+		return NULL;
+	char *old = p->buf;
+	keep_tail(p, replacement);
+	p->detached = true;
+	return old;
+}
+
+char *pii_pager_room(struct pii_pager *p, size_t *room)
+{
+	*room = p->cap - p->len;
+	return p->buf + p->len;
+}
+
+enum pii_status pii_pager_added(struct pii_pager *p, size_t n)
+{
+	p->len += n;
+	if (p->len < p->cap)
+		return PII_OK;
+	return flush_page(p, false);
+}
+
+void pii_pager_drop(struct pii_pager *p, size_t n)
+{
+	if (n > p->len - p->page_start)
+		n = p->len - p->page_start;
+	p->len -= n;
 }
 
 enum pii_status pii_pager_write(struct pii_pager *p, const char *text, size_t len)

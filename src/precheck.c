@@ -10,116 +10,99 @@ static bool is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Digits in run[from..len). */
-static size_t digits_from(const unsigned char *run, size_t from, size_t len)
+void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profile *p)
 {
-	size_t n = 0;
-	for (size_t i = from; i < len; i++)
-		n += is_digit(run[i]);
-	return n;
-}
-
-/* "+" or "00", then at least seven more digits. */
-static bool check_phone_intl(const unsigned char *run, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		if (run[i] == '+' && digits_from(run, i, len) >= 7)
-			return true;
-		if (run[i] == '0' && i + 1 < len && run[i + 1] == '0' &&
-		    (i == 0 || !is_digit(run[i - 1]))) {
-			if (digits_from(run, i, len) >= 9)
-				return true;
-			i++;
+	memset(p, 0, sizeof(*p));
+	/* Digits before each marker, to count the digits after it at the end. */
+	int64_t at_plus = -1, at_00 = -1, at_0 = -1;
+	uint32_t digit_run = 0;
+	for (size_t i = 0; i <= len; i++) {
+		unsigned char c = i < len ? run[i] : 0;
+		if (is_digit(c)) {
+			if (digit_run == 0) {
+				/* a number starts here */
+				if (c == '0') {
+					if (at_0 < 0)
+						at_0 = p->digits;
+					if (at_00 < 0 && i + 1 < len && run[i + 1] == '0')
+						at_00 = p->digits;
+				}
+			}
+			digit_run++;
+			p->digits++;
+			continue;
+		}
+		if (digit_run) {
+			if (digit_run == 9)
+				p->digits_9 = true;
+			if (digit_run >= 13 && digit_run <= 19)
+				p->digits_13_19 = true;
+			if (digit_run == 4 && (c == ' ' || c == '-') && i + 1 < len &&
+			    is_digit(run[i + 1]))
+				p->group4_sep = true;
+			if ((digit_run == 3 || digit_run == 4) && c == '.')
+				p->group34_dot = true;
+			digit_run = 0;
+		}
+		if (c >= 'A' && c <= 'Z') {
+			p->upper++;
+		} else if (c == ':') {
+			p->colons++;
+			if (i + 1 < len && run[i + 1] == ':')
+				p->double_colon = true;
+		} else if (c == '+') {
+			if (at_plus < 0)
+				at_plus = p->digits;
+		} else if (c == '(' && i + 1 < len && run[i + 1] == '0') {
+			if (at_0 < 0)
+				at_0 = p->digits;
 		}
 	}
-	return false;
+	p->after_plus = at_plus < 0 ? 0 : p->digits - (uint32_t)at_plus;
+	p->after_00 = at_00 < 0 ? 0 : p->digits - (uint32_t)at_00;
+	p->after_0 = at_0 < 0 ? 0 : p->digits - (uint32_t)at_0;
+	/* "+" counts for a Dutch number too: +31 ... */
+	if (p->after_plus > p->after_0)
+		p->after_0 = p->after_plus;
 }
 
-/* A Dutch number starts with +, or with a 0 that begins a group of
- * digits, and has at least ten digits from there. */
-static bool check_nl_phone(const unsigned char *run, size_t len)
+/* "+" and seven more digits, or "00" and nine (00 + country + number). */
+static bool check_phone_intl(const struct pii_run_profile *p)
 {
-	size_t after = digits_from(run, 0, len); /* digits in run[i..len) */
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = run[i];
-		if (after < 10)
-			return false;
-		if (c == '+' || (c == '0' && (i == 0 || !is_digit(run[i - 1]))) ||
-		    (c == '(' && i + 1 < len && run[i + 1] == '0'))
-			return true;
-		after -= is_digit(c);
-	}
-	return false;
+	return p->after_plus >= 7 || p->after_00 >= 9;
+}
+
+/* A Dutch number starts with +, or with a 0 that begins a number, and
+ * has at least ten digits from there. */
+static bool check_nl_phone(const struct pii_run_profile *p)
+{
+	return p->after_0 >= 10;
 }
 
 /* "::", or the eight groups of a full address (seven ':'). */
-static bool check_ipv6(const unsigned char *run, size_t len)
+static bool check_ipv6(const struct pii_run_profile *p)
 {
-	size_t colons = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (run[i] != ':')
-			continue;
-		if (i + 1 < len && run[i + 1] == ':')
-			return true;
-		colons++;
-	}
-	return colons >= 7;
+	return p->double_colon || p->colons >= 7;
 }
 
 /* Two capital letters: an IBAN's country code, a postcode's letters. */
-static bool check_upper2(const unsigned char *run, size_t len)
+static bool check_upper2(const struct pii_run_profile *p)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		if (run[i] >= 'A' && run[i] <= 'Z' && ++n == 2)
-			return true;
-	return false;
-}
-
-/* Length of the run of digits at run[i..len). */
-static size_t digit_run(const unsigned char *run, size_t i, size_t len)
-{
-	size_t j = i;
-	while (j < len && is_digit(run[j]))
-		j++;
-	return j - i;
+	return p->upper >= 2;
 }
 
 /* A card number: 13 to 19 digits in a row, or a group of four digits
  * followed by a space or dash and more digits (4-4-4-4, 4-6-5). */
-static bool check_card(const unsigned char *run, size_t len)
+static bool check_card(const struct pii_run_profile *p)
 {
-	for (size_t i = 0; i < len;) {
-		size_t n = digit_run(run, i, len);
-		if (!n) {
-			i++;
-			continue;
-		}
-		if (n >= 13 && n <= 19)
-			return true;
-		if (n == 4 && i + 5 < len && (run[i + 4] == ' ' || run[i + 4] == '-') &&
-		    is_digit(run[i + 5]))
-			return true;
-		i += n;
-	}
-	return false;
+	return p->digits_13_19 || p->group4_sep;
 }
 
 /* A BSN: exactly nine digits in a row, or three or four digits followed
  * by a dot (1234.56.782, 123.456.789). */
-static bool check_bsn(const unsigned char *run, size_t len)
+static bool check_bsn(const struct pii_run_profile *p)
 {
-	for (size_t i = 0; i < len;) {
-		size_t n = digit_run(run, i, len);
-		if (!n) {
-			i++;
-			continue;
-		}
-		if (n == 9 || ((n == 3 || n == 4) && i + n < len && run[i + n] == '.'))
-			return true;
-		i += n;
-	}
-	return false;
+	return p->digits_9 || p->group34_dot;
 }
 
 static const struct {

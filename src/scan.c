@@ -1,5 +1,11 @@
 /*
  * scan.c - the workers and the sink that extractors write text to.
+ *
+ * A worker takes a file, reads it (read-only) and runs its extractor; the
+ * text goes through the pager to the matcher. The pages of a large file
+ * are offered to the other workers (pii_sched), so one big file keeps
+ * every core busy; the file's outcome goes to the collector when its last
+ * page is done, whoever did it.
  */
 #include "pii_scan.h"
 
@@ -18,12 +24,30 @@
 #include "pii_match.h"
 #include "pii_pager.h"
 
+/* A file being scanned, shared by the worker reading it and the workers
+ * matching its pages. The last to let go sends its outcome. */
+struct file_ctx {
+	atomic_int refs;
+	struct pii_file_result *res;
+	atomic_bool oom;                 /* a finding was lost */
+	atomic_uint_fast64_t limit_hits; /* PCRE2 work limits reached */
+};
+
+/* A page of a large file, handed to another worker. */
+struct page_task {
+	struct file_ctx *fc;
+	char *text;      /* a page buffer from the scheduler */
+	size_t len, from, to;
+	uint64_t offset, lines;
+	struct pii_loc loc; /* strings malloc'd */
+};
+
 struct pii_sink {
 	struct pii_worker *w;
-	uint64_t file_id;
+	struct file_ctx *fc;
 	struct pii_batch *batch;
 	const struct pii_loc *stream_loc; /* while a text stream is open */
-	bool oom;                         /* a finding was lost */
+	bool oom;
 };
 
 struct pii_worker {
@@ -44,6 +68,42 @@ void pii_job_free(struct pii_job *job)
 		return;
 	free(job->path);
 	free(job);
+}
+
+/* ---- the file's outcome --------------------------------------------------------- */
+
+static struct file_ctx *file_ctx_new(struct pii_file_result *res)
+{
+	struct file_ctx *fc = calloc(1, sizeof(*fc));
+	if (!fc)
+		return NULL;
+	atomic_init(&fc->refs, 1);
+	fc->res = res;
+	return fc;
+}
+
+/* Drops a reference; the last one sends the outcome (after every batch of
+ * the file, which each holder sent before letting go). */
+static void file_ctx_release(const struct pii_scan_ctx *ctx, struct file_ctx *fc)
+{
+	if (atomic_fetch_sub(&fc->refs, 1) != 1)
+		return;
+	struct pii_file_result *res = fc->res;
+	if (atomic_load(&fc->oom) && res->status == PII_FILE_SCANNED)
+		pii_file_result_set(res, PII_FILE_PARTIAL,
+				    "out of memory while scanning; some findings may be missing");
+	uint64_t hits = atomic_load(&fc->limit_hits);
+	if (hits) {
+		char why[160];
+		atomic_fetch_add(&ctx->counters->limit_hits, hits);
+		snprintf(why, sizeof(why),
+			 "pattern work limit reached %llu times: values in this text may be missed",
+			 (unsigned long long)hits);
+		pii_collector_send_problem(ctx->collector, res->path, PII_FILE_PARTIAL, why);
+	}
+	atomic_fetch_add(&ctx->counters->files_done, 1);
+	pii_collector_send_file(ctx->collector, res);
+	free(fc);
 }
 
 /* ---- findings ------------------------------------------------------------------- */
@@ -89,7 +149,7 @@ static void emit(struct pii_sink *s, const struct pii_loc *loc, const struct pii
 		shown_len = r->mask(value, len, shown, sizeof(shown));
 	}
 	if (!s->batch)
-		s->batch = pii_batch_new(s->file_id);
+		s->batch = pii_batch_new(s->fc->res->file_id);
 	if (!s->batch || !pii_batch_add(s->batch, &f, loc, shown, shown_len)) {
 		s->oom = true;
 		return;
@@ -101,16 +161,18 @@ static void emit(struct pii_sink *s, const struct pii_loc *loc, const struct pii
 /* Runs the matcher over text[from..to) and emits what it finds. lines is
  * the number of newlines before text[from], or UINT64_MAX when the text
  * has no lines. */
-static enum pii_status match_text(struct pii_sink *s, const struct pii_loc *loc,
-				  const char *text, size_t len, size_t from,
-				  size_t to, uint64_t offset0, uint64_t lines)
+static void match_text(struct pii_sink *s, const struct pii_loc *loc, const char *text,
+		       size_t len, size_t from, size_t to, uint64_t offset0, uint64_t lines)
 {
 	const struct pii_match *m;
 	size_t n;
-	enum pii_status st = pii_matcher_run(s->w->matcher, text, len, from, to,
-					     loc->column ? loc->column : loc->key, &m, &n);
-	if (st != PII_OK)
+	uint64_t hits = pii_matcher_limit_hits(s->w->matcher);
+	if (pii_matcher_run(s->w->matcher, text, len, from, to,
+			    loc->column ? loc->column : loc->key, &m, &n) != PII_OK)
 		s->oom = true;
+	hits = pii_matcher_limit_hits(s->w->matcher) - hits;
+	if (hits)
+		atomic_fetch_add(&s->fc->limit_hits, hits);
 	size_t counted = from;
 	uint64_t line = lines;
 	for (size_t i = 0; i < n; i++) {
@@ -126,14 +188,80 @@ static enum pii_status match_text(struct pii_sink *s, const struct pii_loc *loc,
 		emit(s, loc, &m[i], text, lines == UINT64_MAX ? 0 : line + 1,
 		     offset0 + m[i].start);
 	}
-	return PII_OK;
+}
+
+static void free_loc(struct pii_loc *l)
+{
+	free((char *)l->file);
+	free((char *)l->table);
+	free((char *)l->column);
+	free((char *)l->key);
+	free((char *)l->part);
+}
+
+static bool copy_loc(struct pii_loc *dst, const struct pii_loc *src)
+{
+	dst->file = src->file ? strdup(src->file) : NULL;
+	dst->table = src->table ? strdup(src->table) : NULL;
+	dst->column = src->column ? strdup(src->column) : NULL;
+	dst->key = src->key ? strdup(src->key) : NULL;
+	dst->part = src->part ? strdup(src->part) : NULL;
+	if ((src->file && !dst->file) || (src->table && !dst->table) ||
+	    (src->column && !dst->column) || (src->key && !dst->key) ||
+	    (src->part && !dst->part)) {
+		free_loc(dst);
+		return false;
+	}
+	return true;
+}
+
+/* Offers a page to the other workers; false when none can take it now
+ * (then the reader matches it itself). */
+static bool hand_over(struct pii_sink *s, const char *text, size_t len, size_t from,
+		      size_t to, uint64_t offset, uint64_t lines)
+{
+	struct pii_sched *sched = s->w->ctx->sched;
+	if (!sched)
+		return false;
+	char *spare = pii_sched_page_buffer(sched);
+	if (!spare)
+		return false;
+	struct page_task *t = calloc(1, sizeof(*t));
+	if (!t || !copy_loc(&t->loc, s->stream_loc)) {
+		free(t);
+		pii_sched_release_buffer(sched, spare);
+		return false;
+	}
+	/* The page goes with its buffer; the pager goes on in the spare one. */
+	char *buf = pii_pager_detach(&s->w->pager, spare);
+	if (!buf) {
+		free_loc(&t->loc);
+		free(t);
+		pii_sched_release_buffer(sched, spare);
+		return false;
+	}
+	(void)text;
+	t->fc = s->fc;
+	t->text = buf;
+	t->len = len;
+	t->from = from;
+	t->to = to;
+	t->offset = offset;
+	t->lines = lines;
+	atomic_fetch_add(&s->fc->refs, 1);
+	pii_sched_push_page(sched, t);
+	return true;
 }
 
 static enum pii_status on_page(void *ctx, const char *text, size_t len, size_t from,
-			       size_t to, uint64_t offset, uint64_t lines)
+			       size_t to, uint64_t offset, uint64_t lines, bool last)
 {
 	struct pii_sink *s = ctx;
-	return match_text(s, s->stream_loc, text, len, from, to, offset, lines);
+	/* The last page is matched here: a small file never changes hands. */
+	if (!last && hand_over(s, text, len, from, to, offset, lines))
+		return PII_OK;
+	match_text(s, s->stream_loc, text, len, from, to, offset, lines);
+	return PII_OK;
 }
 
 enum pii_status pii_sink_begin_text(struct pii_sink *s, const struct pii_loc *loc)
@@ -148,6 +276,21 @@ enum pii_status pii_sink_write_text(struct pii_sink *s, const char *utf8, size_t
 	return pii_pager_write(&s->w->pager, utf8, len);
 }
 
+char *pii_sink_text_room(struct pii_sink *s, size_t *room)
+{
+	return pii_pager_room(&s->w->pager, room);
+}
+
+enum pii_status pii_sink_text_added(struct pii_sink *s, size_t n)
+{
+	return pii_pager_added(&s->w->pager, n);
+}
+
+void pii_sink_text_drop(struct pii_sink *s, size_t n)
+{
+	pii_pager_drop(&s->w->pager, n);
+}
+
 enum pii_status pii_sink_end_text(struct pii_sink *s)
 {
 	enum pii_status st = pii_pager_finish(&s->w->pager);
@@ -158,14 +301,44 @@ enum pii_status pii_sink_end_text(struct pii_sink *s)
 enum pii_status pii_sink_text(struct pii_sink *s, const struct pii_loc *loc,
 			      const char *utf8, size_t len, uint64_t offset, uint64_t line)
 {
-	return match_text(s, loc, utf8, len, 0, len, offset,
-			  line ? line - 1 : UINT64_MAX);
+	match_text(s, loc, utf8, len, 0, len, offset, line ? line - 1 : UINT64_MAX);
+	return PII_OK;
 }
 
 void pii_sink_problem(struct pii_sink *s, const char *path, enum pii_file_status st,
 		      const char *reason)
 {
 	pii_collector_send_problem(s->w->ctx->collector, path, st, reason);
+}
+
+/* Points the sink at file fc, with an empty batch. */
+static void sink_begin(struct pii_sink *s, struct file_ctx *fc)
+{
+	s->fc = fc;
+	s->batch = NULL;
+	s->oom = false;
+}
+
+/* Sends what the sink holds for its file and lets go of the file. */
+static void sink_end(struct pii_sink *s)
+{
+	send_batch(s);
+	if (s->oom)
+		atomic_store(&s->fc->oom, true);
+	pii_batch_free(s->batch); /* an empty one, if any */
+	s->batch = NULL;
+	file_ctx_release(s->w->ctx, s->fc);
+	s->fc = NULL;
+}
+
+static void do_page(struct pii_worker *w, struct page_task *t)
+{
+	sink_begin(&w->sink, t->fc);
+	match_text(&w->sink, &t->loc, t->text, t->len, t->from, t->to, t->offset, t->lines);
+	pii_sched_release_buffer(w->ctx->sched, t->text);
+	free_loc(&t->loc);
+	sink_end(&w->sink);
+	free(t);
 }
 
 /* ---- reading a file --------------------------------------------------------- */
@@ -217,60 +390,34 @@ static const char *file_kind(mode_t m)
 	return "special file";
 }
 
-/* Detects the type and runs the extractors over in; sets the result's
- * status. */
+/* Detects the type and runs the extractors over in; sets the outcome. */
 static void scan_input(struct pii_worker *w, struct pii_input *in,
 		       struct pii_file_result *res)
 {
-	struct pii_sink *s = &w->sink;
-	uint64_t hits_before = pii_matcher_limit_hits(w->matcher);
 	pii_detect(in->head, in->head_len, in->head_is_all, w->magic, &in->type);
 	snprintf(res->type, sizeof(res->type), "%s", in->type.mime);
 	in->scratch = w->scratch;
-	enum pii_status st = pii_extract(in, s);
-	send_batch(s);
+	enum pii_status st = pii_extract(in, &w->sink);
 	res->bytes_read = in->bytes_read;
-	char why[256];
 	if (in->read_errno) {
+		char why[256];
 		snprintf(why, sizeof(why), "read error after %llu bytes: %s; findings up to there are kept",
 			 (unsigned long long)in->bytes_read, strerror(in->read_errno));
 		pii_file_result_set(res, PII_FILE_PARTIAL, why);
-	} else if (st != PII_OK || s->oom) {
+	} else if (st != PII_OK) {
 		pii_file_result_set(res, PII_FILE_PARTIAL,
 				    "out of memory while scanning; some findings may be missing");
 	} else {
 		pii_file_result_set(res, PII_FILE_SCANNED, NULL);
 	}
-	uint64_t hits = pii_matcher_limit_hits(w->matcher) - hits_before;
-	if (hits) {
-		atomic_fetch_add(&w->ctx->counters->limit_hits, hits);
-		snprintf(why, sizeof(why),
-			 "pattern work limit reached %llu times: values in this text may be missed",
-			 (unsigned long long)hits);
-		pii_sink_problem(s, in->path, PII_FILE_PARTIAL, why);
-	}
 }
 
-static void begin_file(struct pii_worker *w, uint64_t id)
-{
-	w->sink.file_id = id;
-	w->sink.batch = NULL;
-	w->sink.oom = false;
-}
-
-static void finish_file(struct pii_worker *w, struct pii_file_result *res)
-{
-	atomic_fetch_add(&w->ctx->counters->files_done, 1);
-	pii_collector_send_file(w->ctx->collector, res);
-}
-
-void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
+/* Reads the file at path (open, checks, head) into in; false with the
+ * outcome set in res when it is not to be scanned. */
+static bool open_input(struct pii_worker *w, const char *path, struct pii_file_result *res,
+		       struct pii_input *in, struct fd_reader *reader)
 {
 	const struct pii_options *opt = w->ctx->opt;
-	struct pii_file_result *res = pii_file_result_new(id, path);
-	if (!res)
-		return; /* out of memory: counted by nobody, nothing to say it with */
-	begin_file(w, id);
 	char why[256];
 	int fd = open_readonly(path, opt->follow_symlinks);
 	if (fd < 0) {
@@ -279,13 +426,14 @@ void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
 					    "symbolic link, not followed (see --follow-symlinks)");
 		else
 			pii_file_result_set(res, PII_FILE_FAILED, strerror(errno));
-		finish_file(w, res);
-		return;
+		return false;
 	}
+	reader->fd = fd;
+	reader->counters = w->ctx->counters;
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
 		pii_file_result_set(res, PII_FILE_FAILED, strerror(errno));
-		goto out;
+		return false;
 	}
 	res->size = (uint64_t)st.st_size;
 	res->mtime = (int64_t)st.st_mtime;
@@ -293,58 +441,74 @@ void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
 	if (!S_ISREG(st.st_mode)) {
 		snprintf(why, sizeof(why), "%s, not read", file_kind(st.st_mode));
 		pii_file_result_set(res, PII_FILE_SKIPPED, why);
-		goto out;
+		return false;
 	}
 	if (w->ctx->outputs && pii_outputs_is_own(w->ctx->outputs, st.st_dev, st.st_ino)) {
 		pii_file_result_set(res, PII_FILE_SKIPPED, "piiscan's own output, not read");
-		goto out;
+		return false;
 	}
 	if (opt->max_filesize && (uint64_t)st.st_size > opt->max_filesize) {
 		snprintf(why, sizeof(why), "larger than --max-filesize (%llu bytes)",
 			 (unsigned long long)st.st_size);
 		pii_file_result_set(res, PII_FILE_SKIPPED, why);
-		goto out;
+		return false;
 	}
 	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-
-	struct fd_reader reader = {fd, w->ctx->counters};
-	struct pii_input in = {
+	*in = (struct pii_input){
 		.path = path,
 		.read_more = fd_read,
-		.read_ctx = &reader,
+		.read_ctx = reader,
 		.head = w->head,
 	};
 	/* Read the head, for detection; the extractor reads on from there. */
-	while (in.head_len < PII_SNIFF_SIZE) {
-		ssize_t got = fd_read(&reader, w->head + in.head_len, PII_SNIFF_SIZE - in.head_len);
+	while (in->head_len < PII_SNIFF_SIZE) {
+		ssize_t got = fd_read(reader, w->head + in->head_len, PII_SNIFF_SIZE - in->head_len);
 		if (got < 0) {
-			in.read_errno = errno;
+			in->read_errno = errno;
 			break;
 		}
 		if (got == 0) {
-			in.head_is_all = true;
+			in->head_is_all = true;
 			break;
 		}
-		in.head_len += (size_t)got;
+		in->head_len += (size_t)got;
 	}
-	in.bytes_read = in.head_len;
-	if (in.read_errno && !in.head_len) {
-		pii_file_result_set(res, PII_FILE_FAILED, strerror(in.read_errno));
-		goto out;
+	in->bytes_read = in->head_len;
+	if (in->read_errno && !in->head_len) {
+		pii_file_result_set(res, PII_FILE_FAILED, strerror(in->read_errno));
+		return false;
 	}
-	scan_input(w, &in, res);
-out:
-	close(fd);
-	finish_file(w, res);
+	return true;
+}
+
+void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
+{
+	struct pii_file_result *res = pii_file_result_new(id, path);
+	struct file_ctx *fc = res ? file_ctx_new(res) : NULL;
+	if (!fc) {
+		pii_file_result_free(res);
+		return; /* out of memory: nothing to tell it with */
+	}
+	sink_begin(&w->sink, fc);
+	struct pii_input in;
+	struct fd_reader reader = {.fd = -1};
+	if (open_input(w, path, res, &in, &reader))
+		scan_input(w, &in, res);
+	if (reader.fd >= 0)
+		close(reader.fd);
+	sink_end(&w->sink);
 }
 
 void pii_worker_scan_buffer(struct pii_worker *w, uint64_t id, const char *path,
 			    const void *data, size_t len)
 {
 	struct pii_file_result *res = pii_file_result_new(id, path);
-	if (!res)
+	struct file_ctx *fc = res ? file_ctx_new(res) : NULL;
+	if (!fc) {
+		pii_file_result_free(res);
 		return;
-	begin_file(w, id);
+	}
+	sink_begin(&w->sink, fc);
 	res->size = len;
 	struct pii_input in = {
 		.path = path,
@@ -354,7 +518,7 @@ void pii_worker_scan_buffer(struct pii_worker *w, uint64_t id, const char *path,
 		.bytes_read = len,
 	};
 	scan_input(w, &in, res);
-	finish_file(w, res);
+	sink_end(&w->sink);
 }
 
 /* ---- threads ------------------------------------------------------------------ */
@@ -395,10 +559,17 @@ void pii_worker_free(struct pii_worker *w)
 static void *worker_main(void *arg)
 {
 	struct pii_worker *w = arg;
-	struct pii_job *job;
-	while ((job = pii_queue_pop(w->ctx->jobs))) {
-		pii_worker_scan_file(w, job->id, job->path);
-		pii_job_free(job);
+	void *item;
+	bool is_page;
+	while ((item = pii_sched_take(w->ctx->sched, &is_page))) {
+		if (is_page) {
+			do_page(w, item);
+		} else {
+			struct pii_job *job = item;
+			pii_worker_scan_file(w, job->id, job->path);
+			pii_job_free(job);
+			pii_sched_file_done(w->ctx->sched);
+		}
 	}
 	return NULL;
 }
@@ -432,7 +603,7 @@ struct pii_workers *pii_workers_start(const struct pii_scan_ctx *ctx, unsigned n
 	}
 	if (ws->n < n) {
 		/* Let the started ones finish cleanly, then fail. */
-		pii_queue_close(ctx->jobs);
+		pii_sched_close(ctx->sched);
 		pii_workers_join(ws);
 		return NULL;
 	}

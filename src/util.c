@@ -128,6 +128,19 @@ static bool buf_reserve(struct pii_buf *b, size_t extra)
 	return true;
 }
 
+char *pii_buf_reserve(struct pii_buf *b, size_t n)
+{
+	if (!buf_reserve(b, n))
+		return NULL;
+	return b->data + b->len;
+}
+
+void pii_buf_commit(struct pii_buf *b, size_t n)
+{
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
 bool pii_buf_append(struct pii_buf *b, const void *p, size_t n)
 {
 	if (!buf_reserve(b, n))
@@ -218,6 +231,16 @@ size_t pii_utf8_valid_prefix(const char *s, size_t len)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
+		/* ASCII, 8 bytes at a time: most text is. */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, u + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i == len)
+			break;
 		if (u[i] < 0x80) {
 			i++;
 			continue;
@@ -230,50 +253,63 @@ size_t pii_utf8_valid_prefix(const char *s, size_t len)
 	return i;
 }
 
-static bool escape_common(struct pii_buf *out, const char *s, size_t len,
-			  bool json)
+/* Writes the escaped form of s[0..len) to dst, which has room for
+ * 5 * len bytes (the longest escape, "\\xNN" in JSON, is five bytes for
+ * one); returns the bytes written. */
+static size_t escape_to(char *dst, const unsigned char *u, size_t len, bool json)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	static const char hex[] = "0123456789ABCDEF";
+	char *d = dst;
 	size_t i = 0;
 	while (i < len) {
+		/* Printable ASCII that needs no escape goes in one piece. */
+		size_t j = i;
+		while (j < len && u[j] >= 0x20 && u[j] < 0x7F &&
+		       (!json || (u[j] != '"' && u[j] != '\\')))
+			j++;
+		memcpy(d, u + i, j - i);
+		d += j - i;
+		i = j;
+		if (i == len)
+			break;
 		unsigned char c = u[i];
-		if (c >= 0x20 && c < 0x7F) {
-			if (json && (c == '"' || c == '\\')) {
-				char e[2] = {'\\', (char)c};
-				if (!pii_buf_append(out, e, 2))
-					return false;
-			} else if (!pii_buf_putc(out, (char)c)) {
-				return false;
-			}
+		if (c == '"' || c == '\\') { /* only reached in JSON */
+			*d++ = '\\';
+			*d++ = (char)c;
 			i++;
 			continue;
 		}
 		if (c >= 0x80) {
 			size_t n = utf8_seq_len(u + i, len - i);
 			if (n) {
-				if (!pii_buf_append(out, u + i, n))
-					return false;
+				memcpy(d, u + i, n);
+				d += n;
 				i += n;
 				continue;
 			}
 		}
 		/* Control character or byte outside valid UTF-8. */
-		const char *named = NULL;
-		switch (c) {
-		case '\n': named = "\\n"; break;
-		case '\r': named = "\\r"; break;
-		case '\t': named = "\\t"; break;
-		default: break;
+		*d++ = '\\';
+		if (c == '\n' || c == '\r' || c == '\t') {
+			*d++ = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+		} else {
+			if (json)
+				*d++ = '\\'; /* the text "\xNN", written in JSON */
+			*d++ = 'x';
+			*d++ = hex[c >> 4];
+			*d++ = hex[c & 15];
 		}
-		bool ok;
-		if (named)
-			ok = pii_buf_puts(out, named);
-		else
-			ok = pii_buf_printf(out, json ? "\\\\x%02X" : "\\x%02X", c);
-		if (!ok)
-			return false;
 		i++;
 	}
+	return (size_t)(d - dst);
+}
+
+static bool escape_common(struct pii_buf *out, const char *s, size_t len, bool json)
+{
+	char *dst = pii_buf_reserve(out, len * 5);
+	if (!dst)
+		return false;
+	pii_buf_commit(out, escape_to(dst, (const unsigned char *)s, len, json));
 	return true;
 }
 
@@ -285,6 +321,11 @@ bool pii_escape_display(struct pii_buf *out, const char *s, size_t len)
 bool pii_escape_json(struct pii_buf *out, const char *s, size_t len)
 {
 	return escape_common(out, s, len, true);
+}
+
+size_t pii_escape_json_to(char *dst, const char *s, size_t len)
+{
+	return escape_to(dst, (const unsigned char *)s, len, true);
 }
 
 /* ---- parsing -------------------------------------------------------------- */

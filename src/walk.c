@@ -102,8 +102,7 @@ static enum pii_status push_job(struct pii_walker *w, const char *path)
 	}
 	job->id = w->next_id++;
 	atomic_fetch_add(&w->ctx->counters->files_found, 1);
-	if (!pii_queue_push(w->ctx->jobs, job))
-		pii_job_free(job);
+	pii_sched_push_file(w->ctx->sched, job);
 	return PII_OK;
 }
 

@@ -52,5 +52,6 @@ void test_rules(void);
 void test_match(void);
 void test_pager(void);
 void test_scan(void);
+void test_fingerprint(void);
 
 #endif

@@ -26,8 +26,9 @@ static void add_finding(char *out, size_t outsz, const char *text,
 }
 
 static enum pii_status on_page(void *ctx, const char *text, size_t len, size_t from,
-			       size_t to, uint64_t offset, uint64_t lines)
+			       size_t to, uint64_t offset, uint64_t lines, bool last)
 {
+	(void)last;
 	struct collected *c = ctx;
 	const struct pii_match *ms;
 	size_t n;

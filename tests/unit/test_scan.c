@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "pii_collect.h"
+#include "pii_limits.h"
 #include "pii_scan.h"
 #include "test.h"
 
@@ -125,6 +126,53 @@ void test_scan(void)
 	CHECK_U64(inv->files_with_findings, 4);
 	CHECK_U64(inv->findings_total, 8);
 	teardown(&h, inv);
+
+	/* UTF-8 read in place across read boundaries (an "é" cut by the end
+	 * of the first read), a stray Latin-1 byte half-way (the rest of the
+	 * file is then decoded), and a cut character at the very end. */
+	CHECK(setup(&h, true));
+	size_t big = 3 * PII_READ_CHUNK;
+	char *text = malloc(big + 64);
+	memset(text, 'x', big);
+	for (size_t i = 80; i < big; i += 80)
+		text[i] = '\n';
+	static const char p1[] = " a.b@kpn.nl caf\xc3\xa9 ";  /* \xc3 at 15 */
+	static const char p2[] = " c.d@kpn.nl \xe9 e.f@kpn.nl ";
+	static const char p3[] = " g.h@kpn.nl \xe2\x82";
+	size_t cut = PII_READ_CHUNK - 4 - 1; /* the first read's last byte */
+	size_t at1 = cut - 15, at2 = PII_READ_CHUNK + 1001, at3 = big - 30;
+	memcpy(text + at1, p1, sizeof(p1) - 1);
+	memcpy(text + at2, p2, sizeof(p2) - 1);
+	memcpy(text + at3, p3, sizeof(p3) - 1);
+	size_t n = at3 + sizeof(p3) - 1;
+	/* Where each address starts, and its line, from the bytes themselves. */
+	size_t pos[4] = {at1 + 1, at2 + 1, at2 + 14, at3 + 1};
+	uint64_t line[4];
+	for (int k = 0; k < 4; k++) {
+		line[k] = 1;
+		for (size_t i = 0; i < pos[k]; i++)
+			line[k] += text[i] == '\n';
+	}
+	pii_worker_scan_buffer(h.w, 1, "mixed.txt", text, n);
+	inv = finish(&h);
+	CHECK_STR(rows(inv), "mixed.txt|email|4|4\n");
+	char want[256];
+	snprintf(want, sizeof(want),
+		 "mixed.txt:%llu:a.b@kpn.nl;mixed.txt:%llu:c.d@kpn.nl;"
+		 "mixed.txt:%llu:e.f@kpn.nl;mixed.txt:%llu:g.h@kpn.nl;",
+		 (unsigned long long)line[0], (unsigned long long)line[1],
+		 (unsigned long long)line[2], (unsigned long long)line[3]);
+	CHECK_STR(finding_values(inv), want);
+	/* Offsets count the text as decoded: the Latin-1 byte became two. */
+	if (inv->n_findings == 4) {
+		CHECK_U64(inv->findings[0].offset, pos[0]);
+		CHECK_U64(inv->findings[1].offset, pos[1]);
+		CHECK_U64(inv->findings[2].offset, pos[2] + 1);
+		CHECK_U64(inv->findings[3].offset, pos[3] + 1);
+	}
+	CHECK(inv->files_scanned == 1);
+	teardown(&h, inv);
+	free(text);
 
 	/* Masked by default: no finding carries a digit of the BSN. */
 	CHECK(setup(&h, false));
