@@ -26,7 +26,7 @@ HEADERS  = $(wildcard include/*.h)
 BIN      = $(BUILD)/piiscan
 UNIT     = $(BUILD)/unit_tests
 
-.PHONY: all deps deps-test demo test test-run check-asan install clean bench
+.PHONY: all deps deps-test deps-bench demo test test-run check-asan install clean bench
 
 all: $(BIN)
 
@@ -35,6 +35,9 @@ deps:
 
 deps-test:
 	@scripts/deps.sh test
+
+deps-bench:
+	@scripts/deps.sh bench
 
 $(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -66,6 +69,17 @@ check-asan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		test-run
+
+$(BUILD)/bench/gencorpus: bench/gencorpus.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE $(CFLAGS) $(WARN) -o $@ $< $(shell pkg-config --libs libarchive)
+
+# Speed and memory against ripgrep on a generated corpus (bench/run.py).
+# Never part of `make test`. Sizes: BENCH_SIZE, BENCH_BIG, BENCH_SMALL,
+# BENCH_FILES; runs per command: BENCH_REPEAT.
+bench: deps-bench
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/gencorpus
+	@BUILD=$(BUILD) /usr/bin/python3 bench/run.py
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/piiscan/rules \

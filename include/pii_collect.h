@@ -6,6 +6,9 @@
 #ifndef PII_COLLECT_H
 #define PII_COLLECT_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "pii_finding.h"
 #include "pii_inventory.h"
 #include "pii_options.h"
@@ -21,16 +24,36 @@ struct pii_collector *pii_collector_start(const struct pii_options *opt,
 					  const struct pii_ruleset *rs,
 					  struct pii_outputs *outs);
 
-/* Hand a batch over (ownership passes; it is freed by the collector). */
-void pii_collector_send_batch(struct pii_collector *c, struct pii_batch *b);
+/* What producers (workers, the walker) send goes through an outbox of
+ * their own, handed over PII_OUTBOX_SIZE messages at a time: one wake-up
+ * of the collector per bundle, not per file. Messages of one outbox
+ * arrive in order. */
+#define PII_OUTBOX_SIZE 64
+struct pii_msg;
+struct pii_outbox {
+	struct pii_collector *c;
+	struct pii_msg *msgs[PII_OUTBOX_SIZE];
+	size_t n;
+	bool lost; /* a message could not be made (out of memory) */
+};
 
-/* Hand a file's outcome over, after its last batch (ownership passes). */
-void pii_collector_send_file(struct pii_collector *c, struct pii_file_result *r);
+void pii_outbox_init(struct pii_outbox *o, struct pii_collector *c);
 
-/* Adds a row to the errors sheet that is not a whole file's outcome (an
+/* Hands over what the outbox holds. Producers flush before they wait for
+ * work, before another thread may send a message that must come later
+ * (a file's outcome after its findings), and when they finish. */
+void pii_outbox_flush(struct pii_outbox *o);
+
+/* A batch of findings (ownership passes; the collector frees it). */
+void pii_outbox_batch(struct pii_outbox *o, struct pii_batch *b);
+
+/* A file's outcome, after its last batch (ownership passes). */
+void pii_outbox_file(struct pii_outbox *o, struct pii_file_result *r);
+
+/* A row for the errors sheet that is not a whole file's outcome (an
  * archive member, a warning). path and reason are copied. */
-void pii_collector_send_problem(struct pii_collector *c, const char *path,
-				enum pii_file_status st, const char *reason);
+void pii_outbox_problem(struct pii_outbox *o, const char *path,
+			enum pii_file_status st, const char *reason);
 
 /* Waits until everything sent is handled, stops the thread and returns
  * the inventory (owned by the caller: pii_inventory_free, then free). */

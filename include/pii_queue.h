@@ -21,6 +21,10 @@ void pii_queue_free(struct pii_queue *q);
  * without taking the item, when the queue is closed. */
 bool pii_queue_push(struct pii_queue *q, void *item);
 
+/* Adds items[0..n) in order, waking the consumer once. Returns false when
+ * the queue is closed (items not added are not taken). */
+bool pii_queue_push_many(struct pii_queue *q, void *const *items, size_t n);
+
 /* Takes the oldest item, waiting while the queue is empty; NULL once the
  * queue is closed and empty. */
 void *pii_queue_pop(struct pii_queue *q);

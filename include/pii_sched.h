@@ -43,6 +43,10 @@ void pii_sched_release_buffer(struct pii_sched *s, void *buffer);
  * a file and pii_sched_file_done, the worker counts as reading. */
 void *pii_sched_take(struct pii_sched *s, bool *is_page);
 
+/* Like pii_sched_take, but returns NULL at once when no work is waiting
+ * (the worker then sends what it holds before it waits). */
+void *pii_sched_try_take(struct pii_sched *s, bool *is_page);
+
 /* A worker finished reading the file it took. */
 void pii_sched_file_done(struct pii_sched *s);
 

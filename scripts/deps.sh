@@ -2,6 +2,7 @@
 # Makes sure the Debian packages piiscan needs are installed.
 #   scripts/deps.sh build   - to build and run piiscan
 #   scripts/deps.sh test    - to build and run the test suite as well
+#   scripts/deps.sh bench   - to build and run the benchmark
 # As root it installs what is missing (apt-get install -y); otherwise it
 # prints the command to run and fails.
 set -eu
@@ -9,11 +10,14 @@ set -eu
 BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsxwriter-dev libyaml-dev libssl-dev"
 # python3-openpyxl reads the xlsx back in the tests.
 TEST_PKGS="python3 python3-openpyxl"
+# The benchmark compares with ripgrep.
+BENCH_PKGS="python3 ripgrep"
 
 case "${1:-build}" in
 build) want="$BUILD_PKGS" ;;
 test) want="$BUILD_PKGS $TEST_PKGS" ;;
-*) echo "usage: $0 build|test" >&2; exit 2 ;;
+bench) want="$BUILD_PKGS $BENCH_PKGS" ;;
+*) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

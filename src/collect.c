@@ -25,7 +25,7 @@
 
 enum msg_kind { MSG_BATCH, MSG_FILE, MSG_PROBLEM };
 
-struct msg {
+struct pii_msg {
 	enum msg_kind kind;
 	struct pii_batch *batch;
 	struct pii_file_result *file;
@@ -63,64 +63,93 @@ struct pii_collector {
 	bool oom;                  /* something was lost for lack of memory */
 };
 
-/* ---- sending --------------------------------------------------------------- */
+/* ---- sending ----------------------------------------------------------------- */
 
-static void send(struct pii_collector *c, struct msg *m)
+static void msg_free(struct pii_msg *m)
 {
-	if (!m || !pii_queue_push(c->queue, m)) {
-		/* Only when out of memory: count it as lost. */
-		c->oom = true;
-		if (m) {
-			pii_batch_free(m->batch);
-			pii_file_result_free(m->file);
-			free(m->path);
-			free(m->reason);
-			free(m);
-		}
-	}
+	if (!m)
+		return;
+	pii_batch_free(m->batch);
+	pii_file_result_free(m->file);
+	free(m->path);
+	free(m->reason);
+	free(m);
 }
 
-void pii_collector_send_batch(struct pii_collector *c, struct pii_batch *b)
+void pii_outbox_init(struct pii_outbox *o, struct pii_collector *c)
 {
-	struct msg *m = calloc(1, sizeof(*m));
+	o->c = c;
+	o->n = 0;
+	o->lost = false;
+}
+
+void pii_outbox_flush(struct pii_outbox *o)
+{
+	if (o->lost) {
+		/* A message could not even be made: out of memory. */
+		o->c->oom = true;
+		o->lost = false;
+	}
+	if (!o->n)
+		return;
+	if (!pii_queue_push_many(o->c->queue, (void *const *)o->msgs, o->n)) {
+		o->c->oom = true;
+		for (size_t i = 0; i < o->n; i++)
+			msg_free(o->msgs[i]);
+	}
+	o->n = 0;
+}
+
+static void put(struct pii_outbox *o, struct pii_msg *m)
+{
+	if (!m) {
+		o->lost = true;
+		return;
+	}
+	o->msgs[o->n++] = m;
+	if (o->n == PII_OUTBOX_SIZE)
+		pii_outbox_flush(o);
+}
+
+void pii_outbox_batch(struct pii_outbox *o, struct pii_batch *b)
+{
+	struct pii_msg *m = calloc(1, sizeof(*m));
 	if (m) {
 		m->kind = MSG_BATCH;
 		m->batch = b;
 	} else {
 		pii_batch_free(b);
 	}
-	send(c, m);
+	put(o, m);
 }
 
-void pii_collector_send_file(struct pii_collector *c, struct pii_file_result *r)
+void pii_outbox_file(struct pii_outbox *o, struct pii_file_result *r)
 {
-	struct msg *m = calloc(1, sizeof(*m));
+	struct pii_msg *m = calloc(1, sizeof(*m));
 	if (m) {
 		m->kind = MSG_FILE;
 		m->file = r;
 	} else {
 		pii_file_result_free(r);
 	}
-	send(c, m);
+	put(o, m);
 }
 
-void pii_collector_send_problem(struct pii_collector *c, const char *path,
-				enum pii_file_status st, const char *reason)
+void pii_outbox_problem(struct pii_outbox *o, const char *path, enum pii_file_status st,
+			const char *reason)
 {
-	struct msg *m = calloc(1, sizeof(*m));
+	struct pii_msg *m = calloc(1, sizeof(*m));
 	if (m) {
 		m->kind = MSG_PROBLEM;
 		m->status = st;
 		m->path = strdup(path);
 		m->reason = strdup(reason ? reason : "");
 		if (!m->path || !m->reason) {
-			free(m->path);
-			free(m->reason);
-			free(m);
+			msg_free(m);
 			m = NULL;
 		}
 	}
-	send(c, m);
+	put(o, m);
 }
 
 /* ---- aggregation ----------------------------------------------------------- */
@@ -435,7 +464,7 @@ static void handle_file(struct pii_collector *c, struct pii_file_result *r)
 static void *collector_main(void *arg)
 {
 	struct pii_collector *c = arg;
-	struct msg *m;
+	struct pii_msg *m;
 	while ((m = pii_queue_pop(c->queue))) {
 		switch (m->kind) {
 		case MSG_BATCH:

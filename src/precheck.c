@@ -12,55 +12,60 @@ static bool is_digit(unsigned char c)
 
 void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profile *p)
 {
-	memset(p, 0, sizeof(*p));
-	/* Digits before each marker, to count the digits after it at the end. */
-	int64_t at_plus = -1, at_00 = -1, at_0 = -1;
-	uint32_t digit_run = 0;
-	for (size_t i = 0; i <= len; i++) {
-		unsigned char c = i < len ? run[i] : 0;
+	/* Locals, written back at the end: stores through p would be made on
+	 * every byte. Numbers are taken whole, in a tight loop. */
+	uint32_t digits = 0, upper = 0, colons = 0;
+	bool double_colon = false, d9 = false, d13_19 = false, group4 = false, group34 = false;
+	int64_t at_plus = -1, at_00 = -1, at_0 = -1; /* digits before each marker */
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = run[i];
 		if (is_digit(c)) {
-			if (digit_run == 0) {
-				/* a number starts here */
-				if (c == '0') {
-					if (at_0 < 0)
-						at_0 = p->digits;
-					if (at_00 < 0 && i + 1 < len && run[i + 1] == '0')
-						at_00 = p->digits;
-				}
+			if (c == '0') {
+				if (at_0 < 0)
+					at_0 = digits;
+				if (at_00 < 0 && i + 1 < len && run[i + 1] == '0')
+					at_00 = digits;
 			}
-			digit_run++;
-			p->digits++;
+			size_t j = i + 1;
+			while (j < len && is_digit(run[j]))
+				j++;
+			size_t n = j - i;
+			unsigned char next = j < len ? run[j] : 0;
+			digits += (uint32_t)n;
+			d9 |= n == 9;
+			d13_19 |= n >= 13 && n <= 19;
+			group4 |= n == 4 && (next == ' ' || next == '-') && j + 1 < len &&
+				  is_digit(run[j + 1]);
+			group34 |= (n == 3 || n == 4) && next == '.';
+			i = j;
 			continue;
 		}
-		if (digit_run) {
-			if (digit_run == 9)
-				p->digits_9 = true;
-			if (digit_run >= 13 && digit_run <= 19)
-				p->digits_13_19 = true;
-			if (digit_run == 4 && (c == ' ' || c == '-') && i + 1 < len &&
-			    is_digit(run[i + 1]))
-				p->group4_sep = true;
-			if ((digit_run == 3 || digit_run == 4) && c == '.')
-				p->group34_dot = true;
-			digit_run = 0;
-		}
 		if (c >= 'A' && c <= 'Z') {
-			p->upper++;
+			upper++;
 		} else if (c == ':') {
-			p->colons++;
-			if (i + 1 < len && run[i + 1] == ':')
-				p->double_colon = true;
+			colons++;
+			double_colon |= i + 1 < len && run[i + 1] == ':';
 		} else if (c == '+') {
 			if (at_plus < 0)
-				at_plus = p->digits;
+				at_plus = digits;
 		} else if (c == '(' && i + 1 < len && run[i + 1] == '0') {
 			if (at_0 < 0)
-				at_0 = p->digits;
+				at_0 = digits;
 		}
+		i++;
 	}
-	p->after_plus = at_plus < 0 ? 0 : p->digits - (uint32_t)at_plus;
-	p->after_00 = at_00 < 0 ? 0 : p->digits - (uint32_t)at_00;
-	p->after_0 = at_0 < 0 ? 0 : p->digits - (uint32_t)at_0;
+	p->digits = digits;
+	p->upper = upper;
+	p->colons = colons;
+	p->double_colon = double_colon;
+	p->digits_9 = d9;
+	p->digits_13_19 = d13_19;
+	p->group4_sep = group4;
+	p->group34_dot = group34;
+	p->after_plus = at_plus < 0 ? 0 : digits - (uint32_t)at_plus;
+	p->after_00 = at_00 < 0 ? 0 : digits - (uint32_t)at_00;
+	p->after_0 = at_0 < 0 ? 0 : digits - (uint32_t)at_0;
 	/* "+" counts for a Dutch number too: +31 ... */
 	if (p->after_plus > p->after_0)
 		p->after_0 = p->after_plus;

@@ -69,8 +69,31 @@ static void *take(struct pii_queue *q)
 	void *item = q->items[q->head];
 	q->head = (q->head + 1) % q->cap;
 	q->count--;
-	pthread_cond_signal(&q->not_full);
+	/* Waiting producers are woken once the queue is half empty, not for
+	 * every free slot: one wake-up for many items. */
+	if (q->count == q->cap / 2)
+		pthread_cond_broadcast(&q->not_full);
 	return item;
+}
+
+bool pii_queue_push_many(struct pii_queue *q, void *const *items, size_t n)
+{
+	pthread_mutex_lock(&q->lock);
+	for (size_t i = 0; i < n; i++) {
+		while (q->count == q->cap && !q->closed) {
+			pthread_cond_signal(&q->not_empty);
+			pthread_cond_wait(&q->not_full, &q->lock);
+		}
+		if (q->closed) {
+			pthread_mutex_unlock(&q->lock);
+			return false;
+		}
+		q->items[(q->head + q->count) % q->cap] = items[i];
+		q->count++;
+	}
+	pthread_cond_signal(&q->not_empty);
+	pthread_mutex_unlock(&q->lock);
+	return true;
 }
 
 void *pii_queue_pop(struct pii_queue *q)

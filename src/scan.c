@@ -28,6 +28,7 @@
  * matching its pages. The last to let go sends its outcome. */
 struct file_ctx {
 	atomic_int refs;
+	atomic_bool shared;              /* pages went to other workers */
 	struct pii_file_result *res;
 	atomic_bool oom;                 /* a finding was lost */
 	atomic_uint_fast64_t limit_hits; /* PCRE2 work limits reached */
@@ -59,6 +60,7 @@ struct pii_worker {
 	unsigned char *scratch; /* PII_READ_CHUNK */
 	unsigned char *head;    /* PII_SNIFF_SIZE */
 	struct pii_sink sink;
+	struct pii_outbox outbox; /* to the collector */
 	pthread_t thread;
 };
 
@@ -82,10 +84,15 @@ static struct file_ctx *file_ctx_new(struct pii_file_result *res)
 	return fc;
 }
 
-/* Drops a reference; the last one sends the outcome (after every batch of
- * the file, which each holder sent before letting go). */
-static void file_ctx_release(const struct pii_scan_ctx *ctx, struct file_ctx *fc)
+/* Drops worker w's reference; the last one sends the outcome. A file
+ * whose pages went to other workers has its batches in several outboxes:
+ * each holder flushes its own before letting go, so that the outcome,
+ * sent after the last one lets go, comes after every batch. */
+static void file_ctx_release(struct pii_worker *w, struct file_ctx *fc)
 {
+	const struct pii_scan_ctx *ctx = w->ctx;
+	if (atomic_load(&fc->shared))
+		pii_outbox_flush(&w->outbox);
 	if (atomic_fetch_sub(&fc->refs, 1) != 1)
 		return;
 	struct pii_file_result *res = fc->res;
@@ -99,10 +106,10 @@ static void file_ctx_release(const struct pii_scan_ctx *ctx, struct file_ctx *fc
 		snprintf(why, sizeof(why),
 			 "pattern work limit reached %llu times: values in this text may be missed",
 			 (unsigned long long)hits);
-		pii_collector_send_problem(ctx->collector, res->path, PII_FILE_PARTIAL, why);
+		pii_outbox_problem(&w->outbox, res->path, PII_FILE_PARTIAL, why);
 	}
 	atomic_fetch_add(&ctx->counters->files_done, 1);
-	pii_collector_send_file(ctx->collector, res);
+	pii_outbox_file(&w->outbox, res);
 	free(fc);
 }
 
@@ -111,7 +118,7 @@ static void file_ctx_release(const struct pii_scan_ctx *ctx, struct file_ctx *fc
 static void send_batch(struct pii_sink *s)
 {
 	if (s->batch && s->batch->n) {
-		pii_collector_send_batch(s->w->ctx->collector, s->batch);
+		pii_outbox_batch(&s->w->outbox, s->batch);
 		s->batch = NULL;
 	}
 }
@@ -241,6 +248,7 @@ static bool hand_over(struct pii_sink *s, const char *text, size_t len, size_t f
 		return false;
 	}
 	(void)text;
+	atomic_store(&s->fc->shared, true);
 	t->fc = s->fc;
 	t->text = buf;
 	t->len = len;
@@ -308,7 +316,7 @@ enum pii_status pii_sink_text(struct pii_sink *s, const struct pii_loc *loc,
 void pii_sink_problem(struct pii_sink *s, const char *path, enum pii_file_status st,
 		      const char *reason)
 {
-	pii_collector_send_problem(s->w->ctx->collector, path, st, reason);
+	pii_outbox_problem(&s->w->outbox, path, st, reason);
 }
 
 /* Points the sink at file fc, with an empty batch. */
@@ -327,7 +335,7 @@ static void sink_end(struct pii_sink *s)
 		atomic_store(&s->fc->oom, true);
 	pii_batch_free(s->batch); /* an empty one, if any */
 	s->batch = NULL;
-	file_ctx_release(s->w->ctx, s->fc);
+	file_ctx_release(s->w, s->fc);
 	s->fc = NULL;
 }
 
@@ -530,6 +538,7 @@ struct pii_worker *pii_worker_new(const struct pii_scan_ctx *ctx)
 		return NULL;
 	w->ctx = ctx;
 	w->sink.w = w;
+	pii_outbox_init(&w->outbox, ctx->collector);
 	w->matcher = pii_matcher_new(ctx->rules);
 	w->magic = pii_magic_new();
 	w->fp = pii_fp_new(ctx->fp_key);
@@ -547,6 +556,8 @@ void pii_worker_free(struct pii_worker *w)
 {
 	if (!w)
 		return;
+	if (w->outbox.c)
+		pii_outbox_flush(&w->outbox);
 	pii_matcher_free(w->matcher);
 	pii_magic_free(w->magic);
 	pii_fp_free(w->fp);
@@ -561,7 +572,15 @@ static void *worker_main(void *arg)
 	struct pii_worker *w = arg;
 	void *item;
 	bool is_page;
-	while ((item = pii_sched_take(w->ctx->sched, &is_page))) {
+	for (;;) {
+		item = pii_sched_try_take(w->ctx->sched, &is_page);
+		if (!item) {
+			/* Nothing waiting: hand over what we hold, then wait. */
+			pii_outbox_flush(&w->outbox);
+			item = pii_sched_take(w->ctx->sched, &is_page);
+			if (!item)
+				break;
+		}
 		if (is_page) {
 			do_page(w, item);
 		} else {

@@ -81,8 +81,10 @@ void pii_sched_free(struct pii_sched *s)
 void pii_sched_push_file(struct pii_sched *s, void *job)
 {
 	pthread_mutex_lock(&s->lock);
-	while (s->files.count == s->files.cap)
+	while (s->files.count == s->files.cap) {
+		pthread_cond_broadcast(&s->work);
 		pthread_cond_wait(&s->file_room, &s->lock);
+	}
 	ring_push(&s->files, job);
 	pthread_cond_signal(&s->work);
 	pthread_mutex_unlock(&s->lock);
@@ -130,7 +132,7 @@ void pii_sched_release_buffer(struct pii_sched *s, void *buffer)
 	pthread_mutex_unlock(&s->lock);
 }
 
-void *pii_sched_take(struct pii_sched *s, bool *is_page)
+static void *take(struct pii_sched *s, bool *is_page, bool wait)
 {
 	void *item = NULL;
 	pthread_mutex_lock(&s->lock);
@@ -144,15 +146,29 @@ void *pii_sched_take(struct pii_sched *s, bool *is_page)
 			item = ring_pop(&s->files);
 			*is_page = false;
 			s->reading++;
-			pthread_cond_signal(&s->file_room);
+			/* The walker is woken when the queue is half empty. */
+			if (s->files.count == s->files.cap / 2)
+				pthread_cond_signal(&s->file_room);
 			break;
 		}
+		if (!wait)
+			break;
 		if (s->closed && s->reading == 0)
 			break;
 		pthread_cond_wait(&s->work, &s->lock);
 	}
 	pthread_mutex_unlock(&s->lock);
 	return item;
+}
+
+void *pii_sched_take(struct pii_sched *s, bool *is_page)
+{
+	return take(s, is_page, true);
+}
+
+void *pii_sched_try_take(struct pii_sched *s, bool *is_page)
+{
+	return take(s, is_page, false);
 }
 
 void pii_sched_file_done(struct pii_sched *s)

@@ -34,6 +34,7 @@ struct dirkey {
 
 struct pii_walker {
 	const struct pii_scan_ctx *ctx;
+	struct pii_outbox outbox; /* rows for files not handed on */
 	uint64_t next_id;
 	dev_t root_dev;
 	struct frame *stack;
@@ -47,8 +48,10 @@ struct pii_walker {
 struct pii_walker *pii_walker_new(const struct pii_scan_ctx *ctx)
 {
 	struct pii_walker *w = calloc(1, sizeof(*w));
-	if (w)
+	if (w) {
 		w->ctx = ctx;
+		pii_outbox_init(&w->outbox, ctx->collector);
+	}
 	return w;
 }
 
@@ -64,6 +67,7 @@ void pii_walker_free(struct pii_walker *w)
 {
 	if (!w)
 		return;
+	pii_outbox_flush(&w->outbox);
 	while (w->depth)
 		free_frame(&w->stack[--w->depth]);
 	free(w->stack);
@@ -90,7 +94,7 @@ static void report(struct pii_walker *w, const char *path, enum pii_file_status 
 	if (!r)
 		return;
 	pii_file_result_set(r, st, reason);
-	pii_collector_send_file(w->ctx->collector, r);
+	pii_outbox_file(&w->outbox, r);
 }
 
 static enum pii_status push_job(struct pii_walker *w, const char *path)

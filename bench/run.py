@@ -1,0 +1,240 @@
+#!/usr/bin/python3
+"""piiscan benchmark: piiscan against ripgrep and cat on the same files, in
+the same run. Prints one table and appends it to bench/RESULTS.md.
+
+Environment (all optional):
+  BENCH_SIZE   size of the large text file         (default 1G)
+  BENCH_BIG    size of the file for memory/linearity (default 4G)
+  BENCH_SMALL  size of the file for linearity      (default 256M)
+  BENCH_FILES  number of small files in the tree   (default 100000)
+  BENCH_REPEAT runs of each command; the best counts (default 3)
+  BENCH_OUT    where results are appended           (default bench/RESULTS.md)
+
+The machine is shared and noisy: each command runs BENCH_REPEAT times and
+the fastest run counts; peak memory is the largest of those runs. Files
+are read once before timing so that every tool reads from the page cache:
+the comparison is CPU against CPU.
+"""
+import datetime
+import os
+import platform
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.environ.get("BUILD", "build")
+PIISCAN = os.path.join(ROOT, BUILD, "piiscan")
+GEN = os.path.join(ROOT, BUILD, "bench", "gencorpus")
+DATA = os.path.join(ROOT, "bench", "data")
+OUT = os.path.join(DATA, "out")
+REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
+
+
+def size_bytes(text):
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    return int(text[:-1]) * units[text[-1].upper()] if text[-1].upper() in units else int(text)
+
+
+def run_once(argv, stdout_path=None):
+    """Runs argv; returns (seconds, peak RSS in MB)."""
+    out = open(stdout_path or os.devnull, "wb")
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    out.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # rg exits 1 when it finds nothing
+        sys.exit(f"bench: {' '.join(argv)} exited {code}: {err}")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def best(argv, stdout_path=None):
+    times, rss = [], 0.0
+    for _ in range(REPEAT):
+        t, m = run_once(argv, stdout_path)
+        times.append(t)
+        rss = max(rss, m)
+    return min(times), rss
+
+
+def shell(cmd):
+    return ["sh", "-c", cmd]
+
+
+def make_file(size_text):
+    path = os.path.join(DATA, f"corpus-{size_text}.txt")
+    if not os.path.exists(path) or os.path.getsize(path) != size_bytes(size_text):
+        print(f"bench: writing {path}", file=sys.stderr)
+        subprocess.run([GEN, "file", path, size_text], check=True)
+    return path
+
+
+def make_tree(n):
+    path = os.path.join(DATA, f"tree-{n}")
+    stamp = os.path.join(path, ".complete")
+    if not os.path.exists(stamp):
+        print(f"bench: writing {path}", file=sys.stderr)
+        subprocess.run(["rm", "-rf", path], check=True)
+        subprocess.run([GEN, "tree", path, str(n)], check=True)
+        open(stamp, "w").close()
+    return path
+
+
+def tree_stats(path):
+    files, size = 0, 0
+    for d, _, names in os.walk(path):
+        for name in names:
+            if name == ".complete":
+                continue
+            files += 1
+            size += os.path.getsize(os.path.join(d, name))
+    return files, size
+
+
+def warm(path):
+    subprocess.run(shell(f"find '{path}' -type f -print0 | xargs -0 cat > /dev/null"), check=True)
+
+
+def machine():
+    cpu = platform.processor()
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / (1 << 30)
+    return f"{platform.node()}: {cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, {platform.system()} {platform.release()}"
+
+
+def commit():
+    try:
+        rev = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        return rev + ("+changes" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    cores = os.cpu_count() or 1
+    size = os.environ.get("BENCH_SIZE", "1G")
+    big_size = os.environ.get("BENCH_BIG", "4G")
+    small_size = os.environ.get("BENCH_SMALL", "256M")
+    n_files = int(os.environ.get("BENCH_FILES", "100000"))
+
+    patterns = os.path.join(OUT, "patterns.txt")
+    with open(patterns, "w") as f:
+        subprocess.run([PIISCAN, "--packs", "core,nl", "--export-patterns"], stdout=f, check=True)
+
+    big = make_file(size)
+    tree = make_tree(n_files)
+    n_tree, tree_bytes = tree_stats(tree)
+    mb = os.path.getsize(big) / 1e6
+    rows = []
+
+    def add(name, workload, seconds, rss, mbytes=None, files=None):
+        rows.append({"name": name, "workload": workload, "s": seconds, "rss": rss,
+                     "mbs": mbytes / seconds if mbytes else None,
+                     "fps": files / seconds if files else None})
+        return rows[-1]
+
+    jsonl = os.path.join(OUT, "out.jsonl")
+    scan = [PIISCAN, "-q", "--packs", "core,nl", "-o", jsonl]
+
+    # The large file.
+    warm(big)
+    t, m = best(["cat", big])
+    cat_big = add("cat > /dev/null", f"{size} file", t, m, mb)
+    t, m = best(["rg", "-o", "-f", patterns, big], os.path.join(OUT, "rg.txt"))
+    rg_big = add("ripgrep -o -f (1 thread)", f"{size} file", t, m, mb)
+    t, m = best(scan + ["-j", "1", big])
+    p1 = add("piiscan -j 1", f"{size} file", t, m, mb)
+    t, m = best(scan + ["-j", str(cores), big])
+    pn = add(f"piiscan -j {cores}", f"{size} file", t, m, mb)
+
+    # The tree of small files.
+    warm(tree)
+    tmb = tree_bytes / 1e6
+    t, m = best(shell(f"find '{tree}' -type f -print0 | xargs -0 cat > /dev/null"))
+    add("find | xargs cat", f"{n_tree} files", t, m, tmb, n_tree)
+    t, m = best(["rg", "-o", "-f", patterns, tree], os.path.join(OUT, "rg-tree.txt"))
+    rg_tree = add(f"ripgrep -o -f ({cores} threads)", f"{n_tree} files", t, m, tmb, n_tree)
+    t, m = best(scan + ["-j", "1", tree])
+    add("piiscan -j 1", f"{n_tree} files", t, m, tmb, n_tree)
+    t, m = best(scan + ["-j", str(cores), tree])
+    pt = add(f"piiscan -j {cores}", f"{n_tree} files", t, m, tmb, n_tree)
+
+    # Memory and linearity: a big file and a small one.
+    small = make_file(small_size)
+    warm(small)
+    t, m = best(scan + ["-j", "1", small])
+    ps = add("piiscan -j 1", f"{small_size} file", t, m, os.path.getsize(small) / 1e6)
+    huge = make_file(big_size)
+    warm(huge)
+    t, m = best(scan + ["-j", "1", huge])
+    ph = add("piiscan -j 1", f"{big_size} file", t, m, os.path.getsize(huge) / 1e6)
+    t, m = best(scan + ["-j", str(cores), huge])
+    phn = add(f"piiscan -j {cores}", f"{big_size} file", t, m, os.path.getsize(huge) / 1e6)
+
+    # Start-up: rules loaded and JIT-compiled, an empty file scanned.
+    empty = os.path.join(OUT, "empty.txt")
+    open(empty, "w").close()
+    starts = []
+    for _ in range(30):
+        starts.append(run_once([PIISCAN, "-q", "-j", "1", "-o", "-", empty])[0])
+    startup_ms = min(starts) * 1000
+
+    # The table.
+    lines = []
+    lines.append("| run | workload | seconds | MB/s | files/s | peak RSS (MB) |")
+    lines.append("|---|---|---:|---:|---:|---:|")
+    for r in rows:
+        lines.append("| {} | {} | {:.2f} | {} | {} | {:.0f} |".format(
+            r["name"], r["workload"], r["s"],
+            f"{r['mbs']:.0f}" if r["mbs"] else "", f"{r['fps']:.0f}" if r["fps"] else "",
+            r["rss"]))
+
+    def verdict(ok):
+        return "met" if ok else "NOT met"
+
+    r1 = p1["mbs"] / rg_big["mbs"]
+    rn = pn["mbs"] / p1["mbs"]
+    rt = pt["fps"] / rg_tree["fps"]
+    lin = ph["mbs"] / ps["mbs"]
+    lines.append("")
+    lines.append("| target | measured | |")
+    lines.append("|---|---:|---|")
+    lines.append(f"| {size} file, 1 thread: piiscan / ripgrep >= 1.0 | {r1:.2f} | {verdict(r1 >= 1.0)} |")
+    lines.append(f"| {size} file: {cores} threads / 1 thread >= 1.8 | {rn:.2f} | {verdict(rn >= 1.8)} |")
+    lines.append(f"| {n_tree} files: files/s piiscan / ripgrep >= 1.0 | {rt:.2f} | {verdict(rt >= 1.0)} |")
+    lines.append(f"| peak RSS, {big_size} file < 100 MB | {max(ph['rss'], phn['rss']):.0f} MB | {verdict(max(ph['rss'], phn['rss']) < 100)} |")
+    lines.append(f"| peak RSS, {n_tree} files < 200 MB | {pt['rss']:.0f} MB | {verdict(pt['rss'] < 200)} |")
+    lines.append(f"| start-up (rules loaded, JIT-compiled, empty file) < 30 ms | {startup_ms:.1f} ms | {verdict(startup_ms < 30)} |")
+    lines.append(f"| MB/s on {big_size} / MB/s on {small_size} within 10% | {lin:.2f} | {verdict(abs(lin - 1) <= 0.10)} |")
+    lines.append(f"| (read floor: cat at {cat_big['mbs']:.0f} MB/s) | | |")
+
+    table = "\n".join(lines)
+    print(table)
+    header = (f"\n## {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
+              f"commit {commit()}\n\n{machine()}; best of {REPEAT} runs; "
+              f"ripgrep {subprocess.run(['rg', '--version'], capture_output=True, text=True).stdout.split()[1]}\n\n")
+    dest = os.environ.get("BENCH_OUT", os.path.join(ROOT, "bench", "RESULTS.md"))
+    if not os.path.exists(dest):
+        with open(dest, "w") as f:
+            f.write("# Benchmark results\n\nAppended by `make bench` (bench/run.py); newest last.\n")
+    with open(dest, "a") as f:
+        f.write(header + table + "\n")
+    print(f"\nbench: appended to {dest}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
