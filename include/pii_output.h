@@ -16,6 +16,7 @@
 #include "pii_rules.h"
 
 struct pii_inventory;
+struct pii_jsonl;
 
 struct pii_output {
 	const struct pii_output_spec *spec;
@@ -34,7 +35,8 @@ struct pii_outputs {
 	ino_t *old_ino;
 	size_t n_old;
 	bool show_values;
-	struct pii_buf line; /* JSONL line being formatted */
+	struct pii_jsonl *jsonl; /* when there is a JSONL output */
+	struct pii_buf line;     /* JSONL lines being formatted */
 };
 
 /* Creates the temporary files. Fails (PII_EFATAL, message in err) when an

@@ -12,8 +12,16 @@
 #include "pii_inventory.h"
 #include "pii_rules.h"
 
-/* Appends one finding as a JSON object and a newline. */
-bool pii_jsonl_format(struct pii_buf *out, const struct pii_ruleset *rs,
+/* The JSONL writer, with the parts of lines that repeat rendered once.
+ * NULL when out of memory; rs must outlive it. */
+struct pii_jsonl *pii_jsonl_new(const struct pii_ruleset *rs);
+void pii_jsonl_free(struct pii_jsonl *j);
+void pii_jsonl_forget(struct pii_jsonl *j);
+
+/* Appends one finding as a JSON object and a newline. Locations are told
+ * apart by address: call pii_jsonl_forget before the findings of another
+ * batch. */
+bool pii_jsonl_format(struct pii_jsonl *j, struct pii_buf *out,
 		      const struct pii_finding *f);
 
 /* Writes the inventory rows as CSV (RFC 4180) to f. Returns PII_OK or

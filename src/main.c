@@ -173,9 +173,10 @@ int main(int argc, char **argv)
 	outs_open = true;
 
 	struct pii_counters counters = {0};
-	/* One page in flight per worker keeps every core busy on one big
-	 * file; each holds a page buffer. */
-	struct pii_sched *sched = pii_sched_new(PII_JOB_QUEUE_CAPACITY, opt.threads,
+	/* Pages in flight, each in a page buffer: enough that the workers
+	 * matching pages of one big file still have some queued while its
+	 * reader is matching a page itself (2 per worker, and 2 more). */
+	struct pii_sched *sched = pii_sched_new(PII_JOB_QUEUE_CAPACITY, 2 * opt.threads + 2,
 						PII_PAGE_PREFIX + PII_PAGE_SIZE + PII_PAGE_MARGIN);
 	struct pii_collector *col = sched ? pii_collector_start(&opt, rules, &outs) : NULL;
 	if (!col) {

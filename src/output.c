@@ -113,13 +113,29 @@ bool pii_outputs_is_own(const struct pii_outputs *o, dev_t dev, ino_t ino)
 void pii_outputs_write_batch(struct pii_outputs *o, const struct pii_ruleset *rs,
 			     const struct pii_batch *b)
 {
+	if (!o->jsonl) {
+		bool wanted = false;
+		for (size_t i = 0; i < o->n; i++)
+			wanted |= o->v[i].spec->format == PII_FORMAT_JSONL;
+		if (!wanted)
+			return;
+		if (!(o->jsonl = pii_jsonl_new(rs))) {
+			for (size_t i = 0; i < o->n; i++)
+				if (o->v[i].spec->format == PII_FORMAT_JSONL)
+					o->v[i].write_errno = ENOMEM;
+			return;
+		}
+	}
+	/* Rendered once for all JSONL outputs; the batch's locations are new
+	 * memory, whatever their addresses. */
+	pii_jsonl_forget(o->jsonl);
+	o->line.len = 0;
+	for (size_t k = 0; k < b->n; k++)
+		pii_jsonl_format(o->jsonl, &o->line, &b->items[k]);
 	for (size_t i = 0; i < o->n; i++) {
 		struct pii_output *out = &o->v[i];
 		if (out->spec->format != PII_FORMAT_JSONL || out->write_errno)
 			continue;
-		o->line.len = 0;
-		for (size_t k = 0; k < b->n; k++)
-			pii_jsonl_format(&o->line, rs, &b->items[k]);
 		if (o->line.oom) {
 			out->write_errno = ENOMEM;
 			pii_buf_free(&o->line);
@@ -214,5 +230,6 @@ void pii_outputs_free(struct pii_outputs *o)
 	free(o->old_dev);
 	free(o->old_ino);
 	pii_buf_free(&o->line);
+	pii_jsonl_free(o->jsonl);
 	memset(o, 0, sizeof(*o));
 }
