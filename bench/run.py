@@ -165,7 +165,7 @@ def main():
     warm(tree)
     tmb = tree_bytes / 1e6
     t, m = best(shell(f"find '{tree}' -type f -print0 | xargs -0 cat > /dev/null"))
-    add("find | xargs cat", f"{n_tree} files", t, m, tmb, n_tree)
+    add("find + xargs cat", f"{n_tree} files", t, m, tmb, n_tree)
     t, m = best(["rg", "-o", "-f", patterns, tree], os.path.join(OUT, "rg-tree.txt"))
     rg_tree = add(f"ripgrep -o -f ({cores} threads)", f"{n_tree} files", t, m, tmb, n_tree)
     t, m = best(scan + ["-j", "1", tree])

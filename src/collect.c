@@ -60,6 +60,7 @@ struct pii_collector {
 	struct pii_inventory *inv;
 	unsigned *report_category; /* report index -> category index */
 	struct inflight *inflight;
+	bool keep_findings;        /* an xlsx output wants the Findings sheet */
 	bool oom;                  /* something was lost for lack of memory */
 };
 
@@ -374,7 +375,8 @@ static void handle_batch(struct pii_collector *c, struct pii_batch *b)
 			pr->row.confidence = fd->confidence;
 		if (!pii_distinct_add(&pr->distinct, fd->fingerprint))
 			c->oom = true;
-		keep_finding(c, pr, fd);
+		if (c->keep_findings)
+			keep_finding(c, pr, fd);
 	}
 }
 
@@ -521,6 +523,12 @@ struct pii_collector *pii_collector_start(const struct pii_options *opt,
 	c->opt = opt;
 	c->rs = rs;
 	c->outs = outs;
+	/* Only the workbook lists findings one by one; without one (or in
+	 * tests, without outputs) there is no need to keep them. */
+	c->keep_findings = !outs;
+	for (size_t i = 0; outs && i < outs->n; i++)
+		if (outs->v[i].spec->format == PII_FORMAT_XLSX)
+			c->keep_findings = true;
 	c->inv = calloc(1, sizeof(*c->inv));
 	c->queue = pii_queue_new(PII_MSG_QUEUE_CAPACITY);
 	if (!c->inv || !c->queue)
