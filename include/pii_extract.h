@@ -14,12 +14,23 @@
 
 #include "pii_detect.h"
 #include "pii_finding.h"
+#include "pii_options.h"
 #include "pii_util.h"
+
+/* Bytes expanded from one file on disk, over all its levels. */
+struct pii_budget {
+	uint64_t expanded;
+	bool exhausted;             /* --max-expand reached: stop reading */
+};
 
 /* What an extractor reads: a file on disk or a member of a container. */
 struct pii_input {
 	const char *path;           /* display path ("a.zip!b.csv") */
 	int depth;                  /* 0 for a file on disk */
+	const struct pii_options *opt; /* limits */
+	struct pii_budget *budget;  /* of the file on disk this came from */
+	int fd;                     /* the file on disk (depth 0), else -1 */
+	uint64_t size;              /* when known (a file, a member), else 0 */
 	struct pii_type type;       /* what detection said */
 	const unsigned char *head;  /* the first bytes, already read */
 	size_t head_len;
@@ -64,6 +75,23 @@ enum pii_status pii_sink_text(struct pii_sink *s, const struct pii_loc *loc,
 			      const char *utf8, size_t len, uint64_t offset,
 			      uint64_t line);
 
+/* Reads a member of a container: bytes read, 0 at its end, -1 on error
+ * (errno set). */
+typedef ssize_t (*pii_read_fn)(void *ctx, void *buf, size_t n);
+
+/* Scans a member of the container in `parent`: it goes through detection
+ * and extraction like a file, one level deeper, located as
+ * "<parent path>!<name>". size is its size when known, else 0. Containers
+ * deeper than --max-depth are listed, not opened. No text stream may be
+ * open. Returns PII_OK, or PII_EFATAL when the scan must stop. */
+enum pii_status pii_sink_child(struct pii_sink *s, const struct pii_input *parent,
+			       const char *name, pii_read_fn read, void *ctx,
+			       uint64_t size);
+
+/* Same for a member held in memory (a decoded mail attachment). */
+enum pii_status pii_sink_child_memory(struct pii_sink *s, const struct pii_input *parent,
+				      const char *name, const void *data, size_t len);
+
 /* A row for the errors sheet about part of the input (a member that is
  * encrypted, a limit reached), besides the file's own outcome. */
 void pii_sink_problem(struct pii_sink *s, const char *path,
@@ -87,6 +115,7 @@ enum pii_status pii_extract(struct pii_input *in, struct pii_sink *out);
 const struct pii_extractor *pii_extractor_for(const struct pii_input *in);
 
 /* The extractors (extract/<name>.c). */
+extern const struct pii_extractor pii_extractor_archive;
 extern const struct pii_extractor pii_extractor_text;
 extern const struct pii_extractor pii_extractor_strings;
 

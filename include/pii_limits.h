@@ -5,6 +5,8 @@
 #ifndef PII_LIMITS_H
 #define PII_LIMITS_H
 
+#include <stdint.h>
+
 /* Text is matched one page at a time. 1 MiB amortises the per-page work
  * (prefilter set-up, line counting) while N workers with a few buffers each
  * stay far below the 100 MB resident-memory budget. */
@@ -24,9 +26,10 @@
  * throughput on network shares, small next to the page. */
 #define PII_READ_CHUNK ((size_t)256 << 10)
 
-/* Bytes looked at to decide a file's type and encoding. libmagic needs
- * a few KiB for most formats; the UTF-16 and text heuristics need less. */
-#define PII_SNIFF_SIZE ((size_t)16 << 10)
+/* Bytes looked at to decide a file's type and encoding: an ISO 9660
+ * image says so at byte 32769, libmagic needs a few KiB for most other
+ * formats, the text heuristics less. */
+#define PII_SNIFF_SIZE ((size_t)40 << 10)
 
 /* Files waiting between the walker and the workers. Bounds memory on a
  * tree of any size while keeping every worker busy. */
@@ -84,6 +87,40 @@
 
 /* Characters per xlsx cell allowed by Excel. */
 #define PII_XLSX_MAX_CELL 32767
+
+/* ---- containers (archives, compressed files, documents, mail) ---- */
+
+/* Containers inside containers opened at most this deep (the file on disk
+ * is level 0). Real nesting stops at three or four (a mail with a zip
+ * with a docx); ten leaves room and stops a 100-deep nesting bomb. */
+#define PII_MAX_DEPTH_DEFAULT 10
+
+/* Bytes expanded from one file on disk, all levels together. At the
+ * scanner's ~200 MB/s this caps one archive at about three minutes,
+ * while any real document collection fits. --max-expand */
+#define PII_MAX_EXPAND_DEFAULT ((uint64_t)32 << 30)
+
+/* Expansion ratio (bytes out of an archive / bytes read into it) past
+ * which it is a bomb. Documents compress 2-20 times, repetitive logs up
+ * to ~100; beyond 200 it is a file of zeros or an attack. --max-ratio */
+#define PII_MAX_RATIO_DEFAULT 200
+
+/* The ratio is only judged once this much came out: a small file of
+ * zeros compresses 1000 times and is harmless. */
+#define PII_RATIO_MIN_BYTES ((uint64_t)16 << 20)
+
+/* Members read from one archive. A large project tarball holds tens of
+ * thousands; a million empty members is an attack on the scanner's time.
+ * --max-members */
+#define PII_MAX_MEMBERS_DEFAULT 100000
+
+/* A document that must be read twice (an xlsx, whose shared strings come
+ * after the sheets) and sits inside another container is held in memory
+ * up to this size; a larger one is scanned as plain XML text. */
+#define PII_DOC_MEMORY_MAX ((size_t)256 << 20)
+
+/* Seconds a PDF may take in pdftotext before it is stopped. */
+#define PII_PDF_TIMEOUT_SEC 60
 
 /* Interval between progress-line updates on a terminal: smooth enough to
  * look alive, rare enough to cost nothing. */

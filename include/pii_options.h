@@ -31,6 +31,10 @@ struct pii_options {
 	const char **excludes;
 	size_t n_excludes;
 	uint64_t max_filesize;   /* 0: no limit */
+	unsigned max_depth;      /* containers in containers */
+	uint64_t max_expand;     /* bytes expanded per file on disk */
+	unsigned max_ratio;      /* expansion ratio of an archive */
+	uint64_t max_members;    /* members read per archive */
 	uint64_t max_findings;   /* rows in the Findings sheet */
 	const char *fingerprint_key_file;
 	bool show_values;

@@ -34,6 +34,12 @@ static const char usage_text[] =
 "What to scan:\n"
 "      --exclude GLOB       skip files and folders matching GLOB; repeatable\n"
 "      --max-filesize SIZE  skip files larger than SIZE (e.g. 500M, 2G)\n"
+"\n"
+"Archives and other containers (a limit reached is listed in the report):\n"
+"      --max-depth N        open containers nested up to N deep (default 10)\n"
+"      --max-expand SIZE    bytes expanded from one file (default 32G)\n"
+"      --max-ratio N        expansion ratio taken for a bomb (default 200)\n"
+"      --max-members N      members read from one archive (default 100000)\n"
 "      --follow-symlinks    follow symbolic links (default: report them)\n"
 "      --one-file-system    do not cross into other file systems\n"
 "\n"
@@ -62,6 +68,10 @@ enum {
 	OPT_FP_KEY,
 	OPT_EXCLUDE,
 	OPT_MAX_FILESIZE,
+	OPT_MAX_DEPTH,
+	OPT_MAX_EXPAND,
+	OPT_MAX_RATIO,
+	OPT_MAX_MEMBERS,
 	OPT_FOLLOW,
 	OPT_ONE_FS,
 	OPT_PACKS,
@@ -80,6 +90,10 @@ static const struct option long_options[] = {
 	{"fingerprint-key-file", required_argument, NULL, OPT_FP_KEY},
 	{"exclude", required_argument, NULL, OPT_EXCLUDE},
 	{"max-filesize", required_argument, NULL, OPT_MAX_FILESIZE},
+	{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+	{"max-expand", required_argument, NULL, OPT_MAX_EXPAND},
+	{"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
+	{"max-members", required_argument, NULL, OPT_MAX_MEMBERS},
 	{"follow-symlinks", no_argument, NULL, OPT_FOLLOW},
 	{"one-file-system", no_argument, NULL, OPT_ONE_FS},
 	{"packs", required_argument, NULL, OPT_PACKS},
@@ -189,6 +203,10 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 
 	o->progress = -1;
 	o->max_findings = PII_FINDINGS_ROWS_DEFAULT;
+	o->max_depth = PII_MAX_DEPTH_DEFAULT;
+	o->max_expand = PII_MAX_EXPAND_DEFAULT;
+	o->max_ratio = PII_MAX_RATIO_DEFAULT;
+	o->max_members = PII_MAX_MEMBERS_DEFAULT;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	o->threads = cores > 0 ? (unsigned)(cores > 256 ? 256 : cores) : 1;
 	o->command_line = join_args(argc, argv);
@@ -225,6 +243,31 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 			if (!pii_parse_size(optarg, &o->max_filesize) || !o->max_filesize)
 				res = usage_error(err, errlen,
 						  "--max-filesize: '%s' is not a size such as 500M or 2G",
+						  optarg);
+			break;
+		case OPT_MAX_DEPTH:
+			if (!parse_count(optarg, 1000, &v))
+				res = usage_error(err, errlen, "--max-depth: '%s' is not a number from 0 to 1000",
+						  optarg);
+			else
+				o->max_depth = (unsigned)v;
+			break;
+		case OPT_MAX_EXPAND:
+			if (!pii_parse_size(optarg, &o->max_expand) || !o->max_expand)
+				res = usage_error(err, errlen,
+						  "--max-expand: '%s' is not a size such as 500M or 32G",
+						  optarg);
+			break;
+		case OPT_MAX_RATIO:
+			if (!parse_count(optarg, 1000000, &v) || v < 2)
+				res = usage_error(err, errlen,
+						  "--max-ratio: '%s' is not a number from 2 to 1000000", optarg);
+			else
+				o->max_ratio = (unsigned)v;
+			break;
+		case OPT_MAX_MEMBERS:
+			if (!parse_count(optarg, UINT64_MAX, &o->max_members) || !o->max_members)
+				res = usage_error(err, errlen, "--max-members: '%s' is not a number above 0",
 						  optarg);
 			break;
 		case OPT_FOLLOW:

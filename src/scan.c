@@ -57,8 +57,12 @@ struct pii_worker {
 	struct pii_magic *magic;
 	struct pii_fp *fp;
 	struct pii_pager pager;
-	unsigned char *scratch; /* PII_READ_CHUNK */
-	unsigned char *head;    /* PII_SNIFF_SIZE */
+	/* A read buffer (PII_READ_CHUNK) and a head buffer (PII_SNIFF_SIZE)
+	 * per nesting level, made when first needed and kept for the next
+	 * file: a zip of 10,000 members does not allocate 10,000 times. */
+	unsigned char **scratch;
+	unsigned char **head;
+	unsigned levels;        /* entries in scratch and head */
 	struct pii_sink sink;
 	struct pii_outbox outbox; /* to the collector */
 	pthread_t thread;
@@ -349,6 +353,25 @@ static void do_page(struct pii_worker *w, struct page_task *t)
 	free(t);
 }
 
+/* ---- buffers per level -------------------------------------------------------- */
+
+static unsigned char *level_buffer(unsigned char **v, unsigned depth, size_t size)
+{
+	if (!v[depth])
+		v[depth] = malloc(size);
+	return v[depth];
+}
+
+static unsigned char *scratch_at(struct pii_worker *w, int depth)
+{
+	return level_buffer(w->scratch, (unsigned)depth, PII_READ_CHUNK);
+}
+
+static unsigned char *head_at(struct pii_worker *w, int depth)
+{
+	return level_buffer(w->head, (unsigned)depth, PII_SNIFF_SIZE);
+}
+
 /* ---- reading a file --------------------------------------------------------- */
 
 struct fd_reader {
@@ -404,7 +427,11 @@ static void scan_input(struct pii_worker *w, struct pii_input *in,
 {
 	pii_detect(in->head, in->head_len, in->head_is_all, w->magic, &in->type);
 	snprintf(res->type, sizeof(res->type), "%s", in->type.mime);
-	in->scratch = w->scratch;
+	in->scratch = scratch_at(w, 0);
+	if (!in->scratch) {
+		pii_file_result_set(res, PII_FILE_FAILED, "out of memory");
+		return;
+	}
 	enum pii_status st = pii_extract(in, &w->sink);
 	res->bytes_read = in->bytes_read;
 	if (in->read_errno) {
@@ -418,6 +445,29 @@ static void scan_input(struct pii_worker *w, struct pii_input *in,
 	} else {
 		pii_file_result_set(res, PII_FILE_SCANNED, NULL);
 	}
+}
+
+/* Reads up to PII_SNIFF_SIZE bytes into in->head; false on a read error
+ * before anything was read. */
+static bool read_head(struct pii_input *in, unsigned char *head)
+{
+	in->head = head;
+	in->head_len = 0;
+	while (in->head_len < PII_SNIFF_SIZE) {
+		ssize_t got = in->read_more(in->read_ctx, head + in->head_len,
+					    PII_SNIFF_SIZE - in->head_len);
+		if (got < 0) {
+			in->read_errno = errno ? errno : EIO;
+			break;
+		}
+		if (got == 0) {
+			in->head_is_all = true;
+			break;
+		}
+		in->head_len += (size_t)got;
+	}
+	in->bytes_read = in->head_len;
+	return !(in->read_errno && !in->head_len);
 }
 
 /* Reads the file at path (open, checks, head) into in; false with the
@@ -462,31 +512,100 @@ static bool open_input(struct pii_worker *w, const char *path, struct pii_file_r
 		return false;
 	}
 	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-	*in = (struct pii_input){
-		.path = path,
-		.read_more = fd_read,
-		.read_ctx = reader,
-		.head = w->head,
-	};
-	/* Read the head, for detection; the extractor reads on from there. */
-	while (in->head_len < PII_SNIFF_SIZE) {
-		ssize_t got = fd_read(reader, w->head + in->head_len, PII_SNIFF_SIZE - in->head_len);
-		if (got < 0) {
-			in->read_errno = errno;
-			break;
-		}
-		if (got == 0) {
-			in->head_is_all = true;
-			break;
-		}
-		in->head_len += (size_t)got;
+	unsigned char *head = head_at(w, 0);
+	if (!head) {
+		pii_file_result_set(res, PII_FILE_FAILED, "out of memory");
+		return false;
 	}
-	in->bytes_read = in->head_len;
-	if (in->read_errno && !in->head_len) {
+	in->path = path;
+	in->fd = fd;
+	in->size = (uint64_t)st.st_size;
+	in->read_more = fd_read;
+	in->read_ctx = reader;
+	/* Read the head, for detection; the extractor reads on from there. */
+	if (!read_head(in, head)) {
 		pii_file_result_set(res, PII_FILE_FAILED, strerror(in->read_errno));
 		return false;
 	}
 	return true;
+}
+
+/* ---- members of containers ------------------------------------------------------ */
+
+struct mem_reader {
+	const unsigned char *data;
+	size_t len, pos;
+};
+
+static ssize_t mem_read(void *ctx, void *buf, size_t n)
+{
+	struct mem_reader *m = ctx;
+	size_t k = m->len - m->pos < n ? m->len - m->pos : n;
+	memcpy(buf, m->data + m->pos, k);
+	m->pos += k;
+	return (ssize_t)k;
+}
+
+enum pii_status pii_sink_child(struct pii_sink *s, const struct pii_input *parent,
+			       const char *name, pii_read_fn read, void *ctx, uint64_t size)
+{
+	struct pii_worker *w = s->w;
+	const struct pii_options *opt = w->ctx->opt;
+	size_t plen = strlen(parent->path), nlen = strlen(name);
+	char *path = malloc(plen + nlen + 2);
+	if (!path) {
+		s->oom = true;
+		return PII_OK;
+	}
+	memcpy(path, parent->path, plen);
+	path[plen] = '!';
+	memcpy(path + plen + 1, name, nlen + 1);
+	int depth = parent->depth + 1;
+	if ((unsigned)depth > opt->max_depth) {
+		char why[96];
+		snprintf(why, sizeof(why), "nested deeper than %u levels: not opened (--max-depth)",
+			 opt->max_depth);
+		pii_sink_problem(s, path, PII_FILE_SKIPPED, why);
+		free(path);
+		return PII_OK;
+	}
+	struct pii_input in = {
+		.path = path,
+		.depth = depth,
+		.opt = opt,
+		.budget = parent->budget,
+		.fd = -1,
+		.size = size,
+		.read_more = read,
+		.read_ctx = ctx,
+	};
+	unsigned char *head = head_at(w, depth), *scratch = scratch_at(w, depth);
+	if (!head || !scratch) {
+		s->oom = true;
+		free(path);
+		return PII_OK;
+	}
+	enum pii_status st = PII_OK;
+	if (read_head(&in, head)) {
+		pii_detect(in.head, in.head_len, in.head_is_all, w->magic, &in.type);
+		in.scratch = scratch;
+		st = pii_extract(&in, s);
+	}
+	if (in.read_errno) {
+		char why[256];
+		snprintf(why, sizeof(why), "read error after %llu bytes: %s",
+			 (unsigned long long)in.bytes_read, strerror(in.read_errno));
+		pii_sink_problem(s, path, PII_FILE_PARTIAL, why);
+	}
+	free(path);
+	return st == PII_EFATAL ? PII_EFATAL : PII_OK;
+}
+
+enum pii_status pii_sink_child_memory(struct pii_sink *s, const struct pii_input *parent,
+				      const char *name, const void *data, size_t len)
+{
+	struct mem_reader m = {data, len, 0};
+	return pii_sink_child(s, parent, name, mem_read, &m, len);
 }
 
 void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
@@ -498,7 +617,8 @@ void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
 		return; /* out of memory: nothing to tell it with */
 	}
 	sink_begin(&w->sink, fc);
-	struct pii_input in;
+	struct pii_budget budget = {0};
+	struct pii_input in = {.opt = w->ctx->opt, .budget = &budget, .fd = -1};
 	struct fd_reader reader = {.fd = -1};
 	if (open_input(w, path, res, &in, &reader))
 		scan_input(w, &in, res);
@@ -518,8 +638,13 @@ void pii_worker_scan_buffer(struct pii_worker *w, uint64_t id, const char *path,
 	}
 	sink_begin(&w->sink, fc);
 	res->size = len;
+	struct pii_budget budget = {0};
 	struct pii_input in = {
 		.path = path,
+		.opt = w->ctx->opt,
+		.budget = &budget,
+		.fd = -1,
+		.size = len,
 		.head = data,
 		.head_len = len,
 		.head_is_all = true,
@@ -542,8 +667,9 @@ struct pii_worker *pii_worker_new(const struct pii_scan_ctx *ctx)
 	w->matcher = pii_matcher_new(ctx->rules);
 	w->magic = pii_magic_new();
 	w->fp = pii_fp_new(ctx->fp_key);
-	w->scratch = malloc(PII_READ_CHUNK);
-	w->head = malloc(PII_SNIFF_SIZE);
+	w->levels = ctx->opt->max_depth + 1;
+	w->scratch = calloc(w->levels, sizeof(*w->scratch));
+	w->head = calloc(w->levels, sizeof(*w->head));
 	if (!w->matcher || !w->magic || !w->fp || !w->scratch || !w->head ||
 	    !pii_pager_init(&w->pager, 0, 0, 0)) {
 		pii_worker_free(w);
@@ -562,6 +688,12 @@ void pii_worker_free(struct pii_worker *w)
 	pii_magic_free(w->magic);
 	pii_fp_free(w->fp);
 	pii_pager_free(&w->pager);
+	for (unsigned i = 0; i < w->levels; i++) {
+		if (w->scratch)
+			free(w->scratch[i]);
+		if (w->head)
+			free(w->head[i]);
+	}
 	free(w->scratch);
 	free(w->head);
 	free(w);
