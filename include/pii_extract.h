@@ -53,9 +53,12 @@ ssize_t pii_input_read(struct pii_input *in, void *buf, size_t n);
 struct pii_sink;
 
 /* Text of one location that may be long (a text file, a mail body): it is
- * paged, and findings get line numbers. Begin, write any number of
- * times (valid UTF-8, cut anywhere), end. loc must stay valid until end. */
-enum pii_status pii_sink_begin_text(struct pii_sink *s, const struct pii_loc *loc);
+ * paged. Begin, write any number of times (valid UTF-8, cut anywhere),
+ * end. loc must stay valid until end. With lines set, findings get the
+ * line numbers of the text; else none (the text was made from a format
+ * whose lines mean nothing to a reader). */
+enum pii_status pii_sink_begin_text(struct pii_sink *s, const struct pii_loc *loc,
+				    bool lines);
 enum pii_status pii_sink_write_text(struct pii_sink *s, const char *utf8, size_t len);
 enum pii_status pii_sink_end_text(struct pii_sink *s);
 
@@ -114,8 +117,13 @@ enum pii_status pii_extract(struct pii_input *in, struct pii_sink *out);
 /* The extractor that would run for in (for tests and logs). */
 const struct pii_extractor *pii_extractor_for(const struct pii_input *in);
 
+/* True when in starts like a zip (the archive extractor and the document
+ * extractors that read zips share it). */
+bool pii_is_zip(const struct pii_input *in);
+
 /* The extractors (extract/<name>.c). */
 extern const struct pii_extractor pii_extractor_archive;
+extern const struct pii_extractor pii_extractor_markup;
 extern const struct pii_extractor pii_extractor_text;
 extern const struct pii_extractor pii_extractor_strings;
 

@@ -19,7 +19,9 @@ struct pii_loc {
 	const char *table;  /* SQL table, spreadsheet sheet */
 	const char *column; /* column header or number */
 	const char *key;    /* JSON key path */
-	const char *part;   /* e-mail part, PDF page */
+	const char *part;   /* e-mail part */
+	uint32_t page;      /* PDF page, slide; 0 when none. Findings carry
+			     * it; inventory rows are not split by it. */
 };
 
 struct pii_finding {

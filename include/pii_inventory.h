@@ -43,6 +43,7 @@ struct pii_inv_finding {
 	const struct pii_inv_file *file;
 	const char *path;
 	const char *table, *column, *key, *part;
+	uint32_t page;
 	unsigned rule; /* index into rules->rules */
 	enum pii_confidence confidence;
 	uint64_t line, offset;

@@ -32,7 +32,7 @@ static bool loc_eq(const struct pii_loc *a, const struct pii_loc *b)
 {
 	return str_eq(a->file, b->file) && str_eq(a->table, b->table) &&
 	       str_eq(a->column, b->column) && str_eq(a->key, b->key) &&
-	       str_eq(a->part, b->part);
+	       str_eq(a->part, b->part) && a->page == b->page;
 }
 
 /* Copies loc into the batch, or reuses the last copy when it is the same
@@ -49,6 +49,7 @@ static const struct pii_loc *intern_loc(struct pii_batch *b, const struct pii_lo
 	copy->column = pii_arena_strdup(&b->arena, loc->column);
 	copy->key = pii_arena_strdup(&b->arena, loc->key);
 	copy->part = pii_arena_strdup(&b->arena, loc->part);
+	copy->page = loc->page;
 	if (!copy->file || (loc->table && !copy->table) ||
 	    (loc->column && !copy->column) || (loc->key && !copy->key) ||
 	    (loc->part && !copy->part))

@@ -43,7 +43,8 @@ static int cmp_finding(const void *pa, const void *pb)
 	int c;
 	if ((c = cmp_str(a->path, b->path)) || (c = cmp_str(a->table, b->table)) ||
 	    (c = cmp_str(a->column, b->column)) || (c = cmp_str(a->key, b->key)) ||
-	    (c = cmp_str(a->part, b->part)) || (c = cmp_u64(a->offset, b->offset)))
+	    (c = cmp_str(a->part, b->part)) || (c = cmp_u64(a->page, b->page)) ||
+	    (c = cmp_u64(a->offset, b->offset)))
 		return c;
 	return strcmp(sort_rules->rules[a->rule].id, sort_rules->rules[b->rule].id);
 }

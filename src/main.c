@@ -18,6 +18,7 @@
 #include "pii_scan.h"
 #include "pii_limits.h"
 #include "pii_walk.h"
+#include "pii_xml.h"
 
 #define EXIT_USAGE 2
 
@@ -134,6 +135,7 @@ int main(int argc, char **argv)
 	}
 
 	double t0 = pii_now_monotonic();
+	pii_xml_init(); /* before any thread parses */
 	rules = load_rules(&opt, err, sizeof(err));
 	if (!rules) {
 		rc = fatal(err);

@@ -154,6 +154,10 @@ bool pii_jsonl_format(struct pii_jsonl *j, struct pii_buf *out, const struct pii
 	}
 	d = LIT(d, ",\"offset\":");
 	d = put_u64(d, f->offset);
+	if (f->loc->page) {
+		d = LIT(d, ",\"page\":");
+		d = put_u64(d, f->loc->page);
+	}
 	d = put(d, j->loc_tail.data, j->loc_tail.len);
 	d = put(d, rt->data, rt->len);
 	d = LIT(d, ",\"fingerprint\":\"");

@@ -272,10 +272,10 @@ static void write_findings(struct book *b, const struct pii_inventory *inv)
 		return;
 	}
 	static const char *const names[] = {
-		"File", "Line", "Offset", "Table / sheet", "Column", "Key", "Part",
+		"File", "Line", "Offset", "Page", "Table / sheet", "Column", "Key", "Part",
 		"Rule", "Category", "Confidence", "Value", NULL,
 	};
-	static const double widths[] = {60, 8, 10, 16, 16, 12, 10, 14, 14, 11, 28};
+	static const double widths[] = {60, 8, 10, 6, 16, 16, 12, 10, 14, 14, 11, 28};
 	put_header(b, ws, names, widths);
 	for (size_t i = 0; i < inv->n_findings; i++) {
 		const struct pii_inv_finding *f = &inv->findings[i];
@@ -285,16 +285,18 @@ static void write_findings(struct book *b, const struct pii_inventory *inv)
 		if (f->line)
 			put_num(b, ws, row, 1, (double)f->line, NULL);
 		put_num(b, ws, row, 2, (double)f->offset, NULL);
-		put_str(b, ws, row, 3, f->table, NULL);
-		put_str(b, ws, row, 4, f->column, NULL);
-		put_str(b, ws, row, 5, f->key, NULL);
-		put_str(b, ws, row, 6, f->part, NULL);
-		put_str(b, ws, row, 7, r->report_as, NULL);
-		put_str(b, ws, row, 8, r->category, NULL);
-		put_str(b, ws, row, 9, pii_confidence_name(f->confidence), NULL);
-		put_str(b, ws, row, 10, f->value, NULL);
+		if (f->page)
+			put_num(b, ws, row, 3, (double)f->page, NULL);
+		put_str(b, ws, row, 4, f->table, NULL);
+		put_str(b, ws, row, 5, f->column, NULL);
+		put_str(b, ws, row, 6, f->key, NULL);
+		put_str(b, ws, row, 7, f->part, NULL);
+		put_str(b, ws, row, 8, r->report_as, NULL);
+		put_str(b, ws, row, 9, r->category, NULL);
+		put_str(b, ws, row, 10, pii_confidence_name(f->confidence), NULL);
+		put_str(b, ws, row, 11, f->value, NULL);
 	}
-	finish_table(b, ws, 11, inv->n_findings);
+	finish_table(b, ws, 12, inv->n_findings);
 }
 
 /* ---- Errors -------------------------------------------------------------------- */

@@ -48,6 +48,7 @@ struct pii_sink {
 	struct file_ctx *fc;
 	struct pii_batch *batch;
 	const struct pii_loc *stream_loc; /* while a text stream is open */
+	bool stream_lines;                /* its findings get line numbers */
 	bool oom;
 };
 
@@ -270,15 +271,19 @@ static enum pii_status on_page(void *ctx, const char *text, size_t len, size_t f
 {
 	struct pii_sink *s = ctx;
 	/* The last page is matched here: a small file never changes hands. */
+	if (!s->stream_lines)
+		lines = UINT64_MAX;
 	if (!last && hand_over(s, text, len, from, to, offset, lines))
 		return PII_OK;
 	match_text(s, s->stream_loc, text, len, from, to, offset, lines);
 	return PII_OK;
 }
 
-enum pii_status pii_sink_begin_text(struct pii_sink *s, const struct pii_loc *loc)
+enum pii_status pii_sink_begin_text(struct pii_sink *s, const struct pii_loc *loc,
+				    bool lines)
 {
 	s->stream_loc = loc;
+	s->stream_lines = lines;
 	pii_pager_begin(&s->w->pager, on_page, s);
 	return PII_OK;
 }

@@ -1,91 +1,19 @@
 /*
- * archive.c - containers read with libarchive: zip, tar, 7z, rar, cpio,
- * iso, cab, ar, and single compressed files (gzip, bzip2, xz, zstd, lz4).
- * Each member goes back through detection (pii_sink_child), so a zip in a
- * tar in a mail is opened too. Nothing is extracted to disk: members are
- * streamed.
- *
- * Limits (--max-members, --max-expand, --max-ratio; depth is the
- * scanner's): reaching one scans what was read so far and records a row.
+ * archive.c - containers: zip, tar, 7z, rar, cpio, iso, cab, ar, and
+ * single compressed files (gzip, bzip2, xz, zstd, lz4). Each member goes
+ * back through detection (pii_sink_child), so a zip in a tar in a mail is
+ * opened too. Reaching a limit scans what was read and records a row.
  */
-#include <archive.h>
-#include <archive_entry.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "pii_container.h"
 #include "pii_extract.h"
-#include "pii_limits.h"
 
-/* The container and what has come out of it. */
-struct container {
-	struct pii_input *in;
-	struct archive *a;
-	unsigned char *buf;       /* what libarchive reads the input into */
-	uint64_t out;             /* bytes of members read */
-	const char *stop;         /* why reading stopped early, or NULL */
-	char why[512];
-	bool damaged;             /* libarchive failed on the data */
-};
-
-/* libarchive's read callback: the container's bytes, from the input. */
-static la_ssize_t container_read(struct archive *a, void *ctx, const void **buf)
-{
-	struct container *c = ctx;
-	ssize_t n = pii_input_read(c->in, c->buf, PII_READ_CHUNK);
-	if (n < 0) {
-		archive_set_error(a, c->in->read_errno, "%s", strerror(c->in->read_errno));
-		return -1;
-	}
-	*buf = c->buf;
-	return n;
-}
-
-/* The member reader: libarchive's data, with the limits applied. Errors
- * end the member (0); the container reports them once. */
-static ssize_t member_read(void *ctx, void *buf, size_t n)
-{
-	struct container *c = ctx;
-	if (c->stop || c->damaged)
-		return 0;
-	const struct pii_options *opt = c->in->opt;
-	struct pii_budget *b = c->in->budget;
-	if (b->exhausted || b->expanded >= opt->max_expand) {
-		b->exhausted = true;
-		snprintf(c->why, sizeof(c->why),
-			 "expansion limit of %llu bytes reached (--max-expand): the rest was not scanned",
-			 (unsigned long long)opt->max_expand);
-		c->stop = c->why;
-		return 0;
-	}
-	if (n > opt->max_expand - b->expanded)
-		n = (size_t)(opt->max_expand - b->expanded);
-	la_ssize_t got = archive_read_data(c->a, buf, n);
-	if (got < 0) {
-		snprintf(c->why, sizeof(c->why), "damaged or cut short: %s",
-			 archive_error_string(c->a) ? archive_error_string(c->a) : "read error");
-		c->damaged = true;
-		return 0;
-	}
-	c->out += (uint64_t)got;
-	b->expanded += (uint64_t)got;
-	/* A bomb: far more comes out than goes in. */
-	la_int64_t in_bytes = archive_filter_bytes(c->a, -1);
-	if (c->out > PII_RATIO_MIN_BYTES && in_bytes > 0 &&
-	    c->out / (uint64_t)in_bytes >= opt->max_ratio) {
-		snprintf(c->why, sizeof(c->why),
-			 "expands more than %u times (--max-ratio): a compression bomb? "
-			 "%llu bytes read, the rest not scanned",
-			 opt->max_ratio, (unsigned long long)c->out);
-		c->stop = c->why;
-	}
-	return got;
-}
-
-/* The name of the single member of a compressed file: libarchive's, or
- * the file's own name without its compression suffix ("x.log.gz" gives
- * "x.log"). */
+/* The name of the single member of a compressed file: libarchive's (the
+ * gzip header keeps the original name), or the file's own name without
+ * its compression suffix ("x.log.gz" gives "x.log"). */
 static void raw_member_name(const struct pii_input *in, const char *name, char *out,
 			    size_t outsz)
 {
@@ -114,95 +42,43 @@ static void raw_member_name(const struct pii_input *in, const char *name, char *
 	strncat(out, ".uncompressed", outsz - strlen(out) - 1);
 }
 
-static bool is_encryption_error(const char *msg)
-{
-	return msg && (strstr(msg, "ncrypt") || strstr(msg, "assphrase") ||
-		       strstr(msg, "assword"));
-}
-
 static enum pii_status archive_run(struct pii_input *in, struct pii_sink *out)
 {
-	struct container c = {.in = in};
-	c.buf = malloc(PII_READ_CHUNK);
-	c.a = archive_read_new();
-	if (!c.buf || !c.a) {
-		free(c.buf);
-		if (c.a)
-			archive_read_free(c.a);
+	struct pii_container *c = pii_container_open(in);
+	if (!c)
 		return PII_EOBJECT;
-	}
-	archive_read_support_filter_all(c.a);
-	archive_read_support_format_all(c.a);
-	/* After every other format: a compressed single file. */
-	archive_read_support_format_raw(c.a);
 	enum pii_status st = PII_OK;
-	const char *problem = NULL;
-	enum pii_file_status problem_st = PII_FILE_PARTIAL;
-	char why[600];
-	if (archive_read_open(c.a, &c, NULL, container_read, NULL) != ARCHIVE_OK) {
-		snprintf(why, sizeof(why), "not readable as an archive: %s",
-			 archive_error_string(c.a) ? archive_error_string(c.a) : "unknown error");
-		problem = why;
-		problem_st = PII_FILE_FAILED;
-		goto out;
-	}
-	uint64_t members = 0;
-	struct archive_entry *e;
-	for (;;) {
-		int r = archive_read_next_header(c.a, &e);
-		if (r == ARCHIVE_EOF)
-			break;
-		if (r < ARCHIVE_WARN) {
-			const char *msg = archive_error_string(c.a);
-			if (is_encryption_error(msg)) {
-				snprintf(why, sizeof(why), "encrypted, not scanned (%s)", msg);
-				problem_st = PII_FILE_SKIPPED;
-			} else {
-				snprintf(why, sizeof(why), "damaged or cut short: %s",
-					 msg ? msg : "bad header");
-			}
-			problem = why;
-			break;
-		}
-		if (archive_entry_filetype(e) != AE_IFREG)
+	struct pii_member m;
+	while (st != PII_EFATAL && pii_container_next(c, &m) == 1) {
+		if (!m.regular)
 			continue; /* folders, links, devices in a tar: no data */
-		if (++members > in->opt->max_members) {
-			snprintf(why, sizeof(why),
-				 "more than %llu members (--max-members): the rest was not scanned",
-				 (unsigned long long)in->opt->max_members);
-			problem = why;
-			break;
-		}
 		char name[1024];
-		const char *path = archive_entry_pathname_utf8(e);
-		if (!path)
-			path = archive_entry_pathname(e);
-		if (archive_format(c.a) == ARCHIVE_FORMAT_RAW)
-			raw_member_name(in, path, name, sizeof(name));
+		if (pii_container_is_raw(c))
+			raw_member_name(in, m.name, name, sizeof(name));
 		else
-			snprintf(name, sizeof(name), "%s", path ? path : "(no name)");
-		if (archive_entry_is_encrypted(e)) {
-			char mpath[2048];
-			snprintf(mpath, sizeof(mpath), "%s!%s", in->path, name);
-			pii_sink_problem(out, mpath, PII_FILE_SKIPPED, "encrypted, not scanned");
+			snprintf(name, sizeof(name), "%s", m.name);
+		if (m.encrypted) {
+			char path[2048];
+			snprintf(path, sizeof(path), "%s!%s", in->path, name);
+			pii_sink_problem(out, path, PII_FILE_SKIPPED, "encrypted, not scanned");
 			continue;
 		}
-		uint64_t size = archive_entry_size_is_set(e) && archive_entry_size(e) > 0
-					? (uint64_t)archive_entry_size(e) : 0;
-		st = pii_sink_child(out, in, name, member_read, &c, size);
-		if (st == PII_EFATAL)
-			break;
-		if (c.damaged || c.stop) {
-			problem = c.why;
-			break;
-		}
+		st = pii_sink_child(out, in, name, pii_container_read, c, m.size);
 	}
-out:
+	enum pii_file_status pst;
+	const char *problem = pii_container_problem(c, &pst);
 	if (problem)
-		pii_sink_problem(out, in->path, problem_st, problem);
-	archive_read_free(c.a);
-	free(c.buf);
+		pii_sink_problem(out, in->path, pst, problem);
+	pii_container_close(c);
 	return st;
+}
+
+/* Whether the first bytes are those of a zip (documents check this too). */
+bool pii_is_zip(const struct pii_input *in)
+{
+	return in->head_len >= 4 && (!memcmp(in->head, "PK\x03\x04", 4) ||
+				     !memcmp(in->head, "PK\x05\x06", 4) ||
+				     !memcmp(in->head, "PK\x07\x08", 4));
 }
 
 static bool at(const struct pii_input *in, size_t off, const void *magic, size_t n)
@@ -215,14 +91,13 @@ static int archive_bid(const struct pii_input *in)
 {
 	if (in->type.kind != PII_KIND_BINARY)
 		return 0;
+	if (pii_is_zip(in))
+		return 20;
 	static const struct {
 		size_t off;
 		const char *magic;
 		size_t n;
 	} magics[] = {
-		{0, "PK\x03\x04", 4},             /* zip */
-		{0, "PK\x05\x06", 4},             /* empty zip */
-		{0, "PK\x07\x08", 4},             /* spanned zip */
 		{0, "\x1f\x8b", 2},               /* gzip */
 		{0, "BZh", 3},                    /* bzip2 */
 		{0, "\xfd" "7zXZ\x00", 6},        /* xz */

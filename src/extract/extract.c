@@ -9,6 +9,7 @@
 /* Every format this build understands. Order breaks ties in bids. */
 static const struct pii_extractor *const extractors[] = {
 	&pii_extractor_archive,
+	&pii_extractor_markup,
 	&pii_extractor_text,
 	&pii_extractor_strings,
 };

@@ -112,7 +112,7 @@ static enum pii_status text_run(struct pii_input *in, struct pii_sink *out)
 	if (in->type.bom && pii_input_read(in, bom, in->type.bom) != (ssize_t)in->type.bom)
 		return PII_EOBJECT;
 
-	enum pii_status st = pii_sink_begin_text(out, &loc);
+	enum pii_status st = pii_sink_begin_text(out, &loc, true);
 	if (st == PII_OK)
 		st = eight_bit ? utf8_in_place(in, out, &dec) : decode_rest(in, out, &dec, NULL, 0);
 	enum pii_status end = pii_sink_end_text(out);

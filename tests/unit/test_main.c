@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 
+#include "pii_xml.h"
 #include "test.h"
 
 int t_passed, t_failed;
@@ -12,6 +13,7 @@ int main(int argc, char **argv)
 {
 	if (argc > 1)
 		t_rules_dir = argv[1];
+	pii_xml_init();
 	struct {
 		const char *name;
 		void (*fn)(void);

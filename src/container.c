@@ -1,0 +1,229 @@
+/*
+ * container.c - libarchive behind the container interface. Nothing is
+ * extracted to disk: members are streamed.
+ */
+#include "pii_container.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pii_limits.h"
+
+struct pii_container {
+	struct pii_input *in;
+	struct archive *a;
+	unsigned char *buf;       /* what libarchive reads into (input, fd) */
+	int fd;                   /* reading the file on disk again, or -1 */
+	uint64_t members;
+	uint64_t out;             /* bytes of members read */
+	char why[512];
+	const char *stop;         /* why reading stopped early */
+	enum pii_file_status stop_st;
+};
+
+static la_ssize_t read_input(struct archive *a, void *ctx, const void **buf)
+{
+	struct pii_container *c = ctx;
+	ssize_t n = pii_input_read(c->in, c->buf, PII_READ_CHUNK);
+	if (n < 0) {
+		archive_set_error(a, c->in->read_errno, "%s", strerror(c->in->read_errno));
+		return -1;
+	}
+	*buf = c->buf;
+	return n;
+}
+
+static la_ssize_t read_fd(struct archive *a, void *ctx, const void **buf)
+{
+	struct pii_container *c = ctx;
+	for (;;) {
+		ssize_t n = read(c->fd, c->buf, PII_READ_CHUNK);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			archive_set_error(a, errno, "%s", strerror(errno));
+			return -1;
+		}
+		*buf = c->buf;
+		return n;
+	}
+}
+
+static struct pii_container *new_container(struct pii_input *in, bool buffer)
+{
+	struct pii_container *c = calloc(1, sizeof(*c));
+	if (!c)
+		return NULL;
+	c->in = in;
+	c->fd = -1;
+	c->a = archive_read_new();
+	c->buf = buffer ? malloc(PII_READ_CHUNK) : NULL;
+	if (!c->a || (buffer && !c->buf)) {
+		pii_container_close(c);
+		return NULL;
+	}
+	archive_read_support_filter_all(c->a);
+	archive_read_support_format_all(c->a);
+	/* After every other format: a compressed single file. */
+	archive_read_support_format_raw(c->a);
+	return c;
+}
+
+static void open_failed(struct pii_container *c)
+{
+	snprintf(c->why, sizeof(c->why), "not readable as an archive: %s",
+		 archive_error_string(c->a) ? archive_error_string(c->a) : "unknown format");
+	c->stop = c->why;
+	c->stop_st = PII_FILE_FAILED;
+}
+
+struct pii_container *pii_container_open(struct pii_input *in)
+{
+	struct pii_container *c = new_container(in, true);
+	if (c && archive_read_open(c->a, c, NULL, read_input, NULL) != ARCHIVE_OK)
+		open_failed(c);
+	return c;
+}
+
+struct pii_container *pii_container_open_fd(struct pii_input *in)
+{
+	struct pii_container *c = new_container(in, true);
+	if (!c)
+		return NULL;
+	c->fd = in->fd;
+	if (lseek(c->fd, 0, SEEK_SET) != 0 ||
+	    archive_read_open(c->a, c, NULL, read_fd, NULL) != ARCHIVE_OK)
+		open_failed(c);
+	return c;
+}
+
+struct pii_container *pii_container_open_memory(struct pii_input *in, const void *data,
+						size_t len)
+{
+	struct pii_container *c = new_container(in, false);
+	if (c && archive_read_open_memory(c->a, data, len) != ARCHIVE_OK)
+		open_failed(c);
+	return c;
+}
+
+static bool is_encryption_error(const char *msg)
+{
+	return msg && (strstr(msg, "ncrypt") || strstr(msg, "assphrase") ||
+		       strstr(msg, "assword"));
+}
+
+int pii_container_next(struct pii_container *c, struct pii_member *m)
+{
+	if (c->stop)
+		return 0;
+	struct archive_entry *e;
+	int r = archive_read_next_header(c->a, &e);
+	if (r == ARCHIVE_EOF)
+		return 0;
+	if (r < ARCHIVE_WARN) {
+		const char *msg = archive_error_string(c->a);
+		if (is_encryption_error(msg)) {
+			snprintf(c->why, sizeof(c->why), "encrypted, not scanned (%s)", msg);
+			c->stop_st = PII_FILE_SKIPPED;
+		} else {
+			snprintf(c->why, sizeof(c->why), "damaged or cut short: %s",
+				 msg ? msg : "bad header");
+			c->stop_st = PII_FILE_PARTIAL;
+		}
+		c->stop = c->why;
+		return 0;
+	}
+	m->regular = archive_entry_filetype(e) == AE_IFREG;
+	if (m->regular && ++c->members > c->in->opt->max_members) {
+		snprintf(c->why, sizeof(c->why),
+			 "more than %llu members (--max-members): the rest was not scanned",
+			 (unsigned long long)c->in->opt->max_members);
+		c->stop = c->why;
+		c->stop_st = PII_FILE_PARTIAL;
+		return 0;
+	}
+	m->name = archive_entry_pathname_utf8(e);
+	if (!m->name)
+		m->name = archive_entry_pathname(e);
+	if (!m->name)
+		m->name = "(no name)";
+	m->size = archive_entry_size_is_set(e) && archive_entry_size(e) > 0
+			  ? (uint64_t)archive_entry_size(e) : 0;
+	m->encrypted = archive_entry_is_encrypted(e);
+	return 1;
+}
+
+ssize_t pii_container_read(void *container, void *buf, size_t n)
+{
+	struct pii_container *c = container;
+	if (c->stop)
+		return 0;
+	const struct pii_options *opt = c->in->opt;
+	struct pii_budget *b = c->in->budget;
+	if (b->exhausted || b->expanded >= opt->max_expand) {
+		b->exhausted = true;
+		snprintf(c->why, sizeof(c->why),
+			 "expansion limit of %llu bytes reached (--max-expand): the rest was not scanned",
+			 (unsigned long long)opt->max_expand);
+		c->stop = c->why;
+		c->stop_st = PII_FILE_PARTIAL;
+		return 0;
+	}
+	if (n > opt->max_expand - b->expanded)
+		n = (size_t)(opt->max_expand - b->expanded);
+	la_ssize_t got = archive_read_data(c->a, buf, n);
+	if (got < 0) {
+		const char *msg = archive_error_string(c->a);
+		if (is_encryption_error(msg)) {
+			snprintf(c->why, sizeof(c->why), "encrypted, not scanned (%s)", msg);
+			c->stop_st = PII_FILE_SKIPPED;
+		} else {
+			snprintf(c->why, sizeof(c->why), "damaged or cut short: %s",
+				 msg ? msg : "read error");
+			c->stop_st = PII_FILE_PARTIAL;
+		}
+		c->stop = c->why;
+		return 0;
+	}
+	c->out += (uint64_t)got;
+	b->expanded += (uint64_t)got;
+	/* A bomb: far more comes out than goes in. */
+	la_int64_t in_bytes = archive_filter_bytes(c->a, -1);
+	if (c->out > PII_RATIO_MIN_BYTES && in_bytes > 0 &&
+	    c->out / (uint64_t)in_bytes >= opt->max_ratio) {
+		snprintf(c->why, sizeof(c->why),
+			 "expands more than %u times (--max-ratio): a compression bomb? "
+			 "%llu bytes read, the rest not scanned",
+			 opt->max_ratio, (unsigned long long)c->out);
+		c->stop = c->why;
+		c->stop_st = PII_FILE_PARTIAL;
+	}
+	return got;
+}
+
+const char *pii_container_problem(const struct pii_container *c, enum pii_file_status *st)
+{
+	if (c->stop && st)
+		*st = c->stop_st;
+	return c->stop;
+}
+
+bool pii_container_is_raw(const struct pii_container *c)
+{
+	return archive_format(c->a) == ARCHIVE_FORMAT_RAW;
+}
+
+void pii_container_close(struct pii_container *c)
+{
+	if (!c)
+		return;
+	if (c->a)
+		archive_read_free(c->a);
+	free(c->buf);
+	free(c);
+}
