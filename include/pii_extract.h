@@ -123,6 +123,9 @@ bool pii_is_zip(const struct pii_input *in);
 
 /* The extractors (extract/<name>.c). */
 extern const struct pii_extractor pii_extractor_archive;
+extern const struct pii_extractor pii_extractor_ooxml;
+extern const struct pii_extractor pii_extractor_odf;
+extern const struct pii_extractor pii_extractor_pdf;
 extern const struct pii_extractor pii_extractor_markup;
 extern const struct pii_extractor pii_extractor_text;
 extern const struct pii_extractor pii_extractor_strings;

@@ -8,6 +8,9 @@
 
 /* Every format this build understands. Order breaks ties in bids. */
 static const struct pii_extractor *const extractors[] = {
+	&pii_extractor_ooxml,
+	&pii_extractor_odf,
+	&pii_extractor_pdf,
 	&pii_extractor_archive,
 	&pii_extractor_markup,
 	&pii_extractor_text,

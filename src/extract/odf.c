@@ -1,0 +1,340 @@
+/*
+ * odf.c - OpenDocument: odt, ods, odp (and their templates). content.xml
+ * holds everything, in one pass: the text of documents and slides (a
+ * slide's number as the page), and for spreadsheets each cell located by
+ * sheet and column header, with its row as the line, as for xlsx.
+ * Repeated empty rows and cells (a sheet says "1,048,576 empty rows") are
+ * counted, never walked. Embedded objects go back through detection.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pii_container.h"
+#include "pii_extract.h"
+#include "pii_limits.h"
+#include "pii_xml.h"
+
+#define MAX_COLUMNS 16384
+
+struct odf {
+	struct pii_input *in;
+	struct pii_sink *out;
+	bool spreadsheet;
+	enum pii_status st;
+	struct pii_loc loc;
+	bool streaming;
+	int depth_text;       /* inside text:p / text:h */
+	int skip;             /* inside content that is not text */
+	/* spreadsheet */
+	char *sheet;
+	uint32_t row, col;
+	uint32_t row_repeat, col_repeat;
+	bool in_cell;
+	struct pii_buf cell;
+	const char *cell_value;   /* office:value etc. of a non-text cell */
+	char cell_attr[64];
+	char **header;            /* per column, from the first row */
+	struct pii_buf first;     /* the first row's cells: "col\tvalue\n" */
+	bool first_all_text;
+	uint32_t first_row_cells;
+	uint32_t page;            /* odp: the slide being read */
+};
+
+/* ---- documents and slides ------------------------------------------------------- */
+
+static void put(struct odf *o, const char *s, size_t n)
+{
+	if (o->st == PII_OK && n && o->streaming)
+		o->st = pii_sink_write_text(o->out, s, n);
+}
+
+static void open_stream(struct odf *o, uint32_t page)
+{
+	if (o->streaming && o->loc.page == page)
+		return;
+	if (o->streaming) {
+		enum pii_status st = pii_sink_end_text(o->out);
+		if (o->st == PII_OK)
+			o->st = st;
+	}
+	o->loc = (struct pii_loc){.file = o->in->path, .page = page};
+	if (o->st == PII_OK)
+		o->st = pii_sink_begin_text(o->out, &o->loc, false);
+	o->streaming = true;
+}
+
+static void close_stream(struct odf *o)
+{
+	if (!o->streaming)
+		return;
+	enum pii_status st = pii_sink_end_text(o->out);
+	if (o->st == PII_OK)
+		o->st = st;
+	o->streaming = false;
+}
+
+/* ---- spreadsheets ---------------------------------------------------------------- */
+
+static void column_letters(uint32_t col, char *out)
+{
+	char tmp[8];
+	int n = 0;
+	while (col && n < 7) {
+		col--;
+		tmp[n++] = (char)('A' + col % 26);
+		col /= 26;
+	}
+	for (int i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+}
+
+static void emit_cell(struct odf *o, uint32_t col, uint32_t row, const char *value)
+{
+	if (!*value || o->st != PII_OK)
+		return;
+	char letters[8];
+	column_letters(col, letters);
+	const char *column = o->header && col <= MAX_COLUMNS && o->header[col] ? o->header[col]
+									      : letters;
+	struct pii_loc loc = {.file = o->in->path, .table = o->sheet, .column = column};
+	o->st = pii_sink_text(o->out, &loc, value, strlen(value), 0, row);
+}
+
+/* The first row is a header when every cell in it is text. */
+static void judge_first_row(struct odf *o)
+{
+	char *rows = o->first.data;
+	if (!rows)
+		return;
+	bool header = o->first_all_text && o->first_row_cells > 0;
+	if (header)
+		o->header = calloc(MAX_COLUMNS + 1, sizeof(char *));
+	for (char *line = rows, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		char *tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		uint32_t col = (uint32_t)strtoul(line, NULL, 10);
+		if (o->header && col <= MAX_COLUMNS && !o->header[col])
+			o->header[col] = strdup(tab + 1);
+		emit_cell(o, col, 1, tab + 1);
+	}
+	pii_buf_free(&o->first);
+}
+
+static void end_sheet(struct odf *o)
+{
+	if (o->first.len)
+		judge_first_row(o);
+	if (o->header) {
+		for (size_t i = 0; i <= MAX_COLUMNS; i++)
+			free(o->header[i]);
+		free(o->header);
+		o->header = NULL;
+	}
+	free(o->sheet);
+	o->sheet = NULL;
+}
+
+static uint32_t repeat_of(const char *const *attrs, const char *name)
+{
+	const char *r = pii_xml_attr(attrs, name);
+	unsigned long n = r ? strtoul(r, NULL, 10) : 1;
+	return n ? (uint32_t)(n > 1048576 ? 1048576 : n) : 1;
+}
+
+/* ---- events ------------------------------------------------------------------------ */
+
+static void on_start(void *ctx, const char *name, const char *const *attrs)
+{
+	struct odf *o = ctx;
+	/* Tables are sheets in a spreadsheet; elsewhere, text like any other. */
+	if (!strcmp(name, "table") && o->spreadsheet) {
+		end_sheet(o);
+		const char *n = pii_xml_attr(attrs, "name");
+		o->sheet = strdup(n ? n : "sheet");
+		o->row = 0;
+		o->first_all_text = true;
+		o->first_row_cells = 0;
+	} else if (!strcmp(name, "table-row") && o->spreadsheet) {
+		o->row_repeat = repeat_of(attrs, "number-rows-repeated");
+		o->row++;
+		o->col = 0;
+	} else if ((!strcmp(name, "table-cell") || !strcmp(name, "covered-table-cell")) &&
+		   o->spreadsheet) {
+		o->col_repeat = repeat_of(attrs, "number-columns-repeated");
+		o->col++;
+		o->in_cell = true;
+		o->cell.len = 0;
+		/* A number, date or currency keeps its value in an attribute. */
+		const char *type = pii_xml_attr(attrs, "value-type");
+		const char *v = pii_xml_attr(attrs, "value");
+		if (!v)
+			v = pii_xml_attr(attrs, "date-value");
+		o->cell_value = NULL;
+		if (type && strcmp(type, "string") && v) {
+			snprintf(o->cell_attr, sizeof(o->cell_attr), "%s", v);
+			o->cell_value = o->cell_attr;
+		}
+	} else if (!strcmp(name, "page")) {
+		o->page++;
+		if (!o->spreadsheet)
+			open_stream(o, o->page);
+	} else if (!strcmp(name, "p") || !strcmp(name, "h")) {
+		o->depth_text++;
+	} else if (!strcmp(name, "s")) {
+		put(o, " ", 1);
+		if (o->in_cell)
+			pii_buf_putc(&o->cell, ' ');
+	} else if (!strcmp(name, "tab") || !strcmp(name, "line-break")) {
+		put(o, "\n", 1);
+		if (o->in_cell)
+			pii_buf_putc(&o->cell, ' ');
+	} else if (!strcmp(name, "annotation") && o->in_cell) {
+		o->skip++; /* a comment on a cell is not the cell */
+	}
+}
+
+static void on_end(void *ctx, const char *name)
+{
+	struct odf *o = ctx;
+	if (!strcmp(name, "p") || !strcmp(name, "h")) {
+		if (o->depth_text)
+			o->depth_text--;
+		put(o, "\n", 1);
+		if (o->in_cell && o->cell.len)
+			pii_buf_putc(&o->cell, ' ');
+	} else if (!strcmp(name, "annotation") && o->skip) {
+		o->skip--;
+	} else if ((!strcmp(name, "table-cell") || !strcmp(name, "covered-table-cell")) &&
+		   o->in_cell) {
+		o->in_cell = false;
+		/* paragraphs in a cell were joined with spaces: none at the end */
+		while (o->cell.len && o->cell.data[o->cell.len - 1] == ' ')
+			o->cell.data[--o->cell.len] = '\0';
+		const char *value = o->cell_value ? o->cell_value : pii_buf_cstr(&o->cell);
+		if (*value && o->row == 1) {
+			if (o->cell_value)
+				o->first_all_text = false;
+			o->first_row_cells++;
+			pii_buf_printf(&o->first, "%u\t", o->col);
+			for (const char *p = value; *p; p++)
+				pii_buf_putc(&o->first, *p == '\n' || *p == '\t' ? ' ' : *p);
+			pii_buf_putc(&o->first, '\n');
+		} else if (*value) {
+			emit_cell(o, o->col, o->row, value);
+		}
+		o->col += o->col_repeat - 1;
+	} else if (!strcmp(name, "table-row") && o->spreadsheet) {
+		if (o->row == 1)
+			judge_first_row(o);
+		o->row += o->row_repeat - 1;
+	} else if (!strcmp(name, "table") && o->spreadsheet) {
+		end_sheet(o);
+	}
+}
+
+static void on_text(void *ctx, const char *text, size_t len)
+{
+	struct odf *o = ctx;
+	if (o->skip)
+		return;
+	if (o->in_cell) {
+		pii_buf_append(&o->cell, text, len);
+		return;
+	}
+	if (o->depth_text)
+		put(o, text, len);
+}
+
+/* ---- the package ------------------------------------------------------------------ */
+
+static void parse_member(struct odf *o, struct pii_container *c)
+{
+	struct pii_xml_events ev = {o, on_start, on_end, on_text};
+	struct pii_xml *x = pii_xml_new(&ev, false);
+	if (!x) {
+		o->st = PII_EOBJECT;
+		return;
+	}
+	for (;;) {
+		ssize_t n = pii_container_read(c, o->in->scratch, PII_READ_CHUNK);
+		if (n <= 0 || !pii_xml_feed(x, (const char *)o->in->scratch, (size_t)n))
+			break;
+	}
+	pii_xml_finish(x);
+	pii_xml_free(x);
+}
+
+/* The mimetype, stored first and uncompressed, as ODF requires. */
+static const char *odf_mimetype(const struct pii_input *in)
+{
+	static const char prefix[] = "application/vnd.oasis.opendocument.";
+	if (in->head_len < 38 + sizeof(prefix) || memcmp(in->head + 30, "mimetype", 8))
+		return NULL;
+	const char *m = (const char *)in->head + 38;
+	return !memcmp(m, prefix, sizeof(prefix) - 1) ? m + sizeof(prefix) - 1 : NULL;
+}
+
+static enum pii_status odf_run(struct pii_input *in, struct pii_sink *out)
+{
+	const char *kind = odf_mimetype(in);
+	struct odf o = {.in = in, .out = out};
+	o.spreadsheet = kind && !strncmp(kind, "spreadsheet", 11);
+	struct pii_container *c = pii_container_open(in);
+	if (!c)
+		return PII_EOBJECT;
+	struct pii_member m;
+	while (o.st == PII_OK && pii_container_next(c, &m) == 1) {
+		if (!m.regular || m.encrypted)
+			continue;
+		if (!strcmp(m.name, "content.xml") || !strcmp(m.name, "styles.xml") ||
+		    !strcmp(m.name, "meta.xml")) {
+			/* styles.xml: headers and footers; meta.xml: the author */
+			o.page = 0;
+			if (!o.spreadsheet || strcmp(m.name, "content.xml"))
+				open_stream(&o, 0);
+			parse_member(&o, c);
+			close_stream(&o);
+			end_sheet(&o);
+		} else if (!strncmp(m.name, "Object ", 7) && strchr(m.name, '/') &&
+			   !strcmp(strchr(m.name, '/'), "/content.xml")) {
+			/* an embedded chart or formula: its text */
+			open_stream(&o, 0);
+			parse_member(&o, c);
+			close_stream(&o);
+		} else if (strncmp(m.name, "Pictures/", 9) && strncmp(m.name, "Thumbnails/", 11) &&
+			   strncmp(m.name, "META-INF/", 9) && strcmp(m.name, "mimetype") &&
+			   strcmp(m.name, "settings.xml") && strcmp(m.name, "manifest.rdf") &&
+			   strncmp(m.name, "Configurations2/", 16) && strncmp(m.name, "Object ", 7)) {
+			/* anything else (an embedded file) goes through detection */
+			o.st = pii_sink_child(out, in, m.name, pii_container_read, c, m.size);
+		}
+	}
+	enum pii_file_status pst;
+	const char *problem = pii_container_problem(c, &pst);
+	if (problem)
+		pii_sink_problem(out, in->path, pst, problem);
+	pii_container_close(c);
+	pii_buf_free(&o.cell);
+	pii_buf_free(&o.first);
+	end_sheet(&o);
+	return o.st == PII_EFATAL ? PII_EFATAL : PII_OK;
+}
+
+static int odf_bid(const struct pii_input *in)
+{
+	return in->type.kind == PII_KIND_BINARY && pii_is_zip(in) && odf_mimetype(in) ? 25 : 0;
+}
+
+const struct pii_extractor pii_extractor_odf = {
+	.name = "odf",
+	.bid = odf_bid,
+	.run = odf_run,
+};

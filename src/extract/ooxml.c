@@ -1,0 +1,631 @@
+/*
+ * ooxml.c - Office Open XML: docx, xlsx, pptx and their macro and template
+ * variants. The text of documents and slides goes to the sink as one
+ * location per file (slides carry their number as the page); every cell
+ * of a spreadsheet goes as its own text, located by sheet and column
+ * header, with its row as the line. Embedded files (an xlsx in a docx)
+ * go back through detection.
+ *
+ * A spreadsheet is read twice: its shared strings come after the sheets
+ * in most files. A file on disk is simply read again; one inside another
+ * container is held in memory (up to PII_DOC_MEMORY_MAX).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pii_container.h"
+#include "pii_extract.h"
+#include "pii_limits.h"
+#include "pii_xml.h"
+
+enum flavour { UNKNOWN, DOCX, XLSX, PPTX };
+
+/* A sheet: the member holding it and its name. */
+struct sheet {
+	char *target; /* "xl/worksheets/sheet1.xml" */
+	char *rid;
+	char *name;
+};
+
+struct ooxml {
+	struct pii_input *in;
+	struct pii_sink *out;
+	enum flavour flavour;
+	enum pii_status st;
+	/* shared strings */
+	char **shared;
+	size_t n_shared, cap_shared, shared_bytes;
+	bool shared_full;
+	struct pii_buf cur;       /* the string, cell or run being read */
+	bool in_t;                /* inside a <t> (or <v>) worth keeping */
+	int skip;                 /* inside content to leave out */
+	/* sheets */
+	struct sheet *sheets;
+	size_t n_sheets;
+	/* the sheet being read */
+	const char *sheet_name;
+	char **header;            /* per column (1-based), from the first row */
+	uint32_t row, col, first_row;
+	bool in_row, in_cell, in_value;
+	char cell_type[16];
+	struct pending_cell {
+		uint32_t col;
+		char *value;
+		bool text;
+	} *first;                 /* the first row's cells, until it is judged */
+	size_t n_first, cap_first;
+	unsigned long cells;
+	/* a document or slide */
+	struct pii_loc loc;
+	bool streaming;
+};
+
+static char *dupn(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+/* ---- document and slide text -------------------------------------------------- */
+
+static void put(struct ooxml *o, const char *s, size_t n)
+{
+	if (o->st == PII_OK && n && o->streaming)
+		o->st = pii_sink_write_text(o->out, s, n);
+}
+
+/* w:t (docx), a:t (drawing text: pptx, charts, shapes) hold the text;
+ * paragraphs, breaks and tabs separate it. Alternate content is given
+ * twice (new and fallback form): the fallback is left out. */
+static void doc_start(void *ctx, const char *name, const char *const *attrs)
+{
+	(void)attrs;
+	struct ooxml *o = ctx;
+	if (!strcmp(name, "Fallback"))
+		o->skip++;
+	else if (!o->skip && (!strcmp(name, "tab") || !strcmp(name, "br") || !strcmp(name, "cr")))
+		put(o, !strcmp(name, "tab") ? "\t" : "\n", 1);
+	if (!strcmp(name, "t") || !strcmp(name, "instrText") || !strcmp(name, "delText"))
+		o->in_t = true;
+}
+
+static void doc_end(void *ctx, const char *name)
+{
+	struct ooxml *o = ctx;
+	if (!strcmp(name, "Fallback") && o->skip)
+		o->skip--;
+	else if (!strcmp(name, "t") || !strcmp(name, "instrText") || !strcmp(name, "delText"))
+		o->in_t = false;
+	else if (!o->skip && (!strcmp(name, "p") || !strcmp(name, "tc")))
+		put(o, "\n", 1);
+}
+
+static void doc_text(void *ctx, const char *text, size_t len)
+{
+	struct ooxml *o = ctx;
+	if (o->in_t && !o->skip)
+		put(o, text, len);
+}
+
+/* ---- package parts read in the first pass --------------------------------------- */
+
+static void shared_start(void *ctx, const char *name, const char *const *attrs)
+{
+	(void)attrs;
+	struct ooxml *o = ctx;
+	if (!strcmp(name, "si"))
+		o->cur.len = 0;
+	else if (!strcmp(name, "t"))
+		o->in_t = true;
+	else if (!strcmp(name, "rPh"))
+		o->skip++; /* phonetic guide: not the string */
+}
+
+static void shared_end(void *ctx, const char *name)
+{
+	struct ooxml *o = ctx;
+	if (!strcmp(name, "t")) {
+		o->in_t = false;
+	} else if (!strcmp(name, "rPh")) {
+		if (o->skip)
+			o->skip--;
+	} else if (!strcmp(name, "si")) {
+		if (o->shared_bytes + o->cur.len > PII_DOC_MEMORY_MAX) {
+			o->shared_full = true;
+			return;
+		}
+		if (o->n_shared == o->cap_shared) {
+			size_t cap = o->cap_shared ? o->cap_shared * 2 : 256;
+			char **grown = realloc(o->shared, cap * sizeof(char *));
+			if (!grown) {
+				o->shared_full = true;
+				return;
+			}
+			o->shared = grown;
+			o->cap_shared = cap;
+		}
+		char *s = dupn(o->cur.data ? o->cur.data : "", o->cur.len);
+		if (!s) {
+			o->shared_full = true;
+			return;
+		}
+		o->shared[o->n_shared++] = s;
+		o->shared_bytes += o->cur.len;
+	}
+}
+
+static void collect_text(void *ctx, const char *text, size_t len)
+{
+	struct ooxml *o = ctx;
+	if (o->in_t && !o->skip)
+		pii_buf_append(&o->cur, text, len);
+}
+
+static struct sheet *add_sheet(struct ooxml *o)
+{
+	struct sheet *grown = realloc(o->sheets, (o->n_sheets + 1) * sizeof(*grown));
+	if (!grown)
+		return NULL;
+	o->sheets = grown;
+	memset(&grown[o->n_sheets], 0, sizeof(*grown));
+	return &grown[o->n_sheets++];
+}
+
+static struct sheet *sheet_by_rid(struct ooxml *o, const char *rid)
+{
+	for (size_t i = 0; i < o->n_sheets; i++)
+		if (o->sheets[i].rid && !strcmp(o->sheets[i].rid, rid))
+			return &o->sheets[i];
+	return NULL;
+}
+
+/* xl/workbook.xml: <sheet name="Staff" r:id="rId1"/> */
+static void workbook_start(void *ctx, const char *name, const char *const *attrs)
+{
+	struct ooxml *o = ctx;
+	if (strcmp(name, "sheet"))
+		return;
+	const char *sname = pii_xml_attr(attrs, "name"), *rid = pii_xml_attr(attrs, "id");
+	if (!sname || !rid)
+		return;
+	struct sheet *sh = sheet_by_rid(o, rid);
+	if (!sh && !(sh = add_sheet(o)))
+		return;
+	free(sh->name);
+	sh->name = strdup(sname);
+	if (!sh->rid)
+		sh->rid = strdup(rid);
+}
+
+/* xl/_rels/workbook.xml.rels: <Relationship Id="rId1" Target="worksheets/sheet1.xml"/> */
+static void rels_start(void *ctx, const char *name, const char *const *attrs)
+{
+	struct ooxml *o = ctx;
+	if (strcmp(name, "Relationship"))
+		return;
+	const char *rid = pii_xml_attr(attrs, "Id"), *target = pii_xml_attr(attrs, "Target");
+	if (!rid || !target)
+		return;
+	struct sheet *sh = sheet_by_rid(o, rid);
+	if (!sh && !(sh = add_sheet(o)))
+		return;
+	if (!sh->rid)
+		sh->rid = strdup(rid);
+	free(sh->target);
+	char path[1024];
+	/* Relative to xl/, or absolute from the package root. */
+	if (target[0] == '/')
+		snprintf(path, sizeof(path), "%s", target + 1);
+	else
+		snprintf(path, sizeof(path), "xl/%s", target);
+	sh->target = strdup(path);
+}
+
+/* ---- spreadsheet cells ----------------------------------------------------------- */
+
+/* "BC12" -> column 55; 0 when there is no column. */
+static uint32_t column_of(const char *ref)
+{
+	uint32_t col = 0;
+	for (; ref && *ref >= 'A' && *ref <= 'Z'; ref++)
+		col = col * 26 + (uint32_t)(*ref - 'A' + 1);
+	return col > 16384 ? 0 : col;
+}
+
+static void column_letters(uint32_t col, char *out)
+{
+	char tmp[8];
+	int n = 0;
+	while (col && n < 7) {
+		col--;
+		tmp[n++] = (char)('A' + col % 26);
+		col /= 26;
+	}
+	for (int i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+}
+
+/* Hands one cell's text to the matcher, located by sheet and column. */
+static void emit_cell(struct ooxml *o, uint32_t col, uint32_t row, const char *value)
+{
+	if (!*value || o->st != PII_OK)
+		return;
+	char letters[8];
+	column_letters(col, letters);
+	const char *column = o->header && col && o->header[col] ? o->header[col] : letters;
+	struct pii_loc loc = {.file = o->in->path, .table = o->sheet_name, .column = column};
+	o->st = pii_sink_text(o->out, &loc, value, strlen(value), 0, row);
+}
+
+/* The first row is a header when every cell in it is text: its cells
+ * name the columns. Its cells are scanned all the same. */
+static void judge_first_row(struct ooxml *o)
+{
+	bool header = o->n_first > 0;
+	for (size_t i = 0; i < o->n_first; i++)
+		if (!o->first[i].text || !o->first[i].col)
+			header = false;
+	if (header) {
+		o->header = calloc(16385, sizeof(char *));
+		for (size_t i = 0; o->header && i < o->n_first; i++)
+			o->header[o->first[i].col] = strdup(o->first[i].value);
+	}
+	for (size_t i = 0; i < o->n_first; i++) {
+		emit_cell(o, o->first[i].col, o->first_row, o->first[i].value);
+		free(o->first[i].value);
+	}
+	o->n_first = 0;
+}
+
+static void sheet_start(void *ctx, const char *name, const char *const *attrs)
+{
+	struct ooxml *o = ctx;
+	if (!strcmp(name, "row")) {
+		const char *r = pii_xml_attr(attrs, "r");
+		o->row = r ? (uint32_t)strtoul(r, NULL, 10) : o->row + 1;
+		o->col = 0;
+		o->in_row = true;
+		if (!o->first_row)
+			o->first_row = o->row;
+	} else if (!strcmp(name, "c") && o->in_row) {
+		uint32_t col = column_of(pii_xml_attr(attrs, "r"));
+		o->col = col ? col : o->col + 1;
+		const char *t = pii_xml_attr(attrs, "t");
+		snprintf(o->cell_type, sizeof(o->cell_type), "%s", t ? t : "n");
+		o->in_cell = true;
+		o->cur.len = 0;
+	} else if (o->in_cell && (!strcmp(name, "v") || !strcmp(name, "t"))) {
+		o->in_t = true;
+	} else if (!strcmp(name, "f") || !strcmp(name, "rPh")) {
+		o->skip++; /* the formula and phonetics are not the value */
+	}
+}
+
+static void sheet_end(void *ctx, const char *name)
+{
+	struct ooxml *o = ctx;
+	if (!strcmp(name, "v") || !strcmp(name, "t")) {
+		o->in_t = false;
+	} else if ((!strcmp(name, "f") || !strcmp(name, "rPh")) && o->skip) {
+		o->skip--;
+	} else if (!strcmp(name, "c") && o->in_cell) {
+		o->in_cell = false;
+		o->cells++;
+		const char *value = pii_buf_cstr(&o->cur);
+		bool text = !strcmp(o->cell_type, "s") || !strcmp(o->cell_type, "inlineStr") ||
+			    !strcmp(o->cell_type, "str");
+		if (!strcmp(o->cell_type, "s")) {
+			unsigned long idx = strtoul(value, NULL, 10);
+			value = idx < o->n_shared ? o->shared[idx] : "";
+		} else if (!strcmp(o->cell_type, "b") || !strcmp(o->cell_type, "e")) {
+			value = ""; /* booleans and errors hold nothing personal */
+		}
+		if (o->row == o->first_row && !o->header) {
+			if (o->n_first == o->cap_first) {
+				size_t cap = o->cap_first ? o->cap_first * 2 : 32;
+				struct pending_cell *grown = realloc(o->first, cap * sizeof(*grown));
+				if (!grown)
+					return;
+				o->first = grown;
+				o->cap_first = cap;
+			}
+			char *copy = strdup(value);
+			if (copy)
+				o->first[o->n_first++] = (struct pending_cell){o->col, copy, text && *value};
+			return;
+		}
+		emit_cell(o, o->col, o->row, value);
+	} else if (!strcmp(name, "row")) {
+		o->in_row = false;
+		if (o->row == o->first_row && o->n_first)
+			judge_first_row(o);
+	}
+}
+
+/* ---- reading members ----------------------------------------------------------- */
+
+/* Feeds the current member of c through an XML parser with events ev. */
+static void parse_member(struct ooxml *o, struct pii_container *c,
+			 const struct pii_xml_events *ev)
+{
+	struct pii_xml *x = pii_xml_new(ev, false);
+	if (!x) {
+		o->st = PII_EOBJECT;
+		return;
+	}
+	for (;;) {
+		ssize_t n = pii_container_read(c, o->in->scratch, PII_READ_CHUNK);
+		if (n <= 0 || !pii_xml_feed(x, (const char *)o->in->scratch, (size_t)n))
+			break;
+	}
+	pii_xml_finish(x);
+	pii_xml_free(x);
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+static bool ends(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* The number in "ppt/slides/slide12.xml". */
+static uint32_t number_in(const char *name)
+{
+	const char *p = name + strlen(name);
+	while (p > name && (p[-1] < '0' || p[-1] > '9'))
+		p--;
+	while (p > name && p[-1] >= '0' && p[-1] <= '9')
+		p--;
+	return (uint32_t)strtoul(p, NULL, 10);
+}
+
+static enum flavour flavour_of_member(const char *name)
+{
+	if (!strcmp(name, "word/document.xml"))
+		return DOCX;
+	if (!strcmp(name, "xl/workbook.xml"))
+		return XLSX;
+	if (!strcmp(name, "ppt/presentation.xml"))
+		return PPTX;
+	return UNKNOWN;
+}
+
+/* Text members: the body, headers, footers, notes, comments, slides, and
+ * the document's properties (its author is a person). */
+static bool is_text_member(const struct ooxml *o, const char *name)
+{
+	if (!ends(name, ".xml"))
+		return false;
+	if (starts(name, "docProps/"))
+		return true;
+	switch (o->flavour) {
+	case DOCX:
+		return starts(name, "word/") && !strchr(name + 5, '/') &&
+		       (starts(name + 5, "document") || starts(name + 5, "header") ||
+			starts(name + 5, "footer") || starts(name + 5, "footnotes") ||
+			starts(name + 5, "endnotes") || starts(name + 5, "comments"));
+	case PPTX:
+		return starts(name, "ppt/slides/slide") || starts(name, "ppt/notesSlides/") ||
+		       starts(name, "ppt/comments/");
+	case XLSX:
+		return starts(name, "xl/comments") || starts(name, "xl/drawings/drawing") ||
+		       starts(name, "xl/charts/chart");
+	default:
+		return false;
+	}
+}
+
+static void text_member(struct ooxml *o, struct pii_container *c, const char *name)
+{
+	o->loc = (struct pii_loc){.file = o->in->path};
+	if (o->flavour == PPTX && (starts(name, "ppt/slides/") || starts(name, "ppt/notesSlides/")))
+		o->loc.page = number_in(name);
+	o->st = pii_sink_begin_text(o->out, &o->loc, false);
+	o->streaming = true;
+	o->in_t = false;
+	o->skip = 0;
+	struct pii_xml_events ev = {o, doc_start, doc_end, doc_text};
+	parse_member(o, c, &ev);
+	o->streaming = false;
+	enum pii_status end = pii_sink_end_text(o->out);
+	if (o->st == PII_OK)
+		o->st = end;
+}
+
+static const struct sheet *sheet_for(const struct ooxml *o, const char *name)
+{
+	for (size_t i = 0; i < o->n_sheets; i++)
+		if (o->sheets[i].target && !strcmp(o->sheets[i].target, name))
+			return &o->sheets[i];
+	return NULL;
+}
+
+static void sheet_member(struct ooxml *o, struct pii_container *c, const char *name)
+{
+	const struct sheet *sh = sheet_for(o, name);
+	char fallback[64];
+	snprintf(fallback, sizeof(fallback), "sheet %u", number_in(name));
+	o->sheet_name = sh && sh->name ? sh->name : fallback;
+	o->row = o->col = o->first_row = 0;
+	o->in_row = o->in_cell = o->in_t = false;
+	o->skip = 0;
+	struct pii_xml_events ev = {o, sheet_start, sheet_end, collect_text};
+	parse_member(o, c, &ev);
+	if (o->n_first)
+		judge_first_row(o); /* a sheet of one row */
+	if (o->header) {
+		for (size_t i = 0; i <= 16384; i++)
+			free(o->header[i]);
+		free(o->header);
+		o->header = NULL;
+	}
+	o->sheet_name = NULL;
+}
+
+/* Pass one: what kind of package, and for a spreadsheet its sheets and
+ * shared strings. */
+static void first_pass(struct ooxml *o, struct pii_container *c)
+{
+	struct pii_member m;
+	while (pii_container_next(c, &m) == 1 && o->st == PII_OK) {
+		if (!m.regular)
+			continue;
+		enum flavour f = flavour_of_member(m.name);
+		if (f != UNKNOWN)
+			o->flavour = f;
+		if (!strcmp(m.name, "xl/workbook.xml")) {
+			struct pii_xml_events ev = {o, workbook_start, NULL, NULL};
+			parse_member(o, c, &ev);
+		} else if (!strcmp(m.name, "xl/_rels/workbook.xml.rels")) {
+			struct pii_xml_events ev = {o, rels_start, NULL, NULL};
+			parse_member(o, c, &ev);
+		} else if (!strcmp(m.name, "xl/sharedStrings.xml")) {
+			o->cur.len = 0;
+			struct pii_xml_events ev = {o, shared_start, shared_end, collect_text};
+			parse_member(o, c, &ev);
+			o->in_t = false;
+			o->skip = 0;
+		}
+	}
+}
+
+/* Pass two: the text, the cells, and the embedded files. */
+static void second_pass(struct ooxml *o, struct pii_container *c)
+{
+	struct pii_member m;
+	while (pii_container_next(c, &m) == 1 && o->st == PII_OK) {
+		if (!m.regular || m.encrypted)
+			continue;
+		if (o->flavour == XLSX && sheet_for(o, m.name))
+			sheet_member(o, c, m.name);
+		else if (o->flavour == XLSX && starts(m.name, "xl/worksheets/sheet") &&
+			 ends(m.name, ".xml"))
+			sheet_member(o, c, m.name);
+		else if (is_text_member(o, m.name))
+			text_member(o, c, m.name);
+		else if (strstr(m.name, "/embeddings/"))
+			o->st = pii_sink_child(o->out, o->in, m.name, pii_container_read, c, m.size);
+	}
+}
+
+static void report(struct ooxml *o, struct pii_container *c)
+{
+	enum pii_file_status st;
+	const char *problem = c ? pii_container_problem(c, &st) : NULL;
+	if (problem)
+		pii_sink_problem(o->out, o->in->path, st, problem);
+}
+
+/* Reads the rest of the input into memory, up to PII_DOC_MEMORY_MAX. */
+static unsigned char *slurp(struct pii_input *in, size_t *len, bool *cut)
+{
+	size_t cap = in->size && in->size < PII_DOC_MEMORY_MAX ? (size_t)in->size + 1 : 1 << 20;
+	unsigned char *data = malloc(cap);
+	*len = 0;
+	*cut = false;
+	while (data) {
+		if (*len == cap) {
+			if (cap >= PII_DOC_MEMORY_MAX) {
+				*cut = true;
+				break;
+			}
+			cap = cap * 2 > PII_DOC_MEMORY_MAX ? PII_DOC_MEMORY_MAX : cap * 2;
+			unsigned char *grown = realloc(data, cap);
+			if (!grown) {
+				free(data);
+				return NULL;
+			}
+			data = grown;
+		}
+		ssize_t n = pii_input_read(in, data + *len, cap - *len);
+		if (n <= 0)
+			break;
+		*len += (size_t)n;
+	}
+	return data;
+}
+
+static enum pii_status ooxml_run(struct pii_input *in, struct pii_sink *out)
+{
+	struct ooxml o = {.in = in, .out = out};
+	unsigned char *data = NULL;
+	size_t len = 0;
+	bool cut = false;
+	if (in->fd < 0) {
+		data = slurp(in, &len, &cut);
+		if (!data)
+			return PII_EOBJECT;
+		if (cut)
+			pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+					 "document too large to read inside a container: "
+					 "scanned in part");
+	}
+	struct pii_container *c = data ? pii_container_open_memory(in, data, len)
+				       : pii_container_open_fd(in);
+	if (c) {
+		first_pass(&o, c);
+		report(&o, c);
+		pii_container_close(c);
+	}
+	if (o.shared_full)
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+				 "shared strings too large or out of memory: some cells not read");
+	c = data ? pii_container_open_memory(in, data, len) : pii_container_open_fd(in);
+	if (c) {
+		second_pass(&o, c);
+		pii_container_close(c);
+	}
+	if (in->fd >= 0)
+		in->bytes_read = in->size;
+	for (size_t i = 0; i < o.n_shared; i++)
+		free(o.shared[i]);
+	free(o.shared);
+	for (size_t i = 0; i < o.n_sheets; i++) {
+		free(o.sheets[i].target);
+		free(o.sheets[i].rid);
+		free(o.sheets[i].name);
+	}
+	free(o.sheets);
+	free(o.first);
+	pii_buf_free(&o.cur);
+	free(data);
+	return o.st == PII_EFATAL ? PII_EFATAL : PII_OK;
+}
+
+/* A zip whose first member is the package's content types, or named like
+ * an Office file. */
+static int ooxml_bid(const struct pii_input *in)
+{
+	if (in->type.kind != PII_KIND_BINARY || !pii_is_zip(in))
+		return 0;
+	size_t n = in->head_len < 512 ? in->head_len : 512;
+	if (memmem(in->head, n, "[Content_Types].xml", 19))
+		return 25;
+	static const char *const exts[] = {".docx", ".docm", ".dotx", ".dotm", ".xlsx",
+					   ".xlsm", ".xltx", ".xltm", ".pptx", ".pptm",
+					   ".potx", ".potm", ".ppsx", ".ppsm", NULL};
+	for (const char *const *e = exts; *e; e++) {
+		size_t pl = strlen(in->path), el = strlen(*e);
+		if (pl > el && !strcasecmp(in->path + pl - el, *e))
+			return 25;
+	}
+	return 0;
+}
+
+const struct pii_extractor pii_extractor_ooxml = {
+	.name = "ooxml",
+	.bid = ooxml_bid,
+	.run = ooxml_run,
+};
