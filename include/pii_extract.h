@@ -126,6 +126,11 @@ extern const struct pii_extractor pii_extractor_archive;
 extern const struct pii_extractor pii_extractor_ooxml;
 extern const struct pii_extractor pii_extractor_odf;
 extern const struct pii_extractor pii_extractor_pdf;
+extern const struct pii_extractor pii_extractor_rtf;
+extern const struct pii_extractor pii_extractor_mail;
+
+/* GMime, once, from the main thread before any thread reads mail. */
+void pii_mail_init(void);
 extern const struct pii_extractor pii_extractor_markup;
 extern const struct pii_extractor pii_extractor_text;
 extern const struct pii_extractor pii_extractor_strings;

@@ -48,6 +48,12 @@
  * little about this value. */
 #define PII_CONTEXT_WINDOW 64
 
+/* Bytes on each side of a match searched for words that say it is not
+ * personal data ("ordernummer", "version"). They name the value itself,
+ * so they stand right next to it; further away they are about something
+ * else ("MIME-Version: 1.0" above a Received line with an IP address). */
+#define PII_ANTI_CONTEXT_WINDOW 24
+
 /* PCRE2 work limits: no input may make a pattern run away. The match
  * limit caps backtracking steps per match attempt; the depth limit caps
  * nested backtracking memory (interpreter only); the JIT stack caps the

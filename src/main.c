@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pii_collect.h"
+#include "pii_extract.h"
 #include "pii_fingerprint.h"
 #include "pii_options.h"
 #include "pii_output.h"
@@ -136,6 +137,7 @@ int main(int argc, char **argv)
 
 	double t0 = pii_now_monotonic();
 	pii_xml_init(); /* before any thread parses */
+	pii_mail_init();
 	rules = load_rules(&opt, err, sizeof(err));
 	if (!rules) {
 		rc = fatal(err);

@@ -113,17 +113,17 @@ static bool has_any_word(const unsigned char *t, size_t len, size_t a, size_t b,
 	return false;
 }
 
-/* True when one of words occurs within PII_CONTEXT_WINDOW bytes before
- * or after text[start..end), or in label. */
+/* True when one of words occurs within `window` bytes before or after
+ * text[start..end), or in label. */
 static bool near_words(char *const *words, size_t n_words, const bool *first,
 		       const char *text, size_t len, size_t start, size_t end,
-		       const char *label)
+		       const char *label, size_t window)
 {
 	if (!n_words)
 		return false;
 	const unsigned char *u = (const unsigned char *)text;
-	size_t nb = start > PII_CONTEXT_WINDOW ? PII_CONTEXT_WINDOW : start;
-	size_t na = len - end > PII_CONTEXT_WINDOW ? PII_CONTEXT_WINDOW : len - end;
+	size_t nb = start > window ? window : start;
+	size_t na = len - end > window ? window : len - end;
 	return has_any_word(u, len, start - nb, start, words, n_words, first) ||
 	       has_any_word(u, len, end, end + na, words, n_words, first) ||
 	       (label && has_any_word((const unsigned char *)label, strlen(label), 0,
@@ -158,10 +158,10 @@ static enum pii_confidence judge(const struct pii_rule *r, const char *text,
 	if (r->confidence == PII_CONF_HIGH && !r->n_anti_context)
 		return PII_CONF_HIGH;
 	if (near_words(r->anti_context, r->n_anti_context, r->anti_context_first, text,
-		       len, start, end, NULL))
+		       len, start, end, NULL, PII_ANTI_CONTEXT_WINDOW))
 		return PII_CONF_NONE;
 	if (near_words(r->context, r->n_context, r->context_first, text, len, start, end,
-		       label))
+		       label, PII_CONTEXT_WINDOW))
 		return PII_CONF_HIGH;
 	if (r->require_context)
 		return PII_CONF_NONE;

@@ -11,6 +11,8 @@ static const struct pii_extractor *const extractors[] = {
 	&pii_extractor_ooxml,
 	&pii_extractor_odf,
 	&pii_extractor_pdf,
+	&pii_extractor_rtf,
+	&pii_extractor_mail,
 	&pii_extractor_archive,
 	&pii_extractor_markup,
 	&pii_extractor_text,

@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 
+#include "pii_extract.h"
 #include "pii_xml.h"
 #include "test.h"
 
@@ -14,6 +15,7 @@ int main(int argc, char **argv)
 	if (argc > 1)
 		t_rules_dir = argv[1];
 	pii_xml_init();
+	pii_mail_init();
 	struct {
 		const char *name;
 		void (*fn)(void);
