@@ -49,6 +49,12 @@ struct pii_input {
  * the bytes read, 0 at the end, -1 on a read error (in->read_errno). */
 ssize_t pii_input_read(struct pii_input *in, void *buf, size_t n);
 
+/* Reads the rest of the input into memory (malloc'd), up to
+ * PII_DOC_MEMORY_MAX bytes; *cut tells whether there was more. For formats
+ * that need to seek, when the input is a member with no file of its own.
+ * NULL when out of memory. */
+unsigned char *pii_input_slurp(struct pii_input *in, size_t *len, bool *cut);
+
 /* Where extracted text goes: implemented by the scanner (scan.c). */
 struct pii_sink;
 
@@ -82,10 +88,14 @@ enum pii_status pii_sink_text(struct pii_sink *s, const struct pii_loc *loc,
  * (errno set). */
 typedef ssize_t (*pii_read_fn)(void *ctx, void *buf, size_t n);
 
+/* Whether the members of container `in` may be read: false, with one
+ * errors row for it, when they would be deeper than --max-depth. */
+bool pii_sink_may_open(struct pii_sink *s, const struct pii_input *in);
+
 /* Scans a member of the container in `parent`: it goes through detection
  * and extraction like a file, one level deeper, located as
- * "<parent path>!<name>". size is its size when known, else 0. Containers
- * deeper than --max-depth are listed, not opened. No text stream may be
+ * "<parent path>!<name>". size is its size when known, else 0. A member
+ * deeper than --max-depth is listed, not scanned. No text stream may be
  * open. Returns PII_OK, or PII_EFATAL when the scan must stop. */
 enum pii_status pii_sink_child(struct pii_sink *s, const struct pii_input *parent,
 			       const char *name, pii_read_fn read, void *ctx,

@@ -58,6 +58,8 @@ struct pii_file_result {
 	char *path;          /* display path, malloc'd */
 	enum pii_file_status status;
 	char *reason;        /* why not scanned (fully), or NULL; malloc'd */
+	bool listed;         /* the why is already in errors-sheet rows of its own
+			      * (archive members, limits): no row for the file */
 	uint64_t size;       /* from fstat */
 	uint64_t bytes_read;
 	int64_t mtime;

@@ -3,6 +3,7 @@
 encodings and a binary file. Deterministic; run from the repository root.
 The output is committed, so CI does not run this."""
 import os
+import sys
 
 BRIEF = (
     "Beste mevrouw Jansen,\n"
@@ -45,3 +46,316 @@ blob += bytes((i * 37) & 0xFF for i in range(64))
 blob += b"\x00\x00" + "Telefoon 06-11223344".encode("utf-16-le") + b"\x00\x00"
 blob += bytes((i * 91 + 3) & 0xFF for i in range(96))
 write("fixtures/binary/contacts.dat", bytes(blob))
+
+
+# ---- issue 4: containers, documents, mail, hostile files ---------------------
+# The same dossier in every format, so a test can prove every path finds
+# its four values. Needs bsdtar (libarchive-tools), zstd and, for the
+# office documents, LibreOffice (soffice); run from the repository root.
+import base64
+import bz2
+import gzip
+import hashlib
+import io
+import lzma
+import shutil
+import struct
+import subprocess
+import tarfile
+import tempfile
+import zipfile
+import zlib
+
+DOSSIER = (
+    "Klantdossier Bakker & Zonen\n"
+    "Contactpersoon: Jan de Vries, e-mail j.devries@ziggo.nl, telefoon 06-23456789.\n"
+    "BSN 725763863. Rekening (IBAN) NL39 RABO 0300 0652 64.\n"
+)
+ROW = ["Jan de Vries", "j.devries@ziggo.nl", "06-23456789", "725763863", "NL39 RABO 0300 0652 64"]
+HEADER = ["Naam", "E-mail", "Telefoon", "BSN", "IBAN"]
+C = "fixtures/containers"
+D = "fixtures/documents"
+M = "fixtures/mail"
+H = "fixtures/hostile"
+for d in (C, D, M, H):
+    os.makedirs(d, exist_ok=True)
+tmp = tempfile.mkdtemp(prefix="piiscan-fixtures-")
+src = os.path.join(tmp, "dossier.txt")
+with open(src, "w") as f:
+    f.write(DOSSIER)
+FIXED_TIME = 1700000000  # members carry a fixed date: the files do not change
+
+
+def zip_of(path, members, method=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(path, "w", method) as z:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(2024, 3, 12, 10, 0, 0))
+            info.compress_type = method
+            z.writestr(info, data)
+
+
+def zip_bytes(members, method=zipfile.ZIP_DEFLATED):
+    buf = io.BytesIO()
+    zip_of(buf, members, method)
+    return buf.getvalue()
+
+
+def tar_bytes(members, mode="w"):
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode=mode, format=tarfile.USTAR_FORMAT) as t:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            info.mtime = FIXED_TIME
+            t.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
+text = DOSSIER.encode()
+zip_of(f"{C}/dossier.zip", [("dossier/dossier.txt", text)])
+write(f"{C}/dossier.tar", tar_bytes([("dossier.txt", text)]))
+write(f"{C}/dossier.tar.gz", gzip.compress(tar_bytes([("dossier.txt", text)]), mtime=0))
+write(f"{C}/dossier.tar.bz2", bz2.compress(tar_bytes([("dossier.txt", text)])))
+write(f"{C}/dossier.tar.xz", lzma.compress(tar_bytes([("dossier.txt", text)])))
+write(f"{C}/dossier.txt.gz", gzip.compress(text, mtime=0))
+write(f"{C}/dossier.txt.bz2", bz2.compress(text))
+write(f"{C}/dossier.txt.xz", lzma.compress(text))
+subprocess.run(["zstd", "-q", "-f", "-o", f"{C}/dossier.txt.zst", src], check=True)
+write(os.path.join(tmp, "dossier.tar"), tar_bytes([("dossier.txt", text)]))
+subprocess.run(["zstd", "-q", "-f", "-o", f"{C}/dossier.tar.zst", os.path.join(tmp, "dossier.tar")],
+               check=True)
+os.utime(src, (FIXED_TIME, FIXED_TIME))
+for fmt, name in (("7zip", "dossier.7z"), ("cpio", "dossier.cpio"), ("iso9660", "dossier.iso")):
+    subprocess.run(["bsdtar", "--format", fmt, "-cf", os.path.abspath(f"{C}/{name}"),
+                    "-C", tmp, "dossier.txt"], check=True)
+# A zip with another name: found by its content.
+shutil.copy(f"{C}/dossier.zip", f"{C}/backup.dat")
+# Three deep: zip > tar.gz > zip > text.
+level3 = zip_bytes([("dossier.txt", text)])
+level2 = gzip.compress(tar_bytes([("level3.zip", level3)]), mtime=0)
+zip_of(f"{C}/nested.zip", [("level2.tar.gz", level2)])
+
+
+def rar4_stored(name, data):
+    """A RAR 4 archive with one stored file (no tool here writes RAR)."""
+    def block(head_type, flags, body):
+        size = 7 + len(body)
+        head = struct.pack("<BHH", head_type, flags, size) + body
+        return struct.pack("<H", zlib.crc32(head) & 0xFFFF) + head
+    marker = b"Rar!\x1a\x07\x00"
+    main = block(0x73, 0, struct.pack("<HI", 0, 0))
+    fname = name.encode()
+    body = struct.pack("<IIBIIBBHI", len(data), len(data), 3, zlib.crc32(data) & 0xFFFFFFFF,
+                       0x58683800, 20, 0x30, len(fname), 0o100644) + fname
+    file_head = block(0x74, 0x8000, body)
+    end = block(0x7B, 0x4000, b"")
+    return marker + main + file_head + data + end
+
+
+write(f"{C}/dossier.rar", rar4_stored("dossier.txt", text))
+
+# ---- documents (LibreOffice makes them, as users' offices do) ----------------
+html = ("<html><head><meta charset=\"utf-8\"><title>Klantdossier</title></head><body>"
+        "<p>Klantdossier Bakker &amp; Zonen</p>"
+        "<p>Contactpersoon: Jan de Vries, e-mail j.devries@ziggo.nl, telefoon 06-23456789.</p>"
+        "<p>BSN 725763863. Rekening (IBAN) NL39 RABO 0300 0652 64.</p></body></html>\n")
+write(f"{D}/dossier.html", html.encode())
+xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<dossier klant=\"Bakker &amp; Zonen\">\n"
+       "  <contact naam=\"Jan de Vries\">\n"
+       "    <email>j.devries@ziggo.nl</email>\n"
+       "    <telefoon>06-23456789</telefoon>\n"
+       "  </contact>\n"
+       "  <bsn>725763863</bsn>\n"
+       "  <iban>NL39 RABO 0300 0652 64</iban>\n"
+       "</dossier>\n")
+write(f"{D}/dossier.xml", xml.encode())
+csv = os.path.join(tmp, "Klanten.csv")
+with open(csv, "w") as f:
+    f.write(";".join(HEADER) + "\n" + ";".join(ROW) + "\n")
+fodp = os.path.join(tmp, "dossier.fodp")
+lines = "".join(f"<text:p>{l.replace('&', '&amp;')}</text:p>" for l in DOSSIER.splitlines())
+with open(fodp, "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>'
+            '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+            'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+            'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.presentation">'
+            '<office:body><office:presentation><draw:page draw:name="Dossier">'
+            '<draw:frame svg:x="1cm" svg:y="1cm" svg:width="24cm" svg:height="10cm">'
+            f'<draw:text-box>{lines}</draw:text-box></draw:frame>'
+            '</draw:page></office:presentation></office:body></office:document>')
+# The PDF has two pages: the BSN and IBAN line on page 2.
+fodt = os.path.join(tmp, "dossier.fodt")
+paras = DOSSIER.replace("&", "&amp;").splitlines()
+with open(fodt, "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>'
+            '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+            'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+            'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">'
+            '<office:automatic-styles><style:style style:name="NewPage" style:family="paragraph">'
+            '<style:paragraph-properties fo:break-before="page"/></style:style>'
+            '</office:automatic-styles><office:body><office:text>'
+            f'<text:p>{paras[0]}</text:p><text:p>{paras[1]}</text:p>'
+            f'<text:p text:style-name="NewPage">{paras[2]}</text:p>'
+            '</office:text></office:body></office:document>')
+srchtml = os.path.join(tmp, "dossier.html")
+write(srchtml, html.encode())
+soffice = shutil.which("soffice")
+if soffice:
+    def convert(source, fmt, outname):
+        subprocess.run([soffice, "--headless", "--norestore", "--convert-to", fmt,
+                        "--outdir", tmp, source], check=True, capture_output=True)
+        made = os.path.join(tmp, os.path.splitext(os.path.basename(source))[0] + "." +
+                            fmt.split(":")[0])
+        shutil.move(made, os.path.join(D, outname))
+    convert(srchtml, "odt:writer8", "dossier.odt")
+    convert(os.path.join(D, "dossier.odt"), "docx:MS Word 2007 XML", "dossier.docx")
+    convert(os.path.join(D, "dossier.odt"), "doc:MS Word 97", "dossier.doc")
+    convert(os.path.join(D, "dossier.odt"), "rtf:Rich Text Format", "dossier.rtf")
+    convert(fodt, "pdf:writer_pdf_Export", "dossier.pdf")
+    subprocess.run([soffice, "--headless", "--norestore", "--infilter=CSV:59,34,UTF8",
+                    "--convert-to", "ods", "--outdir", tmp, csv], check=True, capture_output=True)
+    shutil.move(os.path.join(tmp, "Klanten.ods"), os.path.join(D, "dossier.ods"))
+    convert(os.path.join(D, "dossier.ods"), "xlsx:Calc MS Excel 2007 XML", "dossier.xlsx")
+    convert(os.path.join(D, "dossier.ods"), "xls:MS Excel 97", "dossier.xls")
+    convert(fodp, "odp:impress8", "dossier.odp")
+    convert(os.path.join(D, "dossier.odp"), "pptx:Impress MS PowerPoint 2007 XML", "dossier.pptx")
+else:
+    print("make-fixtures: soffice not found; office documents not remade", file=sys.stderr)
+
+# ---- mail ----------------------------------------------------------------------
+attachment = base64.encodebytes(text).decode()
+eml = (
+    "Return-Path: <j.devries@ziggo.nl>\n"
+    "Received: from smtp.ziggo.nl (smtp.ziggo.nl [81.204.13.77])\n"
+    "\tby mx.bakkerzonen.nl with ESMTP; Tue, 12 Mar 2024 10:01:02 +0100\n"
+    "From: =?UTF-8?Q?Jan_de_Vries?= <j.devries@ziggo.nl>\n"
+    "To: klantenservice@bakkerzonen.nl\n"
+    "Subject: =?ISO-8859-1?Q?Mijn_gegevens_voor_het_dossier?=\n"
+    "Date: Tue, 12 Mar 2024 10:01:02 +0100\n"
+    "Message-ID: <20240312100102.1234@ziggo.nl>\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"grens\"\n"
+    "\n"
+    "--grens\n"
+    "Content-Type: text/plain; charset=iso-8859-1\n"
+    "Content-Transfer-Encoding: quoted-printable\n"
+    "\n"
+    "Goedemorgen,\n"
+    "\n"
+    "U kunt mij bellen op telefoon 06-=\n23456789. Mijn BSN is 725763863.\n"
+    "Met vriendelijke groet, Jan de Vries (Caf=E9 De Zwaluw)\n"
+    "\n"
+    "--grens\n"
+    "Content-Type: text/plain; name=\"dossier.txt\"\n"
+    "Content-Disposition: attachment; filename=\"dossier.txt\"\n"
+    "Content-Transfer-Encoding: base64\n"
+    "\n" + attachment +
+    "--grens--\n"
+)
+write(f"{M}/dossier.eml", eml.encode())
+zipped = base64.encodebytes(zip_bytes([("dossier.txt", text)])).decode()
+mbox = (
+    "From j.devries@ziggo.nl Tue Mar 12 10:01:02 2024\n"
+    "From: Jan de Vries <j.devries@ziggo.nl>\n"
+    "To: klantenservice@bakkerzonen.nl\n"
+    "Subject: Vraag over mijn bestelling\n"
+    "Date: Tue, 12 Mar 2024 10:01:02 +0100\n"
+    "\n"
+    "Kunt u mij terugbellen? Mijn telefoon is 06-23456789.\n"
+    "\n"
+    "From klantenservice@bakkerzonen.nl Tue Mar 12 11:15:00 2024\n"
+    "From: Klantenservice <klantenservice@bakkerzonen.nl>\n"
+    "To: j.devries@ziggo.nl\n"
+    "Subject: Uw dossier\n"
+    "Date: Tue, 12 Mar 2024 11:15:00 +0100\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"b2\"\n"
+    "\n"
+    "--b2\n"
+    "Content-Type: text/plain; charset=utf-8\n"
+    "\n"
+    "Bijgaand uw dossier.\n"
+    "--b2\n"
+    "Content-Type: application/zip; name=\"dossier.zip\"\n"
+    "Content-Disposition: attachment; filename=\"dossier.zip\"\n"
+    "Content-Transfer-Encoding: base64\n"
+    "\n" + zipped +
+    "--b2--\n"
+    "\n"
+    "From j.devries@ziggo.nl Wed Mar 13 09:00:00 2024\n"
+    "From: Jan de Vries <j.devries@ziggo.nl>\n"
+    "To: klantenservice@bakkerzonen.nl\n"
+    "Subject: Betaling\n"
+    "Date: Wed, 13 Mar 2024 09:00:00 +0100\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: text/html; charset=utf-8\n"
+    "\n"
+    "<html><body><p>Graag afschrijven van rekening NL39 RABO 0300 0652 64.</p></body></html>\n"
+)
+write(f"{M}/archief.mbox", mbox.encode())
+
+# ---- hostile -----------------------------------------------------------------------
+# A zip bomb: 64 MiB of zeros in a 64 KB zip, over a thousand times.
+with zipfile.ZipFile(f"{H}/zipbomb.zip", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    info = zipfile.ZipInfo("zeros.bin", date_time=(2024, 3, 12, 10, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    with z.open(info, "w") as f:
+        block = bytes(1 << 20)
+        for _ in range(64):
+            f.write(block)
+# Nested a hundred deep.
+inner = zip_bytes([("dossier.txt", text)])
+for level in range(99, 0, -1):
+    inner = zip_bytes([(f"level{level + 1}.zip", inner)], zipfile.ZIP_STORED)
+write(f"{H}/nest100.zip", inner)
+# Encrypted with a password (traditional zip encryption).
+subprocess.run(["bsdtar", "--format", "zip", "--options", "zip:encryption=zipcrypt",
+                "--passphrase", "geheim", "-cf", os.path.abspath(f"{H}/encrypted.zip"),
+                "-C", tmp, "dossier.txt"], check=True)
+# A tar.gz cut off half-way.
+# Hex of a hash chain hardly compresses, so the cut falls well past the first
+# members (and past the look-ahead libarchive needs to recognise the format).
+def hex_noise(seed, lines):
+    out, h = [], seed
+    for _ in range(lines):
+        h = hashlib.sha256(h).digest()
+        out.append(h.hex())
+    return "\n".join(out) + "\n"
+many = tar_bytes([(f"deel{i}.txt", (DOSSIER + hex_noise(b"%d" % i, 300)).encode())
+                  for i in range(12)])
+whole = gzip.compress(many, mtime=0)
+write(f"{H}/truncated.tar.gz", whole[: len(whole) // 2])
+
+
+def pdf_with_image_only():
+    """A one-page PDF holding only an image: what a scanner makes."""
+    pixels = bytes((x * 16 + y) & 0xFF for y in range(16) for x in range(16))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] "
+        b"/Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width 16 /Height 16 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream",
+    ]
+    content = b"q 200 0 0 200 0 0 cm /Im1 Do Q"
+    objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
+
+
+write(f"{H}/scanned.pdf", pdf_with_image_only())
+shutil.rmtree(tmp)

@@ -420,7 +420,7 @@ static void handle_file(struct pii_collector *c, struct pii_file_result *r)
 	case PII_FILE_FAILED: inv->files_failed++; break;
 	case PII_FILE_SKIPPED: inv->files_skipped++; break;
 	}
-	if (r->status != PII_FILE_SCANNED)
+	if (r->status != PII_FILE_SCANNED && !r->listed)
 		add_problem(c, r->path, r->status, r->reason);
 
 	struct inflight *f = inflight_get(c, r->file_id, false);

@@ -19,6 +19,7 @@ struct pii_container {
 	struct archive *a;
 	unsigned char *buf;       /* what libarchive reads into (input, fd) */
 	int fd;                   /* reading the file on disk again, or -1 */
+	unsigned char *owned;     /* a member held in memory to seek in */
 	uint64_t members;
 	uint64_t out;             /* bytes of members read */
 	char why[512];
@@ -82,8 +83,46 @@ static void open_failed(struct pii_container *c)
 	c->stop_st = PII_FILE_FAILED;
 }
 
+static la_int64_t seek_fd(struct archive *a, void *ctx, la_int64_t offset, int whence)
+{
+	(void)a;
+	struct pii_container *c = ctx;
+	off_t r = lseek(c->fd, (off_t)offset, whence);
+	return r < 0 ? ARCHIVE_FATAL : (la_int64_t)r;
+}
+
+/* 7-Zip keeps its directory at the end: it must be read from a source
+ * that can seek. */
+static bool needs_seeking(const struct pii_input *in)
+{
+	return in->head_len >= 6 && !memcmp(in->head, "7z\xbc\xaf\x27\x1c", 6);
+}
+
 struct pii_container *pii_container_open(struct pii_input *in)
 {
+	if (needs_seeking(in)) {
+		if (in->fd >= 0)
+			return pii_container_open_fd(in);
+		size_t len;
+		bool cut;
+		unsigned char *data = pii_input_slurp(in, &len, &cut);
+		if (!data)
+			return NULL;
+		struct pii_container *c = pii_container_open_memory(in, data, len);
+		if (!c) {
+			free(data);
+			return NULL;
+		}
+		c->owned = data;
+		if (cut) {
+			snprintf(c->why, sizeof(c->why),
+				 "7-Zip archive inside a container larger than %zu MiB: read in part",
+				 PII_DOC_MEMORY_MAX >> 20);
+			c->stop = c->why;
+			c->stop_st = PII_FILE_PARTIAL;
+		}
+		return c;
+	}
 	struct pii_container *c = new_container(in, true);
 	if (c && archive_read_open(c->a, c, NULL, read_input, NULL) != ARCHIVE_OK)
 		open_failed(c);
@@ -96,9 +135,12 @@ struct pii_container *pii_container_open_fd(struct pii_input *in)
 	if (!c)
 		return NULL;
 	c->fd = in->fd;
+	archive_read_set_seek_callback(c->a, seek_fd);
 	if (lseek(c->fd, 0, SEEK_SET) != 0 ||
 	    archive_read_open(c->a, c, NULL, read_fd, NULL) != ARCHIVE_OK)
 		open_failed(c);
+	/* read again from the disk: all of it counts as read */
+	in->bytes_read = in->size;
 	return c;
 }
 
@@ -138,7 +180,9 @@ int pii_container_next(struct pii_container *c, struct pii_member *m)
 		c->stop = c->why;
 		return 0;
 	}
-	m->regular = archive_entry_filetype(e) == AE_IFREG;
+	/* No type at all (archivers that store no mode) is read as a file:
+	 * better a member scanned than a result lost. */
+	m->regular = archive_entry_filetype(e) == AE_IFREG || archive_entry_filetype(e) == 0;
 	if (m->regular && ++c->members > c->in->opt->max_members) {
 		snprintf(c->why, sizeof(c->why),
 			 "more than %llu members (--max-members): the rest was not scanned",
@@ -225,5 +269,6 @@ void pii_container_close(struct pii_container *c)
 	if (c->a)
 		archive_read_free(c->a);
 	free(c->buf);
+	free(c->owned);
 	free(c);
 }

@@ -219,8 +219,9 @@ int main(int argc, char **argv)
 	} else {
 		inv->duration = pii_now_monotonic() - t0;
 		inv->pattern_limit_hits = atomic_load(&counters.limit_hits);
+		err[0] = '\0';
 		if (pii_outputs_commit(&outs, inv, err, sizeof(err)) != PII_OK) {
-			rc = fatal(err);
+			rc = err[0] ? fatal(err) : EXIT_USAGE;
 		} else {
 			rc = 0;
 			if (!opt.quiet)

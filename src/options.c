@@ -36,7 +36,7 @@ static const char usage_text[] =
 "      --max-filesize SIZE  skip files larger than SIZE (e.g. 500M, 2G)\n"
 "\n"
 "Archives and other containers (a limit reached is listed in the report):\n"
-"      --max-depth N        open containers nested up to N deep (default 10)\n"
+"      --max-depth N        read members up to N containers deep (default 10)\n"
 "      --max-expand SIZE    bytes expanded from one file (default 32G)\n"
 "      --max-ratio N        expansion ratio taken for a bomb (default 200)\n"
 "      --max-members N      members read from one archive (default 100000)\n"

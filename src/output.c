@@ -173,6 +173,7 @@ enum pii_status pii_outputs_commit(struct pii_outputs *o,
 		struct pii_output *out = &o->v[i];
 		int e = 0;
 		char why[512] = "";
+		bool to_stdout = out->fp == stdout;
 		switch (out->spec->format) {
 		case PII_FORMAT_XLSX:
 			if (pii_xlsx_write(inv, out->tmp_path, why, sizeof(why)) != PII_OK)
@@ -191,7 +192,9 @@ enum pii_status pii_outputs_commit(struct pii_outputs *o,
 		if (!e && out->tmp_path && rename(out->tmp_path, out->spec->path) != 0)
 			e = errno;
 		if (e) {
-			if (result == PII_OK) {
+			/* A reader that went away (| head) is not worth a message. */
+			bool reader_gone = e == EPIPE && to_stdout;
+			if (result == PII_OK && !reader_gone) {
 				if (why[0])
 					snprintf(err, errlen, "cannot write '%s': %s",
 						 out->spec->path, why);

@@ -32,6 +32,8 @@ struct file_ctx {
 	struct pii_file_result *res;
 	atomic_bool oom;                 /* a finding was lost */
 	atomic_uint_fast64_t limit_hits; /* PCRE2 work limits reached */
+	atomic_int own_problem;          /* status+1 of a problem row for the file itself */
+	atomic_bool member_problem;      /* a problem row for a member or part of it */
 };
 
 /* A page of a large file, handed to another worker. */
@@ -112,6 +114,12 @@ static void file_ctx_release(struct pii_worker *w, struct file_ctx *fc)
 			 "pattern work limit reached %llu times: values in this text may be missed",
 			 (unsigned long long)hits);
 		pii_outbox_problem(&w->outbox, res->path, PII_FILE_PARTIAL, why);
+	}
+	/* Problem rows count the file as not (fully) scanned in the totals. */
+	int own = atomic_load(&fc->own_problem);
+	if (res->status == PII_FILE_SCANNED && (own || hits || atomic_load(&fc->member_problem))) {
+		res->status = own ? (enum pii_file_status)(own - 1) : PII_FILE_PARTIAL;
+		res->listed = true;
 	}
 	atomic_fetch_add(&ctx->counters->files_done, 1);
 	pii_outbox_file(&w->outbox, res);
@@ -326,6 +334,15 @@ void pii_sink_problem(struct pii_sink *s, const char *path, enum pii_file_status
 		      const char *reason)
 {
 	pii_outbox_problem(&s->w->outbox, path, st, reason);
+	struct file_ctx *fc = s->fc;
+	if (!fc || st == PII_FILE_SCANNED)
+		return;
+	if (strcmp(path, fc->res->path) == 0) {
+		int none = 0;
+		atomic_compare_exchange_strong(&fc->own_problem, &none, (int)st + 1);
+	} else {
+		atomic_store(&fc->member_problem, true);
+	}
 }
 
 /* Points the sink at file fc, with an empty batch. */
@@ -551,6 +568,19 @@ static ssize_t mem_read(void *ctx, void *buf, size_t n)
 	return (ssize_t)k;
 }
 
+bool pii_sink_may_open(struct pii_sink *s, const struct pii_input *in)
+{
+	unsigned max = s->w->ctx->opt->max_depth;
+	if ((unsigned)in->depth < max)
+		return true;
+	char why[128];
+	snprintf(why, sizeof(why),
+		 "container nested %u deep: its members are not read (--max-depth %u)",
+		 (unsigned)in->depth, max);
+	pii_sink_problem(s, in->path, PII_FILE_SKIPPED, why);
+	return false;
+}
+
 enum pii_status pii_sink_child(struct pii_sink *s, const struct pii_input *parent,
 			       const char *name, pii_read_fn read, void *ctx, uint64_t size)
 {
@@ -568,7 +598,7 @@ enum pii_status pii_sink_child(struct pii_sink *s, const struct pii_input *paren
 	int depth = parent->depth + 1;
 	if ((unsigned)depth > opt->max_depth) {
 		char why[96];
-		snprintf(why, sizeof(why), "nested deeper than %u levels: not opened (--max-depth)",
+		snprintf(why, sizeof(why), "nested more than %u deep: not scanned (--max-depth)",
 			 opt->max_depth);
 		pii_sink_problem(s, path, PII_FILE_SKIPPED, why);
 		free(path);

@@ -44,6 +44,8 @@ static void raw_member_name(const struct pii_input *in, const char *name, char *
 
 static enum pii_status archive_run(struct pii_input *in, struct pii_sink *out)
 {
+	if (!pii_sink_may_open(out, in))
+		return PII_OK;
 	struct pii_container *c = pii_container_open(in);
 	if (!c)
 		return PII_EOBJECT;

@@ -4,7 +4,10 @@
 #include "pii_extract.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "pii_limits.h"
 
 /* Every format this build understands. Order breaks ties in bids. */
 static const struct pii_extractor *const extractors[] = {
@@ -37,6 +40,35 @@ ssize_t pii_input_read(struct pii_input *in, void *buf, size_t n)
 	}
 	in->bytes_read += (uint64_t)got;
 	return got;
+}
+
+unsigned char *pii_input_slurp(struct pii_input *in, size_t *len, bool *cut)
+{
+	size_t cap = in->size && in->size < PII_DOC_MEMORY_MAX ? (size_t)in->size + 1 : 1 << 20;
+	unsigned char *data = malloc(cap);
+	*len = 0;
+	*cut = false;
+	while (data) {
+		if (*len == cap) {
+			if (cap >= PII_DOC_MEMORY_MAX) {
+				unsigned char probe;
+				*cut = pii_input_read(in, &probe, 1) > 0;
+				break;
+			}
+			cap = cap * 2 > PII_DOC_MEMORY_MAX ? PII_DOC_MEMORY_MAX : cap * 2;
+			unsigned char *grown = realloc(data, cap);
+			if (!grown) {
+				free(data);
+				return NULL;
+			}
+			data = grown;
+		}
+		ssize_t n = pii_input_read(in, data + *len, cap - *len);
+		if (n <= 0)
+			break;
+		*len += (size_t)n;
+	}
+	return data;
 }
 
 const struct pii_extractor *pii_extractor_for(const struct pii_input *in)

@@ -3,9 +3,9 @@
  * MIME parts, base64 and quoted-printable, RFC 2047 headers, charsets to
  * UTF-8. Every message of an mbox is located as "<file>!msg-N/..."; its
  * headers ("headers": addresses, Received lines with IP addresses) and
- * its text ("body") are scanned, and each attachment, and each forwarded
- * message, goes back through detection as "<file>!msg-N/<name>", so a zip
- * attached to a mail in an mbox is opened.
+ * its text ("body") are scanned, with that name also as their part; each
+ * attachment, and each forwarded message, goes back through detection as
+ * "<file>!msg-N/<name>", so a zip attached to a mail in an mbox is opened.
  *
  * A file on disk is parsed where it lies (GMime keeps references into
  * it, not copies); a mail inside another container is held in memory,
@@ -85,7 +85,8 @@ static void scan_text(struct mail *m, const char *what, const char *text, size_t
 		m->st = PII_EOBJECT;
 		return;
 	}
-	struct pii_loc loc = {.file = file};
+	/* The part also in its own key, so the inventory can filter on it. */
+	struct pii_loc loc = {.file = file, .part = what};
 	struct pii_decoder dec;
 	struct pii_buf utf8 = {0};
 	pii_decoder_init(&dec, PII_ENC_UTF8);
@@ -240,31 +241,6 @@ static void message(struct mail *m, GMimeMessage *msg)
 	walk(m, g_mime_message_get_mime_part(msg));
 }
 
-static unsigned char *slurp(struct pii_input *in, size_t *len)
-{
-	size_t cap = 1 << 16;
-	unsigned char *data = malloc(cap);
-	*len = 0;
-	while (data) {
-		if (*len == cap) {
-			if (cap >= PII_DOC_MEMORY_MAX)
-				break;
-			unsigned char *grown = realloc(data, cap * 2);
-			if (!grown) {
-				free(data);
-				return NULL;
-			}
-			data = grown;
-			cap *= 2;
-		}
-		ssize_t n = pii_input_read(in, data + *len, cap - *len);
-		if (n <= 0)
-			break;
-		*len += (size_t)n;
-	}
-	return data;
-}
-
 static bool starts_mbox(const struct pii_input *in)
 {
 	return in->head_len > 5 && !memcmp(in->head, "From ", 5);
@@ -286,9 +262,13 @@ static enum pii_status mail_run(struct pii_input *in, struct pii_sink *out)
 		in->bytes_read = in->size;
 	} else {
 		size_t len;
-		data = slurp(in, &len);
+		bool cut;
+		data = pii_input_slurp(in, &len, &cut);
 		if (!data)
 			return PII_EOBJECT;
+		if (cut)
+			pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+					 "mail too large to read inside a container: scanned in part");
 		stream = g_mime_stream_mem_new_with_buffer((const char *)data, len);
 	}
 	GMimeParser *parser = g_mime_parser_new_with_stream(stream);

@@ -71,6 +71,12 @@ static void on_start(void *ctx, const char *name, const char *const *attrs)
 	}
 	if (m->skip)
 		return;
+	/* In XML data the element names say what the values are
+	 * (<telefoon>06-...</telefoon>): they are written as context. */
+	if (!m->html) {
+		put(m, name, strlen(name));
+		put(m, " ", 1);
+	}
 	for (const char *const *a = attrs; a && a[0]; a += 2) {
 		const char *value = a[1] ? a[1] : "";
 		if (!*value || (m->html && !text_attr_html(a[0], value)))

@@ -528,35 +528,6 @@ static void report(struct ooxml *o, struct pii_container *c)
 		pii_sink_problem(o->out, o->in->path, st, problem);
 }
 
-/* Reads the rest of the input into memory, up to PII_DOC_MEMORY_MAX. */
-static unsigned char *slurp(struct pii_input *in, size_t *len, bool *cut)
-{
-	size_t cap = in->size && in->size < PII_DOC_MEMORY_MAX ? (size_t)in->size + 1 : 1 << 20;
-	unsigned char *data = malloc(cap);
-	*len = 0;
-	*cut = false;
-	while (data) {
-		if (*len == cap) {
-			if (cap >= PII_DOC_MEMORY_MAX) {
-				*cut = true;
-				break;
-			}
-			cap = cap * 2 > PII_DOC_MEMORY_MAX ? PII_DOC_MEMORY_MAX : cap * 2;
-			unsigned char *grown = realloc(data, cap);
-			if (!grown) {
-				free(data);
-				return NULL;
-			}
-			data = grown;
-		}
-		ssize_t n = pii_input_read(in, data + *len, cap - *len);
-		if (n <= 0)
-			break;
-		*len += (size_t)n;
-	}
-	return data;
-}
-
 static enum pii_status ooxml_run(struct pii_input *in, struct pii_sink *out)
 {
 	struct ooxml o = {.in = in, .out = out};
@@ -564,7 +535,7 @@ static enum pii_status ooxml_run(struct pii_input *in, struct pii_sink *out)
 	size_t len = 0;
 	bool cut = false;
 	if (in->fd < 0) {
-		data = slurp(in, &len, &cut);
+		data = pii_input_slurp(in, &len, &cut);
 		if (!data)
 			return PII_EOBJECT;
 		if (cut)

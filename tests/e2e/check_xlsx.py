@@ -47,18 +47,40 @@ def check_layout(wb):
             fail(f"{name}: no autofilter ({ws.auto_filter.ref})")
 
 
+# What each hostile fixture must give in the Errors sheet: the row's file
+# (under fixtures/), its status, words of its reason; and how the file
+# itself counts in the summary.
+HOSTILE = [
+    ("hostile/zipbomb.zip", "partial", "--max-ratio", "partial"),
+    ("hostile/nest100.zip!" + "!".join(f"level{i}.zip" for i in range(2, 12)),
+     "skipped", "--max-depth", "partial"),
+    ("hostile/encrypted.zip!dossier.txt", "skipped", "encrypted, not scanned", "partial"),
+    ("hostile/truncated.tar.gz", "partial", "cut short", "partial"),
+    ("hostile/scanned.pdf", "skipped", "no text layer", "skipped"),
+]
+
+
+def golden_location(field):
+    """'dir/f.xlsx table=Klanten column=BSN' -> ('dir/f.xlsx', {'table': ...})"""
+    path, *attrs = field.split(" ")
+    return path, dict(a.split("=", 1) for a in attrs)
+
+
 def check_fixtures(book, want_path):
     wb = openpyxl.load_workbook(book)
     check_layout(wb)
     want = [l.rstrip("\n").split("\t") for l in open(want_path, encoding="utf-8")]
     s = summary(wb)
     n_files = sum(len(f) for _, _, f in os.walk("fixtures"))
+    outer = {golden_location(w[0])[0].split("!")[0] for w in want}
+    in_part = sum(1 for h in HOSTILE if h[3] == "partial")
     expect = {
-        "Files scanned": n_files,
+        "Files scanned": n_files - len(HOSTILE),
+        "Files scanned in part": in_part,
+        "Files skipped": len(HOSTILE) - in_part,
         "Findings": len(want),
-        "Files with personal data": len({w[0] for w in want}),
+        "Files with personal data": len(outer),
         "Files that could not be read": 0,
-        "Files skipped": 0,
         "Values": "masked",
     }
     for k, v in expect.items():
@@ -67,23 +89,31 @@ def check_fixtures(book, want_path):
     if not str(s.get("Scanned paths", "")).startswith("fixtures"):
         fail(f"Summary paths {s.get('Scanned paths')!r}")
 
-    # Inventory: one row per file x rule with the planted count.
+    # Inventory: one row per location x rule with the planted count; the
+    # location is the file (with members) and the sheet, column, key, part.
     header, inv = table(wb["Inventory"])
-    for col in ("File", "Rule", "Category", "Confidence", "Count", "Distinct",
-                "Example", "File size", "Owner", "Modified (UTC)"):
+    for col in ("File", "Table / sheet", "Column", "Key", "Part", "Rule", "Category",
+                "Confidence", "Count", "Distinct", "Example", "File size", "Owner",
+                "Modified (UTC)"):
         if col not in header:
             fail(f"Inventory has no column {col!r}: {header}")
-    counts = collections.Counter((w[0], w[2]) for w in want)
+    counts = collections.Counter()
+    for w in want:
+        path, attrs = golden_location(w[0])
+        counts[(path, attrs.get("table"), attrs.get("column"), attrs.get("key"),
+                attrs.get("part"), w[2])] += 1
     got = {}
     for r in inv:
         path = r["File"][len("fixtures/"):]
-        got[(path, r["Rule"])] = r["Count"]
+        got[(path, r["Table / sheet"], r["Column"], r["Key"], r["Part"], r["Rule"])] = r["Count"]
         if not r["Example"] or r["Distinct"] < 1 or r["Distinct"] > r["Count"]:
             fail(f"Inventory row {r}")
-        if r["File size"] != os.path.getsize(r["File"]):
+        on_disk = r["File"].split("!")[0]
+        if r["File size"] != os.path.getsize(on_disk):
             fail(f"Inventory size of {r['File']}: {r['File size']}")
     if got != dict(counts):
-        fail(f"Inventory counts differ:\n got {sorted(got.items())}\n want {sorted(counts.items())}")
+        fail(f"Inventory counts differ:\n got {sorted(got.items(), key=str)}\n"
+             f" want {sorted(counts.items(), key=str)}")
     # Four customers, four phone numbers in four formats.
     if [r["Distinct"] for r in inv if r["File"].endswith("klanten-export.csv") and r["Rule"] == "phone"] != [4]:
         fail("distinct phone numbers in klanten-export.csv")
@@ -91,9 +121,19 @@ def check_fixtures(book, want_path):
     _, findings = table(wb["Findings"])
     if len(findings) != len(want):
         fail(f"Findings sheet has {len(findings)} rows, want {len(want)}")
+    pages = sorted((f["Rule"], f["Page"]) for f in findings
+                   if f["File"] == "fixtures/documents/dossier.pdf")
+    if pages != [("email", 1), ("iban", 2), ("nl_bsn", 2), ("phone", 1)]:
+        fail(f"Findings sheet pages of dossier.pdf: {pages}")
     _, errors = table(wb["Errors"])
-    if errors:
-        fail(f"Errors sheet not empty: {errors[:3]}")
+    got_errors = sorted((e["File"], e["Status"]) for e in errors)
+    want_errors = sorted(("fixtures/" + h[0], h[1]) for h in HOSTILE)
+    if got_errors != want_errors:
+        fail(f"Errors sheet:\n got {got_errors}\n want {want_errors}")
+    for e in errors:
+        words = next(h[2] for h in HOSTILE if "fixtures/" + h[0] == e["File"])
+        if words not in e["Reason"]:
+            fail(f"Errors row {e}: reason lacks {words!r}")
     _, rules = table(wb["Rules"])
     ids = {r["Rule id"] for r in rules}
     for rid in ("email", "phone", "ipv4", "ipv6", "iban", "credit_card", "nl_bsn",

@@ -40,8 +40,8 @@ check "xlsx with --show-values says so in the summary" \
 	$PY tests/e2e/check_xlsx.py shown "$WORK/s.xlsx"
 
 # CSV: header and one line per inventory row (file x rule).
-rows=$(cut -f1,3 "$want" | sort -u | wc -l)
-check "csv has a header and one row per file x rule" \
+rows=$(cut -f1,3 "$want" | sed 's/ page=[0-9]*//' | sort -u | wc -l)
+check "csv has a header and one row per location x rule" \
 	test "$(wc -l <"$WORK/m.csv")" -eq $((rows + 1))
 check "csv header" sh -c "head -1 '$WORK/m.csv' | grep -q '^file,table,column,key,part,rule,category,confidence,count,distinct'"
 
@@ -54,7 +54,7 @@ if command -v soffice >/dev/null 2>&1; then
 		m.xlsx >/dev/null 2>&1)
 	check "LibreOffice opens the workbook: five sheets" \
 		test "$(ls "$WORK/lo"/m-*.csv 2>/dev/null | wc -l)" -eq 5
-	check "LibreOffice reads the summary" grep -q '^Findings,52' "$WORK/lo/m-Summary.csv"
+	check "LibreOffice reads the summary" grep -q "^Findings,$(wc -l <"$want")," "$WORK/lo/m-Summary.csv"
 else
 	echo "skip - LibreOffice is not installed"
 fi

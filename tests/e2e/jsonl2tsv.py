@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Reads piiscan JSONL, checks every line is a JSON object with the keys of
 the output contract, and prints "file line rule confidence value" rows
-(tab-separated, file relative to PREFIX, '-' for no line), sorted."""
+(tab-separated, file relative to PREFIX followed by whichever of table,
+column, key, part and page the finding has, '-' for no line), sorted."""
 import json
 import sys
 
@@ -16,6 +17,9 @@ with open(sys.argv[1], encoding="utf-8") as f:
         path = obj["file"]
         if path.startswith(prefix):
             path = path[len(prefix):]
+        for key in ("table", "column", "key", "part", "page"):
+            if key in obj:
+                path += f" {key}={obj[key]}"
         rows.append("\t".join([path, str(obj.get("line", "-")), obj["rule"],
                                obj["confidence"], obj["value"]]))
 for r in sorted(rows):
