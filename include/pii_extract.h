@@ -55,6 +55,11 @@ ssize_t pii_input_read(struct pii_input *in, void *buf, size_t n);
  * NULL when out of memory. */
 unsigned char *pii_input_slurp(struct pii_input *in, size_t *len, bool *cut);
 
+/* Copies the rest of the input into a memory file (memfd, never on disk)
+ * for a reader that wants a file; -1 when that fails or the input is
+ * larger than PII_DOC_MEMORY_MAX. Uses in->scratch. */
+int pii_input_memfd(struct pii_input *in);
+
 /* Where extracted text goes: implemented by the scanner (scan.c). */
 struct pii_sink;
 
@@ -76,6 +81,11 @@ enum pii_status pii_sink_end_text(struct pii_sink *s);
 char *pii_sink_text_room(struct pii_sink *s, size_t *room);
 enum pii_status pii_sink_text_added(struct pii_sink *s, size_t n);
 void pii_sink_text_drop(struct pii_sink *s, size_t n);
+
+/* A whole text held in memory (bytes meant as UTF-8; invalid sequences
+ * replaced), paged as one location with line numbers. */
+enum pii_status pii_sink_text_bytes(struct pii_sink *s, const struct pii_loc *loc,
+				    const char *bytes, size_t len);
 
 /* A short text with its own location (a cell, a string from a binary
  * file), matched as a whole. offset is where it starts in the input;
@@ -138,6 +148,7 @@ extern const struct pii_extractor pii_extractor_odf;
 extern const struct pii_extractor pii_extractor_pdf;
 extern const struct pii_extractor pii_extractor_rtf;
 extern const struct pii_extractor pii_extractor_mail;
+extern const struct pii_extractor pii_extractor_pst;
 
 /* GMime, once, from the main thread before any thread reads mail. */
 void pii_mail_init(void);

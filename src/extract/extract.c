@@ -6,7 +6,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
+#include "pii_decode.h"
 #include "pii_limits.h"
 
 /* Every format this build understands. Order breaks ties in bids. */
@@ -16,6 +19,7 @@ static const struct pii_extractor *const extractors[] = {
 	&pii_extractor_pdf,
 	&pii_extractor_rtf,
 	&pii_extractor_mail,
+	&pii_extractor_pst,
 	&pii_extractor_archive,
 	&pii_extractor_markup,
 	&pii_extractor_text,
@@ -40,6 +44,41 @@ ssize_t pii_input_read(struct pii_input *in, void *buf, size_t n)
 	}
 	in->bytes_read += (uint64_t)got;
 	return got;
+}
+
+enum pii_status pii_sink_text_bytes(struct pii_sink *s, const struct pii_loc *loc,
+				    const char *bytes, size_t len)
+{
+	if (!len)
+		return PII_OK;
+	struct pii_decoder dec;
+	struct pii_buf utf8 = {0};
+	pii_decoder_init(&dec, PII_ENC_UTF8);
+	enum pii_status st = pii_sink_begin_text(s, loc, true);
+	if (st == PII_OK && pii_decode(&dec, bytes, len, true, &utf8) && utf8.len)
+		st = pii_sink_write_text(s, utf8.data, utf8.len);
+	enum pii_status end = pii_sink_end_text(s);
+	pii_buf_free(&utf8);
+	return st == PII_OK ? end : st;
+}
+
+int pii_input_memfd(struct pii_input *in)
+{
+	int fd = memfd_create("piiscan-member", MFD_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	uint64_t total = 0;
+	for (;;) {
+		ssize_t n = pii_input_read(in, in->scratch, PII_READ_CHUNK);
+		if (n <= 0)
+			break;
+		total += (uint64_t)n;
+		if (total > PII_DOC_MEMORY_MAX || write(fd, in->scratch, (size_t)n) != n) {
+			close(fd);
+			return -1;
+		}
+	}
+	return fd;
 }
 
 unsigned char *pii_input_slurp(struct pii_input *in, size_t *len, bool *cut)

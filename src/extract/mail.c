@@ -18,7 +18,6 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "pii_decode.h"
 #include "pii_extract.h"
 #include "pii_limits.h"
 
@@ -87,16 +86,7 @@ static void scan_text(struct mail *m, const char *what, const char *text, size_t
 	}
 	/* The part also in its own key, so the inventory can filter on it. */
 	struct pii_loc loc = {.file = file, .part = what};
-	struct pii_decoder dec;
-	struct pii_buf utf8 = {0};
-	pii_decoder_init(&dec, PII_ENC_UTF8);
-	m->st = pii_sink_begin_text(m->out, &loc, true);
-	if (m->st == PII_OK && pii_decode(&dec, text, len, true, &utf8) && utf8.len)
-		m->st = pii_sink_write_text(m->out, utf8.data, utf8.len);
-	enum pii_status end = pii_sink_end_text(m->out);
-	if (m->st == PII_OK)
-		m->st = end;
-	pii_buf_free(&utf8);
+	m->st = pii_sink_text_bytes(m->out, &loc, text, len);
 	free(file);
 }
 

@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -37,26 +36,6 @@ static const char *pdftotext_path(void)
 		if (access(*p, X_OK) == 0)
 			return *p;
 	return NULL;
-}
-
-/* Copies the input into a memory file for the child; -1 on failure. */
-static int memory_file(struct pii_input *in)
-{
-	int fd = memfd_create("piiscan-pdf", MFD_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	uint64_t total = 0;
-	for (;;) {
-		ssize_t n = pii_input_read(in, in->scratch, PII_READ_CHUNK);
-		if (n <= 0)
-			break;
-		total += (uint64_t)n;
-		if (total > PII_DOC_MEMORY_MAX || write(fd, in->scratch, (size_t)n) != n) {
-			close(fd);
-			return -1;
-		}
-	}
-	return fd;
 }
 
 /* Starts pdftotext on pdf_fd; its output on *out_fd, errors on *err_fd.
@@ -163,7 +142,7 @@ static enum pii_status pdf_run(struct pii_input *in, struct pii_sink *out)
 	int pdf_fd = in->fd;
 	bool own_fd = false;
 	if (pdf_fd < 0) {
-		pdf_fd = memory_file(in);
+		pdf_fd = pii_input_memfd(in);
 		own_fd = true;
 		if (pdf_fd < 0) {
 			pii_sink_problem(out, in->path, PII_FILE_PARTIAL,

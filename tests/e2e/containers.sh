@@ -70,6 +70,18 @@ check "--max-members 2: a row for the rest" \
 	$PY tests/e2e/check_xlsx.py error "$WORK/five.xlsx" five.zip partial "more than 2 members"
 check_fails "--max-depth needs a number" "$PIISCAN" -q --max-depth lots -o "$WORK/e.jsonl" "$WORK/five.zip"
 
+# An Outlook data file with a damaged header: a row saying so, no crash.
+$PY - "$WORK/damaged.pst" <<'EOF'
+import random, sys
+random.seed(4)
+open(sys.argv[1], "wb").write(b"!BDN\0\0\0\0SM\x17\x00" + bytes(random.randrange(256) for _ in range(20000)))
+EOF
+"$PIISCAN" -q -o "$WORK/damaged.xlsx" "$WORK/damaged.pst"
+check "damaged pst: scan finishes (exit 0)" test $? -eq 0
+check "damaged pst: errors row with libpff's cause" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/damaged.xlsx" damaged.pst failed \
+	"not readable as an Outlook data file (damaged or cut short?): mismatch in file header checksum"
+
 # A spreadsheet embedded in a Word file in a zip: reached, with its sheet.
 $PY - "$WORK/embedded.zip" <<'EOF'
 import io, sys, zipfile

@@ -1,0 +1,460 @@
+/*
+ * pst.c - Outlook data files (.pst, .ost) read with libpff: every folder
+ * and every item in it (mails, contacts, appointments, tasks, notes).
+ * Item N of a folder is located as "<file>!<folder path>/msg-N", with the
+ * parts "headers" (its text properties as "Label: value" lines: subject,
+ * sender, recipients, contact fields, the transport headers less message
+ * ids) and "body" (the plain text). An HTML or RTF body without a plain
+ * one, and each attachment, go back through detection as
+ * "<file>!<folder path>/msg-N/<name>"; an attached message is read as an
+ * item again, "<...>/msg-N/<name>/headers".
+ *
+ * libpff wants a file name: the file itself through /proc/self/fd, or for
+ * a data file inside another container a memory file (memfd).
+ */
+#include <fcntl.h>
+#include <libpff.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "pii_extract.h"
+#include "pii_limits.h"
+
+/* Folders nested deeper than this are taken for a damaged file's loop. */
+#define PST_MAX_FOLDER_DEPTH 64
+
+struct pst {
+	struct pii_input *in;
+	struct pii_sink *out;
+	enum pii_status st;
+	unsigned unreadable; /* items libpff could not give */
+};
+
+/* Labels for the properties people read; they also serve as context
+ * words ("Mobile phone: ..."). Others get their number. */
+static const struct {
+	uint32_t type;
+	const char *label;
+} labels[] = {
+	{0x0037, "Subject"},
+	{0x0042, "Sent on behalf of"},
+	{0x0065, "Sent on behalf of e-mail"},
+	{0x0c1a, "From"},
+	{0x0c1f, "From e-mail"},
+	{0x0e02, "Bcc"},
+	{0x0e03, "Cc"},
+	{0x0e04, "To"},
+	{0x3001, "Name"},
+	{0x3003, "E-mail"},
+	{0x39fe, "E-mail"},
+	{0x3a02, "Callback phone"},
+	{0x3a06, "Given name"},
+	{0x3a08, "Business phone"},
+	{0x3a09, "Home phone"},
+	{0x3a11, "Surname"},
+	{0x3a15, "Postal address"},
+	{0x3a16, "Company"},
+	{0x3a17, "Job title"},
+	{0x3a1a, "Primary phone"},
+	{0x3a1b, "Business phone 2"},
+	{0x3a1c, "Mobile phone"},
+	{0x3a24, "Business fax"},
+	{0x3a26, "Country"},
+	{0x3a27, "Locality"},
+	{0x3a28, "State or province"},
+	{0x3a29, "Street address"},
+	{0x3a2a, "Postal code"},
+	{0x3a1f, "Other phone"},
+	{0x3a2f, "Home phone 2"},
+	{0x3a59, "Home city"},
+	{0x3a5a, "Home country"},
+	{0x3a5b, "Home postal code"},
+	{0x3a5d, "Home street"},
+	{0x8083, "E-mail"},
+	{0x8093, "E-mail 2"},
+	{0x80a3, "E-mail 3"},
+};
+
+/* Text properties not written out: the bodies (scanned as parts of their
+ * own), the transport headers (filtered below), message ids (they look
+ * like addresses and are not), the message class, and copies of the
+ * subject. */
+static bool skipped_property(uint32_t type)
+{
+	switch (type) {
+	case 0x001a: /* message class */
+	case 0x0070: /* conversation topic */
+	case 0x007d: /* transport headers */
+	case 0x1000: /* plain body */
+	case 0x1013: /* HTML body */
+	case 0x1035: /* Internet message id */
+	case 0x1039: /* references */
+	case 0x0e1d: /* normalized subject */
+	case 0x1042: /* in-reply-to id */
+		return true;
+	default:
+		return false;
+	}
+}
+
+static const char *label_of(uint32_t type)
+{
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (labels[i].type == type)
+			return labels[i].label;
+	return NULL;
+}
+
+/* "a/b" with "/" and "!" in the name made "_": a name is one step. */
+static void append_name(struct pii_buf *b, const char *name)
+{
+	size_t at = b->len;
+	pii_buf_printf(b, "%s", name);
+	for (size_t i = at; i < b->len; i++)
+		if (b->data[i] == '/' || b->data[i] == '!')
+			b->data[i] = '_';
+}
+
+/* The text of a record entry, malloc'd; NULL when it has none. */
+static char *entry_text(libpff_record_entry_t *entry)
+{
+	size_t size = 0;
+	if (libpff_record_entry_get_data_as_utf8_string_size(entry, &size, NULL) != 1 || size < 2 ||
+	    size > PII_DOC_MEMORY_MAX)
+		return NULL;
+	char *s = malloc(size);
+	if (s && libpff_record_entry_get_data_as_utf8_string(entry, (uint8_t *)s, size, NULL) != 1) {
+		free(s);
+		s = NULL;
+	}
+	return s;
+}
+
+/* The text of property `type` of an item's first record set, or NULL. */
+static char *item_text(libpff_item_t *it, uint32_t type)
+{
+	libpff_record_set_t *set = NULL;
+	libpff_record_entry_t *entry = NULL;
+	char *text = NULL;
+	if (libpff_item_get_record_set_by_index(it, 0, &set, NULL) != 1)
+		return NULL;
+	if (libpff_record_set_get_entry_by_type(set, type, 0, &entry,
+						LIBPFF_ENTRY_VALUE_FLAG_MATCH_ANY_VALUE_TYPE, NULL) == 1) {
+		text = entry_text(entry);
+		libpff_record_entry_free(&entry, NULL);
+	}
+	libpff_record_set_free(&set, NULL);
+	return text;
+}
+
+/* Transport headers without the ids (lines and their continuations). */
+static void append_headers(struct pii_buf *b, const char *h)
+{
+	static const char *const ids[] = {"message-id:", "in-reply-to:", "references:",
+					  "content-id:", "dkim-", "arc-", "x-google-dkim-",
+					  NULL};
+	bool skipping = false;
+	while (*h) {
+		const char *eol = strchr(h, '\n');
+		size_t n = eol ? (size_t)(eol - h) + 1 : strlen(h);
+		if (*h != ' ' && *h != '\t') {
+			skipping = false;
+			for (const char *const *id = ids; *id; id++)
+				if (!strncasecmp(h, *id, strlen(*id)))
+					skipping = true;
+		}
+		if (!skipping)
+			pii_buf_append(b, h, n);
+		h += n;
+	}
+	if (b->len && b->data[b->len - 1] != '\n')
+		pii_buf_append(b, "\n", 1);
+}
+
+/* Every text property of a record set as "Label: value" lines. */
+static void append_record_set(struct pii_buf *b, libpff_record_set_t *set, const char *prefix)
+{
+	int n = 0;
+	if (libpff_record_set_get_number_of_entries(set, &n, NULL) != 1)
+		return;
+	for (int i = 0; i < n; i++) {
+		libpff_record_entry_t *entry = NULL;
+		uint32_t type = 0, value_type = 0;
+		if (libpff_record_set_get_entry_by_index(set, i, &entry, NULL) != 1)
+			continue;
+		if (libpff_record_entry_get_entry_type(entry, &type, NULL) == 1 &&
+		    libpff_record_entry_get_value_type(entry, &value_type, NULL) == 1 &&
+		    (value_type == LIBPFF_VALUE_TYPE_STRING_ASCII ||
+		     value_type == LIBPFF_VALUE_TYPE_STRING_UNICODE)) {
+			char *text = entry_text(entry);
+			if (text && type == 0x007d) {
+				append_headers(b, text);
+			} else if (text && !skipped_property(type)) {
+				const char *label = label_of(type);
+				if (label)
+					pii_buf_printf(b, "%s%s: %s\n", prefix, label, text);
+				else
+					pii_buf_printf(b, "%sproperty 0x%04x: %s\n", prefix,
+						       (unsigned)type, text);
+			}
+			free(text);
+		}
+		libpff_record_entry_free(&entry, NULL);
+	}
+}
+
+static void append_item(struct pii_buf *b, libpff_item_t *item, const char *prefix)
+{
+	int sets = 0;
+	if (libpff_item_get_number_of_record_sets(item, &sets, NULL) != 1)
+		return;
+	for (int i = 0; i < sets; i++) {
+		libpff_record_set_t *set = NULL;
+		if (libpff_item_get_record_set_by_index(item, i, &set, NULL) != 1)
+			continue;
+		append_record_set(b, set, prefix);
+		libpff_record_set_free(&set, NULL);
+	}
+}
+
+static void scan_part(struct pst *p, const char *where, const char *part, const char *text,
+		      size_t len)
+{
+	if (p->st != PII_OK || !len)
+		return;
+	struct pii_buf file = {0};
+	pii_buf_printf(&file, "%s!%s", p->in->path, where);
+	if (!file.data) {
+		p->st = PII_EOBJECT;
+		return;
+	}
+	struct pii_loc loc = {.file = file.data, .part = part};
+	p->st = pii_sink_text_bytes(p->out, &loc, text, len);
+	pii_buf_free(&file);
+}
+
+/* A body libpff gives (size with its end-of-string), or NULL. */
+static char *body(libpff_item_t *msg, int (*size_fn)(libpff_item_t *, size_t *, libpff_error_t **),
+		  int (*get_fn)(libpff_item_t *, uint8_t *, size_t, libpff_error_t **), size_t *len)
+{
+	size_t size = 0;
+	if (size_fn(msg, &size, NULL) != 1 || size < 2 || size > PII_DOC_MEMORY_MAX)
+		return NULL;
+	char *data = malloc(size);
+	if (data && get_fn(msg, (uint8_t *)data, size, NULL) != 1) {
+		free(data);
+		return NULL;
+	}
+	*len = data ? strnlen(data, size) : 0;
+	return data;
+}
+
+static ssize_t read_attachment(void *ctx, void *buf, size_t n)
+{
+	ssize_t got = libpff_attachment_data_read_buffer(ctx, buf, n, NULL);
+	return got < 0 ? -1 : got;
+}
+
+static void item(struct pst *p, libpff_item_t *it, const char *where, int depth);
+
+static void attachments(struct pst *p, libpff_item_t *msg, const char *where, int depth)
+{
+	int n = 0;
+	if (libpff_message_get_number_of_attachments(msg, &n, NULL) != 1)
+		return;
+	for (int i = 0; i < n && p->st == PII_OK; i++) {
+		libpff_item_t *att = NULL;
+		if (libpff_message_get_attachment(msg, i, &att, NULL) != 1) {
+			p->unreadable++;
+			continue;
+		}
+		char *name = item_text(att, 0x3707); /* long file name */
+		if (!name)
+			name = item_text(att, 0x3704); /* 8.3 file name */
+		struct pii_buf member = {0};
+		pii_buf_printf(&member, "%s/", where);
+		if (name)
+			append_name(&member, name);
+		else
+			pii_buf_printf(&member, "attachment-%d", i + 1);
+		free(name);
+		int type = 0;
+		libpff_attachment_get_type(att, &type, NULL);
+		if (!member.data) {
+			p->st = PII_EOBJECT;
+		} else if (type == LIBPFF_ATTACHMENT_TYPE_DATA) {
+			size64_t data_size = 0;
+			libpff_attachment_get_data_size(att, &data_size, NULL);
+			if (pii_sink_child(p->out, p->in, member.data, read_attachment, att,
+					   data_size) == PII_EFATAL)
+				p->st = PII_EFATAL;
+		} else if (type == LIBPFF_ATTACHMENT_TYPE_ITEM) {
+			libpff_item_t *attached = NULL;
+			if (libpff_attachment_get_item(att, &attached, NULL) == 1) {
+				item(p, attached, member.data, depth + 1);
+				libpff_item_free(&attached, NULL);
+			} else {
+				p->unreadable++;
+			}
+		}
+		pii_buf_free(&member);
+		libpff_item_free(&att, NULL);
+	}
+}
+
+/* One item: its properties, recipients, body and attachments. */
+static void item(struct pst *p, libpff_item_t *it, const char *where, int depth)
+{
+	if (depth > PST_MAX_FOLDER_DEPTH)
+		return;
+	struct pii_buf text = {0};
+	append_item(&text, it, "");
+	libpff_item_t *recipients = NULL;
+	if (libpff_message_get_recipients(it, &recipients, NULL) == 1) {
+		append_item(&text, recipients, "Recipient ");
+		libpff_item_free(&recipients, NULL);
+	}
+	scan_part(p, where, "headers", text.data, text.len);
+	pii_buf_free(&text);
+
+	size_t len = 0;
+	char *b = body(it, libpff_message_get_plain_text_body_size,
+		       libpff_message_get_plain_text_body, &len);
+	if (b) {
+		scan_part(p, where, "body", b, len);
+	} else {
+		const char *name = "body.html";
+		b = body(it, libpff_message_get_html_body_size, libpff_message_get_html_body, &len);
+		if (!b) {
+			name = "body.rtf";
+			b = body(it, libpff_message_get_rtf_body_size, libpff_message_get_rtf_body,
+				 &len);
+		}
+		if (b && p->st == PII_OK) {
+			struct pii_buf member = {0};
+			pii_buf_printf(&member, "%s/%s", where, name);
+			if (member.data &&
+			    pii_sink_child_memory(p->out, p->in, member.data, b, len) == PII_EFATAL)
+				p->st = PII_EFATAL;
+			pii_buf_free(&member);
+		}
+	}
+	free(b);
+	if (p->st == PII_OK)
+		attachments(p, it, where, depth);
+}
+
+static void folder(struct pst *p, libpff_item_t *f, const char *path, int depth)
+{
+	if (depth > PST_MAX_FOLDER_DEPTH || p->st != PII_OK)
+		return;
+	int n = 0;
+	if (libpff_folder_get_number_of_sub_messages(f, &n, NULL) == 1) {
+		for (int i = 0; i < n && p->st == PII_OK; i++) {
+			libpff_item_t *msg = NULL;
+			if (libpff_folder_get_sub_message(f, i, &msg, NULL) != 1) {
+				p->unreadable++;
+				continue;
+			}
+			struct pii_buf where = {0};
+			pii_buf_printf(&where, "%s%smsg-%d", path, *path ? "/" : "", i + 1);
+			if (where.data)
+				item(p, msg, where.data, 0);
+			pii_buf_free(&where);
+			libpff_item_free(&msg, NULL);
+		}
+	}
+	if (libpff_folder_get_number_of_sub_folders(f, &n, NULL) != 1)
+		return;
+	for (int i = 0; i < n && p->st == PII_OK; i++) {
+		libpff_item_t *sub = NULL;
+		if (libpff_folder_get_sub_folder(f, i, &sub, NULL) != 1) {
+			p->unreadable++;
+			continue;
+		}
+		char name[256] = "";
+		if (libpff_folder_get_utf8_name(sub, (uint8_t *)name, sizeof(name), NULL) != 1 ||
+		    !name[0])
+			snprintf(name, sizeof(name), "folder-%d", i + 1);
+		struct pii_buf sub_path = {0};
+		pii_buf_printf(&sub_path, "%s%s", path, *path ? "/" : "");
+		append_name(&sub_path, name);
+		if (sub_path.data)
+			folder(p, sub, sub_path.data, depth + 1);
+		pii_buf_free(&sub_path);
+		libpff_item_free(&sub, NULL);
+	}
+}
+
+static enum pii_status pst_run(struct pii_input *in, struct pii_sink *out)
+{
+	if (!pii_sink_may_open(out, in))
+		return PII_OK;
+	int fd = in->fd >= 0 ? in->fd : pii_input_memfd(in);
+	if (fd < 0) {
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+				 "Outlook data file too large to read inside a container, not scanned");
+		return PII_OK;
+	}
+	if (in->fd >= 0)
+		in->bytes_read = in->size;
+	char name[64];
+	snprintf(name, sizeof(name), "/proc/self/fd/%d", fd);
+	struct pst p = {.in = in, .out = out};
+	libpff_file_t *file = NULL;
+	libpff_error_t *error = NULL;
+	libpff_item_t *root = NULL;
+	if (libpff_file_initialize(&file, &error) != 1 ||
+	    libpff_file_open(file, name, LIBPFF_OPEN_READ, &error) != 1) {
+		char why[512] = "not readable as an Outlook data file (damaged or cut short?)";
+		char trace[2048];
+		/* The backtrace's first line is the cause; its function name
+		 * and the file name libpff was given mean nothing to a reader. */
+		if (error && libpff_error_backtrace_sprint(error, trace, sizeof(trace)) > 0) {
+			trace[strcspn(trace, "\n")] = '\0';
+			const char *cause = strstr(trace, ": ");
+			size_t at = strlen(why);
+			snprintf(why + at, sizeof(why) - at, ": %.300s", cause ? cause + 2 : trace);
+		}
+		pii_sink_problem(out, in->path, PII_FILE_FAILED, why);
+	} else if (libpff_file_get_root_folder(file, &root, NULL) != 1) {
+		pii_sink_problem(out, in->path, PII_FILE_FAILED,
+				 "Outlook data file without a readable folder tree");
+	} else {
+		folder(&p, root, "", 0);
+		libpff_item_free(&root, NULL);
+		if (p.unreadable) {
+			char why[128];
+			snprintf(why, sizeof(why),
+				 "%u items or attachments could not be read (a damaged file?)",
+				 p.unreadable);
+			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, why);
+		}
+	}
+	libpff_error_free(&error);
+	if (file) {
+		libpff_file_close(file, NULL);
+		libpff_file_free(&file, NULL);
+	}
+	if (fd != in->fd)
+		close(fd);
+	return p.st == PII_EFATAL ? PII_EFATAL : PII_OK;
+}
+
+/* "!BDN", then "SM" (PST) or "SO" (OST) at offset 8. */
+static int pst_bid(const struct pii_input *in)
+{
+	if (in->head_len >= 10 && !memcmp(in->head, "!BDN", 4) &&
+	    (!memcmp(in->head + 8, "SM", 2) || !memcmp(in->head + 8, "SO", 2)))
+		return 30;
+	return 0;
+}
+
+const struct pii_extractor pii_extractor_pst = {
+	.name = "pst",
+	.bid = pst_bid,
+	.run = pst_run,
+};
