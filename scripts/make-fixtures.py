@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes the fixtures that cannot be typed as plain UTF-8 text: other
-encodings and a binary file. Deterministic; run from the repository root.
-The output is committed, so CI does not run this."""
+encodings, a binary file, containers, office documents, mail and hostile
+files. Run from the repository root. The output is committed, so CI does
+not run this. Most outputs are the same on every run; the office documents
+(LibreOffice, where installed), the 7z, the iso and the encrypted zip carry
+times or random salts and change: commit only what you meant to remake."""
 import os
 import sys
 
@@ -297,6 +300,46 @@ mbox = (
     "<html><body><p>Graag afschrijven van rekening NL39 RABO 0300 0652 64.</p></body></html>\n"
 )
 write(f"{M}/archief.mbox", mbox.encode())
+
+# An Outlook data file: a mail with transport headers, a recipient, a
+# body and the dossier attached; an HTML-only mail; a contact.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pstwriter import PT_STRING, write_pst  # noqa: E402
+
+transport = ("Return-Path: <j.devries@ziggo.nl>\r\n"
+             "Received: from smtp.ziggo.nl (smtp.ziggo.nl [81.204.13.77])\r\n"
+             "\tby mx.bakkerzonen.nl with ESMTP; Tue, 12 Mar 2024 10:01:02 +0100\r\n"
+             "From: Jan de Vries <j.devries@ziggo.nl>\r\n"
+             "To: klantenservice@bakkerzonen.nl\r\n"
+             "Message-ID: <20240312100102.1234@ziggo.nl>\r\n"
+             "Subject: Mijn gegevens voor het dossier\r\n")
+write_pst(f"{M}/dossier.pst", [
+    ("Inbox", [
+        {"class": "IPM.Note",
+         "props": {0x0037: (PT_STRING, "Mijn gegevens voor het dossier"),
+                   0x007D: (PT_STRING, transport),
+                   0x0C1A: (PT_STRING, "Jan de Vries"),
+                   0x0C1F: (PT_STRING, "j.devries@ziggo.nl"),
+                   0x0E04: (PT_STRING, "Klantenservice Bakker & Zonen")},
+         "body": "Goedemorgen,\r\n\r\nU kunt mij bellen op telefoon 06-23456789. "
+                 "Mijn BSN is 725763863.\r\nMet vriendelijke groet, Jan de Vries\r\n",
+         "recipients": [("Klantenservice Bakker & Zonen", "klantenservice@bakkerzonen.nl")],
+         "attachments": [("dossier.txt", text)]},
+        {"class": "IPM.Note",
+         "props": {0x0037: (PT_STRING, "Betaling")},
+         "html": b"<html><body><p>Graag afschrijven van rekening NL39 RABO 0300 0652 64."
+                 b"</p></body></html>"},
+    ]),
+    ("Contacts", [
+        {"class": "IPM.Contact",
+         "props": {0x3001: (PT_STRING, "Jan de Vries"),
+                   0x3003: (PT_STRING, "j.devries@ziggo.nl"),
+                   0x3A06: (PT_STRING, "Jan"),
+                   0x3A11: (PT_STRING, "de Vries"),
+                   0x3A15: (PT_STRING, "Keizersgracht 1\r\n1016 GV Amsterdam"),
+                   0x3A1C: (PT_STRING, "06-23456789")}},
+    ]),
+])
 
 # ---- hostile -----------------------------------------------------------------------
 # A zip bomb: 64 MiB of zeros in a 64 KB zip, over a thousand times.

@@ -40,14 +40,17 @@ static const struct {
 	const char *label;
 } labels[] = {
 	{0x0037, "Subject"},
+	{0x0064, "Address type"},
 	{0x0042, "Sent on behalf of"},
 	{0x0065, "Sent on behalf of e-mail"},
 	{0x0c1a, "From"},
+	{0x0c1e, "Address type"},
 	{0x0c1f, "From e-mail"},
 	{0x0e02, "Bcc"},
 	{0x0e03, "Cc"},
 	{0x0e04, "To"},
 	{0x3001, "Name"},
+	{0x3002, "Address type"},
 	{0x3003, "E-mail"},
 	{0x39fe, "E-mail"},
 	{0x3a02, "Callback phone"},

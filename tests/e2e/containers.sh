@@ -70,6 +70,16 @@ check "--max-members 2: a row for the rest" \
 	$PY tests/e2e/check_xlsx.py error "$WORK/five.xlsx" five.zip partial "more than 2 members"
 check_fails "--max-depth needs a number" "$PIISCAN" -q --max-depth lots -o "$WORK/e.jsonl" "$WORK/five.zip"
 
+# An Outlook data file inside a zip is read from memory, with the same
+# findings as on disk.
+$PY -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1],'w').write('fixtures/mail/dossier.pst','dossier.pst')" "$WORK/pst.zip"
+"$PIISCAN" -q -o "$WORK/pst-disk.jsonl" fixtures/mail/dossier.pst
+"$PIISCAN" -q -o "$WORK/pst-zip.jsonl" "$WORK/pst.zip"
+check "pst in a zip: as many findings as on disk" \
+	test "$(wc -l <"$WORK/pst-zip.jsonl")" -eq "$(wc -l <"$WORK/pst-disk.jsonl")" -a -s "$WORK/pst-disk.jsonl"
+check "pst in a zip: attachment located through both layers" \
+	grep -q '"file":"[^"]*pst.zip!dossier.pst!Inbox/msg-1/dossier.txt"' "$WORK/pst-zip.jsonl"
+
 # An Outlook data file with a damaged header: a row saying so, no crash.
 $PY - "$WORK/damaged.pst" <<'EOF'
 import random, sys
