@@ -239,13 +239,19 @@ static void scan_part(struct pst *p, const char *where, const char *part, const 
 	pii_buf_free(&file);
 }
 
-/* A body libpff gives (size with its end-of-string), or NULL. */
+/* A body libpff gives (size with its end-of-string), or NULL; *len is
+ * SIZE_MAX for one too large to hold. */
 static char *body(libpff_item_t *msg, int (*size_fn)(libpff_item_t *, size_t *, libpff_error_t **),
 		  int (*get_fn)(libpff_item_t *, uint8_t *, size_t, libpff_error_t **), size_t *len)
 {
 	size_t size = 0;
-	if (size_fn(msg, &size, NULL) != 1 || size < 2 || size > PII_DOC_MEMORY_MAX)
+	*len = 0;
+	if (size_fn(msg, &size, NULL) != 1 || size < 2)
 		return NULL;
+	if (size > PII_DOC_MEMORY_MAX) {
+		*len = SIZE_MAX;
+		return NULL;
+	}
 	char *data = malloc(size);
 	if (data && get_fn(msg, (uint8_t *)data, size, NULL) != 1) {
 		free(data);
@@ -326,7 +332,14 @@ static void item(struct pst *p, libpff_item_t *it, const char *where, int depth)
 	size_t len = 0;
 	char *b = body(it, libpff_message_get_plain_text_body_size,
 		       libpff_message_get_plain_text_body, &len);
-	if (b) {
+	if (len == SIZE_MAX) {
+		struct pii_buf file = {0};
+		pii_buf_printf(&file, "%s!%s", p->in->path, where);
+		if (file.data)
+			pii_sink_problem(p->out, file.data, PII_FILE_PARTIAL,
+					 "message body larger than 256 MiB, not scanned");
+		pii_buf_free(&file);
+	} else if (b) {
 		scan_part(p, where, "body", b, len);
 	} else {
 		const char *name = "body.html";
