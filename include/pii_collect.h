@@ -55,6 +55,11 @@ void pii_outbox_file(struct pii_outbox *o, struct pii_file_result *r);
 void pii_outbox_problem(struct pii_outbox *o, const char *path,
 			enum pii_file_status st, const char *reason);
 
+/* The record count of a table of the file being scanned (file_id). path
+ * and table are copied. */
+void pii_outbox_table_rows(struct pii_outbox *o, uint64_t file_id, const char *path,
+			   const char *table, uint64_t rows);
+
 /* Waits until everything sent is handled, stops the thread and returns
  * the inventory (owned by the caller: pii_inventory_free, then free). */
 struct pii_inventory *pii_collector_finish(struct pii_collector *c);

@@ -115,6 +115,16 @@ enum pii_status pii_sink_child(struct pii_sink *s, const struct pii_input *paren
 enum pii_status pii_sink_child_memory(struct pii_sink *s, const struct pii_input *parent,
 				      const char *name, const void *data, size_t len);
 
+/* The record (row of a table, 1-based) the next findings belong to; 0
+ * when the text is not part of a table. Stays until changed. */
+void pii_sink_set_row(struct pii_sink *s, uint64_t row);
+
+/* How many records table `table` of location file `file` (the input's
+ * path) holds: the inventory sets the rows with findings of each column
+ * against it. Sent once per table, when it has been read. */
+void pii_sink_table_rows(struct pii_sink *s, const char *file, const char *table,
+			 uint64_t rows);
+
 /* A row for the errors sheet about part of the input (a member that is
  * encrypted, a limit reached), besides the file's own outcome. */
 void pii_sink_problem(struct pii_sink *s, const char *path,

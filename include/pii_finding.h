@@ -28,6 +28,7 @@ struct pii_finding {
 	unsigned rule;       /* index into the rule set */
 	enum pii_confidence confidence;
 	uint64_t line;       /* 1-based; 0 when the format has no lines */
+	uint64_t row;        /* record of a table, 1-based; 0 when not in one */
 	uint64_t offset;     /* byte offset in the text as decoded to UTF-8 */
 	uint64_t fingerprint;
 	const struct pii_loc *loc; /* owned by the batch */

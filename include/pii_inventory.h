@@ -36,6 +36,8 @@ struct pii_inv_row {
 	bool distinct_estimated;
 	enum pii_confidence confidence;    /* highest seen */
 	const char *example;               /* first value, masked unless shown */
+	uint64_t rows_scanned;             /* records of its table; 0 when not a table */
+	uint64_t rows_with;                /* records with a finding of this row */
 };
 
 /* A row of the Findings sheet. */
@@ -46,7 +48,7 @@ struct pii_inv_finding {
 	uint32_t page;
 	unsigned rule; /* index into rules->rules */
 	enum pii_confidence confidence;
-	uint64_t line, offset;
+	uint64_t line, row, offset;
 	const char *value;
 };
 

@@ -23,14 +23,15 @@
 #define ROW_HLL_BITS 12
 #define CATEGORY_HLL_BITS 14
 
-enum msg_kind { MSG_BATCH, MSG_FILE, MSG_PROBLEM };
+enum msg_kind { MSG_BATCH, MSG_FILE, MSG_PROBLEM, MSG_TABLE };
 
 struct pii_msg {
 	enum msg_kind kind;
 	struct pii_batch *batch;
 	struct pii_file_result *file;
-	char *path, *reason;
+	char *path, *reason; /* MSG_TABLE: reason is the table name */
 	enum pii_file_status status;
+	uint64_t file_id, rows; /* MSG_TABLE */
 };
 
 /* A row being aggregated. */
@@ -38,6 +39,7 @@ struct pending_row {
 	struct pii_inv_row row;
 	struct pii_distinct distinct;
 	uint64_t hash;
+	uint64_t last_row; /* the record of its last finding */
 };
 
 /* A file whose findings are arriving. */
@@ -48,6 +50,8 @@ struct inflight {
 	size_t n_rows, cap_rows;
 	uint32_t *index;           /* open addressing over rows, 0 = empty */
 	size_t index_cap;
+	struct table_rows *tables; /* record counts of its tables */
+	size_t n_tables;
 	struct inflight *next;
 };
 
@@ -76,6 +80,12 @@ static void msg_free(struct pii_msg *m)
 	free(m->reason);
 	free(m);
 }
+
+/* The record count of a table, kept until its file's rows are made. */
+struct table_rows {
+	char *path, *table;
+	uint64_t rows;
+};
 
 void pii_outbox_init(struct pii_outbox *o, struct pii_collector *c)
 {
@@ -153,6 +163,24 @@ void pii_outbox_problem(struct pii_outbox *o, const char *path, enum pii_file_st
 	put(o, m);
 }
 
+void pii_outbox_table_rows(struct pii_outbox *o, uint64_t file_id, const char *path,
+			   const char *table, uint64_t rows)
+{
+	struct pii_msg *m = calloc(1, sizeof(*m));
+	if (m) {
+		m->kind = MSG_TABLE;
+		m->file_id = file_id;
+		m->rows = rows;
+		m->path = strdup(path);
+		m->reason = strdup(table);
+		if (!m->path || !m->reason) {
+			msg_free(m);
+			m = NULL;
+		}
+	}
+	put(o, m);
+}
+
 /* ---- aggregation ----------------------------------------------------------- */
 
 static uint64_t hash_str(uint64_t h, const char *s)
@@ -220,9 +248,39 @@ static void inflight_remove(struct pii_collector *c, struct inflight *f)
 		}
 	for (size_t i = 0; i < f->n_rows; i++)
 		pii_distinct_free(&f->rows[i].distinct);
+	for (size_t i = 0; i < f->n_tables; i++) {
+		free(f->tables[i].path);
+		free(f->tables[i].table);
+	}
+	free(f->tables);
 	free(f->rows);
 	free(f->index);
 	free(f);
+}
+
+/* Keeps a table's record count (taking the message's strings) until the
+ * file's inventory rows are made. */
+static void handle_table(struct pii_collector *c, struct pii_msg *m)
+{
+	struct inflight *f = inflight_get(c, m->file_id, true);
+	struct table_rows *grown = f ? realloc(f->tables, (f->n_tables + 1) * sizeof(*grown)) : NULL;
+	if (!grown) {
+		c->oom = true;
+		free(m->path);
+		free(m->reason);
+		return;
+	}
+	f->tables = grown;
+	f->tables[f->n_tables++] = (struct table_rows){m->path, m->reason, m->rows};
+}
+
+static uint64_t table_rows_of(const struct inflight *f, const struct pii_inv_row *row)
+{
+	uint64_t rows = 0;
+	for (size_t i = 0; row->table && i < f->n_tables; i++)
+		if (!strcmp(f->tables[i].path, row->path) && !strcmp(f->tables[i].table, row->table))
+			rows += f->tables[i].rows;
+	return rows;
 }
 
 static bool index_rebuild(struct inflight *f, size_t cap)
@@ -325,6 +383,7 @@ static void keep_finding(struct pii_collector *c, const struct pending_row *pr,
 		.rule = fd->rule,
 		.confidence = fd->confidence,
 		.line = fd->line,
+		.row = fd->row,
 		.offset = fd->offset,
 		.value = value,
 	};
@@ -371,6 +430,11 @@ static void handle_batch(struct pii_collector *c, struct pii_batch *b)
 			last_report = report;
 		}
 		pr->row.count++;
+		/* Findings of a column come in record order. */
+		if (fd->row && fd->row != pr->last_row) {
+			pr->row.rows_with++;
+			pr->last_row = fd->row;
+		}
 		pr->row.by_confidence[fd->confidence & 3]++;
 		if (fd->confidence > pr->row.confidence)
 			pr->row.confidence = fd->confidence;
@@ -441,6 +505,7 @@ static void handle_file(struct pii_collector *c, struct pii_file_result *r)
 	for (size_t i = 0; i < f->n_rows; i++) {
 		struct pending_row *pr = &f->rows[i];
 		pr->row.distinct = pii_distinct_count(&pr->distinct);
+		pr->row.rows_scanned = table_rows_of(f, &pr->row);
 		pr->row.distinct_estimated = pii_distinct_is_estimate(&pr->distinct);
 		unsigned ci = c->report_category[pr->row.report];
 		inv->categories[ci].locations++;
@@ -482,6 +547,9 @@ static void *collector_main(void *arg)
 			add_problem(c, m->path, m->status, m->reason);
 			free(m->path);
 			free(m->reason);
+			break;
+		case MSG_TABLE:
+			handle_table(c, m);
 			break;
 		}
 		free(m);

@@ -46,7 +46,7 @@ static bool put_num(struct pii_buf *line, uint64_t v)
 
 static const char *const header[] = {
 	"file", "table", "column", "key", "part", "rule", "category",
-	"confidence", "count", "distinct", "high", "medium", "low", "example",
+	"confidence", "count", "distinct", "rows", "rows_with", "high", "medium", "low", "example",
 	"file_size", "owner", "modified", "type", NULL,
 };
 
@@ -71,6 +71,12 @@ enum pii_status pii_csv_write(const struct pii_inventory *inv, FILE *f)
 		put_field(&line, pii_confidence_name(r->confidence), false);
 		put_num(&line, r->count);
 		put_num(&line, r->distinct);
+		if (r->rows_scanned) {
+			put_num(&line, r->rows_scanned);
+			put_num(&line, r->rows_with);
+		} else {
+			pii_buf_puts(&line, ",,");
+		}
 		put_num(&line, r->by_confidence[PII_CONF_HIGH]);
 		put_num(&line, r->by_confidence[PII_CONF_MEDIUM]);
 		put_num(&line, r->by_confidence[PII_CONF_LOW]);

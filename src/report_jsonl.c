@@ -137,7 +137,7 @@ bool pii_jsonl_format(struct pii_jsonl *j, struct pii_buf *out, const struct pii
 		return false;
 	size_t vlen = strlen(f->value);
 	size_t room = j->loc_head.len + rp->len + vlen * 5 + 64 + 40 + j->loc_tail.len +
-		      rt->len + 48;
+		      rt->len + 48 + 28;
 	char *start = pii_buf_reserve(out, room);
 	if (!start)
 		return false;
@@ -151,6 +151,10 @@ bool pii_jsonl_format(struct pii_jsonl *j, struct pii_buf *out, const struct pii
 	if (f->line) {
 		d = LIT(d, ",\"line\":");
 		d = put_u64(d, f->line);
+	}
+	if (f->row) {
+		d = LIT(d, ",\"row\":");
+		d = put_u64(d, f->row);
 	}
 	d = LIT(d, ",\"offset\":");
 	d = put_u64(d, f->offset);

@@ -17,7 +17,7 @@
 
 struct book {
 	lxw_workbook *wb;
-	lxw_format *title, *header, *bold, *date, *integer, *warn, *wrap;
+	lxw_format *title, *header, *bold, *date, *integer, *percent, *warn, *wrap;
 	struct pii_buf tmp;
 	lxw_error err; /* first error */
 };
@@ -229,10 +229,11 @@ static void write_inventory(struct book *b, const struct pii_inventory *inv)
 	}
 	static const char *const names[] = {
 		"File", "Table / sheet", "Column", "Key", "Part", "Rule", "Category",
-		"Confidence", "Count", "Distinct", "High", "Medium", "Low",
-		"Example", "File size", "Owner", "Modified (UTC)", "Type", NULL,
+		"Confidence", "Count", "Distinct", "Rows", "Rows with it", "Share of rows",
+		"High", "Medium", "Low", "Example", "File size", "Owner", "Modified (UTC)",
+		"Type", NULL,
 	};
-	static const double widths[] = {60, 16, 16, 12, 10, 14, 14, 11, 9, 9,
+	static const double widths[] = {60, 16, 16, 12, 10, 14, 14, 11, 9, 9, 9, 11, 12,
 					8, 8, 8, 24, 12, 12, 18, 26};
 	put_header(b, ws, names, widths);
 	size_t n = inv->n_rows < PII_XLSX_MAX_ROWS ? inv->n_rows : PII_XLSX_MAX_ROWS;
@@ -250,16 +251,23 @@ static void write_inventory(struct book *b, const struct pii_inventory *inv)
 		put_str(b, ws, row, 7, pii_confidence_name(r->confidence), NULL);
 		put_num(b, ws, row, 8, (double)r->count, b->integer);
 		put_num(b, ws, row, 9, (double)r->distinct, b->integer);
-		put_num(b, ws, row, 10, (double)r->by_confidence[PII_CONF_HIGH], b->integer);
-		put_num(b, ws, row, 11, (double)r->by_confidence[PII_CONF_MEDIUM], b->integer);
-		put_num(b, ws, row, 12, (double)r->by_confidence[PII_CONF_LOW], b->integer);
-		put_str(b, ws, row, 13, r->example, NULL);
-		put_num(b, ws, row, 14, (double)r->file->size, b->integer);
-		put_str(b, ws, row, 15, pii_owner_name(r->file->uid), NULL);
-		note(b, worksheet_write_unixtime(ws, row, 16, r->file->mtime, b->date));
-		put_str(b, ws, row, 17, r->file->type, NULL);
+		/* A column of e-mail addresses or a free text that mentions a few */
+		if (r->rows_scanned) {
+			put_num(b, ws, row, 10, (double)r->rows_scanned, b->integer);
+			put_num(b, ws, row, 11, (double)r->rows_with, b->integer);
+			put_num(b, ws, row, 12, (double)r->rows_with / (double)r->rows_scanned,
+				b->percent);
+		}
+		put_num(b, ws, row, 13, (double)r->by_confidence[PII_CONF_HIGH], b->integer);
+		put_num(b, ws, row, 14, (double)r->by_confidence[PII_CONF_MEDIUM], b->integer);
+		put_num(b, ws, row, 15, (double)r->by_confidence[PII_CONF_LOW], b->integer);
+		put_str(b, ws, row, 16, r->example, NULL);
+		put_num(b, ws, row, 17, (double)r->file->size, b->integer);
+		put_str(b, ws, row, 18, pii_owner_name(r->file->uid), NULL);
+		note(b, worksheet_write_unixtime(ws, row, 19, r->file->mtime, b->date));
+		put_str(b, ws, row, 20, r->file->type, NULL);
 	}
-	finish_table(b, ws, 18, n);
+	finish_table(b, ws, 21, n);
 }
 
 /* ---- Findings ------------------------------------------------------------------ */
@@ -272,10 +280,10 @@ static void write_findings(struct book *b, const struct pii_inventory *inv)
 		return;
 	}
 	static const char *const names[] = {
-		"File", "Line", "Offset", "Page", "Table / sheet", "Column", "Key", "Part",
+		"File", "Line", "Offset", "Page", "Table / sheet", "Column", "Row", "Key", "Part",
 		"Rule", "Category", "Confidence", "Value", NULL,
 	};
-	static const double widths[] = {60, 8, 10, 6, 16, 16, 12, 10, 14, 14, 11, 28};
+	static const double widths[] = {60, 8, 10, 6, 16, 16, 8, 12, 10, 14, 14, 11, 28};
 	put_header(b, ws, names, widths);
 	for (size_t i = 0; i < inv->n_findings; i++) {
 		const struct pii_inv_finding *f = &inv->findings[i];
@@ -289,14 +297,16 @@ static void write_findings(struct book *b, const struct pii_inventory *inv)
 			put_num(b, ws, row, 3, (double)f->page, NULL);
 		put_str(b, ws, row, 4, f->table, NULL);
 		put_str(b, ws, row, 5, f->column, NULL);
-		put_str(b, ws, row, 6, f->key, NULL);
-		put_str(b, ws, row, 7, f->part, NULL);
-		put_str(b, ws, row, 8, r->report_as, NULL);
-		put_str(b, ws, row, 9, r->category, NULL);
-		put_str(b, ws, row, 10, pii_confidence_name(f->confidence), NULL);
-		put_str(b, ws, row, 11, f->value, NULL);
+		if (f->row)
+			put_num(b, ws, row, 6, (double)f->row, NULL);
+		put_str(b, ws, row, 7, f->key, NULL);
+		put_str(b, ws, row, 8, f->part, NULL);
+		put_str(b, ws, row, 9, r->report_as, NULL);
+		put_str(b, ws, row, 10, r->category, NULL);
+		put_str(b, ws, row, 11, pii_confidence_name(f->confidence), NULL);
+		put_str(b, ws, row, 12, f->value, NULL);
 	}
-	finish_table(b, ws, 12, inv->n_findings);
+	finish_table(b, ws, 13, inv->n_findings);
 }
 
 /* ---- Errors -------------------------------------------------------------------- */
@@ -389,6 +399,8 @@ enum pii_status pii_xlsx_write(const struct pii_inventory *inv, const char *path
 	format_set_align(b.date, LXW_ALIGN_LEFT);
 	b.integer = workbook_add_format(b.wb);
 	format_set_num_format(b.integer, "#,##0");
+	b.percent = workbook_add_format(b.wb);
+	format_set_num_format(b.percent, "0.0%");
 	b.warn = workbook_add_format(b.wb);
 	format_set_bold(b.warn);
 	format_set_font_color(b.warn, LXW_COLOR_RED);

@@ -42,6 +42,7 @@ struct page_task {
 	char *text;      /* a page buffer from the scheduler */
 	size_t len, from, to;
 	uint64_t offset, lines;
+	uint64_t row;       /* the record it is part of, 0 when none */
 	struct pii_loc loc; /* strings malloc'd */
 };
 
@@ -51,6 +52,7 @@ struct pii_sink {
 	struct pii_batch *batch;
 	const struct pii_loc *stream_loc; /* while a text stream is open */
 	bool stream_lines;                /* its findings get line numbers */
+	uint64_t row;                     /* record of a table, 0 when none */
 	bool oom;
 };
 
@@ -153,6 +155,7 @@ static void emit(struct pii_sink *s, const struct pii_loc *loc, const struct pii
 		.rule = (unsigned)(r - w->ctx->rules->rules),
 		.confidence = m->confidence,
 		.line = line,
+		.row = s->row,
 		.offset = offset,
 		.fingerprint = pii_fp_compute(w->fp, r->report_as, canon.buf, canon.len),
 	};
@@ -269,6 +272,7 @@ static bool hand_over(struct pii_sink *s, const char *text, size_t len, size_t f
 	t->to = to;
 	t->offset = offset;
 	t->lines = lines;
+	t->row = s->row;
 	atomic_fetch_add(&s->fc->refs, 1);
 	pii_sched_push_page(sched, t);
 	return true;
@@ -345,11 +349,26 @@ void pii_sink_problem(struct pii_sink *s, const char *path, enum pii_file_status
 	}
 }
 
+void pii_sink_set_row(struct pii_sink *s, uint64_t row)
+{
+	s->row = row;
+}
+
+void pii_sink_table_rows(struct pii_sink *s, const char *file, const char *table,
+			 uint64_t rows)
+{
+	/* The findings before it go first, in order. */
+	send_batch(s);
+	pii_outbox_table_rows(&s->w->outbox, s->fc->res->file_id,
+			      file, table, rows);
+}
+
 /* Points the sink at file fc, with an empty batch. */
 static void sink_begin(struct pii_sink *s, struct file_ctx *fc)
 {
 	s->fc = fc;
 	s->batch = NULL;
+	s->row = 0;
 	s->oom = false;
 }
 
@@ -368,6 +387,7 @@ static void sink_end(struct pii_sink *s)
 static void do_page(struct pii_worker *w, struct page_task *t)
 {
 	sink_begin(&w->sink, t->fc);
+	w->sink.row = t->row;
 	match_text(&w->sink, &t->loc, t->text, t->len, t->from, t->to, t->offset, t->lines);
 	pii_sched_release_buffer(w->ctx->sched, t->text);
 	free_loc(&t->loc);

@@ -39,6 +39,8 @@ struct odf {
 	struct pii_buf first;     /* the first row's cells: "col\tvalue\n" */
 	bool first_all_text;
 	uint32_t first_row_cells;
+	uint64_t data_rows;       /* rows with a value, the header not counted */
+	uint32_t last_counted;    /* the row data_rows last counted */
 	uint32_t page;            /* odp: the slide being read */
 };
 
@@ -100,6 +102,12 @@ static void emit_cell(struct odf *o, uint32_t col, uint32_t row, const char *val
 	const char *column = o->header && col <= MAX_COLUMNS && o->header[col] ? o->header[col]
 									      : letters;
 	struct pii_loc loc = {.file = o->in->path, .table = o->sheet, .column = column};
+	bool header_row = o->header && row == 1;
+	if (!header_row && row != o->last_counted) {
+		o->data_rows++;
+		o->last_counted = row;
+	}
+	pii_sink_set_row(o->out, header_row ? 0 : row);
 	o->st = pii_sink_text(o->out, &loc, value, strlen(value), 0, row);
 }
 
@@ -132,6 +140,11 @@ static void end_sheet(struct odf *o)
 {
 	if (o->first.len)
 		judge_first_row(o);
+	pii_sink_set_row(o->out, 0);
+	if (o->sheet && o->data_rows)
+		pii_sink_table_rows(o->out, o->in->path, o->sheet, o->data_rows);
+	o->data_rows = 0;
+	o->last_counted = 0;
 	if (o->header) {
 		for (size_t i = 0; i <= MAX_COLUMNS; i++)
 			free(o->header[i]);

@@ -48,6 +48,8 @@ struct ooxml {
 	const char *sheet_name;
 	char **header;            /* per column (1-based), from the first row */
 	uint32_t row, col, first_row;
+	uint64_t data_rows;       /* rows with a value, the header not counted */
+	uint32_t last_counted;    /* the row data_rows last counted */
 	bool in_row, in_cell, in_value;
 	char cell_type[16];
 	struct pending_cell {
@@ -261,6 +263,12 @@ static void emit_cell(struct ooxml *o, uint32_t col, uint32_t row, const char *v
 	column_letters(col, letters);
 	const char *column = o->header && col && o->header[col] ? o->header[col] : letters;
 	struct pii_loc loc = {.file = o->in->path, .table = o->sheet_name, .column = column};
+	bool header_row = o->header && row == o->first_row;
+	if (!header_row && row != o->last_counted) {
+		o->data_rows++;
+		o->last_counted = row;
+	}
+	pii_sink_set_row(o->out, header_row ? 0 : row);
 	o->st = pii_sink_text(o->out, &loc, value, strlen(value), 0, row);
 }
 
@@ -458,13 +466,17 @@ static void sheet_member(struct ooxml *o, struct pii_container *c, const char *n
 	char fallback[64];
 	snprintf(fallback, sizeof(fallback), "sheet %u", number_in(name));
 	o->sheet_name = sh && sh->name ? sh->name : fallback;
-	o->row = o->col = o->first_row = 0;
+	o->row = o->col = o->first_row = o->last_counted = 0;
+	o->data_rows = 0;
 	o->in_row = o->in_cell = o->in_t = false;
 	o->skip = 0;
 	struct pii_xml_events ev = {o, sheet_start, sheet_end, collect_text};
 	parse_member(o, c, &ev);
 	if (o->n_first)
 		judge_first_row(o); /* a sheet of one row */
+	pii_sink_set_row(o->out, 0);
+	if (o->data_rows)
+		pii_sink_table_rows(o->out, o->in->path, o->sheet_name, o->data_rows);
 	if (o->header) {
 		for (size_t i = 0; i <= 16384; i++)
 			free(o->header[i]);
