@@ -159,6 +159,7 @@ extern const struct pii_extractor pii_extractor_pdf;
 extern const struct pii_extractor pii_extractor_rtf;
 extern const struct pii_extractor pii_extractor_mail;
 extern const struct pii_extractor pii_extractor_pst;
+extern const struct pii_extractor pii_extractor_csv;
 
 /* GMime, once, from the main thread before any thread reads mail. */
 void pii_mail_init(void);

@@ -125,6 +125,20 @@
  * up to this size; a larger one is scanned as plain XML text. */
 #define PII_DOC_MEMORY_MAX ((size_t)256 << 20)
 
+/* ---- tables (CSV, SQL dumps, JSON, SQLite) ---- */
+
+/* A cell is matched as one short text up to this size; a longer one (a
+ * note, a document in a blob) is paged like a file, so no cell is ever
+ * held whole. */
+#define PII_CELL_MAX ((size_t)64 << 10)
+
+/* Columns of a table that get their own name; past this they are named
+ * by number. Wider tables are rare (Excel stops at 16384). */
+#define PII_COLUMNS_MAX 16384
+
+/* Longest column name or JSON key kept; longer ones are cut. */
+#define PII_NAME_MAX 256
+
 /* Seconds a PDF may take in pdftotext before it is stopped. */
 #define PII_PDF_TIMEOUT_SEC 60
 

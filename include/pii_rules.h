@@ -20,6 +20,7 @@
 struct pii_rule_example {
 	char *text;           /* input text */
 	char *value;          /* expected value found, or NULL: any */
+	char *label;          /* column or key name the text comes with, or NULL */
 	enum pii_confidence confidence; /* expected, or NONE: any */
 	bool match;           /* true: must be found; false: must not */
 	int line;             /* line in the rule file */
@@ -50,6 +51,12 @@ struct pii_rule {
 	bool context_first[256];      /* first bytes of the context words */
 	bool anti_context_first[256];
 	bool require_context; /* drop matches with no context word near */
+	uint32_t context_window; /* bytes either side where context counts */
+	enum pii_context_position {
+		PII_CONTEXT_AROUND,   /* a word within the window either side */
+		PII_CONTEXT_BEFORE,   /* within the window before the value */
+		PII_CONTEXT_ADJACENT, /* the word(s) right before the value */
+	} context_position;
 	struct pii_rule_example *examples;
 	size_t n_examples;
 	unsigned report_index; /* index into pii_ruleset.reports */

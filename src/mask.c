@@ -8,6 +8,7 @@
 #include "pii_mask.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <string.h>
 
 /* Copies value into out, keeping the first `keep` letters and digits and
@@ -135,10 +136,41 @@ static size_t mask_postcode(const char *value, size_t len, char *out, size_t out
 	return mask_from(value, len, out, outsz, 2);
 }
 
+/* J** de V****: the first letter of each part of a name. */
+static size_t mask_name(const char *value, size_t len, char *out, size_t outsz)
+{
+	size_t n = 0;
+	bool word_start = true;
+	if (!outsz)
+		return 0;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)value[i];
+		size_t clen = 1; /* bytes of this UTF-8 character */
+		while (c >= 0x80 && i + clen < len && ((unsigned char)value[i + clen] & 0xC0) == 0x80)
+			clen++;
+		bool letter = isalpha(c) || c >= 0x80;
+		if (letter && !word_start) {
+			if (n + 2 > outsz)
+				break;
+			out[n++] = '*';
+		} else {
+			if (n + clen + 1 > outsz)
+				break;
+			memcpy(out + n, value + i, clen);
+			n += clen;
+			word_start = !letter && (c == ' ' || c == '-');
+		}
+		i += clen;
+	}
+	out[n] = '\0';
+	return n;
+}
+
 static const struct {
 	const char *name;
 	pii_mask_fn fn;
 } masks[] = {
+	{"name", mask_name},
 	{"whole", mask_whole},
 	{"email", mask_email},
 	{"phone", mask_phone},

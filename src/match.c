@@ -130,6 +130,41 @@ static bool near_words(char *const *words, size_t n_words, const bool *first,
 				      strlen(label), words, n_words, first));
 }
 
+/* True when the word or words right before text[start] (past spaces and
+ * punctuation such as ": ", at most one line break) are one of words,
+ * whole: "Naam: Jan", "Geachte heer Jansen", not "naamloos Jan" nor a
+ * label two lines up. */
+static bool word_before(char *const *words, size_t n_words, const char *text, size_t start)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t p = start;
+	unsigned breaks = 0;
+	while (p > 0 && !word_byte[u[p - 1]]) {
+		unsigned char c = u[p - 1];
+		if (c == '\n' && ++breaks > 1)
+			return false;
+		if (!strchr(" \t\r\n:.,;=-\"'(", c))
+			return false;
+		if (start - p > 8)
+			return false;
+		p--;
+	}
+	for (size_t k = 0; k < n_words; k++) {
+		size_t wl = strlen(words[k]);
+		if (wl > p)
+			continue;
+		size_t q = p - wl;
+		if (q > 0 && word_byte[u[q - 1]])
+			continue;
+		size_t j = 0;
+		while (j < wl && lower_of[u[q + j]] == (unsigned char)words[k][j])
+			j++;
+		if (j == wl)
+			return true;
+	}
+	return false;
+}
+
 /* ---- one candidate ---------------------------------------------------------- */
 
 static bool push_match(struct pii_matcher *m, const struct pii_rule *r,
@@ -157,11 +192,26 @@ static enum pii_confidence judge(const struct pii_rule *r, const char *text,
 	 * anti-context, a rule that is sure of itself needs no context. */
 	if (r->confidence == PII_CONF_HIGH && !r->n_anti_context)
 		return PII_CONF_HIGH;
+	/* A column named "ordernummer" says it as well as the words beside. */
 	if (near_words(r->anti_context, r->n_anti_context, r->anti_context_first, text,
-		       len, start, end, NULL, PII_ANTI_CONTEXT_WINDOW))
+		       len, start, end, label, PII_ANTI_CONTEXT_WINDOW))
 		return PII_CONF_NONE;
-	if (near_words(r->context, r->n_context, r->context_first, text, len, start, end,
-		       label, PII_CONTEXT_WINDOW))
+	bool context;
+	switch (r->context_position) {
+	case PII_CONTEXT_ADJACENT:
+		context = word_before(r->context, r->n_context, text, start) ||
+			  near_words(r->context, r->n_context, r->context_first, "", 0, 0, 0,
+				     label, 0);
+		break;
+	case PII_CONTEXT_BEFORE:
+		context = near_words(r->context, r->n_context, r->context_first, text, start,
+				     start, start, label, r->context_window);
+		break;
+	default:
+		context = near_words(r->context, r->n_context, r->context_first, text, len,
+				     start, end, label, r->context_window);
+	}
+	if (context)
 		return PII_CONF_HIGH;
 	if (r->require_context)
 		return PII_CONF_NONE;

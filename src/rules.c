@@ -56,6 +56,7 @@ static void rule_free(struct pii_rule *r)
 	for (size_t i = 0; i < r->n_examples; i++) {
 		free(r->examples[i].text);
 		free(r->examples[i].value);
+		free(r->examples[i].label);
 	}
 	free(r->examples);
 }
@@ -200,7 +201,8 @@ static bool add_example(struct loader *ld, struct pii_rule *r, yaml_node_t *n,
 			if (!key || !val) {
 				free(ex.text);
 				free(ex.value);
-				return fail(ld, k, "example keys are text, value and confidence");
+				free(ex.label);
+				return fail(ld, k, "example keys are text, value, label and confidence");
 			}
 			if (!strcmp(key, "text")) {
 				free(ex.text);
@@ -208,17 +210,23 @@ static bool add_example(struct loader *ld, struct pii_rule *r, yaml_node_t *n,
 			} else if (!strcmp(key, "value")) {
 				free(ex.value);
 				ex.value = strdup(val);
+			} else if (!strcmp(key, "label")) {
+				free(ex.label);
+				ex.label = strdup(val);
 			} else if (!strcmp(key, "confidence")) {
 				ex.confidence = pii_confidence_parse(val);
 				if (!ex.confidence) {
 					free(ex.text);
 					free(ex.value);
+					free(ex.label);
 					return fail(ld, v, "confidence must be low, medium or high");
 				}
 			} else {
 				free(ex.text);
 				free(ex.value);
-				return fail(ld, k, "unknown example key '%s' (text, value, confidence)", key);
+				free(ex.label);
+				return fail(ld, k,
+					    "unknown example key '%s' (text, value, label, confidence)", key);
 			}
 		}
 	} else {
@@ -226,6 +234,7 @@ static bool add_example(struct loader *ld, struct pii_rule *r, yaml_node_t *n,
 	}
 	if (!ex.text) {
 		free(ex.value);
+		free(ex.label);
 		return fail(ld, n, "example without text");
 	}
 	struct pii_rule_example *grown =
@@ -233,6 +242,7 @@ static bool add_example(struct loader *ld, struct pii_rule *r, yaml_node_t *n,
 	if (!grown) {
 		free(ex.text);
 		free(ex.value);
+		free(ex.label);
 		return fail(ld, n, "out of memory");
 	}
 	r->examples = grown;
@@ -305,6 +315,19 @@ static bool read_prefilter(struct loader *ld, struct pii_rule *r, yaml_node_t *n
 	return true;
 }
 
+/* context_window: bytes, from 1 to the default window. */
+static bool get_window(struct loader *ld, yaml_node_t *v, uint32_t *out)
+{
+	const char *s = scalar(v);
+	char *end;
+	unsigned long n = s ? strtoul(s, &end, 10) : 0;
+	if (!s || *end || n < 1 || n > PII_CONTEXT_WINDOW)
+		return fail(ld, v, "context_window must be a number of bytes from 1 to %d",
+			    PII_CONTEXT_WINDOW);
+	*out = (uint32_t)n;
+	return true;
+}
+
 static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 		      struct pii_rule *r)
 {
@@ -315,6 +338,7 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 	r->source = strdup(src);
 	r->pack = strdup(pack);
 	r->confidence = PII_CONF_MEDIUM;
+	r->context_window = PII_CONTEXT_WINDOW;
 	bool caseless = false;
 	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
 	     p < n->data.mapping.pairs.top; p++) {
@@ -348,6 +372,20 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 			ok = get_strv(ld, v, key, &r->anti_context, &r->n_anti_context, true);
 		else if (!strcmp(key, "require_context"))
 			ok = get_bool(ld, v, key, &r->require_context);
+		else if (!strcmp(key, "context_window"))
+			ok = get_window(ld, v, &r->context_window);
+		else if (!strcmp(key, "context_position")) {
+			const char *pos = scalar(v);
+			if (pos && !strcmp(pos, "around"))
+				r->context_position = PII_CONTEXT_AROUND;
+			else if (pos && !strcmp(pos, "before"))
+				r->context_position = PII_CONTEXT_BEFORE;
+			else if (pos && !strcmp(pos, "adjacent"))
+				r->context_position = PII_CONTEXT_ADJACENT;
+			else
+				return fail(ld, v, "context_position is around, before or adjacent");
+			ok = true;
+		}
 		else if (!strcmp(key, "caseless"))
 			ok = get_bool(ld, v, key, &caseless);
 		else if (!strcmp(key, "prefilter"))

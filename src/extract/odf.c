@@ -107,6 +107,9 @@ static void emit_cell(struct odf *o, uint32_t col, uint32_t row, const char *val
 		o->data_rows++;
 		o->last_counted = row;
 	}
+	/* A header cell names its column and is no value in it. */
+	if (header_row)
+		loc.column = NULL;
 	pii_sink_set_row(o->out, header_row ? 0 : row);
 	o->st = pii_sink_text(o->out, &loc, value, strlen(value), 0, row);
 }

@@ -268,6 +268,9 @@ static void emit_cell(struct ooxml *o, uint32_t col, uint32_t row, const char *v
 		o->data_rows++;
 		o->last_counted = row;
 	}
+	/* A header cell names its column and is no value in it. */
+	if (header_row)
+		loc.column = NULL;
 	pii_sink_set_row(o->out, header_row ? 0 : row);
 	o->st = pii_sink_text(o->out, &loc, value, strlen(value), 0, row);
 }

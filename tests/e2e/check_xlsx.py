@@ -123,7 +123,7 @@ def check_fixtures(book, want_path):
         fail(f"Findings sheet has {len(findings)} rows, want {len(want)}")
     pages = sorted((f["Rule"], f["Page"]) for f in findings
                    if f["File"] == "fixtures/documents/dossier.pdf")
-    if pages != [("email", 1), ("iban", 2), ("nl_bsn", 2), ("phone", 1)]:
+    if pages != [("email", 1), ("iban", 2), ("nl_bsn", 2), ("person_name", 1), ("phone", 1)]:
         fail(f"Findings sheet pages of dossier.pdf: {pages}")
     _, errors = table(wb["Errors"])
     got_errors = sorted((e["File"], e["Status"]) for e in errors)

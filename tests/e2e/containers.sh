@@ -32,7 +32,7 @@ check "truncated: findings from the members before the cut" \
 "$PIISCAN" -o "$WORK/all.jsonl" "$H" fixtures/containers/dossier.zip 2>"$WORK/all.err"
 check "hostile folder then a zip: exit 0" test $? -eq 0
 check "hostile folder then a zip: the zip's findings" \
-	test "$(grep -c 'dossier.zip!dossier/dossier.txt' "$WORK/all.jsonl")" -eq 4
+	test "$(grep -c 'dossier.zip!dossier/dossier.txt' "$WORK/all.jsonl")" -eq 5
 check "stderr summary counts the hostile files" \
 	grep -q '; 5 not (fully) scanned' "$WORK/all.err"
 
@@ -45,7 +45,7 @@ check "--max-depth 2: the third container is not opened" \
 	skipped "container nested 2 deep"
 check "--max-depth 2: so nothing is found" test ! -s "$WORK/d2.jsonl"
 "$PIISCAN" -q --max-depth 3 -o "$WORK/d3.jsonl" fixtures/containers/nested.zip
-check "--max-depth 3: three deep is found" test "$(wc -l <"$WORK/d3.jsonl")" -eq 4
+check "--max-depth 3: three deep is found" test "$(wc -l <"$WORK/d3.jsonl")" -eq 5
 "$PIISCAN" -q --max-depth 0 -o "$WORK/d0.xlsx" fixtures/containers/dossier.zip
 check "--max-depth 0: archives are listed, not opened" \
 	$PY tests/e2e/check_xlsx.py error "$WORK/d0.xlsx" "containers/dossier.zip" skipped "(--max-depth 0)"

@@ -13,12 +13,13 @@
 /* True when text has a match reported as report_as, with value and
  * confidence when they are given. */
 static bool finds(struct pii_matcher *m, const char *report_as, const char *text,
-		  const char *value, enum pii_confidence conf, char *seen, size_t seenlen)
+		  const char *label, const char *value, enum pii_confidence conf, char *seen,
+		  size_t seenlen)
 {
 	const struct pii_match *ms;
 	size_t n;
 	size_t len = strlen(text);
-	pii_matcher_run(m, text, len, 0, len, NULL, &ms, &n);
+	pii_matcher_run(m, text, len, 0, len, label, &ms, &n);
 	seen[0] = '\0';
 	bool found = false;
 	for (size_t i = 0; i < n; i++) {
@@ -53,7 +54,8 @@ static void run_examples(void)
 		for (size_t k = 0; k < r->n_examples; k++) {
 			const struct pii_rule_example *ex = &r->examples[k];
 			char seen[1024];
-			bool found = finds(m, r->report_as, ex->text, ex->match ? ex->value : NULL,
+			bool found = finds(m, r->report_as, ex->text, ex->label,
+					   ex->match ? ex->value : NULL,
 					   ex->match ? ex->confidence : PII_CONF_NONE, seen,
 					   sizeof(seen));
 			char file[512];

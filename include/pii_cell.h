@@ -1,0 +1,42 @@
+/*
+ * pii_cell.h - cells of tables (CSV fields, SQL values, JSON strings) on
+ * their way to the sink: gathered while a parser decodes them, then
+ * matched as one short text, or paged like a file when longer than
+ * PII_CELL_MAX, so memory stays bounded however large a cell is.
+ */
+#ifndef PII_CELL_H
+#define PII_CELL_H
+
+#include "pii_extract.h"
+
+struct pii_cell {
+	struct pii_sink *out;
+	struct pii_loc loc;   /* set before pii_cell_end; kept while paging */
+	struct pii_buf text;
+	struct pii_buf clean; /* text made valid UTF-8, when it was not */
+	bool paging;          /* longer than PII_CELL_MAX: a text stream is open */
+	uint64_t line, offset;
+	enum pii_status st;
+};
+
+/* Starts a cell that begins on `line` (0: none) at byte `offset` of the
+ * decoded input. The loc must be set (and stay valid) before the cell
+ * grows past PII_CELL_MAX, and until pii_cell_end. */
+void pii_cell_start(struct pii_cell *c, uint64_t line, uint64_t offset);
+
+/* Adds UTF-8 bytes to the cell. */
+void pii_cell_put(struct pii_cell *c, const char *s, size_t n);
+void pii_cell_putc(struct pii_cell *c, char ch);
+
+/* Hands the cell to the sink (nothing when empty). Returns the first error
+ * since pii_cell_start, or PII_OK. */
+enum pii_status pii_cell_end(struct pii_cell *c);
+
+/* Frees the buffer. */
+void pii_cell_free(struct pii_cell *c);
+
+/* A table name for a file of one table (CSV): its name without folders,
+ * archive layers or extension, into out. */
+void pii_table_name_of(const char *path, char *out, size_t outsz);
+
+#endif
