@@ -161,6 +161,7 @@ extern const struct pii_extractor pii_extractor_mail;
 extern const struct pii_extractor pii_extractor_pst;
 extern const struct pii_extractor pii_extractor_csv;
 extern const struct pii_extractor pii_extractor_sql;
+extern const struct pii_extractor pii_extractor_sqlite;
 
 /* GMime, once, from the main thread before any thread reads mail. */
 void pii_mail_init(void);

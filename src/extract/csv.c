@@ -263,7 +263,8 @@ static void field_end(struct csv *c)
 		pii_buf_putc(&c->first, '\n');
 		c->cell.text.len = 0;
 	} else {
-		emit(c, c->col, c->has_header ? c->record - 1 : c->record);
+		/* the record number as a spreadsheet shows it: the header is row 1 */
+		emit(c, c->col, c->record);
 	}
 	c->field_open = false;
 }

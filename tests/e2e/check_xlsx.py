@@ -47,7 +47,7 @@ def check_layout(wb):
             fail(f"{name}: no autofilter ({ws.auto_filter.ref})")
 
 
-# What each hostile fixture must give in the Errors sheet: the row's file
+# What each hostile fixture (and the pg_dump archive) must give in the Errors sheet: the row's file
 # (under fixtures/), its status, words of its reason; and how the file
 # itself counts in the summary.
 HOSTILE = [
@@ -57,6 +57,9 @@ HOSTILE = [
     ("hostile/encrypted.zip!dossier.txt", "skipped", "encrypted, not scanned", "partial"),
     ("hostile/truncated.tar.gz", "partial", "cut short", "partial"),
     ("hostile/scanned.pdf", "skipped", "no text layer", "skipped"),
+    ("hostile/webshop-truncated.sql", "partial", "cut short", "partial"),
+    ("hostile/webshop-bad-escaping.sql", "partial", "malformed rows", "partial"),
+    ("dumps/hr.dump", "skipped", "pg_restore -f", "skipped"),
 ]
 
 

@@ -2,7 +2,7 @@
 """Reads piiscan JSONL, checks every line is a JSON object with the keys of
 the output contract, and prints "file line rule confidence value" rows
 (tab-separated, file relative to PREFIX followed by whichever of table,
-column, key, part and page the finding has, '-' for no line), sorted."""
+column, row, key, part and page the finding has, '-' for no line), sorted."""
 import json
 import sys
 
@@ -17,7 +17,7 @@ with open(sys.argv[1], encoding="utf-8") as f:
         path = obj["file"]
         if path.startswith(prefix):
             path = path[len(prefix):]
-        for key in ("table", "column", "key", "part", "page"):
+        for key in ("table", "column", "row", "key", "part", "page"):
             if key in obj:
                 path += f" {key}={obj[key]}"
         rows.append("\t".join([path, str(obj.get("line", "-")), obj["rule"],

@@ -1,0 +1,149 @@
+/*
+ * sqlite.c - SQLite database files, read through libsqlite3: every table,
+ * every row, every column, located by table and column name.
+ *
+ * The file is opened read-only and immutable (no locks taken, no journal
+ * or WAL file looked for or written), through /proc/self/fd: the file
+ * itself, or for a database inside another container a memory file. The
+ * schema is not trusted: only plain tables are read, with SELECT.
+ */
+#include <ctype.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pii_cell.h"
+#include "pii_extract.h"
+#include "pii_limits.h"
+
+/* A blob is matched as text when this share of it is printable: a name
+ * stored as bytes is found, an image is not read as noise. */
+static bool mostly_text(const unsigned char *p, int n)
+{
+	int printable = 0;
+	for (int i = 0; i < n; i++)
+		printable += p[i] >= 0x20 || p[i] == '\n' || p[i] == '\t' || p[i] == '\r';
+	return n > 0 && printable * 10 >= n * 9;
+}
+
+struct sqlite_scan {
+	struct pii_input *in;
+	struct pii_sink *out;
+	sqlite3 *db;
+	struct pii_cell cell;
+	enum pii_status st;
+};
+
+/* Reads every row of one table; false with *why set on an SQLite error. */
+static bool read_table(struct sqlite_scan *s, const char *table, char *why, size_t whylen)
+{
+	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"", table);
+	sqlite3_stmt *stmt = NULL;
+	int rc = sql ? sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		snprintf(why, whylen, "table %s not read: %s", table, sqlite3_errmsg(s->db));
+		return false;
+	}
+	int n_cols = sqlite3_column_count(stmt);
+	uint64_t rows = 0;
+	while (s->st == PII_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		pii_sink_set_row(s->out, ++rows);
+		for (int c = 0; c < n_cols && s->st == PII_OK; c++) {
+			int type = sqlite3_column_type(stmt, c);
+			if (type == SQLITE_NULL || type == SQLITE_FLOAT)
+				continue; /* amounts and measures: no personal data */
+			const unsigned char *v = type == SQLITE_BLOB ? sqlite3_column_blob(stmt, c)
+								     : sqlite3_column_text(stmt, c);
+			int n = sqlite3_column_bytes(stmt, c);
+			if (!v || n <= 0 || (type == SQLITE_BLOB && !mostly_text(v, n)))
+				continue;
+			const char *name = sqlite3_column_name(stmt, c);
+			s->cell.loc = (struct pii_loc){.file = s->in->path, .table = table,
+						       .column = name ? name : "?"};
+			pii_cell_start(&s->cell, 0, 0);
+			pii_cell_put(&s->cell, (const char *)v, (size_t)n);
+			s->st = pii_cell_end(&s->cell);
+		}
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		snprintf(why, whylen, "table %s read in part (%llu rows): %s", table,
+			 (unsigned long long)rows, sqlite3_errmsg(s->db));
+	sqlite3_finalize(stmt);
+	pii_sink_set_row(s->out, 0);
+	if (rows)
+		pii_sink_table_rows(s->out, s->in->path, table, rows);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+static bool open_db(struct sqlite_scan *s, int fd, char *why, size_t whylen)
+{
+	char uri[96];
+	snprintf(uri, sizeof(uri), "file:/proc/self/fd/%d?mode=ro&immutable=1", fd);
+	int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(why, whylen, "not readable as an SQLite database: %s",
+			 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		return false;
+	}
+	/* The file is data, not code: no schema functions, no extensions. */
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	return true;
+}
+
+static enum pii_status sqlite_run(struct pii_input *in, struct pii_sink *out)
+{
+	int fd = in->fd >= 0 ? in->fd : pii_input_memfd(in);
+	if (fd < 0) {
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+				 "SQLite database too large to read inside a container, not scanned");
+		return PII_OK;
+	}
+	if (in->fd >= 0)
+		in->bytes_read = in->size;
+	struct sqlite_scan s = {.in = in, .out = out};
+	s.cell.out = out;
+	char why[512] = "";
+	if (open_db(&s, fd, why, sizeof(why))) {
+		sqlite3_stmt *list = NULL;
+		int rc = sqlite3_prepare_v2(s.db,
+					    "SELECT name FROM sqlite_master WHERE type = 'table' "
+					    "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
+					    -1, &list, NULL);
+		if (rc != SQLITE_OK)
+			snprintf(why, sizeof(why), "not readable as an SQLite database: %s",
+				 sqlite3_errmsg(s.db));
+		while (rc == SQLITE_OK && s.st == PII_OK && sqlite3_step(list) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(list, 0);
+			char *table = name ? strdup(name) : NULL;
+			char table_why[300] = "";
+			if (table && !read_table(&s, table, table_why, sizeof(table_why)) && !*why)
+				snprintf(why, sizeof(why), "damaged? %s", table_why);
+			free(table);
+		}
+		sqlite3_finalize(list);
+	}
+	if (*why)
+		pii_sink_problem(out, in->path, s.db && !strstr(why, "not readable")
+						? PII_FILE_PARTIAL : PII_FILE_FAILED, why);
+	sqlite3_close(s.db);
+	pii_cell_free(&s.cell);
+	if (fd != in->fd)
+		close(fd);
+	return s.st == PII_EFATAL ? PII_EFATAL : PII_OK;
+}
+
+static int sqlite_bid(const struct pii_input *in)
+{
+	return in->head_len >= 16 && !memcmp(in->head, "SQLite format 3", 16) ? 30 : 0;
+}
+
+const struct pii_extractor pii_extractor_sqlite = {
+	.name = "sqlite",
+	.bid = sqlite_bid,
+	.run = sqlite_run,
+};
