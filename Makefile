@@ -6,7 +6,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
-PKGS     = libpcre2-8 libmagic libarchive xlsxwriter yaml-0.1 libcrypto libxml-2.0 gmime-3.0 libpff sqlite3
+PKGS     = libpcre2-8 libmagic libarchive xlsxwriter yaml-0.1 libcrypto libxml-2.0 gmime-3.0 libpff sqlite3 yajl
 
 # Sanitizer flags for check-asan; empty in a normal build.
 SAN     ?=

@@ -162,6 +162,7 @@ extern const struct pii_extractor pii_extractor_pst;
 extern const struct pii_extractor pii_extractor_csv;
 extern const struct pii_extractor pii_extractor_sql;
 extern const struct pii_extractor pii_extractor_sqlite;
+extern const struct pii_extractor pii_extractor_json;
 
 /* GMime, once, from the main thread before any thread reads mail. */
 void pii_mail_init(void);

@@ -402,3 +402,45 @@ def pdf_with_image_only():
 
 write(f"{H}/scanned.pdf", pdf_with_image_only())
 shutil.rmtree(tmp)
+
+# ---- issue 5: structured exports (JSON, NDJSON, CSV shapes) -------------------
+import json  # noqa: E402
+
+E = "fixtures/exports"
+# mongoexport writes one document per line in Extended JSON.
+customers = [
+    {"_id": {"$oid": "65f0a1b2c3d4e5f601234567"}, "naam": "Jan de Vries",
+     "contact": {"email": "j.devries@ziggo.nl", "telefoon": "06-23456789"},
+     "geboortedatum": {"$date": "1985-03-14T00:00:00Z"}, "klantnummer": 100231,
+     "tags": ["vip", "nieuwsbrief"]},
+    {"_id": {"$oid": "65f0a1b2c3d4e5f601234568"}, "naam": "Fatima El Amrani",
+     "contact": {"email": "f.elamrani@gmail.com", "telefoon": None},
+     "geboortedatum": None, "klantnummer": 100232, "tags": []},
+    {"_id": {"$oid": "65f0a1b2c3d4e5f601234569"}, "naam": "Pieter van Dijk",
+     "contact": {"email": "pvdijk@kpnmail.nl", "telefoon": "010-4412233"},
+     "geboortedatum": {"$date": "1975-12-01T00:00:00Z"}, "bsn": 111222333,
+     "klantnummer": 100233, "tags": ["zakelijk"]},
+]
+write(f"{E}/klanten-mongoexport.ndjson",
+      "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in customers).encode())
+orders = [
+    {"ordernummer": "725763863", "klant": {"naam": "Jan de Vries", "email": "j.devries@ziggo.nl"},
+     "regels": [{"artikel": "Koffiebonen 1 kg", "prijs": 14.95},
+                {"artikel": "Filterzakjes", "prijs": 2.49}],
+     "afleveradres": {"straat": "Prinsengracht 263", "postcode": "1016 GV", "plaats": "Amsterdam"}},
+    {"ordernummer": "100240", "klant": {"naam": "Marieke Visser",
+                                         "email": "marieke.visser@outlook.com"},
+     "regels": [], "afleveradres": {"straat": "Oudegracht 1", "postcode": "3511 AB",
+                                    "plaats": "Utrecht"}},
+]
+write(f"{E}/bestellingen.json", json.dumps(orders, indent=2, ensure_ascii=False).encode())
+profile = {"user": {"first_name": "Sarah", "last_name": "O'Connor",
+                    "emails": ["sarah.oconnor@brightwave-consulting.co.uk"],
+                    "phone": "+44 7700 900123", "dob": "1990-06-15",
+                    "login_history": [{"ip": "81.204.13.77", "at": "2024-03-12T10:00:00Z"}]}}
+write(f"{E}/profiel.json", json.dumps(profile, indent=2).encode())
+# Broken: an NDJSON line cut in half, and a JSON document cut off.
+lines = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in customers).splitlines(True)
+write(f"{H}/klanten-kapot.ndjson", (lines[0] + lines[1][:40] + "\n" + lines[2]).encode())
+whole = json.dumps(orders, indent=2, ensure_ascii=False)
+write(f"{H}/bestellingen-afgebroken.json", whole[: whole.index("Marieke")].encode())

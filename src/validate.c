@@ -606,7 +606,8 @@ static int number_at(const char **p, const char *end, int max)
 }
 
 /* 14-03-1985, 14/3/1985, 14.03.1985 (day first, or month first when the
- * day cannot be), 1985-03-14, 14 maart 1985, 14 March 1985. The canonical
+ * day cannot be), 1985-03-14 (with a time after it, as JSON has it), 14
+ * maart 1985, 14 March 1985. The canonical
  * form is 1985-03-14, so one birthday written two ways counts once. */
 static bool validate_date(const char *value, size_t len, struct pii_canon *canon)
 {
@@ -625,6 +626,8 @@ static bool validate_date(const char *value, size_t len, struct pii_canon *canon
 			return false;
 		p++;
 		d = number_at(&p, end, 2);
+		if (p < end && *p == 'T')
+			p = end; /* a time of day after it: 1985-03-14T00:00:00Z */
 	} else if (*p == ' ') {
 		d = a;
 		const char *w = ++p;

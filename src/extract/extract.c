@@ -22,6 +22,7 @@ static const struct pii_extractor *const extractors[] = {
 	&pii_extractor_pst,
 	&pii_extractor_archive,
 	&pii_extractor_sqlite,
+	&pii_extractor_json,
 	&pii_extractor_sql,
 	&pii_extractor_csv,
 	&pii_extractor_markup,

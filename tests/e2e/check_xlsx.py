@@ -60,6 +60,8 @@ HOSTILE = [
     ("hostile/webshop-truncated.sql", "partial", "cut short", "partial"),
     ("hostile/webshop-bad-escaping.sql", "partial", "malformed rows", "partial"),
     ("dumps/hr.dump", "skipped", "pg_restore -f", "skipped"),
+    ("hostile/klanten-kapot.ndjson", "partial", "malformed NDJSON lines", "partial"),
+    ("hostile/bestellingen-afgebroken.json", "partial", "JSON ends too soon", "partial"),
 ]
 
 
