@@ -444,3 +444,19 @@ lines = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in customers).spl
 write(f"{H}/klanten-kapot.ndjson", (lines[0] + lines[1][:40] + "\n" + lines[2]).encode())
 whole = json.dumps(orders, indent=2, ensure_ascii=False)
 write(f"{H}/bestellingen-afgebroken.json", whole[: whole.index("Marieke")].encode())
+# CSV shapes: a TSV with CRLF line ends and a quoted field holding a line
+# break, a tab and doubled quotes; a CSV without a header row; a CSV whose
+# quote is never closed.
+write(f"{E}/medewerkers.tsv", (
+    "personeelsnummer\tvoornaam\tachternaam\tgeboortedatum\tadres\topmerking\r\n"
+    "4711\tAnouk\tSmit\t21-05-1996\t\"Kerkstraat 12\r\n3511 AB Utrecht\"\t"
+    "\"Zegt \"\"bel\tmij\"\" op 0612345678\"\r\n"
+    "4712\tPieter\tvan Dijk\t01-12-1975\tCoolsingel 40, 3011 AD Rotterdam\t\r\n").encode())
+write(f"{E}/adressen-zonder-kop.csv", (
+    "\"Lotte Jansen\",l.jansen@planet.nl,06-98765432\n"
+    "\"Ahmed Benali\",a.benali@xs4all.nl,020-5551234\n"
+    "\"Sanne de Graaf\",,+31 6 1122 3344\n").encode())
+write(f"{H}/kapot.csv", (
+    "naam;email\n"
+    "\"Jan de Vries;j.devries@ziggo.nl\n"
+    "Piet Bakker;p.bakker@xs4all.nl\n").encode())

@@ -62,13 +62,20 @@ HOSTILE = [
     ("dumps/hr.dump", "skipped", "pg_restore -f", "skipped"),
     ("hostile/klanten-kapot.ndjson", "partial", "malformed NDJSON lines", "partial"),
     ("hostile/bestellingen-afgebroken.json", "partial", "JSON ends too soon", "partial"),
+    ("hostile/kapot.csv", "partial", "quoted field opened on line 2 is not closed", "partial"),
 ]
 
 
 def golden_location(field):
     """'dir/f.xlsx table=Klanten column=BSN' -> ('dir/f.xlsx', {'table': ...})"""
-    path, *attrs = field.split(" ")
-    return path, dict(a.split("=", 1) for a in attrs)
+    path, *words = field.split(" ")
+    attrs, last = {}, None
+    for w in words:
+        if "=" in w and w.split("=", 1)[0] in ("table", "column", "row", "key", "part", "page"):
+            last, attrs[w.split("=", 1)[0]] = w.split("=", 1)[0], w.split("=", 1)[1]
+        elif last:
+            attrs[last] += " " + w  # a name with a space: "column 2"
+    return path, attrs
 
 
 def check_fixtures(book, want_path):
