@@ -583,7 +583,8 @@ static ssize_t mem_read(void *ctx, void *buf, size_t n)
 {
 	struct mem_reader *m = ctx;
 	size_t k = m->len - m->pos < n ? m->len - m->pos : n;
-	memcpy(buf, m->data + m->pos, k);
+	if (k) /* an empty member may have no data at all */
+		memcpy(buf, m->data + m->pos, k);
 	m->pos += k;
 	return (ssize_t)k;
 }

@@ -23,9 +23,20 @@ struct pii_xml {
 	size_t attr_cap;
 };
 
+/* libxml2's messages can quote the document (personal data): none is
+ * ever printed. */
+static void quiet_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 void pii_xml_init(void)
 {
 	xmlInitParser();
+	/* the handler is kept per thread: the default for new threads too */
+	xmlThrDefSetGenericErrorFunc(NULL, quiet_generic);
+	xmlSetGenericErrorFunc(NULL, quiet_generic);
 }
 
 /* libxml2 2.12 made the error const. */
@@ -124,6 +135,7 @@ struct pii_xml *pii_xml_new(const struct pii_xml_events *ev, bool html)
 	sax.characters = characters;
 	sax.cdataBlock = characters;
 	sax.serror = quiet;
+	xmlSetGenericErrorFunc(NULL, quiet_generic); /* this thread's handler */
 	if (html) {
 		sax.startElement = html_start;
 		sax.endElement = html_end;
