@@ -73,6 +73,16 @@ struct pii_report_id {
 	char *category;
 };
 
+/* The hash of the first min(4, n) bytes of s (lower case) that
+ * anchor_prefix_bits holds. */
+static inline unsigned pii_anchor_prefix_hash(const unsigned char *s, size_t n)
+{
+	uint32_t x = (uint32_t)n << 24;
+	for (size_t i = 0; i < n && i < 4; i++)
+		x = x * 257 + s[i];
+	return (x * 2654435761u) >> 16;
+}
+
 /* Rules that share a prefilter: a match consists only of `span` bytes
  * and contains at least one `trigger` byte, so the matcher only runs the
  * rules of a group on runs of span bytes that hold a trigger byte. A group
@@ -120,6 +130,13 @@ struct pii_ruleset {
 	 * bytes at a time. 0: search with the table. */
 	unsigned char anchor_pairs[16][2];
 	unsigned n_anchor_pairs;
+	/* every anchor word's first two bytes, as a bit per byte pair: the
+	 * search when there are more than 16 pairs */
+	uint8_t anchor_pair_bits[65536 / 8];
+	/* the first four bytes of the anchor words (or all of a shorter
+	 * one), hashed to a bit: a second, sharper look at a candidate */
+	uint8_t anchor_prefix_bits[65536 / 8];
+	bool anchor_ascii;      /* every anchor word starts with a-z */
 	/* anchor_words sorted by first byte: those starting with byte c are
 	 * [anchor_index[c], anchor_index[c + 1]) */
 	uint16_t anchor_index[257];

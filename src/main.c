@@ -151,6 +151,10 @@ int main(int argc, char **argv)
 	if (opt.export_patterns) {
 		rc = 0;
 		for (size_t i = 0; i < rules->n_rules; i++) {
+			/* Without its context word such a pattern alone matches
+			 * far too much (every capitalised word, every date). */
+			if (rules->rules[i].require_context)
+				continue;
 			char *p = pii_rule_pattern_simplified(rules->rules[i].pattern);
 			if (!p) {
 				rc = fatal("out of memory");

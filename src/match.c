@@ -388,6 +388,31 @@ static enum pii_status run_group(struct pii_matcher *m,
 	return PII_OK;
 }
 
+/* Whether the two bytes at u are, folded to lower case, the first two of
+ * an anchor word. */
+static inline bool anchor_pair_at(const struct pii_ruleset *rs, const unsigned char *u)
+{
+	unsigned pair = (unsigned)lower_of[u[0]] << 8 | lower_of[u[1]];
+	return rs->anchor_pair_bits[pair >> 3] & (1u << (pair & 7));
+}
+
+/* A sharper look at a word start u[0..n) that passed anchor_pair_at:
+ * whether its first four bytes (or two or three, for shorter words) may
+ * be those of an anchor word. False means surely not. */
+static bool anchor_prefix_at(const struct pii_ruleset *rs, const unsigned char *u, size_t n)
+{
+	unsigned char low[4];
+	size_t k = n < 4 ? n : 4;
+	for (size_t i = 0; i < k; i++)
+		low[i] = lower_of[u[i]];
+	for (size_t m = 1; m <= k; m++) {
+		unsigned h = pii_anchor_prefix_hash(low, m);
+		if (rs->anchor_prefix_bits[h >> 3] & (1u << (h & 7)))
+			return true;
+	}
+	return false;
+}
+
 /* Index of the next byte in u[p..len) that may start an anchor word, or
  * len. When the words' first two letters are few, 16 positions are
  * looked at a time for those pairs (OR 0x20 folds A-Z onto a-z and no
@@ -417,7 +442,42 @@ static size_t find_anchor_start(const struct pii_ruleset *rs, const unsigned cha
 			p += 16;
 		}
 	}
+	/* Many pairs: anchor words only count at the start of a word, so
+	 * the starts of words are found 16 bytes at a time (a letter after a
+	 * byte that is no letter, digit or UTF-8), and only there the first
+	 * two letters are looked up, one bit per pair. */
+	if (!rs->anchor_ascii)
+		goto scalar;
+	if (p == 0 && len > 1 && anchor_pair_at(rs, u))
+		return 0;
+	if (p == 0)
+		p = 1;
+	__m128i fold = _mm_set1_epi8(0x20), zero = _mm_setzero_si128();
+	__m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
+	__m128i d1 = _mm_set1_epi8('0' - 1), n1 = _mm_set1_epi8('9' + 1);
+	while (p + 17 <= len) {
+		__m128i prev = _mm_loadu_si128((const __m128i *)(u + p - 1));
+		__m128i cur = _mm_or_si128(_mm_loadu_si128((const __m128i *)(u + p)), fold);
+		__m128i lp = _mm_or_si128(prev, fold);
+		__m128i word_prev = _mm_or_si128(
+			_mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(lp, a1), _mm_cmplt_epi8(lp, z1)),
+				     _mm_and_si128(_mm_cmpgt_epi8(prev, d1), _mm_cmplt_epi8(prev, n1))),
+			_mm_cmplt_epi8(prev, zero));
+		__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(cur, a1), _mm_cmplt_epi8(cur, z1));
+		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(word_prev, letter));
+		while (mask) {
+			size_t i = p + (size_t)__builtin_ctz(mask);
+			if (anchor_pair_at(rs, u + i) && anchor_prefix_at(rs, u + i, len - i))
+				return i;
+			mask &= mask - 1;
+		}
+		p += 16;
+	}
+scalar:
 #endif
+	for (; p + 1 < len; p++)
+		if (anchor_pair_at(rs, u + p))
+			return p;
 	while (p < len && !rs->anchor_first[lower_of[u[p]]])
 		p++;
 	return p;
@@ -426,6 +486,29 @@ static size_t find_anchor_start(const struct pii_ruleset *rs, const unsigned cha
 /* How far from a context word a match of an anchored rule may lie: the
  * context window, plus room for the value itself. */
 #define ANCHOR_REACH (PII_CONTEXT_WINDOW + 256)
+
+/* Where rule r's matches may start around its context word t[ws..we):
+ * right after it (adjacent), within its window after it (before), or
+ * within reach either side (around). The narrower, the less work. */
+static void anchor_region(const struct pii_rule *r, size_t ws, size_t we, size_t len,
+			  size_t *hs, size_t *he)
+{
+	switch (r->context_position) {
+	case PII_CONTEXT_ADJACENT:
+		*hs = we;
+		*he = we + 12; /* past ": " and the like, as word_before allows */
+		break;
+	case PII_CONTEXT_BEFORE:
+		*hs = ws;
+		*he = we + r->context_window + 1;
+		break;
+	default:
+		*hs = ws > ANCHOR_REACH ? ws - ANCHOR_REACH : 0;
+		*he = we + ANCHOR_REACH;
+	}
+	if (*he > len)
+		*he = len;
+}
 
 /* Runs anchored rule number k over text[s..e). */
 static bool run_anchored_region(struct pii_matcher *m, unsigned k, const char *text,
@@ -474,12 +557,12 @@ static enum pii_status run_anchored(struct pii_matcher *m, const char *text,
 				j++;
 			if (word[j] || (j <= 3 && i + j < len && word_byte[u[i + j]]))
 				continue;
-			size_t hs = i > ANCHOR_REACH ? i - ANCHOR_REACH : 0;
-			size_t he = i + j + ANCHOR_REACH < len ? i + j + ANCHOR_REACH : len;
 			for (uint64_t rules = rs->anchor_words[w].rules & ~everywhere; rules;
 			     rules &= rules - 1) {
 				unsigned k = (unsigned)__builtin_ctzll(rules);
 				uint64_t bit = (uint64_t)1 << k;
+				size_t hs, he;
+				anchor_region(&rs->rules[rs->anchored[k]], i, i + j, len, &hs, &he);
 				if ((open & bit) && hs <= rend[k]) {
 					if (he > rend[k])
 						rend[k] = he;

@@ -861,6 +861,19 @@ static void index_anchor_words(struct pii_ruleset *rs)
 			w++;
 	}
 	rs->anchor_index[256] = (uint16_t)w;
+	memset(rs->anchor_pair_bits, 0, sizeof(rs->anchor_pair_bits));
+	memset(rs->anchor_prefix_bits, 0, sizeof(rs->anchor_prefix_bits));
+	rs->anchor_ascii = true;
+	for (w = 0; w < rs->n_anchor_words; w++) {
+		const unsigned char *word = (const unsigned char *)rs->anchor_words[w].word;
+		size_t wl = strlen((const char *)word);
+		unsigned h = pii_anchor_prefix_hash(word, wl < 4 ? wl : 4);
+		rs->anchor_prefix_bits[h >> 3] |= (uint8_t)(1u << (h & 7));
+		if (word[0] < 'a' || word[0] > 'z')
+			rs->anchor_ascii = false;
+		unsigned pair = (unsigned)word[0] << 8 | word[1];
+		rs->anchor_pair_bits[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+	}
 	rs->n_anchor_pairs = 0;
 	for (w = 0; w < rs->n_anchor_words; w++) {
 		const unsigned char *word = (const unsigned char *)rs->anchor_words[w].word;

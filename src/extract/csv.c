@@ -22,48 +22,12 @@
 
 static const char delimiters[] = {',', ';', '\t', '|'};
 
-/* Records looked at to sniff the delimiter. */
+/* Records looked at to sniff the delimiter, in at most this much text:
+ * this runs on the head of every text file. */
 #define SNIFF_RECORDS 50
+#define SNIFF_BYTES ((size_t)16 << 10)
 
 /* ---- sniffing --------------------------------------------------------------------- */
-
-/* Fields per record of text[0..len) split by delim, quote-aware, for up to
- * SNIFF_RECORDS records; a record cut by the end of the text is left out
- * unless the text is complete. Returns the number of records. */
-static size_t count_fields(const char *t, size_t len, bool complete, char delim,
-			   unsigned *fields)
-{
-	size_t records = 0;
-	unsigned n = 1;
-	bool quoted = false, at_start = true;
-	for (size_t i = 0; i < len && records < SNIFF_RECORDS; i++) {
-		char c = t[i];
-		if (quoted) {
-			if (c == '"') {
-				if (i + 1 < len && t[i + 1] == '"')
-					i++;
-				else
-					quoted = false;
-			}
-		} else if (c == '"' && at_start) {
-			quoted = true;
-		} else if (c == delim) {
-			n++;
-			at_start = true;
-			continue;
-		} else if (c == '\n') {
-			fields[records++] = n;
-			n = 1;
-			at_start = true;
-			continue;
-		}
-		if (c != ' ')
-			at_start = false;
-	}
-	if (complete && records < SNIFF_RECORDS && len && t[len - 1] != '\n' && !quoted)
-		fields[records++] = n;
-	return records;
-}
 
 static bool has_table_name(const char *path)
 {
@@ -72,52 +36,106 @@ static bool has_table_name(const char *path)
 		       !strcasecmp(dot, ".tab") || !strcasecmp(dot, ".psv"));
 }
 
-/* The delimiter that splits the first records into the same number (two
- * or more) of fields, the most fields winning; 0 when none does. A file
- * named .csv/.tsv needs fewer records to show it. */
+#define N_DELIMS (sizeof(delimiters))
+
+/* The delimiter that splits the first records of t[0..len) into the same
+ * number (two or more) of fields, the most fields winning; 0 when none
+ * does. One quote-aware pass counts every candidate at once and stops as
+ * soon as none can win: this runs on the head of every text file. A
+ * record cut by the end of the text is left out unless it is complete. A
+ * file named .csv/.tsv needs fewer records to show it. */
 static char sniff(const char *t, size_t len, bool complete, bool named)
 {
+	unsigned first[N_DELIMS] = {0}, cur[N_DELIMS] = {0};
+	unsigned same[N_DELIMS] = {0}, differ[N_DELIMS] = {0};
+	size_t records = 0;
+	bool quoted = false, at_start = true;
+	for (size_t i = 0; i <= len && records < SNIFF_RECORDS; i++) {
+		char c = i < len ? t[i] : '\n';
+		if (i == len && (!complete || !len || t[len - 1] == '\n' || quoted))
+			break; /* the last record is cut (or there is none) */
+		if (quoted) {
+			if (c == '"') {
+				if (i + 1 < len && t[i + 1] == '"')
+					i++;
+				else
+					quoted = false;
+			}
+			continue;
+		}
+		if (c == '"' && at_start) {
+			quoted = true;
+			continue;
+		}
+		if (c == '\n') {
+			bool alive = false;
+			for (size_t d = 0; d < N_DELIMS; d++) {
+				unsigned fields = cur[d] + 1;
+				if (records == 0)
+					first[d] = fields;
+				else if (fields == first[d])
+					same[d]++;
+				else
+					differ[d]++;
+				cur[d] = 0;
+				/* more than one in ten differs: it cannot win */
+				alive |= first[d] >= 2 && differ[d] * 10 <= SNIFF_RECORDS;
+			}
+			records++;
+			at_start = true;
+			if (!alive)
+				return 0;
+			continue;
+		}
+		for (size_t d = 0; d < N_DELIMS; d++)
+			if (c == delimiters[d]) {
+				cur[d]++;
+				at_start = true;
+				goto next;
+			}
+		if (c != ' ' && c != '\r')
+			at_start = false;
+	next:;
+	}
 	char best = 0;
 	unsigned best_fields = 0;
-	for (size_t d = 0; d < sizeof(delimiters); d++) {
-		unsigned fields[SNIFF_RECORDS];
-		size_t records = count_fields(t, len, complete, delimiters[d], fields);
-		if (!records || fields[0] < 2)
+	for (size_t d = 0; d < N_DELIMS; d++) {
+		if (!records || first[d] < 2)
 			continue;
-		size_t same = 0;
-		for (size_t i = 0; i < records; i++)
-			same += fields[i] == fields[0];
 		/* Prose has commas too, never in step over many lines. */
-		bool steady = records >= 3 ? same * 10 >= records * 9 : same == records;
-		if (!steady || (records < 3 && !named) || (records < 2 && !complete))
+		bool steady = records >= 3 ? (same[d] + 1) * 10 >= records * 9 : differ[d] == 0;
+		if (!steady || (records < 3 && !named))
 			continue;
-		if (fields[0] > best_fields) {
+		if (first[d] > best_fields) {
 			best = delimiters[d];
-			best_fields = fields[0];
+			best_fields = first[d];
 		}
 	}
 	return best;
 }
 
-/* The start of the input as UTF-8, for sniffing. */
-static bool head_utf8(const struct pii_input *in, struct pii_buf *out)
+/* The start of the input as UTF-8, for sniffing (UTF-16 only: the
+ * delimiters and quotes are ASCII in 8-bit text whatever its encoding). */
+static bool head_utf16(const struct pii_input *in, size_t n, struct pii_buf *out)
 {
-	bool eight_bit = in->type.encoding == PII_ENC_UTF8 || in->type.encoding == PII_ENC_CP1252;
 	struct pii_decoder dec;
-	pii_decoder_init(&dec, eight_bit ? PII_ENC_UTF8 : in->type.encoding);
-	size_t skip = in->type.bom < in->head_len ? in->type.bom : in->head_len;
-	return pii_decode(&dec, (const char *)in->head + skip, in->head_len - skip,
-			  in->head_is_all, out);
+	pii_decoder_init(&dec, in->type.encoding);
+	size_t skip = in->type.bom < n ? in->type.bom : n;
+	return pii_decode(&dec, (const char *)in->head + skip, n - skip, true, out);
 }
 
 static char delimiter_of(const struct pii_input *in)
 {
 	if (in->type.kind != PII_KIND_TEXT)
 		return 0;
+	bool complete = in->head_is_all && in->head_len <= SNIFF_BYTES;
+	size_t n = in->head_len < SNIFF_BYTES ? in->head_len : SNIFF_BYTES;
+	bool named = has_table_name(in->path);
+	if (in->type.encoding == PII_ENC_UTF8 || in->type.encoding == PII_ENC_CP1252)
+		return sniff((const char *)in->head + in->type.bom, n - in->type.bom, complete, named);
 	struct pii_buf t = {0};
-	char d = head_utf8(in, &t) && t.len
-			 ? sniff(t.data, t.len, in->head_is_all, has_table_name(in->path))
-			 : 0;
+	char d = head_utf16(in, n & ~(size_t)1, &t) && t.len ? sniff(t.data, t.len, complete, named)
+							     : 0;
 	pii_buf_free(&t);
 	return d;
 }

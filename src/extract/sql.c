@@ -790,14 +790,32 @@ static void parse(struct sql *q, const char *t, size_t n)
 
 /* ---- the extractor --------------------------------------------------------------- */
 
-static bool has_word(const char *t, size_t n, const char *word)
+/* Whether a line of t[0..n) starts (after blanks) with one of words,
+ * ignoring case. Only line starts are looked at: this runs on the head
+ * of every text file. */
+static bool line_starts_with(const char *t, size_t n, const char *const *words)
 {
-	size_t w = strlen(word);
-	for (size_t i = 0; i + w <= n; i++)
-		if (!strncasecmp(t + i, word, w) && (i == 0 || !isalnum((unsigned char)t[i - 1])))
-			return true;
+	const char *p = t, *end = t + n;
+	while (p < end) {
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		for (const char *const *w = words; *w; w++) {
+			size_t len = strlen(*w);
+			if ((size_t)(end - p) >= len && !strncasecmp(p, *w, len))
+				return true;
+		}
+		p = memchr(p, '\n', (size_t)(end - p));
+		if (!p)
+			break;
+		p++;
+	}
 	return false;
 }
+
+static const char *const dump_banners[] = {"-- MySQL dump", "-- MariaDB dump",
+					   "-- PostgreSQL database dump", NULL};
+static const char *const mysql_banners[] = {"-- MySQL dump", "-- MariaDB dump", NULL};
+static const char *const statements[] = {"INSERT INTO", "CREATE TABLE", "COPY ", NULL};
 
 static bool is_pg_custom(const struct pii_input *in)
 {
@@ -813,14 +831,10 @@ static int sql_bid(const struct pii_input *in)
 		return 0;
 	const char *t = (const char *)in->head;
 	size_t n = in->head_len;
-	if (has_word(t, n, "-- MySQL dump") || has_word(t, n, "-- MariaDB dump") ||
-	    has_word(t, n, "-- PostgreSQL database dump"))
+	if (line_starts_with(t, n, dump_banners))
 		return 25;
-	/* A .sql file of statements: it has INSERT INTO or CREATE TABLE. */
-	if (has_word(t, n, "INSERT INTO") || has_word(t, n, "CREATE TABLE") ||
-	    (has_word(t, n, "COPY") && has_word(t, n, "FROM stdin")))
-		return 22;
-	return 0;
+	/* A .sql file of statements: a line starts with INSERT INTO, ... */
+	return line_starts_with(t, n, statements) ? 22 : 0;
 }
 
 static enum pii_status sql_run(struct pii_input *in, struct pii_sink *out)
@@ -833,8 +847,7 @@ static enum pii_status sql_run(struct pii_input *in, struct pii_sink *out)
 	}
 	const char *h = (const char *)in->head;
 	struct sql q = {.in = in, .out = out, .line = 1};
-	q.mysql = has_word(h, in->head_len, "-- MySQL dump") ||
-		  has_word(h, in->head_len, "-- MariaDB dump") || memchr(h, '`', in->head_len);
+	q.mysql = line_starts_with(h, in->head_len, mysql_banners) || memchr(h, '`', in->head_len);
 	q.cell.out = out;
 	struct pii_decoder dec;
 	pii_decoder_init(&dec, PII_ENC_UTF8);

@@ -90,6 +90,13 @@ n = sum(1 for l in open(sys.argv[2]) if not l.startswith("#"))
 assert s["Findings"] == n and s["Findings sheet lists"].startswith(f"first 5 of {n}"), s
 ' "$WORK/cap.xlsx" tests/golden/fixtures.tsv
 
+# --export-patterns: the rules that need no context word, no lookaround.
+"$PIISCAN" --export-patterns >"$WORK/patterns.txt"
+check "--export-patterns: one line per rule that needs no context word (9 shipped)" \
+	test "$(wc -l <"$WORK/patterns.txt")" -eq 9
+check_fails "--export-patterns: no lookaround left" grep -q '(?<\|(?=\|(?!' "$WORK/patterns.txt"
+check_fails "--export-patterns: names and birthdays left out" grep -q 'januari\|p{Lu}' "$WORK/patterns.txt"
+
 # The default output name.
 mkdir -p "$WORK/cwd" && (cd "$WORK/cwd" && "$PIISCAN" -q "$ROOT/fixtures/notes")
 check "default output is inventory.xlsx" test -s "$WORK/cwd/inventory.xlsx"
