@@ -516,7 +516,9 @@ static bool run_anchored_region(struct pii_matcher *m, unsigned k, const char *t
 				const char *label)
 {
 	const struct pii_rule *r = &m->rs->rules[m->rs->anchored[k]];
-	return run_rule(m, r, text, len, subject_end(text, len, e), s, e, from, to, label);
+	/* matches start in [s, e) but may run on: a name after "Naam:" */
+	size_t sublen = subject_end(text, len, e + 256 < len ? e + 256 : len);
+	return run_rule(m, r, text, len, sublen, s, e, from, to, label);
 }
 
 /* Rules that require context run only around their context words: one
