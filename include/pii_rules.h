@@ -41,6 +41,9 @@ struct pii_rule {
 	char *check_name;     /* prefilter check, or NULL */
 	pii_precheck_fn check;
 	pcre2_code *code;
+	pcre2_code *code_at;  /* adjacent rules: the pattern held to its start
+			       * offset (\G), tried once right after a word */
+	bool jit_at;
 	pii_validator_fn validate; /* NULL: the regex alone decides */
 	pii_mask_fn mask;
 	enum pii_confidence confidence; /* without context words */

@@ -488,16 +488,12 @@ scalar:
 #define ANCHOR_REACH (PII_CONTEXT_WINDOW + 256)
 
 /* Where rule r's matches may start around its context word t[ws..we):
- * right after it (adjacent), within its window after it (before), or
- * within reach either side (around). The narrower, the less work. */
+ * within its window after it (before), or within reach either side
+ * (around); adjacent rules take run_adjacent. The narrower, the less work. */
 static void anchor_region(const struct pii_rule *r, size_t ws, size_t we, size_t len,
 			  size_t *hs, size_t *he)
 {
 	switch (r->context_position) {
-	case PII_CONTEXT_ADJACENT:
-		*hs = we;
-		*he = we + 12; /* past ": " and the like, as word_before allows */
-		break;
 	case PII_CONTEXT_BEFORE:
 		*hs = ws;
 		*he = we + r->context_window + 1;
@@ -510,15 +506,53 @@ static void anchor_region(const struct pii_rule *r, size_t ws, size_t we, size_t
 		*he = len;
 }
 
-/* Runs anchored rule number k over text[s..e). */
+/* Runs anchored rule number k over text[s..e). A match must start in
+ * the region; a date of birth may run a little past its end. */
 static bool run_anchored_region(struct pii_matcher *m, unsigned k, const char *text,
 				size_t len, size_t s, size_t e, size_t from, size_t to,
 				const char *label)
 {
 	const struct pii_rule *r = &m->rs->rules[m->rs->anchored[k]];
-	/* matches start in [s, e) but may run on: a name after "Naam:" */
-	size_t sublen = subject_end(text, len, e + 256 < len ? e + 256 : len);
+	size_t past = r->context_position == PII_CONTEXT_BEFORE ? 64 : 0;
+	size_t sublen = subject_end(text, len, e + past < len ? e + past : len);
 	return run_rule(m, r, text, len, sublen, s, e, from, to, label);
+}
+
+/* An adjacent rule after its context word ending at text[we]: past the
+ * separators word_before allows, one attempt where the value must start.
+ * False when out of memory. */
+static bool run_adjacent(struct pii_matcher *m, const struct pii_rule *r, const char *text,
+			 size_t len, size_t we, size_t from, size_t to, const char *label)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t p = we;
+	unsigned breaks = 0;
+	while (p < len && !word_byte[u[p]]) {
+		if (p - we >= 8 || !strchr(" \t\r\n:.,;=-\"'(", u[p]) ||
+		    (u[p] == '\n' && ++breaks > 1))
+			return true;
+		p++;
+	}
+	if (p >= len || p == we)
+		return true; /* the word went on: "naamloos" */
+	/* a name may run on: 256 bytes is more than any */
+	size_t sublen = subject_end(text, len, p + 256 < len ? p + 256 : len);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	pcre2_set_callout(m->mctx, r->validate ? validate_callout : NULL, (void *)r);
+	int rc = r->jit_at ? pcre2_jit_match(r->code_at, (PCRE2_SPTR)text, sublen, p,
+					     PCRE2_NO_UTF_CHECK, m->md, m->mctx)
+			   : pcre2_match(r->code_at, (PCRE2_SPTR)text, sublen, p,
+					 PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+	if (rc < 0) {
+		if (rc != PCRE2_ERROR_NOMATCH)
+			m->limit_hits++;
+		return true;
+	}
+	size_t ms = ov[0], me = ov[1];
+	if (me <= ms || ms < from || ms >= to)
+		return true;
+	enum pii_confidence conf = judge(r, text, len, ms, me, label);
+	return conf == PII_CONF_NONE || push_match(m, r, ms, me, conf);
 }
 
 /* Rules that require context run only around their context words: one
@@ -563,8 +597,14 @@ static enum pii_status run_anchored(struct pii_matcher *m, const char *text,
 			     rules &= rules - 1) {
 				unsigned k = (unsigned)__builtin_ctzll(rules);
 				uint64_t bit = (uint64_t)1 << k;
+				const struct pii_rule *r = &rs->rules[rs->anchored[k]];
+				if (r->context_position == PII_CONTEXT_ADJACENT) {
+					if (!run_adjacent(m, r, text, len, i + j, from, to, label))
+						return PII_EOBJECT;
+					continue;
+				}
 				size_t hs, he;
-				anchor_region(&rs->rules[rs->anchored[k]], i, i + j, len, &hs, &he);
+				anchor_region(r, i, i + j, len, &hs, &he);
 				if ((open & bit) && hs <= rend[k]) {
 					if (he > rend[k])
 						rend[k] = he;

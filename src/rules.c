@@ -51,6 +51,7 @@ static void rule_free(struct pii_rule *r)
 	free(r->span);
 	free(r->check_name);
 	pcre2_code_free(r->code);
+	pcre2_code_free(r->code_at);
 	free_strv(r->context, r->n_context);
 	free_strv(r->anti_context, r->n_anti_context);
 	for (size_t i = 0; i < r->n_examples; i++) {
@@ -726,6 +727,31 @@ static bool compile_rule(struct pii_rule *r, char *err, size_t errlen)
 	r->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
 				PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C, &errcode,
 				&erroff, NULL);
+	if (r->code && r->context_position == PII_CONTEXT_ADJACENT) {
+		/* \G: one attempt where the value must start, not a search */
+		size_t alen = strlen(pattern) + 8;
+		char *at = malloc(alen);
+		if (at) {
+			snprintf(at, alen, "\\G(?:%s)", pattern);
+			r->code_at = pcre2_compile((PCRE2_SPTR)at, PCRE2_ZERO_TERMINATED,
+						   PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C, &errcode,
+						   &erroff, NULL);
+			free(at);
+		}
+		if (!r->code_at) {
+			pcre2_code_free(r->code);
+			r->code = NULL;
+			set_err(err, errlen, "%s: rule '%s': out of memory", r->source, r->id);
+			if (pattern != r->pattern)
+				free(pattern);
+			return false;
+		}
+		if (pcre2_jit_compile(r->code_at, PCRE2_JIT_COMPLETE) == 0) {
+			size_t jitsize = 0;
+			pcre2_pattern_info(r->code_at, PCRE2_INFO_JITSIZE, &jitsize);
+			r->jit_at = jitsize > 0;
+		}
+	}
 	if (pattern != r->pattern)
 		free(pattern);
 	if (r->validate && !r->code && erroff >= 3) {

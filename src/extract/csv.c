@@ -27,6 +27,10 @@ static const char delimiters[] = {',', ';', '\t', '|'};
 #define SNIFF_RECORDS 50
 #define SNIFF_BYTES ((size_t)16 << 10)
 
+/* The first record is held until it is judged a header or data; one
+ * longer than this is data (a header names columns in a few kilobytes). */
+#define FIRST_RECORD_MAX ((size_t)1 << 20)
+
 /* ---- sniffing --------------------------------------------------------------------- */
 
 static bool has_table_name(const char *path)
@@ -214,8 +218,9 @@ static void emit(struct csv *c, uint32_t col, uint64_t row)
 		c->st = st;
 }
 
-/* The first record is complete: header or data. Its fields were held. */
-static void judge_first(struct csv *c)
+/* The first record is complete (or too long to hold): header or data.
+ * Its fields were held. */
+static void judge_first(struct csv *c, bool may_be_header)
 {
 	c->first_done = true;
 	const char **fields = calloc(c->col + 2, sizeof(char *));
@@ -240,7 +245,7 @@ static void judge_first(struct csv *c)
 		if (col > n)
 			n = col;
 	}
-	if (fields && looks_like_header(fields, n) && n <= PII_COLUMNS_MAX) {
+	if (may_be_header && fields && looks_like_header(fields, n) && n <= PII_COLUMNS_MAX) {
 		c->names = calloc(n + 1, sizeof(char *));
 		for (uint32_t i = 1; c->names && i <= n; i++)
 			c->names[i] = strndup(fields[i], PII_NAME_MAX);
@@ -280,6 +285,10 @@ static void field_end(struct csv *c)
 		}
 		pii_buf_putc(&c->first, '\n');
 		c->cell.text.len = 0;
+		/* A header is short: past this the record is judged as it is,
+		 * and its fields go on as data, so memory stays bounded. */
+		if (c->first.len > FIRST_RECORD_MAX)
+			judge_first(c, false);
 	} else {
 		/* the record number as a spreadsheet shows it: the header is row 1 */
 		emit(c, c->col, c->record);
@@ -291,7 +300,7 @@ static void record_end(struct csv *c)
 {
 	field_end(c);
 	if (!c->first_done)
-		judge_first(c);
+		judge_first(c, true);
 	else
 		c->data_rows++;
 	c->col = 1;
@@ -398,7 +407,7 @@ static enum pii_status csv_run(struct pii_input *in, struct pii_sink *out)
 		if (c.field_open || c.col > 1)
 			record_end(&c);
 		else if (!c.first_done && c.first.len)
-			judge_first(&c);
+			judge_first(&c, true);
 	}
 	pii_sink_set_row(out, 0);
 	if (c.data_rows)
