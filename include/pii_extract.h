@@ -21,7 +21,11 @@
 struct pii_budget {
 	uint64_t expanded;
 	bool exhausted;             /* --max-expand reached: stop reading */
+	double deadline;            /* pii_now_monotonic() past which reading
+				     * stops (--file-timeout); 0: none */
+	int stopped;                /* ETIMEDOUT or EINTR once reading stopped */
 };
+
 
 /* What an extractor reads: a file on disk or a member of a container. */
 struct pii_input {
@@ -44,6 +48,11 @@ struct pii_input {
 	int read_errno;             /* set when a read failed */
 	unsigned char *scratch;     /* PII_READ_CHUNK bytes the extractor may use */
 };
+
+/* Whether the file this input belongs to must stop being read: its
+ * time is up, or the scan was interrupted. Sets in->read_errno
+ * (ETIMEDOUT, EINTR) when so. */
+bool pii_input_expired(struct pii_input *in);
 
 /* Reads up to n bytes of the input, from the start (head first). Returns
  * the bytes read, 0 at the end, -1 on a read error (in->read_errno). */

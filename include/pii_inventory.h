@@ -82,6 +82,8 @@ struct pii_inventory {
 	uint64_t bytes_scanned;
 	uint64_t findings_total;
 	uint64_t pattern_limit_hits;
+	int interrupted;           /* the signal that stopped the scan, or 0 */
+	uint64_t files_dropped;    /* queued but not scanned when it stopped */
 	uint64_t *findings_per_rule; /* indexed like rules->rules */
 
 	struct pii_inv_row *rows;

@@ -139,6 +139,12 @@
 /* Longest column name or JSON key kept; longer ones are cut. */
 #define PII_NAME_MAX 256
 
+/* Seconds one file on disk (all its members together) may take before it
+ * is given up with an errors row, so that one pathological file cannot
+ * hold a scheduled scan hostage. At ~130 MB/s per core ten minutes is a
+ * file of ~75 GB. --file-timeout */
+#define PII_FILE_TIMEOUT_DEFAULT 600
+
 /* Seconds a PDF may take in pdftotext before it is stopped. */
 #define PII_PDF_TIMEOUT_SEC 60
 

@@ -35,6 +35,7 @@ struct pii_options {
 	uint64_t max_expand;     /* bytes expanded per file on disk */
 	unsigned max_ratio;      /* expansion ratio of an archive */
 	uint64_t max_members;    /* members read per archive */
+	unsigned file_timeout;   /* seconds per file on disk; 0: none */
 	uint64_t max_findings;   /* rows in the Findings sheet */
 	const char *fingerprint_key_file;
 	bool show_values;

@@ -28,6 +28,7 @@ struct pii_counters {
 	atomic_uint_fast64_t files_done;
 	atomic_uint_fast64_t bytes_done;
 	atomic_uint_fast64_t limit_hits;
+	atomic_uint_fast64_t files_dropped; /* queued, not scanned: interrupted */
 };
 
 /* What every worker shares, read-only (but for the counters). */

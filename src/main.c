@@ -18,10 +18,13 @@
 #include "pii_rules.h"
 #include "pii_scan.h"
 #include "pii_limits.h"
+#include "pii_stop.h"
 #include "pii_walk.h"
 #include "pii_xml.h"
 
 #define EXIT_USAGE 2
+/* SIGINT or SIGTERM: the inventory was written, marked incomplete. */
+#define EXIT_INTERRUPTED 3
 
 static int fatal(const char *msg)
 {
@@ -206,9 +209,10 @@ int main(int argc, char **argv)
 	bool progress_on = opt.progress == 1 || (opt.progress < 0 && tty);
 	struct pii_progress *progress =
 		workers && progress_on ? pii_progress_start(&counters, tty) : NULL;
+	pii_stop_install();
 	struct pii_walker *walker = workers ? pii_walker_new(&ctx) : NULL;
 	enum pii_status walk_st = walker ? PII_OK : PII_EFATAL;
-	for (size_t i = 0; i < opt.n_paths && walk_st == PII_OK; i++)
+	for (size_t i = 0; i < opt.n_paths && walk_st == PII_OK && !pii_stop_requested(); i++)
 		walk_st = pii_walk(walker, opt.paths[i]);
 	pii_walker_free(walker);
 	pii_sched_close(sched);
@@ -223,13 +227,18 @@ int main(int argc, char **argv)
 	} else {
 		inv->duration = pii_now_monotonic() - t0;
 		inv->pattern_limit_hits = atomic_load(&counters.limit_hits);
+		inv->interrupted = pii_stop_signal();
+		inv->files_dropped = atomic_load(&counters.files_dropped);
 		err[0] = '\0';
 		if (pii_outputs_commit(&outs, inv, err, sizeof(err)) != PII_OK) {
 			rc = err[0] ? fatal(err) : EXIT_USAGE;
 		} else {
-			rc = 0;
+			rc = inv->interrupted ? EXIT_INTERRUPTED : 0;
 			if (!opt.quiet)
 				print_summary(inv, &opt);
+			if (inv->interrupted)
+				fprintf(stderr, "piiscan: interrupted (%s): the inventory is incomplete\n",
+					pii_signal_name(inv->interrupted));
 		}
 	}
 	pii_inventory_free(inv);

@@ -40,6 +40,7 @@ static const char usage_text[] =
 "      --max-expand SIZE    bytes expanded from one file (default 32G)\n"
 "      --max-ratio N        expansion ratio taken for a bomb (default 200)\n"
 "      --max-members N      members read from one archive (default 100000)\n"
+"      --file-timeout SEC   give up a file after SEC seconds (default 600; 0: never)\n"
 "      --follow-symlinks    follow symbolic links (default: report them)\n"
 "      --one-file-system    do not cross into other file systems\n"
 "\n"
@@ -73,6 +74,7 @@ enum {
 	OPT_MAX_EXPAND,
 	OPT_MAX_RATIO,
 	OPT_MAX_MEMBERS,
+	OPT_FILE_TIMEOUT,
 	OPT_FOLLOW,
 	OPT_ONE_FS,
 	OPT_PACKS,
@@ -95,6 +97,7 @@ static const struct option long_options[] = {
 	{"max-expand", required_argument, NULL, OPT_MAX_EXPAND},
 	{"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
 	{"max-members", required_argument, NULL, OPT_MAX_MEMBERS},
+	{"file-timeout", required_argument, NULL, OPT_FILE_TIMEOUT},
 	{"follow-symlinks", no_argument, NULL, OPT_FOLLOW},
 	{"one-file-system", no_argument, NULL, OPT_ONE_FS},
 	{"packs", required_argument, NULL, OPT_PACKS},
@@ -208,6 +211,7 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 	o->max_expand = PII_MAX_EXPAND_DEFAULT;
 	o->max_ratio = PII_MAX_RATIO_DEFAULT;
 	o->max_members = PII_MAX_MEMBERS_DEFAULT;
+	o->file_timeout = PII_FILE_TIMEOUT_DEFAULT;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	o->threads = cores > 0 ? (unsigned)(cores > 256 ? 256 : cores) : 1;
 	o->command_line = join_args(argc, argv);
@@ -270,6 +274,14 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 			if (!parse_count(optarg, UINT64_MAX, &o->max_members) || !o->max_members)
 				res = usage_error(err, errlen, "--max-members: '%s' is not a number above 0",
 						  optarg);
+			break;
+		case OPT_FILE_TIMEOUT:
+			if (!parse_count(optarg, 1000000, &v))
+				res = usage_error(err, errlen,
+						  "--file-timeout: '%s' is not a number of seconds (0: none)",
+						  optarg);
+			else
+				o->file_timeout = (unsigned)v;
 			break;
 		case OPT_FOLLOW:
 			o->follow_symlinks = true;

@@ -9,10 +9,12 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <errno.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
 #include "pii_limits.h"
+#include "pii_stop.h"
 #include "pii_version.h"
 
 struct book {
@@ -134,6 +136,19 @@ static void write_summary(struct book *b, const struct pii_inventory *inv)
 	row += 2;
 
 	struct pii_buf s = {0};
+	if (inv->interrupted) {
+		pii_buf_printf(&s, "INCOMPLETE: interrupted (%s). Files under way were scanned "
+			       "in part (Errors sheet)",
+			       pii_signal_name(inv->interrupted));
+		if (inv->files_dropped)
+			pii_buf_printf(&s, ", %" PRIu64 " queued files were not scanned",
+				       inv->files_dropped);
+		pii_buf_puts(&s, ", and folders not yet reached are missing.");
+		kv_str(b, ws, &row, "Scan", pii_buf_cstr(&s), b->warn);
+	} else {
+		kv_str(b, ws, &row, "Scan", "complete", NULL);
+	}
+	s.len = 0;
 	for (size_t i = 0; i < inv->n_paths; i++)
 		pii_buf_printf(&s, "%s%s", i ? ", " : "", inv->paths[i]);
 	kv_str(b, ws, &row, "Scanned paths", pii_buf_cstr(&s), NULL);
@@ -382,7 +397,7 @@ enum pii_status pii_xlsx_write(const struct pii_inventory *inv, const char *path
 	struct book b = {0};
 	b.wb = workbook_new_opt(path, &options);
 	if (!b.wb) {
-		snprintf(err, errlen, "%s: cannot create the workbook", path);
+		snprintf(err, errlen, "cannot create the workbook: %s", strerror(errno ? errno : EIO));
 		return PII_EFATAL;
 	}
 	b.title = workbook_add_format(b.wb);
@@ -419,11 +434,18 @@ enum pii_status pii_xlsx_write(const struct pii_inventory *inv, const char *path
 	write_rules(&b, inv);
 	pii_buf_free(&b.tmp);
 
+	errno = 0;
 	lxw_error close_err = workbook_close(b.wb);
+	int close_errno = errno;
 	if (b.err == LXW_NO_ERROR)
 		b.err = close_err;
 	if (b.err != LXW_NO_ERROR) {
-		snprintf(err, errlen, "%s: %s", path, lxw_strerror(b.err));
+		/* A full disk or a size limit shows as a zip error: the system's
+		 * own words say more. The temporary name means nothing to a user. */
+		if (b.err == LXW_ERROR_ZIP_FILE_OPERATION || close_errno)
+			snprintf(err, errlen, "%s", strerror(close_errno ? close_errno : EIO));
+		else
+			snprintf(err, errlen, "%s", lxw_strerror(b.err));
 		return PII_EFATAL;
 	}
 	return PII_OK;

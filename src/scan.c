@@ -20,6 +20,7 @@
 
 #include "pii_detect.h"
 #include "pii_extract.h"
+#include "pii_stop.h"
 #include "pii_limits.h"
 #include "pii_match.h"
 #include "pii_pager.h"
@@ -476,7 +477,20 @@ static void scan_input(struct pii_worker *w, struct pii_input *in,
 	}
 	enum pii_status st = pii_extract(in, &w->sink);
 	res->bytes_read = in->bytes_read;
-	if (in->read_errno) {
+	int stopped = in->budget ? in->budget->stopped : 0;
+	if (stopped == ETIMEDOUT) {
+		char why[256];
+		snprintf(why, sizeof(why),
+			 "timeout: not read to the end in %u s (--file-timeout); findings up to "
+			 "there are kept", w->ctx->opt->file_timeout);
+		pii_file_result_set(res, PII_FILE_PARTIAL, why);
+	} else if (stopped == EINTR) {
+		char why[160];
+		snprintf(why, sizeof(why),
+			 "scan interrupted (%s) while this file was read; findings up to there are kept",
+			 pii_signal_name(pii_stop_signal()));
+		pii_file_result_set(res, PII_FILE_PARTIAL, why);
+	} else if (in->read_errno) {
 		char why[256];
 		snprintf(why, sizeof(why), "read error after %llu bytes: %s; findings up to there are kept",
 			 (unsigned long long)in->bytes_read, strerror(in->read_errno));
@@ -674,6 +688,8 @@ void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
 	}
 	sink_begin(&w->sink, fc);
 	struct pii_budget budget = {0};
+	if (w->ctx->opt->file_timeout)
+		budget.deadline = pii_now_monotonic() + w->ctx->opt->file_timeout;
 	struct pii_input in = {.opt = w->ctx->opt, .budget = &budget, .fd = -1};
 	struct fd_reader reader = {.fd = -1};
 	if (open_input(w, path, res, &in, &reader))
@@ -773,7 +789,11 @@ static void *worker_main(void *arg)
 			do_page(w, item);
 		} else {
 			struct pii_job *job = item;
-			pii_worker_scan_file(w, job->id, job->path);
+			/* Interrupted: files not begun are left, and counted. */
+			if (pii_stop_requested())
+				atomic_fetch_add(&w->ctx->counters->files_dropped, 1);
+			else
+				pii_worker_scan_file(w, job->id, job->path);
 			pii_job_free(job);
 			pii_sched_file_done(w->ctx->sched);
 		}

@@ -6,6 +6,8 @@
  */
 #include "pii_walk.h"
 
+#include "pii_stop.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
@@ -332,7 +334,8 @@ enum pii_status pii_walk(struct pii_walker *w, const char *root)
 		report(w, root, PII_FILE_SKIPPED, special_reason(mode_type(st.st_mode)));
 		return PII_OK;
 	}
-	while (result == PII_OK && w->depth) {
+	/* Interrupted: no more files are queued; the stack is freed later. */
+	while (result == PII_OK && w->depth && !pii_stop_requested()) {
 		struct frame *f = &w->stack[w->depth - 1];
 		if (f->next == f->n) {
 			free_frame(f);

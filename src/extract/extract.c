@@ -11,6 +11,7 @@
 
 #include "pii_decode.h"
 #include "pii_limits.h"
+#include "pii_stop.h"
 
 /* Every format this build understands. Order breaks ties in bids. */
 static const struct pii_extractor *const extractors[] = {
@@ -30,6 +31,22 @@ static const struct pii_extractor *const extractors[] = {
 	&pii_extractor_strings,
 };
 
+bool pii_input_expired(struct pii_input *in)
+{
+	int why = 0;
+	if (pii_stop_requested())
+		why = EINTR;
+	else if (in->budget && in->budget->deadline > 0 &&
+		 pii_now_monotonic() > in->budget->deadline)
+		why = ETIMEDOUT;
+	if (!why)
+		return false;
+	in->read_errno = why;
+	if (in->budget)
+		in->budget->stopped = why; /* the file on disk says why */
+	return true;
+}
+
 ssize_t pii_input_read(struct pii_input *in, void *buf, size_t n)
 {
 	if (in->head_pos < in->head_len) {
@@ -41,6 +58,9 @@ ssize_t pii_input_read(struct pii_input *in, void *buf, size_t n)
 	}
 	if (in->head_is_all || !in->read_more || n == 0)
 		return 0;
+	/* Time up or interrupted: the rest is not read, like a read error. */
+	if (pii_input_expired(in))
+		return -1;
 	ssize_t got = in->read_more(in->read_ctx, buf, n);
 	if (got < 0) {
 		in->read_errno = errno ? errno : EIO;

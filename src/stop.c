@@ -1,0 +1,42 @@
+/*
+ * stop.c - SIGINT and SIGTERM ask the scan to stop (see pii_stop.h).
+ */
+#include "pii_stop.h"
+
+#include <signal.h>
+#include <stdatomic.h>
+#include <string.h>
+
+static atomic_int stop_signal;
+
+static void on_signal(int sig)
+{
+	int none = 0;
+	if (!atomic_compare_exchange_strong(&stop_signal, &none, sig)) {
+		/* Asked twice: the user wants out now. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+}
+
+void pii_stop_install(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART; /* reads go on; the loops look at the flag */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+const char *pii_signal_name(int sig)
+{
+	return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "a signal";
+}
+
+int pii_stop_signal(void)
+{
+	return atomic_load(&stop_signal);
+}

@@ -1,0 +1,62 @@
+#!/bin/sh
+# Faults: SIGINT and SIGTERM during a scan, the per-file time budget, an
+# output that cannot be written (file size limit: as a full disk does).
+. "$(dirname "$0")/lib.inc"
+cd "$ROOT" || exit 2
+
+# A 20 GB sparse file of zeros: no disk used, seconds to read.
+truncate -s 20G "$WORK/huge.bin"
+
+# summary_row BOOK KEY WORDS: the Summary row KEY holds WORDS.
+summary_row() {
+	$PY -c "
+import openpyxl, sys
+s = {r[0]: r[1] for r in openpyxl.load_workbook(sys.argv[1])['Summary'].iter_rows(values_only=True) if r[0]}
+v = str(s.get(sys.argv[2]))
+sys.exit(0 if sys.argv[3] in v else f'{sys.argv[2]} = {v!r}')" "$@"
+}
+
+# SIGINT while the huge file is read, fixtures/ already done (one thread:
+# the order is the order of the paths).
+for sig in INT TERM; do
+	"$PIISCAN" -j 1 -o "$WORK/int-$sig.xlsx" -o "$WORK/int-$sig.jsonl" fixtures/ "$WORK/huge.bin" \
+		2>"$WORK/int-$sig.err" &
+	pid=$!
+	sleep 2
+	kill -$sig $pid
+	wait $pid
+	rc=$?
+	check "SIG$sig: exit status 3 (incomplete)" test $rc -eq 3
+	check "SIG$sig: the workbook is written and marked incomplete" \
+		summary_row "$WORK/int-$sig.xlsx" Scan "INCOMPLETE: interrupted (SIG$sig)"
+	check "SIG$sig: the file under way is listed as interrupted" \
+		$PY tests/e2e/check_xlsx.py error "$WORK/int-$sig.xlsx" huge.bin partial "scan interrupted (SIG$sig)"
+	check "SIG$sig: nothing found before is lost (fixtures' findings all there)" \
+		test "$(grep -c '"file":"fixtures/' "$WORK/int-$sig.jsonl")" -eq "$(grep -vc '^#' tests/golden/fixtures.tsv)"
+	check "SIG$sig: stderr says so" grep -q "interrupted (SIG$sig): the inventory is incomplete" "$WORK/int-$sig.err"
+	check "SIG$sig: no temporary file left" \
+		sh -c "! ls -a '$WORK' | grep -q '\.tmp'"
+done
+check "a complete scan says so" sh -c "'$PIISCAN' -q -o '$WORK/ok.xlsx' fixtures/notes && $PY -c \"
+import openpyxl, sys
+s = {r[0]: r[1] for r in openpyxl.load_workbook('$WORK/ok.xlsx')['Summary'].iter_rows(values_only=True) if r[0]}
+sys.exit(s.get('Scan') != 'complete')\""
+
+# --file-timeout: the huge file is given up after a second; the scan goes on.
+"$PIISCAN" -q -j 1 --file-timeout 1 -o "$WORK/to.xlsx" "$WORK/huge.bin" fixtures/notes
+check "--file-timeout 1: the scan completes (exit 0)" test $? -eq 0
+check "--file-timeout 1: a timeout row" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/to.xlsx" huge.bin partial "timeout: not read to the end in 1 s"
+check "--file-timeout 1: the next files are scanned" summary_row "$WORK/to.xlsx" "Files with personal data" 3
+check_fails "--file-timeout takes seconds" "$PIISCAN" -q --file-timeout soon -o "$WORK/x.jsonl" fixtures/notes
+
+# An output that cannot be written whole (the file size limit, as a full
+# disk would): a clear error, exit 2, the previous inventory untouched.
+mkdir "$WORK/full" && echo "previous inventory" >"$WORK/full/inv.csv"
+(ulimit -f 1 && "$PIISCAN" -q -o "$WORK/full/inv.xlsx" -o "$WORK/full/inv.csv" fixtures/) 2>"$WORK/full.err"
+rc=$?
+check "output past the size limit: exit 2" test $rc -eq 2
+check "output past the size limit: a one-line reason" grep -q "^piiscan: cannot write '.*inv\.[a-z]*': File too large" "$WORK/full.err"
+check "output past the size limit: the previous inventory is untouched" grep -qx "previous inventory" "$WORK/full/inv.csv"
+check "output past the size limit: no temporary file left" test "$(ls -A "$WORK/full")" = "inv.csv"
+finish
