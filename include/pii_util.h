@@ -114,4 +114,11 @@ void pii_format_utc(int64_t t, char *out, size_t outsz);
 /* Monotonic clock in seconds. */
 double pii_now_monotonic(void);
 
+struct stat;
+
+/* open(2) and stat(2)/lstat(2) (follow: stat) that also take a path
+ * longer than PATH_MAX, by walking its folders with openat. */
+int pii_open_path(const char *path, int flags);
+int pii_stat_path(const char *path, struct stat *st, bool follow);
+
 #endif

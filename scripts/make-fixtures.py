@@ -460,3 +460,24 @@ write(f"{H}/kapot.csv", (
     "naam;email\n"
     "\"Jan de Vries;j.devries@ziggo.nl\n"
     "Piet Bakker;p.bakker@xs4all.nl\n").encode())
+
+# ---- issue 6: hostile bytes ---------------------------------------------------
+# A gzip file (not a tar) cut in half; its text does not compress much.
+lines = "Klant Jan de Vries, e-mail j.devries@ziggo.nl, telefoon 06-23456789.\n" + \
+    hex_noise(b"cut", 8000)
+g = gzip.compress(lines.encode(), mtime=0)
+write(f"{H}/cut.txt.gz", g[: len(g) // 2])
+# A zip whose central directory is garbage: the members are read from
+# their local headers all the same.
+buf = io.BytesIO()
+zip_of(buf, [("a.txt", b"mail j.devries@ziggo.nl\n"), ("b.txt", b"BSN 725763863\n")])
+z = bytearray(buf.getvalue())
+for i in range(z.find(b"PK\x01\x02"), len(z) - 22):
+    z[i] ^= 0x5A
+write(f"{H}/bad-central-dir.zip", bytes(z))
+# Invalid UTF-8 around values; UTF-16 with lone surrogates around values.
+write(f"{H}/bad-utf8.txt",
+      b"ok j.devries@ziggo.nl \xff\xfe\xc3( \xe2\x82 end 06-23456789\n")
+write(f"{H}/surrogates-utf16.txt",
+      "\ufeffmail j.devries@ziggo.nl ".encode("utf-16-le") + b"\x00\xd8\x41\x00\x00\xdc" +
+      " tel 06-23456789\n".encode("utf-16-le"))

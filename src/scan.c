@@ -420,17 +420,33 @@ static unsigned char *head_at(struct pii_worker *w, int depth)
 struct fd_reader {
 	int fd;
 	struct pii_counters *counters;
+	uint64_t size;   /* at open; 0: read to the end (a /proc file says 0) */
+	uint64_t done;
+	bool shrank;     /* the end came before size: cut while being read */
 };
 
+/* Reads the file as it was when it was opened: a log that grows while it
+ * is read is read up to its size then, and a file cut short meanwhile is
+ * noticed. */
 static ssize_t fd_read(void *ctx, void *buf, size_t n)
 {
 	struct fd_reader *r = ctx;
+	if (r->size) {
+		if (r->done >= r->size)
+			return 0;
+		if (n > r->size - r->done)
+			n = (size_t)(r->size - r->done);
+	}
 	for (;;) {
 		ssize_t got = read(r->fd, buf, n);
 		if (got < 0 && errno == EINTR)
 			continue;
-		if (got > 0)
+		if (got > 0) {
+			r->done += (uint64_t)got;
 			atomic_fetch_add(&r->counters->bytes_done, (uint_fast64_t)got);
+		} else if (got == 0 && r->size && r->done < r->size) {
+			r->shrank = true;
+		}
 		return got;
 	}
 }
@@ -441,9 +457,9 @@ static ssize_t fd_read(void *ctx, void *buf, size_t n)
 static int open_readonly(const char *path, bool follow)
 {
 	int flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (follow ? 0 : O_NOFOLLOW);
-	int fd = open(path, flags | O_NOATIME);
+	int fd = pii_open_path(path, flags | O_NOATIME);
 	if (fd < 0 && errno == EPERM)
-		fd = open(path, flags); /* O_NOATIME needs ownership */
+		fd = pii_open_path(path, flags); /* O_NOATIME needs ownership */
 	return fd;
 }
 
@@ -538,6 +554,9 @@ static bool open_input(struct pii_worker *w, const char *path, struct pii_file_r
 		if (errno == ELOOP && !opt->follow_symlinks)
 			pii_file_result_set(res, PII_FILE_SKIPPED,
 					    "symbolic link, not followed (see --follow-symlinks)");
+		else if (errno == ENOENT)
+			pii_file_result_set(res, PII_FILE_FAILED,
+					    "gone before it was read (deleted or moved during the scan)");
 		else
 			pii_file_result_set(res, PII_FILE_FAILED, strerror(errno));
 		return false;
@@ -578,6 +597,7 @@ static bool open_input(struct pii_worker *w, const char *path, struct pii_file_r
 	in->size = (uint64_t)st.st_size;
 	in->read_more = fd_read;
 	in->read_ctx = reader;
+	reader->size = (uint64_t)st.st_size;
 	/* Read the head, for detection; the extractor reads on from there. */
 	if (!read_head(in, head)) {
 		pii_file_result_set(res, PII_FILE_FAILED, strerror(in->read_errno));
@@ -692,8 +712,17 @@ void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
 		budget.deadline = pii_now_monotonic() + w->ctx->opt->file_timeout;
 	struct pii_input in = {.opt = w->ctx->opt, .budget = &budget, .fd = -1};
 	struct fd_reader reader = {.fd = -1};
-	if (open_input(w, path, res, &in, &reader))
+	if (open_input(w, path, res, &in, &reader)) {
 		scan_input(w, &in, res);
+		if (reader.shrank && res->status == PII_FILE_SCANNED) {
+			char why[200];
+			snprintf(why, sizeof(why),
+				 "cut short while it was read (%llu of %llu bytes): changed by "
+				 "another program? Findings up to there are kept",
+				 (unsigned long long)reader.done, (unsigned long long)reader.size);
+			pii_file_result_set(res, PII_FILE_PARTIAL, why);
+		}
+	}
 	if (reader.fd >= 0)
 		close(reader.fd);
 	sink_end(&w->sink);

@@ -5,11 +5,15 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 const char *pii_confidence_name(enum pii_confidence c)
 {
@@ -399,4 +403,77 @@ double pii_now_monotonic(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- paths longer than PATH_MAX ------------------------------------------------ */
+
+/* Opens path one folder at a time with openat, for a path the kernel
+ * will not take whole (ENAMETOOLONG); each name in it is short. */
+static int open_by_parts(const char *path, int flags)
+{
+	int dir = open(*path == '/' ? "/" : ".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	const char *p = path;
+	while (dir >= 0) {
+		while (*p == '/')
+			p++;
+		const char *slash = strchr(p, '/');
+		size_t n = slash ? (size_t)(slash - p) : strlen(p);
+		char name[NAME_MAX + 1];
+		if (n > NAME_MAX) {
+			close(dir);
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		memcpy(name, p, n);
+		name[n] = '\0';
+		const char *rest = slash;
+		while (rest && *rest == '/')
+			rest++;
+		if (!rest || !*rest) {
+			int fd = openat(dir, n ? name : ".", flags);
+			int e = errno;
+			close(dir);
+			errno = e;
+			return fd;
+		}
+		int next = openat(dir, name, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		int e = errno;
+		close(dir);
+		errno = e;
+		dir = next;
+		p = rest;
+	}
+	return -1;
+}
+
+int pii_open_path(const char *path, int flags)
+{
+	int fd = open(path, flags);
+	if (fd < 0 && errno == ENAMETOOLONG)
+		fd = open_by_parts(path, flags);
+	return fd;
+}
+
+int pii_stat_path(const char *path, struct stat *st, bool follow)
+{
+	int r = follow ? stat(path, st) : lstat(path, st);
+	if (r == 0 || errno != ENAMETOOLONG)
+		return r;
+	/* the folder by parts, then the last name in it */
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return -1;
+	size_t n = (size_t)(slash - path);
+	char *dir = strndup(path, n ? n : 1);
+	if (!dir)
+		return -1;
+	int fd = open_by_parts(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd < 0)
+		return -1;
+	r = fstatat(fd, slash + 1, st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+	int e = errno;
+	close(fd);
+	errno = e;
+	return r;
 }

@@ -10,10 +10,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 struct entry {
@@ -169,8 +171,11 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 		       "folder already scanned through another path (symbolic link)");
 		return PII_OK;
 	}
-	DIR *d = opendir(path);
+	int dfd = pii_open_path(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
 	if (!d) {
+		if (dfd >= 0)
+			close(dfd);
 		char why[256];
 		snprintf(why, sizeof(why), "cannot open folder: %s", strerror(errno));
 		report(w, path, PII_FILE_FAILED, why);
@@ -258,7 +263,7 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 	struct stat st;
 	bool have_stat = false;
 	if (type == DT_UNKNOWN || type == DT_DIR) {
-		if (lstat(path, &st) != 0) {
+		if (pii_stat_path(path, &st, false) != 0) {
 			report(w, path, PII_FILE_FAILED, strerror(errno));
 			return PII_OK;
 		}
@@ -271,7 +276,7 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 			       "symbolic link, not followed (see --follow-symlinks)");
 			return PII_OK;
 		}
-		if (stat(path, &st) != 0) {
+		if (pii_stat_path(path, &st, true) != 0) {
 			char why[256];
 			snprintf(why, sizeof(why), "%s: %s",
 				 errno == ELOOP ? "symbolic link loop" : "broken symbolic link",
@@ -286,7 +291,7 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 	case DT_REG:
 		return push_job(w, path);
 	case DT_DIR:
-		if (!have_stat && stat(path, &st) != 0) {
+		if (!have_stat && pii_stat_path(path, &st, true) != 0) {
 			report(w, path, PII_FILE_FAILED, strerror(errno));
 			return PII_OK;
 		}
@@ -320,7 +325,7 @@ enum pii_status pii_walk(struct pii_walker *w, const char *root)
 {
 	struct stat st;
 	/* Paths given on the command line are followed, links or not. */
-	if (stat(root, &st) != 0) {
+	if (pii_stat_path(root, &st, true) != 0) {
 		report(w, root, PII_FILE_FAILED, strerror(errno));
 		return PII_OK;
 	}

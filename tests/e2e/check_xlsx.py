@@ -63,6 +63,7 @@ HOSTILE = [
     ("hostile/klanten-kapot.ndjson", "partial", "malformed NDJSON lines", "partial"),
     ("hostile/bestellingen-afgebroken.json", "partial", "JSON ends too soon", "partial"),
     ("hostile/kapot.csv", "partial", "quoted field opened on line 2 is not closed", "partial"),
+    ("hostile/cut.txt.gz", "partial", "truncated gzip input", "partial"),
 ]
 
 
