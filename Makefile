@@ -26,7 +26,7 @@ HEADERS  = $(wildcard include/*.h)
 BIN      = $(BUILD)/piiscan
 UNIT     = $(BUILD)/unit_tests
 
-.PHONY: all deps deps-test deps-bench demo test test-run check-asan install clean bench
+.PHONY: all deps deps-test deps-bench demo test test-run check-asan check-tsan install clean bench
 
 all: $(BIN)
 
@@ -70,6 +70,17 @@ check-asan: deps-test
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		test-run
 
+# The whole suite under ThreadSanitizer: the workers, the scheduler that
+# shares pages, the collector and the progress thread. Reports go to
+# build-tsan/tsan.*: any of them fails the target.
+check-tsan: deps-test
+	@rm -f build-tsan/tsan.*
+	@TSAN_OPTIONS="halt_on_error=1 log_path=$(CURDIR)/build-tsan/tsan suppressions=$(CURDIR)/tests/tsan.supp" \
+		$(MAKE) --no-print-directory BUILD=build-tsan OPT=-O1 \
+		SAN="-fsanitize=thread -fno-omit-frame-pointer" test-run
+	@if ls build-tsan/tsan.* >/dev/null 2>&1; then \
+		echo "ThreadSanitizer reports:"; cat build-tsan/tsan.*; exit 1; fi
+
 $(BUILD)/bench/gencorpus: bench/gencorpus.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_GNU_SOURCE $(CFLAGS) $(WARN) -o $@ $< $(shell pkg-config --libs libarchive)
@@ -89,4 +100,4 @@ install: $(BIN)
 	install -m 644 man/piiscan.1 $(DESTDIR)$(PREFIX)/share/man/man1/piiscan.1
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-tsan

@@ -681,7 +681,9 @@ enum pii_status pii_sink_child(struct pii_sink *s, const struct pii_input *paren
 		in.scratch = scratch;
 		st = pii_extract(&in, s);
 	}
-	if (in.read_errno) {
+	/* Time up or interrupted: the file on disk says so, once. */
+	bool stopped = in.budget && in.budget->stopped && in.read_errno == in.budget->stopped;
+	if (in.read_errno && !stopped) {
 		char why[256];
 		snprintf(why, sizeof(why), "read error after %llu bytes: %s",
 			 (unsigned long long)in.bytes_read, strerror(in.read_errno));

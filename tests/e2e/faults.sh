@@ -22,7 +22,13 @@ for sig in INT TERM; do
 	"$PIISCAN" -j 1 -o "$WORK/int-$sig.xlsx" -o "$WORK/int-$sig.jsonl" fixtures/ "$WORK/huge.bin" \
 		2>"$WORK/int-$sig.err" &
 	pid=$!
-	sleep 2
+	# the signal comes once the huge file is open: fixtures/ is done
+	i=0
+	while [ $i -lt 600 ] && ! ls -l /proc/$pid/fd 2>/dev/null | grep -q huge.bin; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	sleep 0.2
 	kill -$sig $pid
 	wait $pid
 	rc=$?
