@@ -26,7 +26,15 @@ HEADERS  = $(wildcard include/*.h)
 BIN      = $(BUILD)/piiscan
 UNIT     = $(BUILD)/unit_tests
 
-.PHONY: all deps deps-test deps-bench demo test test-run check-asan check-tsan install clean bench
+# Fuzz targets (tests/fuzz/fuzz_*.c): run by `make fuzz` with libFuzzer,
+# their corpora replayed under ASan and UBSan by `make test`.
+FUZZ_TARGETS = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   = -Itests/fuzz -DFUZZ_RULES_DIR='"$(CURDIR)/rules"'
+ASAN_SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+.PHONY: all deps deps-test deps-bench deps-fuzz demo test test-run check-asan check-tsan \
+	fuzz fuzz-run fuzz-merge fuzz-replay asan-replay install clean bench
 
 all: $(BIN)
 
@@ -38,6 +46,9 @@ deps-test:
 
 deps-bench:
 	@scripts/deps.sh bench
+
+deps-fuzz:
+	@scripts/deps.sh fuzz
 
 $(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -61,14 +72,50 @@ demo: deps
 test: deps-test
 	@$(MAKE) --no-print-directory test-run
 
-test-run: $(BIN) $(UNIT)
+test-run: $(BIN) $(UNIT) asan-replay
 	@BUILD=$(BUILD) sh tests/run.sh
+
+# The fuzz corpora are replayed by a build with ASan and UBSan, whatever
+# the build under test (tests/e2e/fuzz.sh runs them).
+asan-replay:
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 SAN="$(ASAN_SAN)" fuzz-replay
+
+fuzz-replay: $(addprefix $(BUILD)/fuzz/replay_,$(FUZZ_TARGETS))
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/harness.c tests/fuzz/replay.c \
+		tests/fuzz/harness.h $(BUILD)/libpiiscan.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/harness.c \
+		tests/fuzz/replay.c $(BUILD)/libpiiscan.a $(LDLIBS)
+
+# libFuzzer (clang): every target for FUZZ_SECONDS, from its corpus in
+# tests/fuzz/corpus/; new inputs and crashes go to build-fuzz/fuzz/.
+fuzz: deps-fuzz
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT=-O1 \
+		SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" fuzz-run
+
+fuzz-run: $(addprefix $(BUILD)/fuzz/fuzz_,$(FUZZ_TARGETS))
+	@sh tests/fuzz/run.sh $(BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# After `make fuzz`: adds the inputs it found that reach new code to the
+# corpora in tests/fuzz/corpus/ (then commit them), so that `make test`
+# replays them too.
+fuzz-merge:
+	@for t in $(FUZZ_TARGETS); do \
+		build-fuzz/fuzz/fuzz_$$t -merge=1 -detect_leaks=0 tests/fuzz/corpus/$$t \
+			build-fuzz/fuzz/new/$$t >build-fuzz/fuzz/$$t.merge.log 2>&1 || exit 1; \
+		echo "$$t: $$(ls tests/fuzz/corpus/$$t | wc -l) inputs"; \
+	done
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/harness.c tests/fuzz/harness.h \
+		$(BUILD)/libpiiscan.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ tests/fuzz/fuzz_$*.c \
+		tests/fuzz/harness.c $(BUILD)/libpiiscan.a $(LDLIBS)
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan: deps-test
-	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
-		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		test-run
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 SAN="$(ASAN_SAN)" test-run
 
 # The whole suite under ThreadSanitizer: the workers, the scheduler that
 # shares pages, the collector and the progress thread. Reports go to
@@ -100,4 +147,4 @@ install: $(BIN)
 	install -m 644 man/piiscan.1 $(DESTDIR)$(PREFIX)/share/man/man1/piiscan.1
 
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-fuzz

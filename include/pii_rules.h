@@ -158,6 +158,10 @@ struct pii_ruleset *pii_rules_new(void);
 enum pii_status pii_rules_load_file(struct pii_ruleset *rs, const char *path,
 				    char *err, size_t errlen);
 
+/* The same for rule text in memory; name stands for the file in messages. */
+enum pii_status pii_rules_load_text(struct pii_ruleset *rs, const char *name,
+				    const char *text, size_t len, char *err, size_t errlen);
+
 /* Loads every *.yaml / *.yml file of a folder, in name order, or the file
  * itself when path is a file. */
 enum pii_status pii_rules_load_path(struct pii_ruleset *rs, const char *path,

@@ -72,4 +72,11 @@ void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path);
 void pii_worker_scan_buffer(struct pii_worker *w, uint64_t id, const char *path,
 			    const void *data, size_t len);
 
+/* The same with extractor `as` instead of the one detection picks (for
+ * the fuzz targets: every input goes to the parser under test). Members
+ * of containers still go through detection. */
+struct pii_extractor;
+void pii_worker_scan_buffer_as(struct pii_worker *w, uint64_t id, const char *path,
+			       const void *data, size_t len, const struct pii_extractor *as);
+
 #endif

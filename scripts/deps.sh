@@ -17,7 +17,8 @@ case "${1:-build}" in
 build) want="$BUILD_PKGS" ;;
 test) want="$BUILD_PKGS $TEST_PKGS" ;;
 bench) want="$BUILD_PKGS $BENCH_PKGS" ;;
-*) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+fuzz) want="$BUILD_PKGS clang" ;;
+*) echo "usage: $0 build|test|bench|fuzz" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -481,3 +481,32 @@ write(f"{H}/bad-utf8.txt",
 write(f"{H}/surrogates-utf16.txt",
       "\ufeffmail j.devries@ziggo.nl ".encode("utf-16-le") + b"\x00\xd8\x41\x00\x00\xdc" +
       " tel 06-23456789\n".encode("utf-16-le"))
+# An xlsx whose shared strings make libxml2's recovering parser hand out
+# bytes that are not UTF-8 (found by fuzz_ooxml; they reached PCRE2 and
+# crashed its JIT): the scan goes on and finds what is valid.
+shared_bad = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xml'
+    b'ns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" c'
+    b'ount="9" uniqueCount=UTF-8" standalone="yes"?>\n<sst xmlns="http:'
+    b'//schemas.openxmlformats.org/spreadsheetml/2006/main" c\x95\x8a\x91\x8b\xc2\xdd\xc6\xdd '
+    b'uniqueCount="9"><si><t xml:space="preserve">Naam</t></si><si><t '
+    b'xml:space=\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xffD\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff'
+    b'\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff'
+    b'\xff\xff\xff\xff\xff\xff\xff\xff"preserve">E-mail</t></si><si><t xml:spac@\x00\x00\x00\x00\x00\x00\x00e="pres'
+    b'erve">Telefoon\xc4\xcat></siies</t></si><si><t xml:space="preserve">j.'
+    b'devries@ziggo.nl</t></si><si><t xml:space="preserve">06-23456789'
+    b'</t></si><si><t xml:space="preserve">\xbbL39 RABO 0300 06;52 64</t>'
+    b'</si></sst>')
+write(f"{H}/libxml-bad-bytes.xlsx", zip_bytes([
+    ("[Content_Types].xml", b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+     b'package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType='
+     b'"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'),
+    ("xl/workbook.xml", b'<?xml version="1.0"?><workbook xmlns:r="r"><sheets><sheet name="Klanten" '
+     b'sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    ("xl/_rels/workbook.xml.rels", b'<?xml version="1.0"?><Relationships><Relationship Id="rId1" '
+     b'Target="worksheets/sheet1.xml"/></Relationships>'),
+    ("xl/worksheets/sheet1.xml", b'<?xml version="1.0"?><worksheet><sheetData>'
+     b'<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>'
+     b'<row r="3"><c r="A3" t="inlineStr"><is><t>j.devries@ziggo.nl</t></is></c></row>'
+     b'</sheetData></worksheet>'),
+    ("xl/sharedStrings.xml", shared_bad),
+]))

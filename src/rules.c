@@ -508,6 +508,26 @@ static bool read_document(struct loader *ld, struct pii_ruleset *rs)
 	return true;
 }
 
+/* Loads rules from a parser whose input is set; name is for messages. */
+static enum pii_status load_parser(struct pii_ruleset *rs, yaml_parser_t *parser,
+				   const char *name, char *err, size_t errlen)
+{
+	yaml_document_t doc;
+	if (!yaml_parser_load(parser, &doc)) {
+		set_err(err, errlen, "%s:%zu: %s", name, (size_t)parser->problem_mark.line + 1,
+			parser->problem ? parser->problem : "YAML syntax error");
+		return PII_EFATAL;
+	}
+	enum pii_status st = PII_EFATAL;
+	struct loader ld = {.path = name, .doc = &doc, .err = err, .errlen = errlen};
+	if (!yaml_document_get_root_node(&doc))
+		set_err(err, errlen, "%s:1: empty rule file", name);
+	else if (read_document(&ld, rs))
+		st = PII_OK;
+	yaml_document_delete(&doc);
+	return st;
+}
+
 enum pii_status pii_rules_load_file(struct pii_ruleset *rs, const char *path,
 				    char *err, size_t errlen)
 {
@@ -521,29 +541,33 @@ enum pii_status pii_rules_load_file(struct pii_ruleset *rs, const char *path,
 		return PII_EFATAL;
 	}
 	yaml_parser_t parser;
-	yaml_document_t doc;
-	enum pii_status st = PII_EFATAL;
 	if (!yaml_parser_initialize(&parser)) {
 		set_err(err, errlen, "%s: out of memory", path);
 		fclose(f);
 		return PII_EFATAL;
 	}
 	yaml_parser_set_input_file(&parser, f);
-	if (!yaml_parser_load(&parser, &doc)) {
-		set_err(err, errlen, "%s:%zu: %s", path,
-			(size_t)parser.problem_mark.line + 1,
-			parser.problem ? parser.problem : "YAML syntax error");
-		goto out_parser;
-	}
-	struct loader ld = {.path = path, .doc = &doc, .err = err, .errlen = errlen};
-	if (!yaml_document_get_root_node(&doc))
-		set_err(err, errlen, "%s:1: empty rule file", path);
-	else if (read_document(&ld, rs))
-		st = PII_OK;
-	yaml_document_delete(&doc);
-out_parser:
+	enum pii_status st = load_parser(rs, &parser, path, err, errlen);
 	yaml_parser_delete(&parser);
 	fclose(f);
+	return st;
+}
+
+enum pii_status pii_rules_load_text(struct pii_ruleset *rs, const char *name,
+				    const char *text, size_t len, char *err, size_t errlen)
+{
+	if (rs->compiled) {
+		set_err(err, errlen, "%s: rules are already compiled", name);
+		return PII_EFATAL;
+	}
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		set_err(err, errlen, "%s: out of memory", name);
+		return PII_EFATAL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	enum pii_status st = load_parser(rs, &parser, name, err, errlen);
+	yaml_parser_delete(&parser);
 	return st;
 }
 

@@ -69,6 +69,7 @@ struct pii_worker {
 	unsigned char **scratch;
 	unsigned char **head;
 	unsigned levels;        /* entries in scratch and head */
+	struct pii_buf repaired;  /* text with invalid UTF-8 replaced (match_text) */
 	struct pii_sink sink;
 	struct pii_outbox outbox; /* to the collector */
 	pthread_t thread;
@@ -182,6 +183,22 @@ static void emit(struct pii_sink *s, const struct pii_loc *loc, const struct pii
 		send_batch(s);
 }
 
+/* text[0..len) with every byte that is not part of valid UTF-8 made a
+ * '?', in w's buffer; NULL when out of memory. The length stays the same,
+ * so offsets and lines still hold. */
+static const char *repair_utf8(struct pii_worker *w, const char *text, size_t len, size_t ok)
+{
+	w->repaired.len = 0;
+	if (!pii_buf_append(&w->repaired, text, len))
+		return NULL;
+	char *t = w->repaired.data;
+	for (size_t i = ok; i < len;) {
+		t[i++] = '?';
+		i += pii_utf8_valid_prefix(t + i, len - i);
+	}
+	return t;
+}
+
 /* Runs the matcher over text[from..to) and emits what it finds. lines is
  * the number of newlines before text[from], or UINT64_MAX when the text
  * has no lines. */
@@ -190,6 +207,15 @@ static void match_text(struct pii_sink *s, const struct pii_loc *loc, const char
 {
 	const struct pii_match *m;
 	size_t n;
+	/* The matcher runs PCRE2 without its UTF-8 check (it would cost a
+	 * pass per rule), so what it gets must be valid: extractors decode
+	 * to UTF-8, but a library in recovery mode (libxml2) has been seen to
+	 * hand out bytes that are not. */
+	size_t ok = pii_utf8_valid_prefix(text, len);
+	if (ok < len && !(text = repair_utf8(s->w, text, len, ok))) {
+		s->oom = true;
+		return;
+	}
 	uint64_t hits = pii_matcher_limit_hits(s->w->matcher);
 	if (pii_matcher_run(s->w->matcher, text, len, from, to,
 			    loc->column ? loc->column : loc->key, &m, &n) != PII_OK)
@@ -482,7 +508,7 @@ static const char *file_kind(mode_t m)
 
 /* Detects the type and runs the extractors over in; sets the outcome. */
 static void scan_input(struct pii_worker *w, struct pii_input *in,
-		       struct pii_file_result *res)
+		       struct pii_file_result *res, const struct pii_extractor *as)
 {
 	pii_detect(in->head, in->head_len, in->head_is_all, w->magic, &in->type);
 	snprintf(res->type, sizeof(res->type), "%s", in->type.mime);
@@ -491,7 +517,7 @@ static void scan_input(struct pii_worker *w, struct pii_input *in,
 		pii_file_result_set(res, PII_FILE_FAILED, "out of memory");
 		return;
 	}
-	enum pii_status st = pii_extract(in, &w->sink);
+	enum pii_status st = as ? as->run(in, &w->sink) : pii_extract(in, &w->sink);
 	res->bytes_read = in->bytes_read;
 	int stopped = in->budget ? in->budget->stopped : 0;
 	if (stopped == ETIMEDOUT) {
@@ -715,7 +741,7 @@ void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
 	struct pii_input in = {.opt = w->ctx->opt, .budget = &budget, .fd = -1};
 	struct fd_reader reader = {.fd = -1};
 	if (open_input(w, path, res, &in, &reader)) {
-		scan_input(w, &in, res);
+		scan_input(w, &in, res, NULL);
 		if (reader.shrank && res->status == PII_FILE_SCANNED) {
 			char why[200];
 			snprintf(why, sizeof(why),
@@ -732,6 +758,12 @@ void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
 
 void pii_worker_scan_buffer(struct pii_worker *w, uint64_t id, const char *path,
 			    const void *data, size_t len)
+{
+	pii_worker_scan_buffer_as(w, id, path, data, len, NULL);
+}
+
+void pii_worker_scan_buffer_as(struct pii_worker *w, uint64_t id, const char *path,
+			       const void *data, size_t len, const struct pii_extractor *as)
 {
 	struct pii_file_result *res = pii_file_result_new(id, path);
 	struct file_ctx *fc = res ? file_ctx_new(res) : NULL;
@@ -753,7 +785,7 @@ void pii_worker_scan_buffer(struct pii_worker *w, uint64_t id, const char *path,
 		.head_is_all = true,
 		.bytes_read = len,
 	};
-	scan_input(w, &in, res);
+	scan_input(w, &in, res, as);
 	sink_end(&w->sink);
 }
 
@@ -791,6 +823,7 @@ void pii_worker_free(struct pii_worker *w)
 	pii_magic_free(w->magic);
 	pii_fp_free(w->fp);
 	pii_pager_free(&w->pager);
+	pii_buf_free(&w->repaired);
 	for (unsigned i = 0; i < w->levels; i++) {
 		if (w->scratch)
 			free(w->scratch[i]);

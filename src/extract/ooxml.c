@@ -285,8 +285,11 @@ static void judge_first_row(struct ooxml *o)
 			header = false;
 	if (header) {
 		o->header = calloc(16385, sizeof(char *));
-		for (size_t i = 0; o->header && i < o->n_first; i++)
+		for (size_t i = 0; o->header && i < o->n_first; i++) {
+			/* a damaged sheet can name a column twice: the last wins */
+			free(o->header[o->first[i].col]);
 			o->header[o->first[i].col] = strdup(o->first[i].value);
+		}
 	}
 	for (size_t i = 0; i < o->n_first; i++) {
 		emit_cell(o, o->first[i].col, o->first_row, o->first[i].value);
