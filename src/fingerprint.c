@@ -1,5 +1,5 @@
 /*
- * fingerprint.c - HMAC-SHA256 with OpenSSL's EVP_MAC.
+ * fingerprint.c - HMAC-SHA256 of found values (OpenSSL SHA-256).
  */
 #include "pii_fingerprint.h"
 

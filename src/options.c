@@ -61,7 +61,8 @@ static const char usage_text[] =
 "  -V, --version            show the version\n"
 "\n"
 "Exit status: 0 when the scan completed (findings are normal), 2 on a usage\n"
-"or fatal error. Files that cannot be read are listed in the report.\n";
+"or fatal error, 3 when SIGINT or SIGTERM stopped it (the report is written,\n"
+"marked INCOMPLETE). Files that cannot be read are listed in the report.\n";
 
 enum {
 	OPT_FORMAT = 256,

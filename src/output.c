@@ -14,6 +14,7 @@
 
 #include "pii_inventory.h"
 #include "pii_report.h"
+#include "pii_stop.h"
 
 /* "<dir>/.<name>.XXXXXX": hidden, in the target's folder so that the
  * final rename stays on one file system and is atomic. */
@@ -79,6 +80,7 @@ enum pii_status pii_outputs_open(struct pii_outputs *o, const struct pii_options
 			out->tmp_path = NULL;
 			return PII_EFATAL;
 		}
+		pii_stop_track_temp(out->tmp_path);
 		if (fstat(fd, &st) == 0) {
 			out->dev = st.st_dev;
 			out->ino = st.st_ino;
@@ -189,6 +191,8 @@ enum pii_status pii_outputs_commit(struct pii_outputs *o,
 			e = close_stream(out);
 			break;
 		}
+		if (out->tmp_path)
+			pii_stop_untrack_temp(out->tmp_path);
 		if (!e && out->tmp_path && rename(out->tmp_path, out->spec->path) != 0)
 			e = errno;
 		if (e) {
@@ -219,8 +223,10 @@ void pii_outputs_abort(struct pii_outputs *o)
 		if (out->fp && out->fp != stdout)
 			fclose(out->fp);
 		out->fp = NULL;
-		if (out->tmp_path)
+		if (out->tmp_path) {
+			pii_stop_untrack_temp(out->tmp_path);
 			unlink(out->tmp_path);
+		}
 		free(out->tmp_path);
 		out->tmp_path = NULL;
 	}

@@ -6,16 +6,46 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <unistd.h>
 
 static atomic_int stop_signal;
+
+/* Temporary outputs to remove when a second signal ends the program: a
+ * half-written report is of no use, and it holds facts about personal
+ * data. The handler only reads the slots (unlink is async-signal-safe). */
+#define MAX_TEMPS 64
+static _Atomic(const char *) temps[MAX_TEMPS];
 
 static void on_signal(int sig)
 {
 	int none = 0;
 	if (!atomic_compare_exchange_strong(&stop_signal, &none, sig)) {
 		/* Asked twice: the user wants out now. */
+		for (int i = 0; i < MAX_TEMPS; i++) {
+			const char *path = atomic_load(&temps[i]);
+			if (path)
+				unlink(path);
+		}
 		signal(sig, SIG_DFL);
 		raise(sig);
+	}
+}
+
+void pii_stop_track_temp(const char *path)
+{
+	for (int i = 0; i < MAX_TEMPS; i++) {
+		const char *none = NULL;
+		if (atomic_compare_exchange_strong(&temps[i], &none, path))
+			return;
+	}
+}
+
+void pii_stop_untrack_temp(const char *path)
+{
+	for (int i = 0; i < MAX_TEMPS; i++) {
+		const char *p = path;
+		if (atomic_compare_exchange_strong(&temps[i], &p, NULL))
+			return;
 	}
 }
 

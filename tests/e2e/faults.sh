@@ -40,9 +40,29 @@ for sig in INT TERM; do
 	check "SIG$sig: nothing found before is lost (fixtures' findings all there)" \
 		test "$(grep -c '"file":"fixtures/' "$WORK/int-$sig.jsonl")" -eq "$(grep -vc '^#' tests/golden/fixtures.tsv)"
 	check "SIG$sig: stderr says so" grep -q "interrupted (SIG$sig): the inventory is incomplete" "$WORK/int-$sig.err"
-	check "SIG$sig: no temporary file left" \
-		sh -c "! ls -a '$WORK' | grep -q '\.tmp'"
+	check "SIG$sig: no temporary file left (.NAME.XXXXXX)" \
+		sh -c "! ls -A '$WORK' | grep -q '^\.'"
 done
+
+# A second signal ends piiscan at once, and takes its temporary outputs
+# (made when the scan starts) with it.
+mkdir "$WORK/twice"
+"$PIISCAN" -q -j 1 -o "$WORK/twice/inv.xlsx" -o "$WORK/twice/inv.jsonl" "$WORK/huge.bin" &
+pid=$!
+i=0
+while [ $i -lt 600 ] && ! ls -l /proc/$pid/fd 2>/dev/null | grep -q huge.bin; do
+	sleep 0.1
+	i=$((i + 1))
+done
+check "before the signals, the temporary outputs are there" test "$(ls -A "$WORK/twice" | grep -c '^\.inv')" -eq 2
+# two different signals: two of the same could merge into one while pending
+kill -INT $pid
+kill -TERM $pid
+wait $pid
+rc=$?
+check "a second signal: piiscan ends by it (status 130 or 143)" \
+	sh -c "test $rc -eq 130 || test $rc -eq 143"
+check "a second signal: no temporary output left" test -z "$(ls -A "$WORK/twice")"
 check "a complete scan says so" sh -c "'$PIISCAN' -q -o '$WORK/ok.xlsx' fixtures/notes && $PY -c \"
 import openpyxl, sys
 s = {r[0]: r[1] for r in openpyxl.load_workbook('$WORK/ok.xlsx')['Summary'].iter_rows(values_only=True) if r[0]}
