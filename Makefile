@@ -72,8 +72,14 @@ demo: deps
 test: deps-test
 	@$(MAKE) --no-print-directory test-run
 
-test-run: $(BIN) $(UNIT) asan-replay
+test-run: $(BIN) $(UNIT) $(BUILD)/failmalloc.so asan-replay
 	@BUILD=$(BUILD) sh tests/run.sh
+
+# Makes piiscan's own allocations fail (LD_PRELOAD), for tests/e2e/oom.sh;
+# built without sanitizers, which keep malloc to themselves.
+$(BUILD)/failmalloc.so: tests/fault/failmalloc.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 $(OPT) -Wall -Wextra -Werror -shared -fPIC -o $@ $<
 
 # The fuzz corpora are replayed by a build with ASan and UBSan, whatever
 # the build under test (tests/e2e/fuzz.sh runs them).

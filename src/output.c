@@ -166,11 +166,26 @@ static int close_stream(struct pii_output *out)
 	return e;
 }
 
+/* Records a failure to write out as the message, unless one is there. */
+static void output_failed(struct pii_output *out, int e, const char *why, bool to_stdout,
+			  enum pii_status *result, char *err, size_t errlen)
+{
+	/* A reader that went away (| head) is not worth a message. */
+	bool reader_gone = e == EPIPE && to_stdout;
+	if (*result == PII_OK && !reader_gone)
+		snprintf(err, errlen, "cannot write '%s': %s", out->spec->path,
+			 why && why[0] ? why : strerror(e));
+	*result = PII_EFATAL;
+}
+
 enum pii_status pii_outputs_commit(struct pii_outputs *o,
 				   const struct pii_inventory *inv, char *err,
 				   size_t errlen)
 {
 	enum pii_status result = PII_OK;
+	/* Every output is written whole first; only when all are do they
+	 * replace the files of the same name, so that a failure leaves the
+	 * previous inventory as it was, in every format. */
 	for (size_t i = 0; i < o->n; i++) {
 		struct pii_output *out = &o->v[i];
 		int e = 0;
@@ -191,25 +206,18 @@ enum pii_status pii_outputs_commit(struct pii_outputs *o,
 			e = close_stream(out);
 			break;
 		}
-		if (out->tmp_path)
-			pii_stop_untrack_temp(out->tmp_path);
-		if (!e && out->tmp_path && rename(out->tmp_path, out->spec->path) != 0)
-			e = errno;
-		if (e) {
-			/* A reader that went away (| head) is not worth a message. */
-			bool reader_gone = e == EPIPE && to_stdout;
-			if (result == PII_OK && !reader_gone) {
-				if (why[0])
-					snprintf(err, errlen, "cannot write '%s': %s",
-						 out->spec->path, why);
-				else
-					snprintf(err, errlen, "cannot write '%s': %s",
-						 out->spec->path, strerror(e));
-			}
-			result = PII_EFATAL;
-			if (out->tmp_path)
-				unlink(out->tmp_path);
-		}
+		if (e)
+			output_failed(out, e, why, to_stdout, &result, err, errlen);
+	}
+	for (size_t i = 0; i < o->n; i++) {
+		struct pii_output *out = &o->v[i];
+		if (!out->tmp_path)
+			continue;
+		pii_stop_untrack_temp(out->tmp_path);
+		if (result == PII_OK && rename(out->tmp_path, out->spec->path) != 0)
+			output_failed(out, errno, NULL, false, &result, err, errlen);
+		if (result != PII_OK)
+			unlink(out->tmp_path);
 		free(out->tmp_path);
 		out->tmp_path = NULL;
 	}

@@ -190,8 +190,10 @@ static bool add_example(struct loader *ld, struct pii_rule *r, yaml_node_t *n,
 			bool match)
 {
 	struct pii_rule_example ex = {.match = match, .line = node_line(n)};
+	bool oom = false; /* a copy failed: not the file's fault */
 	if (n->type == YAML_SCALAR_NODE) {
 		ex.text = strdup(scalar(n));
+		oom |= !ex.text;
 	} else if (n->type == YAML_MAPPING_NODE) {
 		for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
 		     p < n->data.mapping.pairs.top; p++) {
@@ -208,12 +210,15 @@ static bool add_example(struct loader *ld, struct pii_rule *r, yaml_node_t *n,
 			if (!strcmp(key, "text")) {
 				free(ex.text);
 				ex.text = strdup(val);
+				oom |= !ex.text;
 			} else if (!strcmp(key, "value")) {
 				free(ex.value);
 				ex.value = strdup(val);
+				oom |= !ex.value;
 			} else if (!strcmp(key, "label")) {
 				free(ex.label);
 				ex.label = strdup(val);
+				oom |= !ex.label;
 			} else if (!strcmp(key, "confidence")) {
 				ex.confidence = pii_confidence_parse(val);
 				if (!ex.confidence) {
@@ -233,10 +238,11 @@ static bool add_example(struct loader *ld, struct pii_rule *r, yaml_node_t *n,
 	} else {
 		return fail(ld, n, "an example is a text or a mapping with text:");
 	}
-	if (!ex.text) {
+	if (oom || !ex.text) {
+		free(ex.text);
 		free(ex.value);
 		free(ex.label);
-		return fail(ld, n, "example without text");
+		return fail(ld, n, oom ? "out of memory" : "example without text");
 	}
 	struct pii_rule_example *grown =
 		realloc(r->examples, (r->n_examples + 1) * sizeof(*grown));
@@ -338,6 +344,8 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 	snprintf(src, sizeof(src), "%s:%d", ld->path, node_line(n));
 	r->source = strdup(src);
 	r->pack = strdup(pack);
+	if (!r->source || !r->pack)
+		return fail(ld, n, "out of memory");
 	r->confidence = PII_CONF_MEDIUM;
 	r->context_window = PII_CONTEXT_WINDOW;
 	bool caseless = false;
@@ -411,6 +419,8 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 		r->name = strdup(r->id);
 	if (!r->report_as)
 		r->report_as = strdup(r->id);
+	if (!r->name || !r->report_as)
+		return fail(ld, n, "out of memory");
 	if (r->validator_name) {
 		r->validate = pii_validator_find(r->validator_name);
 		if (!r->validate)

@@ -568,7 +568,10 @@ static void head_char(struct sql *q, char c)
 		q->st = S_SKIP;
 		return;
 	}
-	pii_buf_putc(&q->head, c);
+	if (!pii_buf_putc(&q->head, c)) {
+		q->status = PII_EOBJECT; /* out of memory */
+		return;
+	}
 	if (c == '\'' || c == '"' || c == '`') {
 		q->quote = c;
 		q->st = S_HEAD_STRING;
@@ -640,7 +643,10 @@ static void parse(struct sql *q, const char *t, size_t n)
 			head_char(q, c);
 			break;
 		case S_HEAD_STRING:
-			pii_buf_putc(&q->head, c);
+			if (!pii_buf_putc(&q->head, c)) {
+				q->status = PII_EOBJECT; /* out of memory */
+				break;
+			}
 			if (q->escape) {
 				q->escape = false;
 			} else if (c == '\\' && q->mysql && q->quote != '`') {

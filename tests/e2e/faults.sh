@@ -85,4 +85,16 @@ check "output past the size limit: exit 2" test $rc -eq 2
 check "output past the size limit: a one-line reason" grep -q "^piiscan: cannot write '.*inv\.[a-z]*': File too large" "$WORK/full.err"
 check "output past the size limit: the previous inventory is untouched" grep -qx "previous inventory" "$WORK/full/inv.csv"
 check "output past the size limit: no temporary file left" test "$(ls -A "$WORK/full")" = "inv.csv"
+
+# Several outputs replace their files together or not at all: the small
+# CSV could be written, the workbook could not, so neither is replaced.
+mkdir "$WORK/both" && echo "previous csv" >"$WORK/both/inv.csv" && echo "previous xlsx" >"$WORK/both/inv.xlsx"
+(ulimit -f 1 && "$PIISCAN" -q -o "$WORK/both/inv.csv" -o "$WORK/both/inv.xlsx" fixtures/decoys) 2>"$WORK/both.err"
+rc=$?
+check "one output of two cannot be written: exit 2, the workbook named" \
+	sh -c "test $rc -eq 2 && grep -q \"cannot write '.*inv.xlsx'\" '$WORK/both.err'"
+check "one output of two cannot be written: the other keeps its previous content too" \
+	grep -qx "previous csv" "$WORK/both/inv.csv"
+check "one output of two cannot be written: no temporary file left" \
+	test "$(ls -A "$WORK/both" | tr '\n' ' ')" = "inv.csv inv.xlsx "
 finish
