@@ -152,8 +152,9 @@
  * look alive, rare enough to cost nothing. */
 #define PII_PROGRESS_INTERVAL_MS 250
 
-/* Interval between progress lines when stderr is a log, not a terminal:
- * a long scan leaves a trace without flooding the log. */
-#define PII_PROGRESS_LOG_INTERVAL_MS 10000
+/* Seconds between progress lines when stderr is a log, not a terminal
+ * (--progress-interval): a long scan leaves a trace without flooding the
+ * log. */
+#define PII_PROGRESS_LOG_INTERVAL_DEFAULT 60
 
 #endif

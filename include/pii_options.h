@@ -14,8 +14,10 @@ enum pii_format {
 	PII_FORMAT_CSV,
 };
 
+struct pii_config_args;
+
 struct pii_output_spec {
-	const char *path; /* borrowed from argv */
+	const char *path; /* borrowed from argv, or in owned */
 	enum pii_format format;
 };
 
@@ -42,10 +44,17 @@ struct pii_options {
 	bool follow_symlinks;
 	bool one_file_system;
 	bool quiet;
-	int progress;            /* 1 on, 0 off, -1 when stderr is a terminal */
+	int progress;            /* 1 on, 0 off, -1 default (see main.c) */
+	unsigned progress_interval; /* seconds between lines in a log */
+	bool log_json;           /* --log-format json */
+	const char *config_file; /* --config */
 	bool list_rules;
 	bool export_patterns;    /* print patterns for other tools and exit */
 	char *command_line;      /* as typed, for the summary sheet */
+	/* what the strings above may point into */
+	struct pii_config_args *config;
+	char **owned;
+	size_t n_owned;
 };
 
 /* What the caller should do after parsing. */
@@ -55,8 +64,9 @@ enum pii_parse_result {
 	PII_PARSE_ERROR, /* err holds a one-line message: exit 2 */
 };
 
-/* Parses argv into o (zeroed by the caller). Strings in o are borrowed
- * from argv, except the arrays, which pii_options_free releases. */
+/* Parses argv into o (zeroed by the caller), over the settings of the
+ * --config file when there is one. Strings in o are borrowed from argv or
+ * held in o; pii_options_free releases what o holds. */
 enum pii_parse_result pii_options_parse(int argc, char **argv,
 					struct pii_options *o, char *err,
 					size_t errlen);

@@ -7,6 +7,7 @@
 #define PII_SCAN_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "pii_collect.h"
@@ -29,6 +30,7 @@ struct pii_counters {
 	atomic_uint_fast64_t bytes_done;
 	atomic_uint_fast64_t limit_hits;
 	atomic_uint_fast64_t files_dropped; /* queued, not scanned: interrupted */
+	atomic_bool walk_done;              /* files_found is the total */
 };
 
 /* What every worker shares, read-only (but for the counters). */

@@ -18,7 +18,9 @@
 #include "pii_rules.h"
 #include "pii_scan.h"
 #include "pii_limits.h"
+#include "pii_log.h"
 #include "pii_stop.h"
+#include "pii_version.h"
 #include "pii_walk.h"
 #include "pii_xml.h"
 
@@ -28,7 +30,7 @@
 
 static int fatal(const char *msg)
 {
-	fprintf(stderr, "piiscan: %s\n", msg);
+	pii_log(PII_LOG_ERROR, "error", NULL, "%s", msg);
 	return EXIT_USAGE;
 }
 
@@ -103,19 +105,26 @@ static int check_paths(const struct pii_options *opt)
 
 static void print_summary(const struct pii_inventory *inv, const struct pii_options *opt)
 {
-	fprintf(stderr,
-		"piiscan: %" PRIu64 " files (%.1f MB) scanned in %.1f s; %" PRIu64
-		" findings in %" PRIu64 " files",
-		inv->files_scanned + inv->files_partial, (double)inv->bytes_scanned / 1e6,
-		inv->duration, inv->findings_total, inv->files_with_findings);
+	uint64_t files = inv->files_scanned + inv->files_partial;
 	uint64_t problems = inv->files_partial + inv->files_failed + inv->files_skipped;
+	char fields[512], more[128] = "";
+	snprintf(fields, sizeof(fields),
+		 "\"files_scanned\":%" PRIu64 ",\"bytes_scanned\":%" PRIu64 ",\"seconds\":%.1f,"
+		 "\"findings\":%" PRIu64 ",\"files_with_findings\":%" PRIu64
+		 ",\"files_not_fully_scanned\":%" PRIu64 ",\"complete\":%s",
+		 files, inv->bytes_scanned, inv->duration, inv->findings_total,
+		 inv->files_with_findings, problems, inv->interrupted ? "false" : "true");
 	if (problems)
-		fprintf(stderr, "; %" PRIu64 " not (fully) scanned, see the errors sheet",
-			problems);
-	fputs("\n", stderr);
+		snprintf(more, sizeof(more), "; %" PRIu64 " not (fully) scanned, see the errors sheet",
+			 problems);
+	pii_log(PII_LOG_INFO, "summary", fields,
+		"%" PRIu64 " files (%.1f MB) scanned in %.1f s; %" PRIu64 " findings in %" PRIu64
+		" files%s",
+		files, (double)inv->bytes_scanned / 1e6, inv->duration, inv->findings_total,
+		inv->files_with_findings, more);
 	for (size_t i = 0; i < opt->n_outputs; i++)
 		if (strcmp(opt->outputs[i].path, "-"))
-			fprintf(stderr, "piiscan: wrote %s\n", opt->outputs[i].path);
+			pii_log(PII_LOG_INFO, "output", NULL, "wrote %s", opt->outputs[i].path);
 }
 
 int main(int argc, char **argv)
@@ -127,7 +136,9 @@ int main(int argc, char **argv)
 	struct pii_outputs outs = {0};
 	bool outs_open = false;
 
-	switch (pii_options_parse(argc, argv, &opt, err, sizeof(err))) {
+	enum pii_parse_result parsed = pii_options_parse(argc, argv, &opt, err, sizeof(err));
+	pii_log_set_format(opt.log_json ? PII_LOG_JSON : PII_LOG_PLAIN);
+	switch (parsed) {
 	case PII_PARSE_EXIT:
 		pii_options_free(&opt);
 		return 0;
@@ -205,19 +216,31 @@ int main(int argc, char **argv)
 		.counters = &counters,
 	};
 	struct pii_workers *workers = pii_workers_start(&ctx, opt.threads, err, sizeof(err));
-	bool tty = isatty(STDERR_FILENO);
-	bool progress_on = opt.progress == 1 || (opt.progress < 0 && tty);
+	/* Progress: a bar on a terminal; in a log, a line every
+	 * --progress-interval seconds (none for a short scan). */
+	bool tty = isatty(STDERR_FILENO) && !opt.log_json;
+	bool progress_on = opt.progress == 1 || (opt.progress < 0 && !opt.quiet);
 	struct pii_progress *progress =
-		workers && progress_on ? pii_progress_start(&counters, tty) : NULL;
+		workers && progress_on ? pii_progress_start(&counters, tty, opt.progress_interval)
+				       : NULL;
 	pii_stop_install();
+	if (workers && !opt.quiet) {
+		char fields[128];
+		snprintf(fields, sizeof(fields), "\"paths\":%zu,\"threads\":%u,\"rules\":%zu",
+			 opt.n_paths, opt.threads, rules->n_rules);
+		pii_log(PII_LOG_INFO, "start", fields,
+			"scanning %zu path%s with %u threads and %zu rules (version %s)", opt.n_paths,
+			opt.n_paths == 1 ? "" : "s", opt.threads, rules->n_rules, PII_VERSION);
+	}
 	struct pii_walker *walker = workers ? pii_walker_new(&ctx) : NULL;
 	enum pii_status walk_st = walker ? PII_OK : PII_EFATAL;
 	for (size_t i = 0; i < opt.n_paths && walk_st == PII_OK && !pii_stop_requested(); i++)
 		walk_st = pii_walk(walker, opt.paths[i]);
+	atomic_store(&counters.walk_done, true);
 	pii_walker_free(walker);
 	pii_sched_close(sched);
 	pii_workers_join(workers);
-	pii_progress_stop(progress);
+	pii_progress_stop(progress, opt.progress == 1);
 	struct pii_inventory *inv = pii_collector_finish(col);
 	pii_sched_free(sched);
 	if (!workers) {
@@ -237,7 +260,8 @@ int main(int argc, char **argv)
 			if (!opt.quiet)
 				print_summary(inv, &opt);
 			if (inv->interrupted)
-				fprintf(stderr, "piiscan: interrupted (%s): the inventory is incomplete\n",
+				pii_log(PII_LOG_WARNING, "interrupted", NULL,
+					"interrupted (%s): the inventory is incomplete",
 					pii_signal_name(inv->interrupted));
 		}
 	}

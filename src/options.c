@@ -10,14 +10,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "pii_config.h"
 #include "pii_limits.h"
+#include "pii_log.h"
 #include "pii_util.h"
 #include "pii_version.h"
 
 static const char usage_text[] =
 "Usage: piiscan [OPTIONS] PATH...\n"
+"       piiscan --config piiscan.yaml [OPTIONS] [PATH...]\n"
 "Finds personal data (e-mail addresses, phone numbers, IBANs, BSNs, card\n"
 "numbers, IP addresses, ...) in files and folders and writes an inventory.\n"
 "\n"
@@ -25,6 +29,8 @@ static const char usage_text[] =
 "  -o, --output FILE        write the report to FILE; repeatable. The format\n"
 "                           follows the extension: .xlsx, .jsonl, .csv\n"
 "                           (default: inventory.xlsx). '-' is standard output.\n"
+"                           strftime fields are filled in with the start time:\n"
+"                           inventory-%Y-%m-%d.xlsx\n"
 "      --format FMT         format for outputs without a known extension\n"
 "      --show-values        write found values in full (default: masked)\n"
 "      --max-findings N     rows in the Findings sheet (default: 100000)\n"
@@ -53,10 +59,16 @@ static const char usage_text[] =
 "                           grep-like tools, e.g. rg -f), and exit\n"
 "\n"
 "Running:\n"
+"      --config FILE        read settings from a YAML file (keys: the long\n"
+"                           options, and paths); the command line overrides it\n"
 "  -j, --threads N          worker threads (default: number of cores)\n"
-"  -q, --quiet              no progress line or warnings\n"
-"      --progress           progress line on stderr even when not a terminal\n"
-"      --no-progress        no progress line\n"
+"  -q, --quiet              no progress line or summary, errors only\n"
+"      --progress           progress on stderr, and its final count in a log\n"
+"      --no-progress        no progress\n"
+"      --progress-interval SEC\n"
+"                           seconds between progress lines when stderr is\n"
+"                           not a terminal (default 60)\n"
+"      --log-format FMT     stderr lines as plain text (default) or json\n"
 "  -h, --help               show this help\n"
 "  -V, --version            show the version\n"
 "\n"
@@ -84,6 +96,9 @@ enum {
 	OPT_EXPORT_PATTERNS,
 	OPT_PROGRESS,
 	OPT_NO_PROGRESS,
+	OPT_PROGRESS_INTERVAL,
+	OPT_LOG_FORMAT,
+	OPT_CONFIG,
 };
 
 static const struct option long_options[] = {
@@ -109,6 +124,9 @@ static const struct option long_options[] = {
 	{"quiet", no_argument, NULL, 'q'},
 	{"progress", no_argument, NULL, OPT_PROGRESS},
 	{"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+	{"progress-interval", required_argument, NULL, OPT_PROGRESS_INTERVAL},
+	{"log-format", required_argument, NULL, OPT_LOG_FORMAT},
+	{"config", required_argument, NULL, OPT_CONFIG},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -196,38 +214,46 @@ static char *join_args(int argc, char **argv)
 	return s;
 }
 
-enum pii_parse_result pii_options_parse(int argc, char **argv,
-					struct pii_options *o, char *err,
+/* What the passes over the configuration file's arguments and then the
+ * command line's gather before the outputs are worked out. */
+struct parse {
+	struct pii_options *o;
+	const char **outputs;
+	size_t n_outputs;
+	const char *format;
+	const struct pii_config_args *config; /* the pass over it, or NULL */
+	/* list options the command line has begun to give: they replace the
+	 * configuration's instead of adding to it */
+	bool cli_outputs, cli_excludes, cli_rules;
+};
+
+/* Starts a list option's values from the command line afresh. */
+static void cli_list(struct parse *ps, bool *started, size_t *n)
+{
+	if (!ps->config && !*started) {
+		*n = 0;
+		*started = true;
+	}
+}
+
+static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv, char *err,
 					size_t errlen)
 {
-	const char *format = NULL;
-	const char **outputs = NULL;
-	size_t n_outputs = 0;
+	struct pii_options *o = ps->o;
 	enum pii_parse_result res = PII_PARSE_RUN;
 	uint64_t v;
-
-	o->progress = -1;
-	o->max_findings = PII_FINDINGS_ROWS_DEFAULT;
-	o->max_depth = PII_MAX_DEPTH_DEFAULT;
-	o->max_expand = PII_MAX_EXPAND_DEFAULT;
-	o->max_ratio = PII_MAX_RATIO_DEFAULT;
-	o->max_members = PII_MAX_MEMBERS_DEFAULT;
-	o->file_timeout = PII_FILE_TIMEOUT_DEFAULT;
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	o->threads = cores > 0 ? (unsigned)(cores > 256 ? 256 : cores) : 1;
-	o->command_line = join_args(argc, argv);
-
 	optind = 1;
 	opterr = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, ":o:j:qhV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			if (!push_str(&outputs, &n_outputs, optarg))
+			cli_list(ps, &ps->cli_outputs, &ps->n_outputs);
+			if (!push_str(&ps->outputs, &ps->n_outputs, optarg))
 				res = usage_error(err, errlen, "out of memory");
 			break;
 		case OPT_FORMAT:
-			format = optarg;
+			ps->format = optarg;
 			break;
 		case OPT_SHOW_VALUES:
 			o->show_values = true;
@@ -242,6 +268,7 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 			o->fingerprint_key_file = optarg;
 			break;
 		case OPT_EXCLUDE:
+			cli_list(ps, &ps->cli_excludes, &o->n_excludes);
 			if (!push_str(&o->excludes, &o->n_excludes, optarg))
 				res = usage_error(err, errlen, "out of memory");
 			break;
@@ -294,6 +321,7 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 			o->packs = optarg;
 			break;
 		case OPT_RULES:
+			cli_list(ps, &ps->cli_rules, &o->n_rule_paths);
 			if (!push_str(&o->rule_paths, &o->n_rule_paths, optarg))
 				res = usage_error(err, errlen, "out of memory");
 			break;
@@ -320,6 +348,25 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 		case OPT_NO_PROGRESS:
 			o->progress = 0;
 			break;
+		case OPT_PROGRESS_INTERVAL:
+			if (!parse_count(optarg, 86400, &v) || v == 0)
+				res = usage_error(err, errlen,
+						  "--progress-interval: '%s' is not a number of seconds from 1 to 86400",
+						  optarg);
+			else
+				o->progress_interval = (unsigned)v;
+			break;
+		case OPT_LOG_FORMAT:
+			if (!strcmp(optarg, "plain"))
+				o->log_json = false;
+			else if (!strcmp(optarg, "json"))
+				o->log_json = true;
+			else
+				res = usage_error(err, errlen, "--log-format: '%s' is not plain or json",
+						  optarg);
+			break;
+		case OPT_CONFIG:
+			break; /* read before this pass */
 		case 'h':
 			fputs(usage_text, stdout);
 			res = PII_PARSE_EXIT;
@@ -333,40 +380,143 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 					  argv[optind - 1]);
 			break;
 		default:
-			res = usage_error(err, errlen, "unknown option '%s' (see piiscan --help)",
-					  argv[optind - 1]);
+			if (ps->config) {
+				/* "--treads=4" back to the key as written */
+				const char *key = argv[optind - 1] + 2;
+				res = usage_error(err, errlen, "unknown setting '%.*s'",
+						  (int)strcspn(key, "="), key);
+			} else {
+				res = usage_error(err, errlen, "unknown option '%s' (see piiscan --help)",
+						  argv[optind - 1]);
+			}
 			break;
 		}
+		if (res != PII_PARSE_RUN) {
+			if (ps->config && res == PII_PARSE_ERROR) {
+				/* the message, as from the file's line */
+				char msg[512];
+				int at = optind - 1 < ps->config->argc ? optind - 1 : ps->config->argc - 1;
+				snprintf(msg, sizeof(msg), "%s", err);
+				snprintf(err, errlen, "%s:%d: %s", o->config_file,
+					 ps->config->line[at > 0 ? at : 0], msg);
+			}
+			return res;
+		}
+	}
+	if (optind < argc) {
+		o->n_paths = 0; /* the command line's paths replace the file's */
+		for (int i = optind; i < argc; i++)
+			if (!push_str(&o->paths, &o->n_paths, argv[i]))
+				return usage_error(err, errlen, "out of memory");
+	}
+	return res;
+}
+
+/* The value of --config in argv, or NULL. */
+static const char *config_option(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			break;
+		if (!strcmp(argv[i], "--config") && i + 1 < argc)
+			return argv[i + 1];
+		if (!strncmp(argv[i], "--config=", 9))
+			return argv[i] + 9;
+	}
+	return NULL;
+}
+
+/* path with strftime fields filled in from t ("inventory-%Y-%m-%d.xlsx"),
+ * kept in o; NULL when out of memory or the result would be empty. */
+static const char *expand_date(struct pii_options *o, const char *path, const struct tm *t)
+{
+	if (!strchr(path, '%'))
+		return path;
+	size_t cap = strlen(path) * 4 + 64;
+	char *out = malloc(cap);
+	if (!out || strftime(out, cap, path, t) == 0 ||
+	    !push_str((const char ***)&o->owned, &o->n_owned, out)) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+enum pii_parse_result pii_options_parse(int argc, char **argv,
+					struct pii_options *o, char *err,
+					size_t errlen)
+{
+	struct parse ps = {.o = o};
+	enum pii_parse_result res = PII_PARSE_RUN;
+
+	o->progress = -1;
+	o->progress_interval = PII_PROGRESS_LOG_INTERVAL_DEFAULT;
+	o->max_findings = PII_FINDINGS_ROWS_DEFAULT;
+	o->max_depth = PII_MAX_DEPTH_DEFAULT;
+	o->max_expand = PII_MAX_EXPAND_DEFAULT;
+	o->max_ratio = PII_MAX_RATIO_DEFAULT;
+	o->max_members = PII_MAX_MEMBERS_DEFAULT;
+	o->file_timeout = PII_FILE_TIMEOUT_DEFAULT;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	o->threads = cores > 0 ? (unsigned)(cores > 256 ? 256 : cores) : 1;
+	o->command_line = join_args(argc, argv);
+
+	/* The configuration file first, then the command line over it. */
+	o->config_file = config_option(argc, argv);
+	if (o->config_file) {
+		o->config = calloc(1, sizeof(*o->config));
+		if (!o->config) {
+			res = usage_error(err, errlen, "out of memory");
+			goto out;
+		}
+		if (!pii_config_load(o->config_file, o->config, err, errlen)) {
+			res = PII_PARSE_ERROR;
+			goto out;
+		}
+		ps.config = o->config;
+		res = parse_args(&ps, o->config->argc, o->config->argv, err, errlen);
+		ps.config = NULL;
 		if (res != PII_PARSE_RUN)
 			goto out;
 	}
+	res = parse_args(&ps, argc, argv, err, errlen);
+	if (res != PII_PARSE_RUN)
+		goto out;
 
 	enum pii_format fmt_override = PII_FORMAT_JSONL;
-	if (format && !format_parse(format, &fmt_override)) {
-		res = usage_error(err, errlen, "--format: '%s' is not xlsx, jsonl or csv", format);
+	if (ps.format && !format_parse(ps.format, &fmt_override)) {
+		res = usage_error(err, errlen, "--format: '%s' is not xlsx, jsonl or csv", ps.format);
 		goto out;
 	}
-	if (n_outputs == 0 && !push_str(&outputs, &n_outputs, "inventory.xlsx")) {
+	if (ps.n_outputs == 0 && !push_str(&ps.outputs, &ps.n_outputs, "inventory.xlsx")) {
 		res = usage_error(err, errlen, "out of memory");
 		goto out;
 	}
-	o->outputs = calloc(n_outputs, sizeof(*o->outputs));
+	o->outputs = calloc(ps.n_outputs, sizeof(*o->outputs));
 	if (!o->outputs) {
 		res = usage_error(err, errlen, "out of memory");
 		goto out;
 	}
-	for (size_t i = 0; i < n_outputs; i++) {
+	time_t now = time(NULL);
+	struct tm started;
+	localtime_r(&now, &started);
+	for (size_t i = 0; i < ps.n_outputs; i++) {
 		struct pii_output_spec *spec = &o->outputs[i];
-		spec->path = outputs[i];
+		spec->path = expand_date(o, ps.outputs[i], &started);
+		if (!spec->path) {
+			res = usage_error(err, errlen, "output '%s': cannot fill in its date fields",
+					  ps.outputs[i]);
+			goto out;
+		}
 		if (!strcmp(spec->path, "-")) {
-			spec->format = format ? fmt_override : PII_FORMAT_JSONL;
+			spec->format = ps.format ? fmt_override : PII_FORMAT_JSONL;
 			if (spec->format == PII_FORMAT_XLSX) {
 				res = usage_error(err, errlen,
 						  "xlsx cannot be written to standard output");
 				goto out;
 			}
 		} else if (!pii_format_from_name(spec->path, &spec->format)) {
-			if (!format) {
+			if (!ps.format) {
 				res = usage_error(err, errlen,
 						  "cannot tell the format of '%s' from its name: "
 						  "use .xlsx, .jsonl or .csv, or --format",
@@ -382,24 +532,26 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 				goto out;
 			}
 	}
-	o->n_outputs = n_outputs;
+	o->n_outputs = ps.n_outputs;
 
-	for (int i = optind; i < argc; i++)
-		if (!push_str(&o->paths, &o->n_paths, argv[i])) {
-			res = usage_error(err, errlen, "out of memory");
-			goto out;
-		}
 	if (!o->list_rules && !o->export_patterns && o->n_paths == 0)
 		res = usage_error(err, errlen, "no PATH to scan (see piiscan --help)");
 	if (o->quiet && o->progress < 0)
 		o->progress = 0;
 out:
-	free(outputs);
+	free(ps.outputs);
 	return res;
 }
 
 void pii_options_free(struct pii_options *o)
 {
+	for (size_t i = 0; i < o->n_owned; i++)
+		free(o->owned[i]);
+	free(o->owned);
+	if (o->config) {
+		pii_config_free(o->config);
+		free(o->config);
+	}
 	free(o->paths);
 	free(o->outputs);
 	free(o->rule_paths);

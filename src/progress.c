@@ -1,7 +1,7 @@
 /*
- * progress.c - a thread that redraws one status line on stderr. It shows
- * counts only, never a path or a value: those could be personal data on a
- * shared screen or in a captured log.
+ * progress.c - a thread that shows how far the scan is (pii_progress.h).
+ * It shows counts only, never a path or a value: those could be personal
+ * data on a shared screen or in a captured log.
  */
 #include "pii_progress.h"
 
@@ -12,10 +12,12 @@
 #include <time.h>
 
 #include "pii_limits.h"
+#include "pii_log.h"
 
 struct pii_progress {
 	struct pii_counters *counters;
 	bool tty;   /* redraw one line; else print a line now and then */
+	unsigned interval_ms;
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
@@ -23,18 +25,57 @@ struct pii_progress {
 	double started;
 };
 
-static void draw(struct pii_progress *p)
+/* "1:02:03" or "2:03". */
+static void format_duration(double secs, char *out, size_t len)
+{
+	unsigned long s = secs > 0 && secs < 1e9 ? (unsigned long)(secs + 0.5) : 0;
+	if (s >= 3600)
+		snprintf(out, len, "%lu:%02lu:%02lu", s / 3600, s / 60 % 60, s % 60);
+	else
+		snprintf(out, len, "%lu:%02lu", s / 60, s % 60);
+}
+
+/* final: the scan is over, no time is left to estimate. */
+static void draw(struct pii_progress *p, bool final)
 {
 	uint64_t found = atomic_load(&p->counters->files_found);
 	uint64_t done = atomic_load(&p->counters->files_done);
 	uint64_t bytes = atomic_load(&p->counters->bytes_done);
+	bool counted = atomic_load(&p->counters->walk_done);
 	double secs = pii_now_monotonic() - p->started;
-	double mb = (double)bytes / 1e6;
-	fprintf(stderr, "%spiiscan: %llu/%llu files, %.1f MB, %.1f MB/s%s",
-		p->tty ? "\r\033[K" : "", (unsigned long long)done,
-		(unsigned long long)found, mb, secs > 0 ? mb / secs : 0.0,
-		p->tty ? "" : "\n");
-	fflush(stderr);
+	double mb = (double)bytes / 1e6, rate = secs > 0 ? mb / secs : 0.0;
+	/* Time left: files left at the pace so far. Only once every file is
+	 * counted; before that the total is not known. */
+	double eta = counted && done && !final ? secs * (double)(found - done) / (double)done : -1;
+	char left[32] = "";
+	if (eta >= 0)
+		format_duration(eta, left, sizeof(left));
+	if (p->tty) {
+		char bar[24] = "";
+		if (counted && found) {
+			unsigned filled = (unsigned)(20 * done / found);
+			for (unsigned i = 0; i < 20; i++)
+				bar[i] = i < filled ? '#' : '-';
+			bar[20] = '\0';
+			pii_log_status("[%s] %3u%% %llu/%llu files, %.1f MB, %.1f MB/s%s%s", bar,
+				       (unsigned)(100 * done / found), (unsigned long long)done,
+				       (unsigned long long)found, mb, rate, left[0] ? ", ETA " : "",
+				       left);
+		} else {
+			pii_log_status("%llu/%llu files (counting), %.1f MB, %.1f MB/s",
+				       (unsigned long long)done, (unsigned long long)found, mb, rate);
+		}
+		return;
+	}
+	char fields[256];
+	snprintf(fields, sizeof(fields),
+		 "\"files_done\":%llu,\"files_found\":%llu,\"counting\":%s,\"bytes_done\":%llu,"
+		 "\"mb_per_s\":%.1f,\"eta_s\":%.0f",
+		 (unsigned long long)done, (unsigned long long)found, counted ? "false" : "true",
+		 (unsigned long long)bytes, rate, eta >= 0 ? eta : -1.0);
+	pii_log(PII_LOG_INFO, "progress", fields, "%llu/%llu files%s, %.1f MB, %.1f MB/s%s%s",
+		(unsigned long long)done, (unsigned long long)found, counted ? "" : " (counting)",
+		mb, rate, left[0] ? ", ETA " : "", left);
 }
 
 static void *progress_main(void *arg)
@@ -44,7 +85,7 @@ static void *progress_main(void *arg)
 	while (!p->stop) {
 		struct timespec t;
 		clock_gettime(CLOCK_REALTIME, &t);
-		long ms = p->tty ? PII_PROGRESS_INTERVAL_MS : PII_PROGRESS_LOG_INTERVAL_MS;
+		long ms = p->interval_ms;
 		t.tv_sec += ms / 1000;
 		t.tv_nsec += (ms % 1000) * 1000000L;
 		if (t.tv_nsec >= 1000000000L) {
@@ -53,19 +94,21 @@ static void *progress_main(void *arg)
 		}
 		pthread_cond_timedwait(&p->wake, &p->lock, &t);
 		if (!p->stop)
-			draw(p);
+			draw(p, false);
 	}
 	pthread_mutex_unlock(&p->lock);
 	return NULL;
 }
 
-struct pii_progress *pii_progress_start(struct pii_counters *counters, bool tty)
+struct pii_progress *pii_progress_start(struct pii_counters *counters, bool tty,
+					unsigned interval_s)
 {
 	struct pii_progress *p = calloc(1, sizeof(*p));
 	if (!p)
 		return NULL;
 	p->counters = counters;
 	p->tty = tty;
+	p->interval_ms = tty ? PII_PROGRESS_INTERVAL_MS : (interval_s ? interval_s : 1) * 1000u;
 	p->started = pii_now_monotonic();
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->wake, NULL);
@@ -78,7 +121,7 @@ struct pii_progress *pii_progress_start(struct pii_counters *counters, bool tty)
 	return p;
 }
 
-void pii_progress_stop(struct pii_progress *p)
+void pii_progress_stop(struct pii_progress *p, bool final)
 {
 	if (!p)
 		return;
@@ -89,11 +132,9 @@ void pii_progress_stop(struct pii_progress *p)
 	pthread_join(p->thread, NULL);
 	pthread_mutex_destroy(&p->lock);
 	pthread_cond_destroy(&p->wake);
-	if (p->tty) {
-		fputs("\r\033[K", stderr);
-		fflush(stderr);
-	} else {
-		draw(p); /* the final count, for the log */
-	}
+	if (p->tty)
+		pii_log_status_clear();
+	else if (final)
+		draw(p, true); /* the final count, for the log */
 	free(p);
 }

@@ -76,7 +76,7 @@ nfix=$(find fixtures -type f | wc -l)
 check "--progress writes counts to stderr" grep -q "^piiscan: $nfix/$nfix files, .* MB/s\$" "$WORK/progress.txt"
 check_fails "progress and summary name no path or value" grep -qE 'fixtures/|@|[0-9]{9}' "$WORK/progress.txt"
 "$PIISCAN" -o "$WORK/pq.xlsx" fixtures 2>"$WORK/noprogress.txt"
-check_fails "no progress line when stderr is not a terminal" grep -q 'MB/s' "$WORK/noprogress.txt"
+check_fails "no progress line in a log for a short scan (one a minute)" grep -q 'MB/s' "$WORK/noprogress.txt"
 
 # --max-findings caps the Findings sheet, and the summary says so.
 "$PIISCAN" -q --max-findings 5 -o "$WORK/cap.xlsx" fixtures
