@@ -51,8 +51,9 @@ void pii_outbox_batch(struct pii_outbox *o, struct pii_batch *b);
 void pii_outbox_file(struct pii_outbox *o, struct pii_file_result *r);
 
 /* A row for the errors sheet that is not a whole file's outcome (an
- * archive member, a warning). path and reason are copied. */
-void pii_outbox_problem(struct pii_outbox *o, const char *path,
+ * archive member, a warning) met while scanning file_id. path and reason
+ * are copied. */
+void pii_outbox_problem(struct pii_outbox *o, uint64_t file_id, const char *path,
 			enum pii_file_status st, const char *reason);
 
 /* The record count of a table of the file being scanned (file_id). path

@@ -41,4 +41,8 @@ uint64_t pii_fp_compute(struct pii_fp *fp, const char *kind, const char *value,
 bool pii_fp_hmac(struct pii_fp *fp, const void *a, size_t alen, const void *b,
 		 size_t blen, unsigned char out[32]);
 
+/* Names the key without giving it away (16 hex digits): runs with the
+ * same id used the same key, and their fingerprints can be compared. */
+void pii_fp_key_id(const struct pii_fp_key *key, char out[17]);
+
 #endif

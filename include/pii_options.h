@@ -41,6 +41,8 @@ struct pii_options {
 	uint64_t max_findings;   /* rows in the Findings sheet */
 	const char *fingerprint_key_file;
 	bool show_values;
+	bool records;            /* JSONL carries file, error, table and summary records */
+	unsigned shard_k, shard_n; /* --shard K/N; 0/0: the whole tree */
 	bool follow_symlinks;
 	bool one_file_system;
 	bool quiet;

@@ -35,6 +35,7 @@ struct pii_outputs {
 	ino_t *old_ino;
 	size_t n_old;
 	bool show_values;
+	bool records;            /* JSONL outputs carry records (--records) */
 	struct pii_jsonl *jsonl; /* when there is a JSONL output */
 	struct pii_buf line;     /* JSONL lines being formatted */
 };
@@ -52,6 +53,9 @@ bool pii_outputs_is_own(const struct pii_outputs *o, dev_t dev, ino_t ino);
 /* Streams the findings of a batch to the JSONL outputs. */
 void pii_outputs_write_batch(struct pii_outputs *o, const struct pii_ruleset *rs,
 			     const struct pii_batch *b);
+
+/* Writes line[0..len) (whole lines: records) to the JSONL outputs. */
+void pii_outputs_write_line(struct pii_outputs *o, const char *line, size_t len);
 
 /* Writes the xlsx and CSV outputs from the inventory, finishes the JSONL
  * ones and renames every temporary file to its target. On failure the

@@ -13,8 +13,10 @@
 #include "pii_rules.h"
 
 /* The JSONL writer, with the parts of lines that repeat rendered once.
- * NULL when out of memory; rs must outlive it. */
-struct pii_jsonl *pii_jsonl_new(const struct pii_ruleset *rs);
+ * file_ids: every line also names its file's id ("file_id"), for the
+ * records piiscan merge and the state read back. NULL when out of
+ * memory; rs must outlive it. */
+struct pii_jsonl *pii_jsonl_new(const struct pii_ruleset *rs, bool file_ids);
 void pii_jsonl_free(struct pii_jsonl *j);
 void pii_jsonl_forget(struct pii_jsonl *j);
 
@@ -22,7 +24,7 @@ void pii_jsonl_forget(struct pii_jsonl *j);
  * apart by address: call pii_jsonl_forget before the findings of another
  * batch. */
 bool pii_jsonl_format(struct pii_jsonl *j, struct pii_buf *out,
-		      const struct pii_finding *f);
+		      const struct pii_finding *f, uint64_t file_id);
 
 /* Writes the inventory rows as CSV (RFC 4180) to f. Returns PII_OK or
  * PII_EFATAL when writing failed (errno is set). */

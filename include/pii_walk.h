@@ -26,4 +26,8 @@ enum pii_status pii_walk(struct pii_walker *w, const char *root);
 bool pii_walk_excluded(const struct pii_options *opt, const char *path,
 		       const char *name);
 
+/* The shard (1..n) of a path below a scan root: a stable hash, the same
+ * on every machine (--shard K/N). */
+unsigned pii_shard_of(const char *rel, unsigned n);
+
 #endif

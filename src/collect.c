@@ -15,6 +15,7 @@
 
 #include "pii_limits.h"
 #include "pii_queue.h"
+#include "pii_records.h"
 #include "pii_report.h"
 
 /* Bits of HyperLogLog precision: 2^12 registers (4 KiB, 1.6% error) per
@@ -65,6 +66,8 @@ struct pii_collector {
 	unsigned *report_category; /* report index -> category index */
 	struct inflight *inflight;
 	bool keep_findings;        /* an xlsx output wants the Findings sheet */
+	bool records;              /* JSONL outputs carry records */
+	struct pii_buf record;     /* the record being written */
 	bool oom;                  /* something was lost for lack of memory */
 };
 
@@ -146,12 +149,13 @@ void pii_outbox_file(struct pii_outbox *o, struct pii_file_result *r)
 	put(o, m);
 }
 
-void pii_outbox_problem(struct pii_outbox *o, const char *path, enum pii_file_status st,
-			const char *reason)
+void pii_outbox_problem(struct pii_outbox *o, uint64_t file_id, const char *path,
+			enum pii_file_status st, const char *reason)
 {
 	struct pii_msg *m = calloc(1, sizeof(*m));
 	if (m) {
 		m->kind = MSG_PROBLEM;
+		m->file_id = file_id;
 		m->status = st;
 		m->path = strdup(path);
 		m->reason = strdup(reason ? reason : "");
@@ -258,10 +262,23 @@ static void inflight_remove(struct pii_collector *c, struct inflight *f)
 	free(f);
 }
 
+/* Writes the record in c->record to the JSONL outputs. */
+static void put_record(struct pii_collector *c, bool made)
+{
+	if (!made || c->record.oom)
+		c->oom = true;
+	else
+		pii_outputs_write_line(c->outs, c->record.data, c->record.len);
+	c->record.len = 0;
+	c->record.oom = false;
+}
+
 /* Keeps a table's record count (taking the message's strings) until the
  * file's inventory rows are made. */
 static void handle_table(struct pii_collector *c, struct pii_msg *m)
 {
+	if (c->records)
+		put_record(c, pii_record_table(&c->record, m->file_id, m->path, m->reason, m->rows));
 	struct inflight *f = inflight_get(c, m->file_id, true);
 	struct table_rows *grown = f ? realloc(f->tables, (f->n_tables + 1) * sizeof(*grown)) : NULL;
 	if (!grown) {
@@ -477,6 +494,8 @@ static void add_problem(struct pii_collector *c, const char *path,
 static void handle_file(struct pii_collector *c, struct pii_file_result *r)
 {
 	struct pii_inventory *inv = c->inv;
+	if (c->records)
+		put_record(c, pii_record_file(&c->record, r));
 	inv->bytes_scanned += r->bytes_read;
 	switch (r->status) {
 	case PII_FILE_SCANNED: inv->files_scanned++; break;
@@ -544,6 +563,9 @@ static void *collector_main(void *arg)
 			pii_file_result_free(m->file);
 			break;
 		case MSG_PROBLEM:
+			if (c->records)
+				put_record(c, pii_record_problem(&c->record, m->file_id, m->path,
+								 m->status, m->reason));
 			add_problem(c, m->path, m->status, m->reason);
 			free(m->path);
 			free(m->reason);
@@ -598,6 +620,7 @@ struct pii_collector *pii_collector_start(const struct pii_options *opt,
 	for (size_t i = 0; outs && i < outs->n; i++)
 		if (outs->v[i].spec->format == PII_FORMAT_XLSX)
 			c->keep_findings = true;
+	c->records = outs && opt->records;
 	c->inv = calloc(1, sizeof(*c->inv));
 	c->queue = pii_queue_new(PII_MSG_QUEUE_CAPACITY);
 	if (!c->inv || !c->queue)
@@ -648,6 +671,7 @@ struct pii_inventory *pii_collector_finish(struct pii_collector *c)
 	snprintf(inv->user, sizeof(inv->user), "%s", user);
 	pii_inventory_sort(inv);
 	pii_queue_free(c->queue);
+	pii_buf_free(&c->record);
 	free(c->report_category);
 	free(c);
 	return inv;

@@ -95,3 +95,11 @@ uint64_t pii_fp_compute(struct pii_fp *fp, const char *kind, const char *value,
 		v = v << 8 | out[i];
 	return v;
 }
+
+void pii_fp_key_id(const struct pii_fp_key *key, char out[17])
+{
+	struct pii_fp *fp = pii_fp_new(key);
+	uint64_t id = fp ? pii_fp_compute(fp, "piiscan key id", "", 0) : 0;
+	pii_fp_free(fp);
+	snprintf(out, 17, "%016llx", (unsigned long long)id);
+}

@@ -15,10 +15,12 @@
 #include "pii_options.h"
 #include "pii_output.h"
 #include "pii_progress.h"
+#include "pii_records.h"
 #include "pii_rules.h"
 #include "pii_scan.h"
 #include "pii_limits.h"
 #include "pii_log.h"
+#include "pii_merge.h"
 #include "pii_stop.h"
 #include "pii_version.h"
 #include "pii_walk.h"
@@ -127,6 +129,63 @@ static void print_summary(const struct pii_inventory *inv, const struct pii_opti
 			pii_log(PII_LOG_INFO, "output", NULL, "wrote %s", opt->outputs[i].path);
 }
 
+/* Writes the reports and says how it went; the exit status. */
+static int commit(struct pii_outputs *outs, const struct pii_inventory *inv,
+		  const struct pii_options *opt)
+{
+	char err[1024] = "";
+	if (pii_outputs_commit(outs, inv, err, sizeof(err)) != PII_OK)
+		return err[0] ? fatal(err) : EXIT_USAGE;
+	if (!opt->quiet)
+		print_summary(inv, opt);
+	if (inv->interrupted)
+		pii_log(PII_LOG_WARNING, "interrupted", NULL,
+			"interrupted (%s): the inventory is incomplete",
+			pii_signal_name(inv->interrupted));
+	return inv->interrupted ? EXIT_INTERRUPTED : 0;
+}
+
+/* piiscan merge PART...: the parts' records into one inventory. */
+static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
+		     struct pii_outputs *outs)
+{
+	struct pii_collector *col = pii_collector_start(opt, rules, outs);
+	if (!col)
+		return fatal("out of memory");
+	char err[1024] = "";
+	struct pii_merged m;
+	enum pii_status st = pii_merge_parts(opt, rules, col, &m, err, sizeof(err));
+	struct pii_inventory *inv = pii_collector_finish(col);
+	int rc;
+	if (st != PII_OK) {
+		rc = fatal(err);
+	} else {
+		pii_merged_apply(&m, inv);
+		for (size_t i = 0; i < m.n_parts; i++)
+			opt->show_values |= m.parts[i].show_values;
+		rc = commit(outs, inv, opt);
+	}
+	pii_inventory_free(inv);
+	free(inv);
+	pii_merged_free(&m);
+	return rc;
+}
+
+/* The closing record of the JSONL outputs (--records, --shard). */
+static void write_summary_record(struct pii_outputs *outs, const struct pii_inventory *inv,
+				 const struct pii_options *opt, const struct pii_ruleset *rules,
+				 const struct pii_fp_key *key)
+{
+	struct pii_run_summary s = {.shard_k = opt->shard_k, .shard_n = opt->shard_n};
+	pii_rules_hash(rules, s.rules);
+	pii_settings_hash(opt, rules, s.settings);
+	pii_fp_key_id(key, s.key_id);
+	struct pii_buf line = {0};
+	if (pii_record_summary(&line, inv, &s) && !line.oom)
+		pii_outputs_write_line(outs, line.data, line.len);
+	pii_buf_free(&line);
+}
+
 int main(int argc, char **argv)
 {
 	char err[1024] = "";
@@ -136,7 +195,28 @@ int main(int argc, char **argv)
 	struct pii_outputs outs = {0};
 	bool outs_open = false;
 
-	enum pii_parse_result parsed = pii_options_parse(argc, argv, &opt, err, sizeof(err));
+	/* piiscan merge PART... [-o OUT]: the parts take the place of paths */
+	bool merge = argc > 1 && !strcmp(argv[1], "merge");
+	enum pii_parse_result parsed = merge ? pii_options_parse(argc - 1, argv + 1, &opt, err, sizeof(err))
+					     : pii_options_parse(argc, argv, &opt, err, sizeof(err));
+	if (merge && parsed == PII_PARSE_RUN) {
+		/* the summary shows the command as typed, "merge" and all */
+		size_t len = 1;
+		for (int i = 0; i < argc; i++)
+			len += strlen(argv[i]) + 1;
+		char *line = malloc(len);
+		if (line) {
+			line[0] = '\0';
+			for (int i = 0; i < argc; i++)
+				strcat(strcat(line, i ? " " : ""), argv[i]);
+			free(opt.command_line);
+			opt.command_line = line;
+		}
+	}
+	if (merge && parsed == PII_PARSE_RUN && opt.shard_n) {
+		snprintf(err, sizeof(err), "merge takes no --shard: it joins them");
+		parsed = PII_PARSE_ERROR;
+	}
 	pii_log_set_format(opt.log_json ? PII_LOG_JSON : PII_LOG_PLAIN);
 	switch (parsed) {
 	case PII_PARSE_EXIT:
@@ -182,6 +262,13 @@ int main(int argc, char **argv)
 	if ((rc = check_paths(&opt)) != 0)
 		goto out;
 	rc = EXIT_USAGE;
+	if (merge) {
+		if (pii_outputs_open(&outs, &opt, err, sizeof(err)) != PII_OK)
+			rc = fatal(err);
+		else
+			rc = run_merge(&opt, rules, &outs);
+		goto out_outputs;
+	}
 
 	struct pii_fp_key key;
 	if (pii_fp_key_init(&key, opt.fingerprint_key_file, err, sizeof(err)) != PII_OK) {
@@ -252,18 +339,9 @@ int main(int argc, char **argv)
 		inv->pattern_limit_hits = atomic_load(&counters.limit_hits);
 		inv->interrupted = pii_stop_signal();
 		inv->files_dropped = atomic_load(&counters.files_dropped);
-		err[0] = '\0';
-		if (pii_outputs_commit(&outs, inv, err, sizeof(err)) != PII_OK) {
-			rc = err[0] ? fatal(err) : EXIT_USAGE;
-		} else {
-			rc = inv->interrupted ? EXIT_INTERRUPTED : 0;
-			if (!opt.quiet)
-				print_summary(inv, &opt);
-			if (inv->interrupted)
-				pii_log(PII_LOG_WARNING, "interrupted", NULL,
-					"interrupted (%s): the inventory is incomplete",
-					pii_signal_name(inv->interrupted));
-		}
+		if (opt.records)
+			write_summary_record(&outs, inv, &opt, rules, &key);
+		rc = commit(&outs, inv, &opt);
 	}
 	pii_inventory_free(inv);
 	free(inv);

@@ -36,6 +36,8 @@ static const char usage_text[] =
 "      --max-findings N     rows in the Findings sheet (default: 100000)\n"
 "      --fingerprint-key-file FILE\n"
 "                           key for value fingerprints (default: random per run)\n"
+"      --records            JSONL outputs also carry a record per file, errors\n"
+"                           row and table, and a summary (for piiscan merge)\n"
 "\n"
 "What to scan:\n"
 "      --exclude GLOB       skip files and folders matching GLOB; repeatable\n"
@@ -49,6 +51,10 @@ static const char usage_text[] =
 "      --file-timeout SEC   give up a file after SEC seconds (default 600; 0: never)\n"
 "      --follow-symlinks    follow symbolic links (default: report them)\n"
 "      --one-file-system    do not cross into other file systems\n"
+"      --shard K/N          scan only the K-th of N parts of the tree (split by a\n"
+"                           hash of the path below each PATH); implies --records\n"
+"                           and needs --fingerprint-key-file. Then:\n"
+"                           piiscan merge PART.jsonl... -o inventory.xlsx\n"
 "\n"
 "Rules:\n"
 "      --packs LIST         shipped rule packs to use, e.g. core,nl (default: all)\n"
@@ -99,6 +105,8 @@ enum {
 	OPT_PROGRESS_INTERVAL,
 	OPT_LOG_FORMAT,
 	OPT_CONFIG,
+	OPT_RECORDS,
+	OPT_SHARD,
 };
 
 static const struct option long_options[] = {
@@ -127,6 +135,8 @@ static const struct option long_options[] = {
 	{"progress-interval", required_argument, NULL, OPT_PROGRESS_INTERVAL},
 	{"log-format", required_argument, NULL, OPT_LOG_FORMAT},
 	{"config", required_argument, NULL, OPT_CONFIG},
+	{"records", no_argument, NULL, OPT_RECORDS},
+	{"shard", required_argument, NULL, OPT_SHARD},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -367,6 +377,21 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			break;
 		case OPT_CONFIG:
 			break; /* read before this pass */
+		case OPT_RECORDS:
+			o->records = true;
+			break;
+		case OPT_SHARD: {
+			unsigned k, n;
+			char end;
+			if (sscanf(optarg, "%u/%u%c", &k, &n, &end) != 2 || n < 1 || n > 100000 ||
+			    k < 1 || k > n)
+				res = usage_error(err, errlen,
+						  "--shard: '%s' is not K/N with 1 <= K <= N (e.g. 2/4)",
+						  optarg);
+			o->shard_k = k;
+			o->shard_n = n;
+			break;
+		}
 		case 'h':
 			fputs(usage_text, stdout);
 			res = PII_PARSE_EXIT;
@@ -538,6 +563,23 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 		res = usage_error(err, errlen, "no PATH to scan (see piiscan --help)");
 	if (o->quiet && o->progress < 0)
 		o->progress = 0;
+	if (res == PII_PARSE_RUN && o->shard_n) {
+		/* Shards' fingerprints must be comparable to be merged. */
+		if (!o->fingerprint_key_file)
+			res = usage_error(err, errlen,
+					  "--shard needs --fingerprint-key-file (the same key on "
+					  "every shard), so that the parts can be merged");
+		o->records = true;
+	}
+	if (res == PII_PARSE_RUN && o->records) {
+		bool jsonl = false;
+		for (size_t i = 0; i < o->n_outputs; i++)
+			jsonl |= o->outputs[i].format == PII_FORMAT_JSONL;
+		if (!jsonl)
+			res = usage_error(err, errlen,
+					  "%s writes its records to a JSONL output: add -o PART.jsonl",
+					  o->shard_n ? "--shard" : "--records");
+	}
 out:
 	free(ps.outputs);
 	return res;

@@ -40,6 +40,7 @@ enum pii_status pii_outputs_open(struct pii_outputs *o, const struct pii_options
 {
 	memset(o, 0, sizeof(*o));
 	o->show_values = opt->show_values;
+	o->records = opt->records;
 	o->v = calloc(opt->n_outputs, sizeof(*o->v));
 	o->old_dev = calloc(opt->n_outputs, sizeof(dev_t));
 	o->old_ino = calloc(opt->n_outputs, sizeof(ino_t));
@@ -121,7 +122,7 @@ void pii_outputs_write_batch(struct pii_outputs *o, const struct pii_ruleset *rs
 			wanted |= o->v[i].spec->format == PII_FORMAT_JSONL;
 		if (!wanted)
 			return;
-		if (!(o->jsonl = pii_jsonl_new(rs))) {
+		if (!(o->jsonl = pii_jsonl_new(rs, o->records))) {
 			for (size_t i = 0; i < o->n; i++)
 				if (o->v[i].spec->format == PII_FORMAT_JSONL)
 					o->v[i].write_errno = ENOMEM;
@@ -133,7 +134,7 @@ void pii_outputs_write_batch(struct pii_outputs *o, const struct pii_ruleset *rs
 	pii_jsonl_forget(o->jsonl);
 	o->line.len = 0;
 	for (size_t k = 0; k < b->n; k++)
-		pii_jsonl_format(o->jsonl, &o->line, &b->items[k]);
+		pii_jsonl_format(o->jsonl, &o->line, &b->items[k], b->file_id);
 	for (size_t i = 0; i < o->n; i++) {
 		struct pii_output *out = &o->v[i];
 		if (out->spec->format != PII_FORMAT_JSONL || out->write_errno)
@@ -144,6 +145,17 @@ void pii_outputs_write_batch(struct pii_outputs *o, const struct pii_ruleset *rs
 			continue;
 		}
 		if (o->line.len && fwrite(o->line.data, 1, o->line.len, out->fp) != o->line.len)
+			out->write_errno = errno ? errno : EIO;
+	}
+}
+
+void pii_outputs_write_line(struct pii_outputs *o, const char *line, size_t len)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		struct pii_output *out = &o->v[i];
+		if (out->spec->format != PII_FORMAT_JSONL || out->write_errno)
+			continue;
+		if (fwrite(line, 1, len, out->fp) != len)
 			out->write_errno = errno ? errno : EIO;
 	}
 }

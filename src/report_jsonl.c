@@ -14,6 +14,7 @@
 
 struct pii_jsonl {
 	const struct pii_ruleset *rs;
+	bool file_ids;                 /* lines carry "file_id" (records) */
 	struct pii_buf *rule_part;     /* ,"rule":..,"category":..,"value":" */
 	struct pii_buf *rule_tail;     /* ,"rule_id":".." or empty */
 	const struct pii_loc *last_loc;
@@ -57,12 +58,13 @@ static bool field(struct pii_buf *b, const char *key, const char *val)
 	       pii_buf_putc(b, '"');
 }
 
-struct pii_jsonl *pii_jsonl_new(const struct pii_ruleset *rs)
+struct pii_jsonl *pii_jsonl_new(const struct pii_ruleset *rs, bool file_ids)
 {
 	struct pii_jsonl *j = calloc(1, sizeof(*j));
 	if (!j)
 		return NULL;
 	j->rs = rs;
+	j->file_ids = file_ids;
 	j->rule_part = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(struct pii_buf));
 	j->rule_tail = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(struct pii_buf));
 	if (!j->rule_part || !j->rule_tail) {
@@ -130,7 +132,8 @@ static bool render_loc(struct pii_jsonl *j, const struct pii_loc *l)
 	return ok;
 }
 
-bool pii_jsonl_format(struct pii_jsonl *j, struct pii_buf *out, const struct pii_finding *f)
+bool pii_jsonl_format(struct pii_jsonl *j, struct pii_buf *out, const struct pii_finding *f,
+		      uint64_t file_id)
 {
 	const struct pii_buf *rp = &j->rule_part[f->rule], *rt = &j->rule_tail[f->rule];
 	if (!render_loc(j, f->loc))
@@ -166,7 +169,12 @@ bool pii_jsonl_format(struct pii_jsonl *j, struct pii_buf *out, const struct pii
 	d = put(d, rt->data, rt->len);
 	d = LIT(d, ",\"fingerprint\":\"");
 	d = put_hex64(d, f->fingerprint);
-	d = LIT(d, "\"}\n");
+	d = LIT(d, "\"");
+	if (j->file_ids) {
+		d = LIT(d, ",\"file_id\":");
+		d = put_u64(d, file_id);
+	}
+	d = LIT(d, "}\n");
 	pii_buf_commit(out, (size_t)(d - start));
 	return true;
 }

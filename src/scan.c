@@ -117,7 +117,7 @@ static void file_ctx_release(struct pii_worker *w, struct file_ctx *fc)
 		snprintf(why, sizeof(why),
 			 "pattern work limit reached %llu times: values in this text may be missed",
 			 (unsigned long long)hits);
-		pii_outbox_problem(&w->outbox, res->path, PII_FILE_PARTIAL, why);
+		pii_outbox_problem(&w->outbox, res->file_id, res->path, PII_FILE_PARTIAL, why);
 	}
 	/* Problem rows count the file as not (fully) scanned in the totals. */
 	int own = atomic_load(&fc->own_problem);
@@ -364,8 +364,8 @@ enum pii_status pii_sink_text(struct pii_sink *s, const struct pii_loc *loc,
 void pii_sink_problem(struct pii_sink *s, const char *path, enum pii_file_status st,
 		      const char *reason)
 {
-	pii_outbox_problem(&s->w->outbox, path, st, reason);
 	struct file_ctx *fc = s->fc;
+	pii_outbox_problem(&s->w->outbox, fc ? fc->res->file_id : 0, path, st, reason);
 	if (!fc || st == PII_FILE_SCANNED)
 		return;
 	if (strcmp(path, fc->res->path) == 0) {

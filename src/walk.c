@@ -41,6 +41,7 @@ struct pii_walker {
 	struct pii_outbox outbox; /* rows for files not handed on */
 	uint64_t next_id;
 	dev_t root_dev;
+	const char *root;         /* the path being walked, as given */
 	struct frame *stack;
 	size_t depth, cap;
 	/* Folders already walked, when following links (a link to a folder
@@ -90,10 +91,43 @@ bool pii_walk_excluded(const struct pii_options *opt, const char *path, const ch
 	return false;
 }
 
+unsigned pii_shard_of(const char *rel, unsigned n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)rel; *p; p++)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	return (unsigned)(h % n) + 1;
+}
+
+/* --shard K/N: whether path is this shard's. What is hashed is the path
+ * below the root given (the name, when the root is a file), so that
+ * machines that mount the share in other places split it alike. */
+static bool in_shard(const struct pii_walker *w, const char *path)
+{
+	unsigned n = w->ctx->opt->shard_n;
+	if (!n)
+		return true;
+	const char *rel = path;
+	size_t rl = strlen(w->root);
+	if (!strncmp(path, w->root, rl) && (path[rl] == '/' || path[rl] == '\0' ||
+					    (rl && w->root[rl - 1] == '/'))) {
+		rel = path + rl;
+		if (!*rel) {
+			const char *slash = strrchr(w->root, '/');
+			rel = slash && slash[1] ? slash + 1 : w->root;
+		}
+	}
+	while (*rel == '/')
+		rel++;
+	return pii_shard_of(rel, n) == w->ctx->opt->shard_k;
+}
+
 /* A row for the errors sheet about something not scanned. */
 static void report(struct pii_walker *w, const char *path, enum pii_file_status st,
 		   const char *reason)
 {
+	if (!in_shard(w, path))
+		return; /* another shard's row */
 	struct pii_file_result *r = pii_file_result_new(w->next_id++, path);
 	if (!r)
 		return;
@@ -103,6 +137,8 @@ static void report(struct pii_walker *w, const char *path, enum pii_file_status 
 
 static enum pii_status push_job(struct pii_walker *w, const char *path)
 {
+	if (!in_shard(w, path))
+		return PII_OK;
 	struct pii_job *job = malloc(sizeof(*job));
 	if (!job || !(job->path = strdup(path))) {
 		free(job);
@@ -324,6 +360,7 @@ static char *join(const char *dir, const char *name)
 enum pii_status pii_walk(struct pii_walker *w, const char *root)
 {
 	struct stat st;
+	w->root = root;
 	/* Paths given on the command line are followed, links or not. */
 	if (pii_stat_path(root, &st, true) != 0) {
 		report(w, root, PII_FILE_FAILED, strerror(errno));

@@ -1,0 +1,98 @@
+#!/bin/sh
+# Beyond one machine: 4 shards of fixtures/ as separate processes side by
+# side, merged, give the inventory of one run over the whole tree; merge
+# refuses parts that do not belong together.
+. "$(dirname "$0")/lib.inc"
+cd "$ROOT" || exit 2
+
+head -c 32 /dev/urandom >"$WORK/key"
+pids=""
+for k in 1 2 3 4; do
+	"$PIISCAN" -q -j 1 --shard $k/4 --fingerprint-key-file "$WORK/key" \
+		-o "$WORK/part$k.jsonl" fixtures/ &
+	pids="$pids $!"
+done
+ok_all=0
+for p in $pids; do wait $p || ok_all=1; done
+check "4 shards ran side by side, each exit 0" test $ok_all -eq 0
+"$PIISCAN" -q --fingerprint-key-file "$WORK/key" --records -o "$WORK/single.xlsx" \
+	-o "$WORK/single.csv" -o "$WORK/single.jsonl" fixtures/
+"$PIISCAN" merge -q "$WORK/part1.jsonl" "$WORK/part2.jsonl" "$WORK/part3.jsonl" \
+	"$WORK/part4.jsonl" -o "$WORK/merged.xlsx" -o "$WORK/merged.csv"
+check "merge: exit 0" test $? -eq 0
+
+check "the shards split the files: each file in exactly one part, none lost" $PY - "$WORK" <<'EOF'
+import json, sys, collections
+w = sys.argv[1]
+def files(path):
+    return [json.loads(l)["path"] for l in open(path) if '"record":"file"' in l]
+seen = collections.Counter()
+sizes = []
+for k in range(1, 5):
+    f = files(f"{w}/part{k}.jsonl")
+    sizes.append(len(f))
+    seen.update(f)
+single = collections.Counter(files(f"{w}/single.jsonl"))
+assert seen == single, (seen - single, single - seen)
+assert all(seen[p] == 1 for p in seen), [p for p in seen if seen[p] > 1]
+assert min(sizes) > 0, sizes  # every shard got some of the 70-odd files
+EOF
+check "merged inventory = one run's: every sheet, every cell (but times and command line)" \
+	$PY - "$WORK/merged.xlsx" "$WORK/single.xlsx" <<'EOF'
+import sys, openpyxl
+a, b = (openpyxl.load_workbook(p) for p in sys.argv[1:3])
+assert a.sheetnames == b.sheetnames, (a.sheetnames, b.sheetnames)
+volatile = {"Started (UTC)", "Finished (UTC)", "Duration (seconds)", "Command line"}
+for name in a.sheetnames:
+    ra = [r for r in a[name].iter_rows(values_only=True)]
+    rb = [r for r in b[name].iter_rows(values_only=True)]
+    if name == "Summary":
+        ra = [r for r in ra if r[0] not in volatile]
+        rb = [r for r in rb if r[0] not in volatile]
+    assert len(ra) == len(rb), (name, len(ra), len(rb))
+    for x, y in zip(ra, rb):
+        assert x == y, (name, x, y)
+rows = sum(1 for _ in a["Inventory"].iter_rows()) - 1
+assert rows > 100, rows  # the comparison is of a real inventory
+s = {r[0]: r[1] for r in a["Summary"].iter_rows(values_only=True) if r[0]}
+assert str(s["Command line"]).startswith("piiscan merge ") or " merge " in str(s["Command line"]), s["Command line"]
+EOF
+check "merged CSV = one run's CSV, byte for byte" cmp "$WORK/merged.csv" "$WORK/single.csv"
+
+# What merge refuses, each with its reason.
+refuse() { # NAME PATTERN ARGS...: merge fails (exit 2) with PATTERN on stderr
+	name=$1 pattern=$2
+	shift 2
+	"$PIISCAN" merge "$@" -o "$WORK/refused.xlsx" 2>"$WORK/refused.err"
+	rc=$?
+	check "merge refuses $name" sh -c "test $rc -eq 2 && grep -q \"$pattern\" '$WORK/refused.err' && test ! -e '$WORK/refused.xlsx'"
+}
+refuse "a missing shard" "shard 3/4 is missing" "$WORK/part1.jsonl" "$WORK/part2.jsonl" "$WORK/part4.jsonl"
+refuse "a shard given twice" "shard 2/4 is given twice" "$WORK/part1.jsonl" "$WORK/part2.jsonl" \
+	"$WORK/part2.jsonl" "$WORK/part3.jsonl" "$WORK/part4.jsonl"
+head -c 32 /dev/urandom >"$WORK/key2"
+"$PIISCAN" -q --shard 4/4 --fingerprint-key-file "$WORK/key2" -o "$WORK/other-key.jsonl" fixtures/
+refuse "parts with another fingerprint key" "different fingerprint keys" "$WORK/part1.jsonl" \
+	"$WORK/part2.jsonl" "$WORK/part3.jsonl" "$WORK/other-key.jsonl"
+"$PIISCAN" -q --shard 4/4 --packs core --fingerprint-key-file "$WORK/key" -o "$WORK/core.jsonl" fixtures/
+refuse "parts made with other rules" "other rules" "$WORK/part1.jsonl" "$WORK/part2.jsonl" \
+	"$WORK/part3.jsonl" "$WORK/core.jsonl"
+head -n 5 "$WORK/part1.jsonl" >"$WORK/cut.jsonl"
+refuse "a part cut short (no summary record)" "no summary record" "$WORK/cut.jsonl" \
+	"$WORK/part2.jsonl" "$WORK/part3.jsonl" "$WORK/part4.jsonl"
+refuse "a file that is not records" "not a JSON object" tests/golden/fixtures.tsv
+
+check_fails "--shard needs --fingerprint-key-file" "$PIISCAN" -q --shard 1/2 -o "$WORK/x.jsonl" fixtures/notes
+check_fails "--shard needs a JSONL output" "$PIISCAN" -q --shard 1/2 --fingerprint-key-file "$WORK/key" -o "$WORK/x.xlsx" fixtures/notes
+check_fails "--shard 3/2 is refused" "$PIISCAN" -q --shard 3/2 --fingerprint-key-file "$WORK/key" -o "$WORK/x.jsonl" fixtures/notes
+check_fails "--shard 0/2 is refused" "$PIISCAN" -q --shard 0/2 --fingerprint-key-file "$WORK/key" -o "$WORK/x.jsonl" fixtures/notes
+
+# The split follows the path below the root, not where the share is mounted.
+mkdir -p "$WORK/mnt1" "$WORK/mnt2"
+cp -r fixtures/notes "$WORK/mnt1/share" && cp -r fixtures/notes "$WORK/mnt2/share"
+"$PIISCAN" -q --shard 1/2 --fingerprint-key-file "$WORK/key" -o "$WORK/m1.jsonl" "$WORK/mnt1/share"
+"$PIISCAN" -q --shard 1/2 --fingerprint-key-file "$WORK/key" -o "$WORK/m2.jsonl" "$WORK/mnt2/share"
+check "the same shard of a share mounted in two places holds the same files" \
+	test "$(sed -n 's/.*"record":"file".*"path":"[^"]*share\/\([^"]*\)".*/\1/p' "$WORK/m1.jsonl" | sort)" = \
+	"$(sed -n 's/.*"record":"file".*"path":"[^"]*share\/\([^"]*\)".*/\1/p' "$WORK/m2.jsonl" | sort)"
+finish
