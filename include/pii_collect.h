@@ -24,6 +24,11 @@ struct pii_collector *pii_collector_start(const struct pii_options *opt,
 					  const struct pii_ruleset *rs,
 					  struct pii_outputs *outs);
 
+/* Keeps each file's records in the state (--state) as they arrive.
+ * Before anything is sent; false when out of memory. */
+struct pii_state;
+bool pii_collector_use_state(struct pii_collector *c, struct pii_state *st);
+
 /* What producers (workers, the walker) send goes through an outbox of
  * their own, handed over PII_OUTBOX_SIZE messages at a time: one wake-up
  * of the collector per bundle, not per file. Messages of one outbox

@@ -66,6 +66,12 @@ struct pii_file_result {
 	int64_t mtime;
 	uid_t uid;
 	char type[128];
+	/* for the state (--state) */
+	uint64_t ino;
+	int64_t mtime_ns;
+	bool carried;        /* from the state, not read again */
+	bool transient;      /* not read whole for a passing reason (time, signal,
+			      * memory, read error): not carried over */
 };
 
 /* Allocates an empty batch for file_id; NULL when out of memory. */

@@ -59,6 +59,21 @@ struct pii_inv_problem {
 	const char *reason;
 };
 
+/* A row of the Changes sheet (--state): a location whose count of a
+ * rule is new, gone or different since the previous complete run. */
+enum pii_change_kind {
+	PII_CHANGE_NEW,
+	PII_CHANGE_GONE,
+	PII_CHANGE_COUNT,
+};
+
+struct pii_inv_change {
+	enum pii_change_kind kind;
+	const char *report;                      /* the rule's report name */
+	const char *path, *table, *column, *key, *part;
+	uint64_t before, after;
+};
+
 /* Totals per category, for the summary. */
 struct pii_inv_category {
 	const char *name;
@@ -95,6 +110,13 @@ struct pii_inventory {
 	uint64_t problems_dropped; /* past the worksheet's row limit */
 	struct pii_inv_category *categories;
 	size_t n_categories;
+
+	/* --state */
+	const char *state_path;    /* NULL: no state */
+	uint64_t files_carried;    /* not read again: carried over */
+	bool changes_compared;     /* a previous complete run to compare with */
+	struct pii_inv_change *changes;
+	size_t n_changes, cap_changes;
 
 	struct pii_arena arena; /* every string above */
 };

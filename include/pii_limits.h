@@ -157,4 +157,8 @@
  * log. */
 #define PII_PROGRESS_LOG_INTERVAL_DEFAULT 60
 
+/* A file's records kept in the state (--state) at most: a file with more
+ * findings than fit is read again on the next run. */
+#define PII_STATE_RECORDS_MAX (4u << 20)
+
 #endif

@@ -43,6 +43,8 @@ struct pii_options {
 	bool show_values;
 	bool records;            /* JSONL carries file, error, table and summary records */
 	unsigned shard_k, shard_n; /* --shard K/N; 0/0: the whole tree */
+	const char *state_file;  /* --state */
+	bool full;               /* --full: carry nothing over */
 	bool follow_symlinks;
 	bool one_file_system;
 	bool quiet;

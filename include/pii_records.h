@@ -60,6 +60,7 @@ struct pii_replay {
 	/* file ids as read are mapped: id_base + id, or fixed_id for all
 	 * when it is not 0 (one file's records, from the state) */
 	uint64_t id_base, fixed_id;
+	bool carried;                /* the outcome is marked carried over */
 	struct pii_batch *batch;     /* findings of one file, not yet sent */
 	bool have_summary;
 	struct pii_run_summary summary;

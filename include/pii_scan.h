@@ -39,6 +39,7 @@ struct pii_scan_ctx {
 	const struct pii_ruleset *rules;
 	const struct pii_fp_key *fp_key;
 	const struct pii_outputs *outputs; /* may be NULL: nothing to skip */
+	struct pii_state *state;           /* --state, or NULL */
 	struct pii_collector *collector;
 	struct pii_sched *sched;   /* files and pages; NULL in tests */
 	struct pii_counters *counters;

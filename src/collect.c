@@ -17,6 +17,7 @@
 #include "pii_queue.h"
 #include "pii_records.h"
 #include "pii_report.h"
+#include "pii_state.h"
 
 /* Bits of HyperLogLog precision: 2^12 registers (4 KiB, 1.6% error) per
  * inventory row that outgrows the exact set; 2^14 (16 KiB, 0.8%) for
@@ -53,6 +54,8 @@ struct inflight {
 	size_t index_cap;
 	struct table_rows *tables; /* record counts of its tables */
 	size_t n_tables;
+	struct pii_buf records;    /* for the state: up to PII_STATE_RECORDS_MAX */
+	bool records_dropped;      /* more than that: read it again next time */
 	struct inflight *next;
 };
 
@@ -68,6 +71,8 @@ struct pii_collector {
 	bool keep_findings;        /* an xlsx output wants the Findings sheet */
 	bool records;              /* JSONL outputs carry records */
 	struct pii_buf record;     /* the record being written */
+	struct pii_state *state;   /* --state, or NULL */
+	struct pii_jsonl *state_jsonl; /* renders findings for the state */
 	bool oom;                  /* something was lost for lack of memory */
 };
 
@@ -259,7 +264,19 @@ static void inflight_remove(struct pii_collector *c, struct inflight *f)
 	free(f->tables);
 	free(f->rows);
 	free(f->index);
+	pii_buf_free(&f->records);
 	free(f);
+}
+
+/* Keeps what the state needs of f's records, within the limit. */
+static void state_keep(struct pii_collector *c, struct inflight *f, bool made)
+{
+	if (!made || f->records.oom)
+		c->oom = true;
+	if (!made || f->records.oom || f->records.len > PII_STATE_RECORDS_MAX) {
+		f->records_dropped = true;
+		pii_buf_free(&f->records);
+	}
 }
 
 /* Writes the record in c->record to the JSONL outputs. */
@@ -280,6 +297,9 @@ static void handle_table(struct pii_collector *c, struct pii_msg *m)
 	if (c->records)
 		put_record(c, pii_record_table(&c->record, m->file_id, m->path, m->reason, m->rows));
 	struct inflight *f = inflight_get(c, m->file_id, true);
+	if (f && c->state && !f->records_dropped)
+		state_keep(c, f, pii_record_table(&f->records, m->file_id, m->path, m->reason,
+						  m->rows));
 	struct table_rows *grown = f ? realloc(f->tables, (f->n_tables + 1) * sizeof(*grown)) : NULL;
 	if (!grown) {
 		c->oom = true;
@@ -416,6 +436,13 @@ static void handle_batch(struct pii_collector *c, struct pii_batch *b)
 		c->oom = true;
 		return;
 	}
+	if (c->state && !f->records_dropped) {
+		pii_jsonl_forget(c->state_jsonl);
+		bool made = true;
+		for (size_t i = 0; i < b->n && made; i++)
+			made = pii_jsonl_format(c->state_jsonl, &f->records, &b->items[i], b->file_id);
+		state_keep(c, f, made);
+	}
 	struct pending_row *last = NULL;
 	const struct pii_loc *last_loc = NULL;
 	unsigned last_report = 0;
@@ -491,6 +518,29 @@ static void add_problem(struct pii_collector *c, const char *path,
 	inv->n_problems++;
 }
 
+/* Hands a file's records to the state; a carried-over file is only
+ * marked as still there. Files never opened (links, special files,
+ * unreadable ones) are looked at afresh every time. */
+static void state_file(struct pii_collector *c, struct inflight *f,
+		       const struct pii_file_result *r)
+{
+	if (r->carried) {
+		c->inv->files_carried++;
+		pii_state_seen(c->state, r->path);
+		return;
+	}
+	if (!r->ino)
+		return;
+	struct pii_buf only = {0};
+	struct pii_buf *b = f ? &f->records : &only;
+	bool dropped = (f && f->records_dropped) || r->transient;
+	if (!dropped && (!pii_record_file(b, r) || b->oom))
+		dropped = true;
+	pii_state_put(c->state, r->path, r->size, r->mtime_ns, r->ino,
+		      dropped ? NULL : pii_buf_cstr(b), dropped ? 0 : b->len);
+	pii_buf_free(&only);
+}
+
 static void handle_file(struct pii_collector *c, struct pii_file_result *r)
 {
 	struct pii_inventory *inv = c->inv;
@@ -507,6 +557,8 @@ static void handle_file(struct pii_collector *c, struct pii_file_result *r)
 		add_problem(c, r->path, r->status, r->reason);
 
 	struct inflight *f = inflight_get(c, r->file_id, false);
+	if (c->state)
+		state_file(c, f, r);
 	if (!f)
 		return;
 	struct pii_inv_file *file = f->file;
@@ -566,6 +618,15 @@ static void *collector_main(void *arg)
 			if (c->records)
 				put_record(c, pii_record_problem(&c->record, m->file_id, m->path,
 								 m->status, m->reason));
+			if (c->state && m->file_id) {
+				struct inflight *f = inflight_get(c, m->file_id, true);
+				if (!f)
+					c->oom = true;
+				else if (!f->records_dropped)
+					state_keep(c, f, pii_record_problem(&f->records, m->file_id,
+									    m->path, m->status,
+									    m->reason));
+			}
 			add_problem(c, m->path, m->status, m->reason);
 			free(m->path);
 			free(m->reason);
@@ -648,6 +709,13 @@ fail:
 	return NULL;
 }
 
+bool pii_collector_use_state(struct pii_collector *c, struct pii_state *st)
+{
+	c->state_jsonl = pii_jsonl_new(c->rs, true);
+	c->state = c->state_jsonl ? st : NULL;
+	return c->state != NULL;
+}
+
 struct pii_inventory *pii_collector_finish(struct pii_collector *c)
 {
 	pii_queue_close(c->queue);
@@ -672,6 +740,7 @@ struct pii_inventory *pii_collector_finish(struct pii_collector *c)
 	pii_inventory_sort(inv);
 	pii_queue_free(c->queue);
 	pii_buf_free(&c->record);
+	pii_jsonl_free(c->state_jsonl);
 	free(c->report_category);
 	free(c);
 	return inv;

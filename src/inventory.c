@@ -77,6 +77,7 @@ void pii_inventory_free(struct pii_inventory *inv)
 	free(inv->rows);
 	free(inv->findings);
 	free(inv->problems);
+	free(inv->changes);
 	for (size_t i = 0; i < inv->n_categories; i++)
 		pii_distinct_free(&inv->categories[i].distinct);
 	free(inv->categories);

@@ -21,6 +21,7 @@
 #include "pii_limits.h"
 #include "pii_log.h"
 #include "pii_merge.h"
+#include "pii_state.h"
 #include "pii_stop.h"
 #include "pii_version.h"
 #include "pii_walk.h"
@@ -109,16 +110,22 @@ static void print_summary(const struct pii_inventory *inv, const struct pii_opti
 {
 	uint64_t files = inv->files_scanned + inv->files_partial;
 	uint64_t problems = inv->files_partial + inv->files_failed + inv->files_skipped;
-	char fields[512], more[128] = "";
+	char fields[512], more[200] = "";
 	snprintf(fields, sizeof(fields),
 		 "\"files_scanned\":%" PRIu64 ",\"bytes_scanned\":%" PRIu64 ",\"seconds\":%.1f,"
 		 "\"findings\":%" PRIu64 ",\"files_with_findings\":%" PRIu64
-		 ",\"files_not_fully_scanned\":%" PRIu64 ",\"complete\":%s",
+		 ",\"files_not_fully_scanned\":%" PRIu64 ",\"files_carried\":%" PRIu64
+		 ",\"complete\":%s",
 		 files, inv->bytes_scanned, inv->duration, inv->findings_total,
-		 inv->files_with_findings, problems, inv->interrupted ? "false" : "true");
+		 inv->files_with_findings, problems, inv->files_carried,
+		 inv->interrupted ? "false" : "true");
+	size_t used = 0;
+	if (inv->state_path)
+		used = (size_t)snprintf(more, sizeof(more), "; %" PRIu64 " of them carried over unchanged",
+					inv->files_carried);
 	if (problems)
-		snprintf(more, sizeof(more), "; %" PRIu64 " not (fully) scanned, see the errors sheet",
-			 problems);
+		snprintf(more + used, sizeof(more) - used,
+			 "; %" PRIu64 " not (fully) scanned, see the errors sheet", problems);
 	pii_log(PII_LOG_INFO, "summary", fields,
 		"%" PRIu64 " files (%.1f MB) scanned in %.1f s; %" PRIu64 " findings in %" PRIu64
 		" files%s",
@@ -281,6 +288,17 @@ int main(int argc, char **argv)
 	}
 	outs_open = true;
 
+	struct pii_state *state = NULL;
+	if (opt.state_file) {
+		char settings[17];
+		pii_settings_hash(&opt, rules, settings);
+		state = pii_state_open(opt.state_file, settings, opt.full, err, sizeof(err));
+		if (!state) {
+			rc = fatal(err);
+			goto out_outputs;
+		}
+	}
+
 	struct pii_counters counters = {0};
 	/* Pages in flight, each in a page buffer: enough that the workers
 	 * matching pages of one big file still have some queued while its
@@ -288,7 +306,14 @@ int main(int argc, char **argv)
 	struct pii_sched *sched = pii_sched_new(PII_JOB_QUEUE_CAPACITY, 2 * opt.threads + 2,
 						PII_PAGE_PREFIX + PII_PAGE_SIZE + PII_PAGE_MARGIN);
 	struct pii_collector *col = sched ? pii_collector_start(&opt, rules, &outs) : NULL;
+	if (col && state && !pii_collector_use_state(col, state)) {
+		struct pii_inventory *unused = pii_collector_finish(col);
+		pii_inventory_free(unused);
+		free(unused);
+		col = NULL;
+	}
 	if (!col) {
+		pii_state_close(state);
 		pii_sched_free(sched);
 		rc = fatal("out of memory");
 		goto out_outputs;
@@ -298,6 +323,7 @@ int main(int argc, char **argv)
 		.rules = rules,
 		.fp_key = &key,
 		.outputs = &outs,
+		.state = state,
 		.collector = col,
 		.sched = sched,
 		.counters = &counters,
@@ -339,10 +365,22 @@ int main(int argc, char **argv)
 		inv->pattern_limit_hits = atomic_load(&counters.limit_hits);
 		inv->interrupted = pii_stop_signal();
 		inv->files_dropped = atomic_load(&counters.files_dropped);
+		bool state_ok = true;
+		if (state) {
+			/* the state first: the Changes sheet comes from it */
+			inv->state_path = opt.state_file;
+			state_ok = pii_state_finish(state, inv, !inv->interrupted, err, sizeof(err)) ==
+				   PII_OK;
+			if (!state_ok)
+				pii_log(PII_LOG_ERROR, "error", NULL, "%s", err);
+		}
 		if (opt.records)
 			write_summary_record(&outs, inv, &opt, rules, &key);
 		rc = commit(&outs, inv, &opt);
+		if (rc == 0 && !state_ok)
+			rc = EXIT_USAGE;
 	}
+	pii_state_close(state);
 	pii_inventory_free(inv);
 	free(inv);
 out_outputs:

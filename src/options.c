@@ -64,6 +64,13 @@ static const char usage_text[] =
 "                           word, without lookaround, one per line (for\n"
 "                           grep-like tools, e.g. rg -f), and exit\n"
 "\n"
+"Incremental rescans:\n"
+"      --state FILE         keep per file its size, time, inode and findings\n"
+"                           (masked) in FILE (SQLite); the next run does not\n"
+"                           read unchanged files again, resumes a killed run,\n"
+"                           and lists what changed in a Changes sheet\n"
+"      --full               with --state: read every file again\n"
+"\n"
 "Running:\n"
 "      --config FILE        read settings from a YAML file (keys: the long\n"
 "                           options, and paths); the command line overrides it\n"
@@ -107,6 +114,8 @@ enum {
 	OPT_CONFIG,
 	OPT_RECORDS,
 	OPT_SHARD,
+	OPT_STATE,
+	OPT_FULL,
 };
 
 static const struct option long_options[] = {
@@ -137,6 +146,8 @@ static const struct option long_options[] = {
 	{"config", required_argument, NULL, OPT_CONFIG},
 	{"records", no_argument, NULL, OPT_RECORDS},
 	{"shard", required_argument, NULL, OPT_SHARD},
+	{"state", required_argument, NULL, OPT_STATE},
+	{"full", no_argument, NULL, OPT_FULL},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -380,6 +391,12 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 		case OPT_RECORDS:
 			o->records = true;
 			break;
+		case OPT_STATE:
+			o->state_file = optarg;
+			break;
+		case OPT_FULL:
+			o->full = true;
+			break;
 		case OPT_SHARD: {
 			unsigned k, n;
 			char end;
@@ -563,6 +580,11 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 		res = usage_error(err, errlen, "no PATH to scan (see piiscan --help)");
 	if (o->quiet && o->progress < 0)
 		o->progress = 0;
+	if (res == PII_PARSE_RUN && o->state_file && o->show_values)
+		res = usage_error(err, errlen,
+				  "--state keeps no values: it cannot be used with --show-values");
+	if (res == PII_PARSE_RUN && o->full && !o->state_file)
+		res = usage_error(err, errlen, "--full goes with --state");
 	if (res == PII_PARSE_RUN && o->shard_n) {
 		/* Shards' fingerprints must be comparable to be merged. */
 		if (!o->fingerprint_key_file)

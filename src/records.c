@@ -139,13 +139,14 @@ void pii_settings_hash(const struct pii_options *opt, const struct pii_ruleset *
 	SHA256_CTX h;
 	SHA256_Init(&h);
 	hash_rules(&h, rs);
-	/* the limits that change what is read; values shown or masked too */
+	/* the limits that change what is read; values shown or masked too.
+	 * Not --file-timeout: a file that ran out of time is read again
+	 * anyway (pii_file_result.transient). */
 	hash_u64(&h, opt->max_filesize);
 	hash_u64(&h, opt->max_depth);
 	hash_u64(&h, opt->max_expand);
 	hash_u64(&h, opt->max_ratio);
 	hash_u64(&h, opt->max_members);
-	hash_u64(&h, opt->file_timeout);
 	hash_u64(&h, opt->show_values);
 	hash_out(&h, out);
 }
@@ -267,6 +268,7 @@ static bool replay_file(struct pii_replay *rp, yajl_val obj, char *err, size_t e
 		return fail(err, errlen, "out of memory", NULL);
 	pii_file_result_set(r, st, get_str(obj, "reason"));
 	r->listed = get_bool(obj, "listed");
+	r->carried = rp->carried;
 	r->size = get_u64(obj, "size");
 	r->bytes_read = get_u64(obj, "bytes_read");
 	r->mtime = get_i64(obj, "mtime");

@@ -188,6 +188,21 @@ static void write_summary(struct book *b, const struct pii_inventory *inv)
 	else
 		pii_buf_printf(&s, "all %" PRIu64, inv->findings_total);
 	kv_str(b, ws, &row, "Findings sheet lists", pii_buf_cstr(&s), NULL);
+	if (inv->state_path) {
+		kv_str(b, ws, &row, "State file", inv->state_path, NULL);
+		kv_num(b, ws, &row, "Files read this run",
+		       (double)(inv->files_scanned + inv->files_partial + inv->files_failed +
+				inv->files_skipped - inv->files_carried));
+		kv_num(b, ws, &row, "Files carried over (unchanged)", (double)inv->files_carried);
+		s.len = 0;
+		if (inv->interrupted)
+			pii_buf_puts(&s, "not compared: the scan is incomplete");
+		else if (!inv->changes_compared)
+			pii_buf_puts(&s, "none: the first complete run with this state file");
+		else
+			pii_buf_printf(&s, "%zu (Changes sheet)", inv->n_changes);
+		kv_str(b, ws, &row, "Changes since the previous run", pii_buf_cstr(&s), NULL);
+	}
 	if (inv->problems_dropped)
 		kv_num(b, ws, &row, "Errors not listed (sheet full)",
 		       (double)inv->problems_dropped);
@@ -346,6 +361,36 @@ static void write_errors(struct book *b, const struct pii_inventory *inv)
 	finish_table(b, ws, 3, inv->n_problems);
 }
 
+/* ---- Changes (--state) ------------------------------------------------------------- */
+
+static void write_changes(struct book *b, const struct pii_inventory *inv)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Changes");
+	if (!ws) {
+		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	static const char *const names[] = {"File", "Table / sheet", "Column", "Key", "Part",
+					    "Rule", "Change", "Before", "Now", NULL};
+	static const double widths[] = {50, 16, 16, 16, 10, 14, 10, 10, 10};
+	put_header(b, ws, names, widths);
+	static const char *const kinds[] = {"new", "gone", "count"};
+	for (size_t i = 0; i < inv->n_changes; i++) {
+		const struct pii_inv_change *c = &inv->changes[i];
+		lxw_row_t row = (lxw_row_t)i + 1;
+		put_str(b, ws, row, 0, c->path, NULL);
+		put_str(b, ws, row, 1, c->table, NULL);
+		put_str(b, ws, row, 2, c->column, NULL);
+		put_str(b, ws, row, 3, c->key, NULL);
+		put_str(b, ws, row, 4, c->part, NULL);
+		put_str(b, ws, row, 5, c->report, NULL);
+		put_str(b, ws, row, 6, kinds[c->kind], NULL);
+		put_num(b, ws, row, 7, (double)c->before, b->integer);
+		put_num(b, ws, row, 8, (double)c->after, b->integer);
+	}
+	finish_table(b, ws, 9, inv->n_changes);
+}
+
 /* ---- Rules ------------------------------------------------------------------------ */
 
 static void write_rules(struct book *b, const struct pii_inventory *inv)
@@ -431,6 +476,8 @@ enum pii_status pii_xlsx_write(const struct pii_inventory *inv, const char *path
 	write_inventory(&b, inv);
 	write_findings(&b, inv);
 	write_errors(&b, inv);
+	if (inv->state_path)
+		write_changes(&b, inv);
 	write_rules(&b, inv);
 	pii_buf_free(&b.tmp);
 

@@ -9,6 +9,9 @@
  */
 #include "pii_scan.h"
 
+#include "pii_records.h"
+#include "pii_state.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -107,6 +110,8 @@ static void file_ctx_release(struct pii_worker *w, struct file_ctx *fc)
 	if (atomic_fetch_sub(&fc->refs, 1) != 1)
 		return;
 	struct pii_file_result *res = fc->res;
+	if (atomic_load(&fc->oom))
+		res->transient = true;
 	if (atomic_load(&fc->oom) && res->status == PII_FILE_SCANNED)
 		pii_file_result_set(res, PII_FILE_PARTIAL,
 				    "out of memory while scanning; some findings may be missing");
@@ -520,6 +525,7 @@ static void scan_input(struct pii_worker *w, struct pii_input *in,
 	enum pii_status st = as ? as->run(in, &w->sink) : pii_extract(in, &w->sink);
 	res->bytes_read = in->bytes_read;
 	int stopped = in->budget ? in->budget->stopped : 0;
+	res->transient = stopped || in->read_errno || st != PII_OK;
 	if (stopped == ETIMEDOUT) {
 		char why[256];
 		snprintf(why, sizeof(why),
@@ -596,6 +602,8 @@ static bool open_input(struct pii_worker *w, const char *path, struct pii_file_r
 	}
 	res->size = (uint64_t)st.st_size;
 	res->mtime = (int64_t)st.st_mtime;
+	res->mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	res->ino = (uint64_t)st.st_ino;
 	res->uid = st.st_uid;
 	if (!S_ISREG(st.st_mode)) {
 		snprintf(why, sizeof(why), "%s, not read", file_kind(st.st_mode));
@@ -726,8 +734,53 @@ enum pii_status pii_sink_child_memory(struct pii_sink *s, const struct pii_input
 	return pii_sink_child(s, parent, name, mem_read, &m, len);
 }
 
+/* --state: a file unchanged since its records were kept is not read
+ * again; its records go to the collector as they are. True when done. */
+static bool carry_over(struct pii_worker *w, uint64_t id, const char *path)
+{
+	struct stat st;
+	if (pii_stat_path(path, &st, true) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	int64_t mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	char *records = pii_state_lookup(w->ctx->state, path, (uint64_t)st.st_size, mtime_ns,
+					 (uint64_t)st.st_ino);
+	if (!records)
+		return false;
+	struct pii_replay rp = {
+		.rs = w->ctx->rules, .out = &w->outbox, .fixed_id = id, .carried = true,
+	};
+	char why[256];
+	bool ok = true;
+	for (char *line = records, *next; ok && *line; line = next) {
+		next = strchr(line, '\n');
+		next = next ? next + 1 : line + strlen(line);
+		char saved = *next;
+		*next = '\0';
+		ok = pii_replay_line(&rp, line, why, sizeof(why));
+		*next = saved;
+	}
+	pii_replay_flush(&rp);
+	free(records);
+	if (!ok) {
+		/* Findings may have gone out already: say so rather than read
+		 * the file again and count them twice. */
+		struct pii_file_result *res = pii_file_result_new(id, path);
+		if (res) {
+			pii_file_result_set(res, PII_FILE_PARTIAL,
+					    "its record in the state file could not be read back; "
+					    "run with --full");
+			res->carried = true;
+			pii_outbox_file(&w->outbox, res);
+		}
+	}
+	atomic_fetch_add(&w->ctx->counters->files_done, 1);
+	return true;
+}
+
 void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
 {
+	if (w->ctx->state && carry_over(w, id, path))
+		return;
 	struct pii_file_result *res = pii_file_result_new(id, path);
 	struct file_ctx *fc = res ? file_ctx_new(res) : NULL;
 	if (!fc) {
