@@ -47,13 +47,13 @@ check_fails "the check above can fail: --show-values writes values in full" \
 
 # Fingerprints: a random key per run unless one is given.
 fp() { sed -n 's/.*"rule":"email".*"fingerprint":"\([0-9a-f]*\)".*/\1/p' "$1" | head -1; }
-"$PIISCAN" -q -o "$WORK/run1.jsonl" fixtures/notes
-"$PIISCAN" -q -o "$WORK/run2.jsonl" fixtures/notes
+"$PIISCAN" -q -j 1 -o "$WORK/run1.jsonl" fixtures/notes
+"$PIISCAN" -q -j 1 -o "$WORK/run2.jsonl" fixtures/notes
 check "a fingerprint is there" test -n "$(fp "$WORK/run1.jsonl")"
 check "without a key, two runs fingerprint the same value differently" \
 	test "$(fp "$WORK/run1.jsonl")" != "$(fp "$WORK/run2.jsonl")"
 head -c 32 /dev/urandom >"$WORK/key"
-"$PIISCAN" -q --fingerprint-key-file "$WORK/key" -o "$WORK/key1.jsonl" fixtures/notes
+"$PIISCAN" -q --fingerprint-key-file "$WORK/key" -j 1 -o "$WORK/key1.jsonl" fixtures/notes
 "$PIISCAN" -q --fingerprint-key-file "$WORK/key" -j 1 -o "$WORK/key2.jsonl" fixtures/notes
 check "with --fingerprint-key-file, two runs agree" \
 	test "$(fp "$WORK/key1.jsonl")" = "$(fp "$WORK/key2.jsonl")"
