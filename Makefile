@@ -151,6 +151,17 @@ install: $(BIN)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/piiscan
 	install -m 644 rules/*.yaml $(DESTDIR)$(PREFIX)/share/piiscan/rules/
 	install -m 644 man/piiscan.1 $(DESTDIR)$(PREFIX)/share/man/man1/piiscan.1
+	install -d $(DESTDIR)$(PREFIX)/share/piiscan/contrib/systemd \
+		$(DESTDIR)$(PREFIX)/share/piiscan/contrib/kubernetes \
+		$(DESTDIR)$(PREFIX)/share/piiscan/contrib/slurm \
+		$(DESTDIR)$(PREFIX)/share/piiscan/contrib/parallel
+	install -m 755 contrib/piiscan-shard.sh contrib/piiscan-merge.sh \
+		$(DESTDIR)$(PREFIX)/share/piiscan/contrib/
+	install -m 644 contrib/piiscan.yaml contrib/piiscan.cron $(DESTDIR)$(PREFIX)/share/piiscan/contrib/
+	install -m 644 contrib/systemd/* $(DESTDIR)$(PREFIX)/share/piiscan/contrib/systemd/
+	install -m 644 contrib/kubernetes/* $(DESTDIR)$(PREFIX)/share/piiscan/contrib/kubernetes/
+	install -m 755 contrib/slurm/* $(DESTDIR)$(PREFIX)/share/piiscan/contrib/slurm/
+	install -m 755 contrib/parallel/* $(DESTDIR)$(PREFIX)/share/piiscan/contrib/parallel/
 
 clean:
 	rm -rf build build-asan build-tsan build-fuzz

@@ -61,6 +61,7 @@ static bool is_false(const char *v)
  * but for progress, which is on by default on a terminal. */
 static const char *const switches[] = {
 	"show-values", "follow-symlinks", "one-file-system", "quiet", "progress", "full",
+	"records",
 	NULL,
 };
 
