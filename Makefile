@@ -128,7 +128,8 @@ check-asan: deps-test
 # build-tsan/tsan.*: any of them fails the target.
 check-tsan: deps-test
 	@rm -f build-tsan/tsan.*
-	@TSAN_OPTIONS="halt_on_error=1 log_path=$(CURDIR)/build-tsan/tsan suppressions=$(CURDIR)/tests/tsan.supp" \
+	@G_SLICE=always-malloc \
+	TSAN_OPTIONS="halt_on_error=1 log_path=$(CURDIR)/build-tsan/tsan suppressions=$(CURDIR)/tests/tsan.supp" \
 		$(MAKE) --no-print-directory BUILD=build-tsan OPT=-O1 \
 		SAN="-fsanitize=thread -fno-omit-frame-pointer" test-run
 	@if ls build-tsan/tsan.* >/dev/null 2>&1; then \

@@ -31,6 +31,8 @@ struct pii_counters {
 	atomic_uint_fast64_t limit_hits;
 	atomic_uint_fast64_t files_dropped; /* queued, not scanned: interrupted */
 	atomic_bool walk_done;              /* files_found is the total */
+	atomic_uint_fast64_t files_counted; /* by the counting walker, ahead */
+	atomic_bool count_done;             /* files_counted is the total */
 };
 
 /* What every worker shares, read-only (but for the counters). */

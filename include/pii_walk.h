@@ -13,6 +13,12 @@ struct pii_walker;
 
 /* NULL when out of memory. ctx must outlive the walker. */
 struct pii_walker *pii_walker_new(const struct pii_scan_ctx *ctx);
+
+/* A walker that only counts the files the real one will hand on, into
+ * count, and reports nothing: run ahead of the scan for the progress
+ * bar's total. */
+struct pii_walker *pii_walker_new_counter(const struct pii_scan_ctx *ctx,
+					  atomic_uint_fast64_t *count);
 void pii_walker_free(struct pii_walker *w);
 
 /* Walks root (a file or a folder, as given by the user) and pushes a job

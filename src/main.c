@@ -2,6 +2,7 @@
  * main.c - piiscan: walk, scan, collect, write.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +135,27 @@ static void print_summary(const struct pii_inventory *inv, const struct pii_opti
 	for (size_t i = 0; i < opt->n_outputs; i++)
 		if (strcmp(opt->outputs[i].path, "-"))
 			pii_log(PII_LOG_INFO, "output", NULL, "wrote %s", opt->outputs[i].path);
+}
+
+struct counting {
+	const struct pii_scan_ctx *ctx;
+	const struct pii_options *opt;
+	pthread_t thread;
+};
+
+static void *count_files(void *arg)
+{
+	struct counting *c = arg;
+	struct pii_walker *w = pii_walker_new_counter(c->ctx, &c->ctx->counters->files_counted);
+	bool ok = w != NULL;
+	for (size_t i = 0; ok && i < c->opt->n_paths && !pii_stop_requested() &&
+			   !atomic_load(&c->ctx->counters->walk_done);
+	     i++)
+		ok = pii_walk(w, c->opt->paths[i]) == PII_OK;
+	pii_walker_free(w);
+	if (ok && !pii_stop_requested())
+		atomic_store(&c->ctx->counters->count_done, true);
+	return NULL;
 }
 
 /* Writes the reports and says how it went; the exit status. */
@@ -345,12 +367,20 @@ int main(int argc, char **argv)
 			"scanning %zu path%s with %u threads and %zu rules (version %s)", opt.n_paths,
 			opt.n_paths == 1 ? "" : "s", opt.threads, rules->n_rules, PII_VERSION);
 	}
+	/* With progress shown, a second walker counts the files ahead of the
+	 * real one (which waits on the workers), for the share done and the
+	 * time left. */
+	struct counting counting = {.ctx = &ctx, .opt = &opt};
+	bool counting_on = progress && pthread_create(&counting.thread, NULL, count_files,
+						      &counting) == 0;
 	struct pii_walker *walker = workers ? pii_walker_new(&ctx) : NULL;
 	enum pii_status walk_st = walker ? PII_OK : PII_EFATAL;
 	for (size_t i = 0; i < opt.n_paths && walk_st == PII_OK && !pii_stop_requested(); i++)
 		walk_st = pii_walk(walker, opt.paths[i]);
 	atomic_store(&counters.walk_done, true);
 	pii_walker_free(walker);
+	if (counting_on)
+		pthread_join(counting.thread, NULL);
 	pii_sched_close(sched);
 	pii_workers_join(workers);
 	pii_progress_stop(progress, opt.progress == 1);

@@ -38,10 +38,21 @@ static void format_duration(double secs, char *out, size_t len)
 /* final: the scan is over, no time is left to estimate. */
 static void draw(struct pii_progress *p, bool final)
 {
+	/* The total: from the walker that counts ahead when it is done,
+	 * else the files queued so far (or counted so far, if more). */
 	uint64_t found = atomic_load(&p->counters->files_found);
-	uint64_t done = atomic_load(&p->counters->files_done);
-	uint64_t bytes = atomic_load(&p->counters->bytes_done);
+	uint64_t ahead = atomic_load(&p->counters->files_counted);
 	bool counted = atomic_load(&p->counters->walk_done);
+	if (!counted && atomic_load(&p->counters->count_done)) {
+		found = ahead;
+		counted = true;
+	} else if (ahead > found) {
+		found = ahead;
+	}
+	uint64_t done = atomic_load(&p->counters->files_done);
+	if (done > found)
+		found = done;
+	uint64_t bytes = atomic_load(&p->counters->bytes_done);
 	double secs = pii_now_monotonic() - p->started;
 	double mb = (double)bytes / 1e6, rate = secs > 0 ? mb / secs : 0.0;
 	/* Time left: files left at the pace so far. Only once every file is

@@ -42,6 +42,7 @@ struct pii_walker {
 	uint64_t next_id;
 	dev_t root_dev;
 	const char *root;         /* the path being walked, as given */
+	atomic_uint_fast64_t *count; /* a counter: files counted, nothing sent */
 	struct frame *stack;
 	size_t depth, cap;
 	/* Folders already walked, when following links (a link to a folder
@@ -57,6 +58,15 @@ struct pii_walker *pii_walker_new(const struct pii_scan_ctx *ctx)
 		w->ctx = ctx;
 		pii_outbox_init(&w->outbox, ctx->collector);
 	}
+	return w;
+}
+
+struct pii_walker *pii_walker_new_counter(const struct pii_scan_ctx *ctx,
+					  atomic_uint_fast64_t *count)
+{
+	struct pii_walker *w = pii_walker_new(ctx);
+	if (w)
+		w->count = count;
 	return w;
 }
 
@@ -126,8 +136,8 @@ static bool in_shard(const struct pii_walker *w, const char *path)
 static void report(struct pii_walker *w, const char *path, enum pii_file_status st,
 		   const char *reason)
 {
-	if (!in_shard(w, path))
-		return; /* another shard's row */
+	if (w->count || !in_shard(w, path))
+		return; /* a counter's, or another shard's row */
 	struct pii_file_result *r = pii_file_result_new(w->next_id++, path);
 	if (!r)
 		return;
@@ -139,6 +149,10 @@ static enum pii_status push_job(struct pii_walker *w, const char *path)
 {
 	if (!in_shard(w, path))
 		return PII_OK;
+	if (w->count) {
+		atomic_fetch_add(w->count, 1);
+		return PII_OK;
+	}
 	struct pii_job *job = malloc(sizeof(*job));
 	if (!job || !(job->path = strdup(path))) {
 		free(job);

@@ -78,6 +78,34 @@ truncate -s 20G "$WORK/huge.bin"
 check "a log gets a progress line every --progress-interval (1 s, 3 s scan)" \
 	test "$(grep -c '^piiscan: [0-9]*/1 files, .* MB/s' "$WORK/p.log")" -ge 2
 check "progress lines in a log name no path" sh -c "! grep 'MB/s' '$WORK/p.log' | grep -q huge"
+# The total is counted ahead: a 20 GB file first holds the one worker
+# while the walker can queue only 1024 files; the counting walker finds
+# all 3001, and the progress line has the total from the start.
+mkdir "$WORK/ahead"
+truncate -s 20G "$WORK/ahead/aaa.bin"
+$PY -c "
+import sys
+for i in range(3000):
+    open(f'{sys.argv[1]}/f{i:04d}.txt', 'w').write('x\n')" "$WORK/ahead"
+"$PIISCAN" -j 1 --file-timeout 3 --progress-interval 1 --log-format json -o "$WORK/ahead.xlsx" \
+	"$WORK/ahead" 2>"$WORK/ahead.log"
+check "progress: the total is counted ahead of the walk" $PY - "$WORK/ahead.log" <<'EOF'
+import json, sys
+ev = [json.loads(l) for l in open(sys.argv[1])]
+p = [e for e in ev if e["event"] == "progress"]
+early = [e for e in p if e["files_done"] < 100]
+assert early, p
+assert all(e["files_found"] == 3001 and e["counting"] is False for e in early), early
+EOF
+mv "$WORK/ahead/aaa.bin" "$WORK/ahead/zzz.bin"
+"$PIISCAN" -j 1 --file-timeout 3 --progress-interval 1 --log-format json -o "$WORK/behind.xlsx" \
+	"$WORK/ahead" 2>"$WORK/behind.log"
+check "progress: once files are done and all counted, a time left" $PY - "$WORK/behind.log" <<'EOF'
+import json, sys
+p = [e for e in map(json.loads, open(sys.argv[1])) if e["event"] == "progress"]
+assert p and all(e["files_done"] == 3000 and e["eta_s"] >= 0 and ", ETA 0:0" in e["message"]
+                 for e in p), p
+EOF
 "$PIISCAN" -o "$WORK/p2.xlsx" fixtures/notes 2>"$WORK/p2.log"
 check "a short scan in a log: no progress line (the first comes after 60 s)" \
 	sh -c "! grep -q 'MB/s' '$WORK/p2.log'"
