@@ -23,11 +23,7 @@ for sig in INT TERM; do
 		2>"$WORK/int-$sig.err" &
 	pid=$!
 	# the signal comes once the huge file is open: fixtures/ is done
-	i=0
-	while [ $i -lt 600 ] && ! ls -l /proc/$pid/fd 2>/dev/null | grep -q huge.bin; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_open $pid huge.bin
 	sleep 0.2
 	kill -$sig $pid
 	wait $pid
@@ -49,11 +45,7 @@ done
 mkdir "$WORK/twice"
 "$PIISCAN" -q -j 1 -o "$WORK/twice/inv.xlsx" -o "$WORK/twice/inv.jsonl" "$WORK/huge.bin" &
 pid=$!
-i=0
-while [ $i -lt 600 ] && ! ls -l /proc/$pid/fd 2>/dev/null | grep -q huge.bin; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_open $pid huge.bin
 check "before the signals, the temporary outputs are there" test "$(ls -A "$WORK/twice" | grep -c '^\.inv')" -eq 2
 # two different signals: two of the same could merge into one while pending
 kill -INT $pid

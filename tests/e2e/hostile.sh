@@ -110,11 +110,7 @@ $PY -c "import sys; open(sys.argv[1], 'w').write('mail j.devries@ziggo.nl\n' * 6
 echo "mail j.devries@ziggo.nl" >"$WORK/vanishes.txt"
 "$PIISCAN" -q -j 1 --max-findings 10 -o "$WORK/chg.xlsx" "$WORK/shrinks.txt" "$WORK/vanishes.txt" &
 pid=$!
-i=0 # once the big file is open (and before it is read through)
-while [ $i -lt 600 ] && ! ls -l /proc/$pid/fd 2>/dev/null | grep -q shrinks.txt; do
-	sleep 0.05
-	i=$((i + 1))
-done
+wait_open $pid shrinks.txt # open, and not yet read through
 truncate -s 100000 "$WORK/shrinks.txt"
 rm -f "$WORK/vanishes.txt"
 wait $pid

@@ -136,11 +136,7 @@ for i in range(600):
 truncate -s 20G "$R/tree/zzz.bin"
 "$PIISCAN" -q -j 1 --state "$R/state.db" -o "$R/killed.xlsx" "$R/tree" &
 pid=$!
-i=0
-while [ $i -lt 600 ] && ! ls -l /proc/$pid/fd 2>/dev/null | grep -q zzz.bin; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_open $pid zzz.bin
 "$PIISCAN" -q --state "$R/state.db" -o "$R/second.xlsx" "$R/tree" 2>"$R/busy.err"
 busy=$?
 kill -KILL $pid
