@@ -157,6 +157,14 @@
  * log. */
 #define PII_PROGRESS_LOG_INTERVAL_DEFAULT 60
 
+/* A special-category rule's findings in a file without an identifier
+ * count from this many on (rules may set their own: density). */
+#define PII_SPECIAL_DENSITY_DEFAULT 3
+
+/* A special-category rule's findings held per file until it is known
+ * whether they count; past this many they count anyway. */
+#define PII_SPECIAL_HELD_MAX 4096
+
 /* A file's records kept in the state (--state) at most: a file with more
  * findings than fit is read again on the next run. */
 #define PII_STATE_RECORDS_MAX (4u << 20)

@@ -66,6 +66,12 @@ struct pii_rule {
 	unsigned group;        /* prefilter group */
 	uint32_t min_length;   /* shortest possible match, from PCRE2 */
 	uint32_t min_triggers; /* trigger bytes every match holds (>= 1) */
+	/* Special categories (GDPR Art. 9) and criminal data (Art. 10): such a
+	 * rule's findings in a file count only when the file also holds an
+	 * identifier (e-mail, phone, national id, name, IBAN, date of birth)
+	 * or at least `density` of them: a word in passing is not a finding. */
+	int special;           /* 0, 9 or 10 */
+	unsigned density;
 	bool jit;              /* JIT-compiled: pcre2_jit_match may be used */
 	bool anchored;         /* runs only near its context words */
 };
@@ -74,7 +80,12 @@ struct pii_rule {
 struct pii_report_id {
 	char *name;
 	char *category;
+	int special;           /* 9 or 10: a special category (Art. 9, 10) */
 };
+
+/* Whether findings of a category identify a person (for the special
+ * categories' rule above): contact, national_id, identity, financial. */
+bool pii_category_identifies(const char *category);
 
 /* The hash of the first min(4, n) bytes of s (lower case) that
  * anchor_prefix_bits holds. */

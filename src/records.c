@@ -108,6 +108,8 @@ static void hash_rules(SHA256_CTX *h, const struct pii_ruleset *rs)
 		hash_u64(h, r->require_context);
 		hash_u64(h, r->context_window);
 		hash_u64(h, r->context_position);
+		hash_u64(h, (uint64_t)r->special);
+		hash_u64(h, r->density);
 		for (size_t k = 0; k < r->n_context; k++)
 			hash_str(h, r->context[k]);
 		hash_str(h, "|");

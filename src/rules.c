@@ -4,6 +4,8 @@
  */
 #include "pii_rules.h"
 
+#include "pii_limits.h"
+
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -395,6 +397,18 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 				return fail(ld, v, "context_position is around, before or adjacent");
 			ok = true;
 		}
+		else if (!strcmp(key, "special")) {
+			const char *sv = scalar(v);
+			r->special = sv && !strcmp(sv, "art9") ? 9 : sv && !strcmp(sv, "art10") ? 10 : 0;
+			ok = r->special || fail(ld, v, "special is art9 or art10");
+		} else if (!strcmp(key, "density")) {
+			const char *sv = scalar(v);
+			char *end;
+			unsigned long d = sv ? strtoul(sv, &end, 10) : 0;
+			ok = (sv && *sv && !*end && d >= 1 && d <= 1000) ||
+			     fail(ld, v, "density is a number from 1 to 1000");
+			r->density = (unsigned)d;
+		}
 		else if (!strcmp(key, "caseless"))
 			ok = get_bool(ld, v, key, &caseless);
 		else if (!strcmp(key, "prefilter"))
@@ -421,6 +435,10 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 		r->report_as = strdup(r->id);
 	if (!r->name || !r->report_as)
 		return fail(ld, n, "out of memory");
+	if (r->density && !r->special)
+		return fail(ld, n, "rule '%s': density goes with special:", r->id);
+	if (r->special && !r->density)
+		r->density = PII_SPECIAL_DENSITY_DEFAULT;
 	if (r->validator_name) {
 		r->validate = pii_validator_find(r->validator_name);
 		if (!r->validate)
@@ -816,6 +834,16 @@ static bool compile_rule(struct pii_rule *r, char *err, size_t errlen)
 	return true;
 }
 
+bool pii_category_identifies(const char *category)
+{
+	static const char *const kinds[] = {"contact", "national_id", "identity", "financial",
+					    NULL};
+	for (size_t i = 0; kinds[i]; i++)
+		if (!strcmp(category, kinds[i]))
+			return true;
+	return false;
+}
+
 static int find_or_add_report(struct pii_ruleset *rs, const struct pii_rule *r,
 			      char *err, size_t errlen)
 {
@@ -841,6 +869,7 @@ static int find_or_add_report(struct pii_ruleset *rs, const struct pii_rule *r,
 	rs->reports = grown;
 	grown[rs->n_reports].name = strdup(r->report_as);
 	grown[rs->n_reports].category = strdup(r->category);
+	grown[rs->n_reports].special = r->special;
 	if (!grown[rs->n_reports].name || !grown[rs->n_reports].category) {
 		set_err(err, errlen, "out of memory");
 		return -1;

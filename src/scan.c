@@ -58,6 +58,11 @@ struct pii_sink {
 	bool stream_lines;                /* its findings get line numbers */
 	uint64_t row;                     /* record of a table, 0 when none */
 	bool oom;
+	/* Special-category findings wait here until the end of the file's
+	 * part this sink sees: they count if an identifier turns up too, or
+	 * if there are enough of them (pii_rule.density). */
+	struct pii_batch *held;
+	bool identified;                  /* an identifying finding was seen */
 };
 
 struct pii_worker {
@@ -178,6 +183,15 @@ static void emit(struct pii_sink *s, const struct pii_loc *loc, const struct pii
 	} else {
 		shown_len = r->mask(value, len, shown, sizeof(shown));
 	}
+	if (r->special && (!s->held || s->held->n < PII_SPECIAL_HELD_MAX)) {
+		if (!s->held)
+			s->held = pii_batch_new(s->fc->res->file_id);
+		if (!s->held || !pii_batch_add(s->held, &f, loc, shown, shown_len))
+			s->oom = true;
+		return;
+	}
+	if (r->special || pii_category_identifies(r->category))
+		s->identified = true; /* so many special findings count as such */
 	if (!s->batch)
 		s->batch = pii_batch_new(s->fc->res->file_id);
 	if (!s->batch || !pii_batch_add(s->batch, &f, loc, shown, shown_len)) {
@@ -186,6 +200,36 @@ static void emit(struct pii_sink *s, const struct pii_loc *loc, const struct pii
 	}
 	if (s->batch->n >= PII_BATCH_FINDINGS)
 		send_batch(s);
+}
+
+/* The held special-category findings that count go out; the others (a
+ * word in passing) are dropped. */
+static void release_held(struct pii_sink *s)
+{
+	struct pii_batch *held = s->held;
+	if (!held)
+		return;
+	s->held = NULL;
+	const struct pii_ruleset *rs = s->w->ctx->rules;
+	/* findings per rule; without memory for the count, all count */
+	unsigned *per_rule = s->identified ? NULL : calloc(rs->n_rules, sizeof(unsigned));
+	for (size_t i = 0; per_rule && i < held->n; i++)
+		per_rule[held->items[i].rule]++;
+	for (size_t i = 0; i < held->n; i++) {
+		const struct pii_finding *f = &held->items[i];
+		if (per_rule && per_rule[f->rule] < rs->rules[f->rule].density)
+			continue;
+		if (!s->batch)
+			s->batch = pii_batch_new(held->file_id);
+		if (!s->batch || !pii_batch_add(s->batch, f, f->loc, f->value, strlen(f->value))) {
+			s->oom = true;
+			break;
+		}
+		if (s->batch->n >= PII_BATCH_FINDINGS)
+			send_batch(s);
+	}
+	free(per_rule);
+	pii_batch_free(held);
 }
 
 /* text[0..len) with every byte that is not part of valid UTF-8 made a
@@ -402,11 +446,14 @@ static void sink_begin(struct pii_sink *s, struct file_ctx *fc)
 	s->batch = NULL;
 	s->row = 0;
 	s->oom = false;
+	s->held = NULL;
+	s->identified = false;
 }
 
 /* Sends what the sink holds for its file and lets go of the file. */
 static void sink_end(struct pii_sink *s)
 {
+	release_held(s);
 	send_batch(s);
 	if (s->oom)
 		atomic_store(&s->fc->oom, true);
