@@ -38,6 +38,10 @@ struct pii_inv_row {
 	const char *example;               /* first value, masked unless shown */
 	uint64_t rows_scanned;             /* records of its table; 0 when not a table */
 	uint64_t rows_with;                /* records with a finding of this row */
+	/* pii_register_compute */
+	unsigned system;                   /* index into systems */
+	bool stale;                        /* older than --stale-after */
+	uint64_t contact_list;             /* its file or table's list size, or 0 */
 };
 
 /* A row of the Findings sheet. */
@@ -72,6 +76,18 @@ struct pii_inv_change {
 	const char *report;                      /* the rule's report name */
 	const char *path, *table, *column, *key, *part;
 	uint64_t before, after;
+};
+
+/* A system of the data map (Art. 30 register): a top-level folder of a
+ * scanned path, a database dump or SQLite file, or what --system names. */
+#define PII_SUBJECT_KINDS 3 /* e-mail, phone, national id */
+struct pii_inv_system {
+	const char *name;
+	uint64_t locations, findings, files;
+	struct pii_distinct subjects[PII_SUBJECT_KINDS];
+	bool *categories;          /* indexed like categories */
+	int64_t oldest, newest;    /* modification times of its files */
+	bool art9, art10;
 };
 
 /* Totals per category, for the summary. */
@@ -110,6 +126,13 @@ struct pii_inventory {
 	uint64_t problems_dropped; /* past the worksheet's row limit */
 	struct pii_inv_category *categories;
 	size_t n_categories;
+
+	/* the GDPR views (pii_register.h) */
+	struct pii_inv_system *systems;
+	size_t n_systems, cap_systems;
+	uint64_t stale_locations, stale_files, stale_bytes;
+	uint64_t contact_lists, largest_contact_list;
+	int64_t now;               /* the time ages are measured at */
 
 	/* --state */
 	const char *state_path;    /* NULL: no state */

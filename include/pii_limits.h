@@ -157,6 +157,14 @@
  * log. */
 #define PII_PROGRESS_LOG_INTERVAL_DEFAULT 60
 
+/* Personal data older than this is a deletion candidate (--stale-after):
+ * five years, a common retention period for business records. */
+#define PII_STALE_AFTER_DEFAULT ((int64_t)(5 * 365.25 * 86400))
+
+/* Distinct e-mail addresses or phone numbers that make a file or table a
+ * contact list (--contact-list-min). */
+#define PII_CONTACT_LIST_MIN_DEFAULT 50
+
 /* A special-category rule's findings in a file without an identifier
  * count from this many on (rules may set their own: density). */
 #define PII_SPECIAL_DENSITY_DEFAULT 3

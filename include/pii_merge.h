@@ -20,6 +20,11 @@ struct pii_merged {
 	size_t n_parts;
 };
 
+/* The paths the scan of the first part covered (malloc'd, with *n), from
+ * its summary record; NULL when it has none. The systems of the data map
+ * are found below them, as in the scan. */
+char **pii_merge_scan_paths(const struct pii_options *opt, size_t *n);
+
 /* Reads every part (opt->paths) into the collector c. Refuses parts made
  * with other rules than rs, with different fingerprint keys or limits,
  * or that are not one complete set of shards: PII_EFATAL with a message.

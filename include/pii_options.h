@@ -44,6 +44,15 @@ struct pii_options {
 	bool records;            /* JSONL carries file, error, table and summary records */
 	unsigned shard_k, shard_n; /* --shard K/N; 0/0: the whole tree */
 	const char *state_file;  /* --state */
+	/* the GDPR views */
+	struct pii_system_spec {
+		const char *name, *glob;
+	} *systems;              /* --system NAME=GLOB */
+	size_t n_systems;
+	int64_t stale_after;     /* seconds; locations older are deletion candidates */
+	uint64_t contact_list_min; /* distinct e-mails or phones that make a list */
+	bool data_map_only;      /* the workbook holds the Data map only */
+	bool breach_report;      /* the outputs are the breach summary */
 	bool full;               /* --full: carry nothing over */
 	bool follow_symlinks;
 	bool one_file_system;

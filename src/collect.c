@@ -16,6 +16,7 @@
 #include "pii_limits.h"
 #include "pii_queue.h"
 #include "pii_records.h"
+#include "pii_register.h"
 #include "pii_report.h"
 #include "pii_state.h"
 
@@ -54,6 +55,7 @@ struct inflight {
 	size_t index_cap;
 	struct table_rows *tables; /* record counts of its tables */
 	size_t n_tables;
+	int system;                /* its system in the data map; -1: not yet */
 	struct pii_buf records;    /* for the state: up to PII_STATE_RECORDS_MAX */
 	bool records_dropped;      /* more than that: read it again next time */
 	struct inflight *next;
@@ -67,6 +69,7 @@ struct pii_collector {
 	pthread_t thread;
 	struct pii_inventory *inv;
 	unsigned *report_category; /* report index -> category index */
+	int *subject_kind;         /* report index -> pii_subject_kind */
 	struct inflight *inflight;
 	bool keep_findings;        /* an xlsx output wants the Findings sheet */
 	bool records;              /* JSONL outputs carry records */
@@ -243,6 +246,7 @@ static struct inflight *inflight_get(struct pii_collector *c, uint64_t file_id,
 	}
 	memset(f->file, 0, sizeof(*f->file));
 	f->file_id = file_id;
+	f->system = -1;
 	f->next = c->inflight;
 	c->inflight = f;
 	return f;
@@ -443,6 +447,14 @@ static void handle_batch(struct pii_collector *c, struct pii_batch *b)
 			made = pii_jsonl_format(c->state_jsonl, &f->records, &b->items[i], b->file_id);
 		state_keep(c, f, made);
 	}
+	/* The file's system, for the data map's count of people. */
+	struct pii_inv_system *sys = NULL;
+	if (f->system < 0 && b->n)
+		f->system = pii_system_of(inv, c->opt, b->items[0].loc->file);
+	if (f->system >= 0)
+		sys = &inv->systems[f->system];
+	else if (b->n)
+		c->oom = true;
 	struct pending_row *last = NULL;
 	const struct pii_loc *last_loc = NULL;
 	unsigned last_report = 0;
@@ -455,6 +467,9 @@ static void handle_batch(struct pii_collector *c, struct pii_batch *b)
 		inv->findings_per_rule[fd->rule]++;
 		cat->findings++;
 		if (!pii_distinct_add(&cat->distinct, fd->fingerprint))
+			c->oom = true;
+		int kind = sys ? c->subject_kind[report] : -1;
+		if (kind >= 0 && !pii_distinct_add(&sys->subjects[kind], fd->fingerprint))
 			c->oom = true;
 
 		struct pending_row *pr = last;
@@ -578,6 +593,7 @@ static void handle_file(struct pii_collector *c, struct pii_file_result *r)
 		pr->row.distinct = pii_distinct_count(&pr->distinct);
 		pr->row.rows_scanned = table_rows_of(f, &pr->row);
 		pr->row.distinct_estimated = pii_distinct_is_estimate(&pr->distinct);
+		pr->row.system = f->system >= 0 ? (unsigned)f->system : UINT32_MAX;
 		unsigned ci = c->report_category[pr->row.report];
 		inv->categories[ci].locations++;
 		if (cat_seen && !cat_seen[ci]) {
@@ -648,8 +664,11 @@ static bool init_categories(struct pii_collector *c)
 	struct pii_inventory *inv = c->inv;
 	c->report_category = calloc(rs->n_reports ? rs->n_reports : 1, sizeof(unsigned));
 	inv->categories = calloc(rs->n_reports ? rs->n_reports : 1, sizeof(*inv->categories));
-	if (!c->report_category || !inv->categories)
+	c->subject_kind = calloc(rs->n_reports ? rs->n_reports : 1, sizeof(int));
+	if (!c->report_category || !inv->categories || !c->subject_kind)
 		return false;
+	for (size_t i = 0; i < rs->n_reports; i++)
+		c->subject_kind[i] = pii_subject_kind(&rs->reports[i]);
 	for (size_t i = 0; i < rs->n_reports; i++) {
 		size_t ci;
 		for (ci = 0; ci < inv->n_categories; ci++)
@@ -704,6 +723,7 @@ fail:
 		free(c->inv);
 	}
 	free(c->report_category);
+	free(c->subject_kind);
 	pii_queue_free(c->queue);
 	free(c);
 	return NULL;
@@ -738,10 +758,12 @@ struct pii_inventory *pii_collector_finish(struct pii_collector *c)
 		user = pii_owner_name(geteuid());
 	snprintf(inv->user, sizeof(inv->user), "%s", user);
 	pii_inventory_sort(inv);
+	pii_register_compute(inv, inv->finished);
 	pii_queue_free(c->queue);
 	pii_buf_free(&c->record);
 	pii_jsonl_free(c->state_jsonl);
 	free(c->report_category);
+	free(c->subject_kind);
 	free(c);
 	return inv;
 }

@@ -61,7 +61,7 @@ static bool is_false(const char *v)
  * but for progress, which is on by default on a terminal. */
 static const char *const switches[] = {
 	"show-values", "follow-symlinks", "one-file-system", "quiet", "progress", "full",
-	"records",
+	"records", "data-map-only", "breach-report",
 	NULL,
 };
 
@@ -105,6 +105,24 @@ static bool add_setting(struct pii_config_args *a, yaml_document_t *doc, const c
 		if (!strcmp(key, "progress"))
 			return add_arg(a, strdup("--no-progress"), line) ||
 			       fail(err, errlen, path, v, "out of memory", NULL);
+		return true;
+	}
+	/* systems: {HR: "shares/hr/..."}: one --system NAME=GLOB each */
+	if (!strcmp(key, "systems")) {
+		if (v->type != YAML_MAPPING_NODE)
+			return fail(err, errlen, path, v, "systems: a mapping of NAME: GLOB expected",
+				    NULL);
+		for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
+		     p < v->data.mapping.pairs.top; p++) {
+			const char *name = scalar(yaml_document_get_node(doc, p->key));
+			yaml_node_t *g = yaml_document_get_node(doc, p->value);
+			if (!name || !scalar(g))
+				return fail(err, errlen, path, g ? g : v,
+					    "systems: a mapping of NAME: GLOB expected", NULL);
+			char *arg = printf_dup("--system=%s=%s", name, scalar(g));
+			if (!add_arg(a, arg, (int)g->start_mark.line + 1))
+				return fail(err, errlen, path, g, "out of memory", NULL);
+		}
 		return true;
 	}
 	/* packs: a list is the comma-separated value */

@@ -78,6 +78,12 @@ void pii_inventory_free(struct pii_inventory *inv)
 	free(inv->findings);
 	free(inv->problems);
 	free(inv->changes);
+	for (size_t i = 0; i < inv->n_systems; i++) {
+		for (int k = 0; k < PII_SUBJECT_KINDS; k++)
+			pii_distinct_free(&inv->systems[i].subjects[k]);
+		free(inv->systems[i].categories);
+	}
+	free(inv->systems);
 	for (size_t i = 0; i < inv->n_categories; i++)
 		pii_distinct_free(&inv->categories[i].distinct);
 	free(inv->categories);

@@ -178,9 +178,22 @@ static int commit(struct pii_outputs *outs, const struct pii_inventory *inv,
 static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
 		     struct pii_outputs *outs)
 {
-	struct pii_collector *col = pii_collector_start(opt, rules, outs);
-	if (!col)
+	/* The collector sees the scan's paths (its data map's systems are
+	 * found below them); the parts are read from opt's. */
+	struct pii_options scan_opt = *opt;
+	size_t n_scanned = 0;
+	char **scanned = pii_merge_scan_paths(opt, &n_scanned);
+	if (scanned) {
+		scan_opt.paths = (const char **)scanned;
+		scan_opt.n_paths = n_scanned;
+	}
+	struct pii_collector *col = pii_collector_start(&scan_opt, rules, outs);
+	if (!col) {
+		for (size_t i = 0; i < n_scanned; i++)
+			free(scanned[i]);
+		free(scanned);
 		return fatal("out of memory");
+	}
 	char err[1024] = "";
 	struct pii_merged m;
 	enum pii_status st = pii_merge_parts(opt, rules, col, &m, err, sizeof(err));
@@ -191,12 +204,15 @@ static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
 	} else {
 		pii_merged_apply(&m, inv);
 		for (size_t i = 0; i < m.n_parts; i++)
-			opt->show_values |= m.parts[i].show_values;
-		rc = commit(outs, inv, opt);
+			scan_opt.show_values |= m.parts[i].show_values;
+		rc = commit(outs, inv, &scan_opt);
 	}
 	pii_inventory_free(inv);
 	free(inv);
 	pii_merged_free(&m);
+	for (size_t i = 0; i < n_scanned; i++)
+		free(scanned[i]);
+	free(scanned);
 	return rc;
 }
 

@@ -103,6 +103,42 @@ static enum pii_status check_parts(const struct pii_merged *m, const struct pii_
 	return PII_OK;
 }
 
+char **pii_merge_scan_paths(const struct pii_options *opt, size_t *n)
+{
+	*n = 0;
+	FILE *f = opt->n_paths ? fopen(opt->paths[0], "r") : NULL;
+	if (!f)
+		return NULL;
+	/* the summary is the last line: read the file's tail */
+	char *tail = malloc(65537);
+	size_t got = 0;
+	if (tail && fseeko(f, 0, SEEK_END) == 0) {
+		off_t size = ftello(f);
+		off_t from = size > 65536 ? size - 65536 : 0;
+		if (fseeko(f, from, SEEK_SET) == 0)
+			got = fread(tail, 1, 65536, f);
+	}
+	fclose(f);
+	char **paths = NULL;
+	if (tail) {
+		tail[got] = '\0';
+		while (got && tail[got - 1] == '\n')
+			tail[--got] = '\0';
+		char *line = strrchr(tail, '\n');
+		struct pii_replay rp = {0};
+		char why[64];
+		line = line ? line + 1 : tail;
+		static const char summary[] = "{\"record\":\"summary\"";
+		if (!strncmp(line, summary, sizeof(summary) - 1) &&
+		    pii_replay_line(&rp, line, why, sizeof(why)) && rp.have_summary) {
+			paths = rp.summary.paths;
+			*n = rp.summary.n_paths;
+		}
+	}
+	free(tail);
+	return paths;
+}
+
 enum pii_status pii_merge_parts(const struct pii_options *opt, const struct pii_ruleset *rs,
 				struct pii_collector *c, struct pii_merged *m, char *err,
 				size_t errlen)

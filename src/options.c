@@ -16,6 +16,7 @@
 #include "pii_config.h"
 #include "pii_limits.h"
 #include "pii_log.h"
+#include "pii_register.h"
 #include "pii_util.h"
 #include "pii_version.h"
 
@@ -63,6 +64,20 @@ static const char usage_text[] =
 "      --export-patterns    print the patterns of the rules that need no context\n"
 "                           word, without lookaround, one per line (for\n"
 "                           grep-like tools, e.g. rg -f), and exit\n"
+"\n"
+"The GDPR register:\n"
+"      --system NAME=GLOB   files whose path matches GLOB (* crosses folders)\n"
+"                           are system NAME in the Data map; repeatable. Else a\n"
+"                           system is a dump or SQLite file, or the top-level\n"
+"                           folder of a PATH\n"
+"      --data-map-only      the workbook holds the Data map sheet only\n"
+"      --stale-after AGE    personal data older than AGE (5y, 18m, 90d) is a\n"
+"                           deletion candidate (default 5y; 0d: none)\n"
+"      --contact-list-min N a file or table with N or more distinct e-mail\n"
+"                           addresses or phone numbers is a contact list\n"
+"                           (default 50; 0: none)\n"
+"      --breach-report      the workbook (and a .txt output) is the one-page\n"
+"                           summary for a data breach notification\n"
 "\n"
 "Incremental rescans:\n"
 "      --state FILE         keep per file its size, time, inode and findings\n"
@@ -116,6 +131,11 @@ enum {
 	OPT_SHARD,
 	OPT_STATE,
 	OPT_FULL,
+	OPT_SYSTEM,
+	OPT_DATA_MAP_ONLY,
+	OPT_STALE_AFTER,
+	OPT_CONTACT_LIST_MIN,
+	OPT_BREACH_REPORT,
 };
 
 static const struct option long_options[] = {
@@ -148,6 +168,11 @@ static const struct option long_options[] = {
 	{"shard", required_argument, NULL, OPT_SHARD},
 	{"state", required_argument, NULL, OPT_STATE},
 	{"full", no_argument, NULL, OPT_FULL},
+	{"system", required_argument, NULL, OPT_SYSTEM},
+	{"data-map-only", no_argument, NULL, OPT_DATA_MAP_ONLY},
+	{"stale-after", required_argument, NULL, OPT_STALE_AFTER},
+	{"contact-list-min", required_argument, NULL, OPT_CONTACT_LIST_MIN},
+	{"breach-report", no_argument, NULL, OPT_BREACH_REPORT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -397,6 +422,40 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 		case OPT_FULL:
 			o->full = true;
 			break;
+		case OPT_SYSTEM: {
+			const char *eq = strchr(optarg, '=');
+			struct pii_system_spec *grown =
+				eq && eq != optarg && eq[1]
+					? realloc(o->systems, (o->n_systems + 1) * sizeof(*grown))
+					: NULL;
+			char *name = grown ? strndup(optarg, (size_t)(eq - optarg)) : NULL;
+			if (grown)
+				o->systems = grown;
+			if (!name || !push_str((const char ***)&o->owned, &o->n_owned, name)) {
+				free(name);
+				res = usage_error(err, errlen, "--system: '%s' is not NAME=GLOB", optarg);
+				break;
+			}
+			o->systems[o->n_systems++] = (struct pii_system_spec){name, eq + 1};
+			break;
+		}
+		case OPT_DATA_MAP_ONLY:
+			o->data_map_only = true;
+			break;
+		case OPT_STALE_AFTER:
+			if (!pii_parse_duration(optarg, &o->stale_after))
+				res = usage_error(err, errlen,
+						  "--stale-after: '%s' is not an age such as 5y, 18m or 90d",
+						  optarg);
+			break;
+		case OPT_CONTACT_LIST_MIN:
+			if (!parse_count(optarg, UINT32_MAX, &o->contact_list_min))
+				res = usage_error(err, errlen, "--contact-list-min: '%s' is not a number",
+						  optarg);
+			break;
+		case OPT_BREACH_REPORT:
+			o->breach_report = true;
+			break;
 		case OPT_SHARD: {
 			unsigned k, n;
 			char end;
@@ -499,6 +558,8 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 	o->max_ratio = PII_MAX_RATIO_DEFAULT;
 	o->max_members = PII_MAX_MEMBERS_DEFAULT;
 	o->file_timeout = PII_FILE_TIMEOUT_DEFAULT;
+	o->stale_after = PII_STALE_AFTER_DEFAULT;
+	o->contact_list_min = PII_CONTACT_LIST_MIN_DEFAULT;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	o->threads = cores > 0 ? (unsigned)(cores > 256 ? 256 : cores) : 1;
 	o->command_line = join_args(argc, argv);
@@ -616,6 +677,7 @@ void pii_options_free(struct pii_options *o)
 		pii_config_free(o->config);
 		free(o->config);
 	}
+	free(o->systems);
 	free(o->paths);
 	free(o->outputs);
 	free(o->rule_paths);

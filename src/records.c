@@ -218,6 +218,8 @@ static bool fail(char *err, size_t errlen, const char *what, const char *detail)
 
 static bool replay_finding(struct pii_replay *rp, yajl_val obj, char *err, size_t errlen)
 {
+	if (!rp->rs)
+		return fail(err, errlen, "a finding, but no rules to read it with", NULL);
 	const char *rule_id = get_str(obj, "rule_id");
 	if (!rule_id)
 		rule_id = get_str(obj, "rule");
@@ -331,6 +333,10 @@ bool pii_replay_line(struct pii_replay *rp, const char *line, char *err, size_t 
 	}
 	const char *kind = get_str(obj, "record");
 	bool ok;
+	if (!rp->out && (!kind || strcmp(kind, "summary"))) {
+		yajl_tree_free(obj);
+		return fail(err, errlen, "only a summary record was expected", NULL);
+	}
 	if (!kind) {
 		ok = replay_finding(rp, obj, err, errlen);
 	} else {

@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "pii_limits.h"
+#include "pii_register.h"
 #include "pii_stop.h"
 #include "pii_version.h"
 
@@ -101,7 +102,29 @@ static void kv_time(struct book *b, lxw_worksheet *ws, lxw_row_t *row,
 	(*row)++;
 }
 
-/* Categories by findings, most first; ties by name. */
+/* Whether a category holds special categories (Art. 9) or criminal
+ * data (Art. 10): 9, 10 or 0. */
+static int category_special(const struct pii_inventory *inv, const char *name)
+{
+	for (size_t i = 0; i < inv->rules->n_reports; i++)
+		if (inv->rules->reports[i].special && !strcmp(inv->rules->reports[i].category, name))
+			return inv->rules->reports[i].special;
+	return 0;
+}
+
+/* Categories by findings, most first, special categories before all;
+ * ties by name. */
+static bool category_before(const struct pii_inventory *inv, const struct pii_inv_category *a,
+			    const struct pii_inv_category *b)
+{
+	bool sa = category_special(inv, a->name) != 0, sb = category_special(inv, b->name) != 0;
+	if (sa != sb)
+		return sa;
+	if (a->findings != b->findings)
+		return a->findings > b->findings;
+	return strcmp(a->name, b->name) <= 0;
+}
+
 static void sort_categories(const struct pii_inventory *inv, size_t *order)
 {
 	for (size_t i = 0; i < inv->n_categories; i++)
@@ -111,8 +134,7 @@ static void sort_categories(const struct pii_inventory *inv, size_t *order)
 		const struct pii_inv_category *ck = &inv->categories[k];
 		while (j > 0) {
 			const struct pii_inv_category *cj = &inv->categories[order[j - 1]];
-			if (cj->findings > ck->findings ||
-			    (cj->findings == ck->findings && strcmp(cj->name, ck->name) <= 0))
+			if (category_before(inv, cj, ck))
 				break;
 			order[j] = order[j - 1];
 			j--;
@@ -188,6 +210,19 @@ static void write_summary(struct book *b, const struct pii_inventory *inv)
 	else
 		pii_buf_printf(&s, "all %" PRIu64, inv->findings_total);
 	kv_str(b, ws, &row, "Findings sheet lists", pii_buf_cstr(&s), NULL);
+	if (inv->opt->stale_after) {
+		char key[96];
+		snprintf(key, sizeof(key), "Stale locations (older than %.0f days)",
+			 (double)inv->opt->stale_after / 86400);
+		kv_num(b, ws, &row, key, (double)inv->stale_locations);
+		kv_num(b, ws, &row, "Stale files (deletion candidates)", (double)inv->stale_files);
+		kv_num(b, ws, &row, "Stale bytes", (double)inv->stale_bytes);
+	}
+	if (inv->opt->contact_list_min) {
+		kv_num(b, ws, &row, "Contact lists", (double)inv->contact_lists);
+		if (inv->contact_lists)
+			kv_num(b, ws, &row, "Largest contact list", (double)inv->largest_contact_list);
+	}
 	if (inv->state_path) {
 		kv_str(b, ws, &row, "State file", inv->state_path, NULL);
 		kv_num(b, ws, &row, "Files read this run",
@@ -211,7 +246,7 @@ static void write_summary(struct book *b, const struct pii_inventory *inv)
 	row++;
 
 	static const char *const cat_header[] = {"Category", "Findings", "Locations",
-						 "Files", "Distinct values", NULL};
+						 "Files", "Distinct values", "Special", NULL};
 	lxw_row_t table_row = row;
 	for (lxw_col_t c = 0; cat_header[c]; c++)
 		put_str(b, ws, row, c, cat_header[c], b->header);
@@ -225,6 +260,8 @@ static void write_summary(struct book *b, const struct pii_inventory *inv)
 		put_num(b, ws, row, 2, (double)c->locations, b->integer);
 		put_num(b, ws, row, 3, (double)c->files, b->integer);
 		put_num(b, ws, row, 4, (double)pii_distinct_count(&c->distinct), b->integer);
+		int special = category_special(inv, c->name);
+		put_str(b, ws, row, 5, special == 9 ? "Art. 9" : special == 10 ? "Art. 10" : NULL, b->warn);
 		row++;
 	}
 	pii_buf_free(&s);
@@ -261,10 +298,11 @@ static void write_inventory(struct book *b, const struct pii_inventory *inv)
 		"File", "Table / sheet", "Column", "Key", "Part", "Rule", "Category",
 		"Confidence", "Count", "Distinct", "Rows", "Rows with it", "Share of rows",
 		"High", "Medium", "Low", "Example", "File size", "Owner", "Modified (UTC)",
-		"Type", NULL,
+		"Type", "Special", "Age (years)", "Deletion candidate", "Contact list",
+		"System", NULL,
 	};
 	static const double widths[] = {60, 16, 16, 12, 10, 14, 14, 11, 9, 9, 9, 11, 12,
-					8, 8, 8, 24, 12, 12, 18, 26};
+					8, 8, 8, 24, 12, 12, 18, 26, 9, 11, 18, 12, 30};
 	put_header(b, ws, names, widths);
 	size_t n = inv->n_rows < PII_XLSX_MAX_ROWS ? inv->n_rows : PII_XLSX_MAX_ROWS;
 	for (size_t i = 0; i < n; i++) {
@@ -296,8 +334,17 @@ static void write_inventory(struct book *b, const struct pii_inventory *inv)
 		put_str(b, ws, row, 18, pii_owner_name(r->file->uid), NULL);
 		note(b, worksheet_write_unixtime(ws, row, 19, r->file->mtime, b->date));
 		put_str(b, ws, row, 20, r->file->type, NULL);
+		put_str(b, ws, row, 21, rep->special == 9 ? "Art. 9" : rep->special == 10 ? "Art. 10" : NULL,
+			b->warn);
+		double age = (double)(inv->now - r->file->mtime) / (365.25 * 86400);
+		put_num(b, ws, row, 22, (double)(int64_t)(age * 10 + 0.5) / 10, NULL);
+		put_str(b, ws, row, 23, r->stale ? "yes: older than --stale-after" : NULL, b->warn);
+		if (r->contact_list)
+			put_num(b, ws, row, 24, (double)r->contact_list, b->integer);
+		if (r->system < inv->n_systems)
+			put_str(b, ws, row, 25, inv->systems[r->system].name, NULL);
 	}
-	finish_table(b, ws, 21, n);
+	finish_table(b, ws, 26, n);
 }
 
 /* ---- Findings ------------------------------------------------------------------ */
@@ -359,6 +406,62 @@ static void write_errors(struct book *b, const struct pii_inventory *inv)
 		put_str(b, ws, row, 2, p->reason, NULL);
 	}
 	finish_table(b, ws, 3, inv->n_problems);
+}
+
+/* ---- Data map (Art. 30) ----------------------------------------------------------- */
+
+static void write_data_map(struct book *b, const struct pii_inventory *inv)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Data map");
+	if (!ws) {
+		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	/* What piiscan found, then what the officer fills in. */
+	static const char *const names[] = {
+		"System", "Categories of personal data", "Special categories", "Locations",
+		"Files", "Findings", "Data subjects (estimate)", "Oldest file (UTC)",
+		"Newest file (UTC)", "Purpose", "Legal basis", "Retention period", "Recipients",
+		"Transfers outside the EU", "Security measures", NULL,
+	};
+	static const double widths[] = {36, 50, 22, 10, 8, 10, 14, 18, 18, 24, 18, 16, 20, 18, 24};
+	put_header(b, ws, names, widths);
+	/* by name: systems are made in the order their files are met */
+	size_t by_name[inv->n_systems ? inv->n_systems : 1];
+	for (size_t i = 0; i < inv->n_systems; i++) {
+		size_t j = i;
+		for (; j > 0 && strcmp(inv->systems[by_name[j - 1]].name, inv->systems[i].name) > 0; j--)
+			by_name[j] = by_name[j - 1];
+		by_name[j] = i;
+	}
+	struct pii_buf cats = {0};
+	lxw_row_t row = 1;
+	for (size_t i = 0; i < inv->n_systems; i++) {
+		const struct pii_inv_system *s = &inv->systems[by_name[i]];
+		if (!s->locations)
+			continue;
+		size_t order[inv->n_categories ? inv->n_categories : 1];
+		sort_categories(inv, order);
+		cats.len = 0;
+		for (size_t k = 0; s->categories && k < inv->n_categories; k++)
+			if (s->categories[order[k]])
+				pii_buf_printf(&cats, "%s%s", cats.len ? ", " : "",
+					       inv->categories[order[k]].name);
+		put_str(b, ws, row, 0, s->name, NULL);
+		put_str(b, ws, row, 1, pii_buf_cstr(&cats), NULL);
+		put_str(b, ws, row, 2,
+			s->art9 && s->art10 ? "Art. 9, Art. 10" : s->art9 ? "Art. 9" : s->art10 ? "Art. 10" : NULL,
+			b->warn);
+		put_num(b, ws, row, 3, (double)s->locations, b->integer);
+		put_num(b, ws, row, 4, (double)s->files, b->integer);
+		put_num(b, ws, row, 5, (double)s->findings, b->integer);
+		put_num(b, ws, row, 6, (double)pii_system_subjects(s), b->integer);
+		note(b, worksheet_write_unixtime(ws, row, 7, s->oldest, b->date));
+		note(b, worksheet_write_unixtime(ws, row, 8, s->newest, b->date));
+		row++;
+	}
+	pii_buf_free(&cats);
+	finish_table(b, ws, 15, row - 1);
 }
 
 /* ---- Changes (--state) ------------------------------------------------------------- */
@@ -472,13 +575,18 @@ enum pii_status pii_xlsx_write(const struct pii_inventory *inv, const char *path
 	};
 	note(&b, workbook_set_properties(b.wb, &props));
 
-	write_summary(&b, inv);
-	write_inventory(&b, inv);
-	write_findings(&b, inv);
-	write_errors(&b, inv);
-	if (inv->state_path)
-		write_changes(&b, inv);
-	write_rules(&b, inv);
+	if (inv->opt->data_map_only) {
+		write_data_map(&b, inv);
+	} else {
+		write_summary(&b, inv);
+		write_data_map(&b, inv);
+		write_inventory(&b, inv);
+		write_findings(&b, inv);
+		write_errors(&b, inv);
+		if (inv->state_path)
+			write_changes(&b, inv);
+		write_rules(&b, inv);
+	}
 	pii_buf_free(&b.tmp);
 
 	errno = 0;

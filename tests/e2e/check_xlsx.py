@@ -15,7 +15,7 @@ import sys
 
 import openpyxl
 
-SHEETS = ["Summary", "Inventory", "Findings", "Errors", "Rules"]
+SHEETS = ["Summary", "Data map", "Inventory", "Findings", "Errors", "Rules"]
 
 
 def fail(msg):

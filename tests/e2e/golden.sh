@@ -52,8 +52,8 @@ if command -v soffice >/dev/null 2>&1; then
 	(cd "$WORK/lo" && HOME="$WORK/lo" timeout 180 soffice --headless --norestore \
 		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
 		m.xlsx >/dev/null 2>&1)
-	check "LibreOffice opens the workbook: five sheets" \
-		test "$(ls "$WORK/lo"/m-*.csv 2>/dev/null | wc -l)" -eq 5
+	check "LibreOffice opens the workbook: six sheets" \
+		test "$(ls "$WORK/lo"/m-*.csv 2>/dev/null | wc -l)" -eq 6
 	check "LibreOffice reads the summary" grep -q "^Findings,$(wc -l <"$want")," "$WORK/lo/m-Summary.csv"
 else
 	echo "skip - LibreOffice is not installed"

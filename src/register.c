@@ -1,0 +1,213 @@
+/*
+ * register.c - the GDPR views of an inventory (see pii_register.h).
+ */
+#include "pii_register.h"
+
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pii_limits.h"
+
+#define SYSTEM_HLL_BITS 14
+
+bool pii_parse_duration(const char *s, int64_t *seconds)
+{
+	char *end;
+	if (!s || !*s || *s == '-')
+		return false;
+	double v = strtod(s, &end);
+	double unit;
+	if (!strcmp(end, "y"))
+		unit = 365.25 * 86400;
+	else if (!strcmp(end, "m"))
+		unit = 365.25 * 86400 / 12;
+	else if (!strcmp(end, "w"))
+		unit = 7 * 86400;
+	else if (!strcmp(end, "d"))
+		unit = 86400;
+	else
+		return false;
+	if (v < 0 || v > 1000)
+		return false;
+	*seconds = (int64_t)(v * unit);
+	return true;
+}
+
+/* Dumps and SQLite files are systems of their own, known by their name. */
+static bool is_database(const char *path, size_t len)
+{
+	static const char *const ext[] = {".sql", ".dump", ".sqlite", ".sqlite3", ".db", NULL};
+	for (size_t i = 0; ext[i]; i++) {
+		size_t n = strlen(ext[i]);
+		if (len > n && !strncasecmp(path + len - n, ext[i], n))
+			return true;
+	}
+	return false;
+}
+
+/* The system's name for the file on disk path[0..len). */
+static char *system_name(const struct pii_options *opt, const char *path, size_t len)
+{
+	char *file = strndup(path, len);
+	if (!file)
+		return NULL;
+	for (size_t i = 0; i < opt->n_systems; i++)
+		if (fnmatch(opt->systems[i].glob, file, 0) == 0) {
+			free(file);
+			return strdup(opt->systems[i].name);
+		}
+	if (is_database(file, len))
+		return file;
+	/* the top-level folder below the scanned path it is in */
+	for (size_t i = 0; i < opt->n_paths; i++) {
+		const char *root = opt->paths[i];
+		size_t rl = strlen(root);
+		while (rl > 1 && root[rl - 1] == '/')
+			rl--;
+		if (strncmp(file, root, rl) || (file[rl] != '/' && file[rl] != '\0'))
+			continue;
+		const char *rel = file + rl;
+		while (*rel == '/')
+			rel++;
+		const char *slash = strchr(rel, '/');
+		size_t n = slash ? (size_t)(slash - file) : rl;
+		file[n] = '\0';
+		return file;
+	}
+	return file;
+}
+
+int pii_system_of(struct pii_inventory *inv, const struct pii_options *opt, const char *path)
+{
+	const char *bang = strchr(path, '!');
+	char *name = system_name(opt, path, bang ? (size_t)(bang - path) : strlen(path));
+	if (!name)
+		return -1;
+	for (size_t i = 0; i < inv->n_systems; i++)
+		if (!strcmp(inv->systems[i].name, name)) {
+			free(name);
+			return (int)i;
+		}
+	if (inv->n_systems == inv->cap_systems) {
+		size_t cap = inv->cap_systems ? inv->cap_systems * 2 : 16;
+		struct pii_inv_system *grown = realloc(inv->systems, cap * sizeof(*grown));
+		if (!grown) {
+			free(name);
+			return -1;
+		}
+		inv->systems = grown;
+		inv->cap_systems = cap;
+	}
+	struct pii_inv_system *s = &inv->systems[inv->n_systems];
+	memset(s, 0, sizeof(*s));
+	s->name = pii_arena_strdup(&inv->arena, name);
+	free(name);
+	if (!s->name)
+		return -1;
+	for (int k = 0; k < PII_SUBJECT_KINDS; k++)
+		pii_distinct_init(&s->subjects[k], SYSTEM_HLL_BITS);
+	return (int)inv->n_systems++;
+}
+
+int pii_subject_kind(const struct pii_report_id *rep)
+{
+	if (!strcmp(rep->name, "email"))
+		return 0;
+	if (!strcmp(rep->name, "phone"))
+		return 1;
+	if (!strcmp(rep->category, "national_id"))
+		return 2;
+	return -1;
+}
+
+uint64_t pii_system_subjects(const struct pii_inv_system *s)
+{
+	uint64_t most = 0;
+	for (int k = 0; k < PII_SUBJECT_KINDS; k++) {
+		uint64_t n = pii_distinct_count(&s->subjects[k]);
+		if (n > most)
+			most = n;
+	}
+	return most;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Contact lists: per file or table (location without column or key),
+ * the distinct e-mail addresses and phone numbers in it. Rows come sorted
+ * by path, then table. */
+static void contact_lists(struct pii_inventory *inv, uint64_t min)
+{
+	for (size_t i = 0; i < inv->n_rows;) {
+		size_t j = i;
+		uint64_t emails = 0, phones = 0;
+		for (; j < inv->n_rows && !strcmp(inv->rows[j].path, inv->rows[i].path) &&
+		       same(inv->rows[j].table, inv->rows[i].table);
+		     j++) {
+			const struct pii_report_id *rep = &inv->rules->reports[inv->rows[j].report];
+			int kind = pii_subject_kind(rep);
+			if (kind == 0)
+				emails += inv->rows[j].distinct;
+			else if (kind == 1)
+				phones += inv->rows[j].distinct;
+		}
+		uint64_t size = emails > phones ? emails : phones;
+		if (min && size >= min) {
+			inv->contact_lists++;
+			if (size > inv->largest_contact_list)
+				inv->largest_contact_list = size;
+			for (size_t k = i; k < j; k++)
+				inv->rows[k].contact_list = size;
+		}
+		i = j;
+	}
+}
+
+void pii_register_compute(struct pii_inventory *inv, int64_t now)
+{
+	const struct pii_options *opt = inv->opt;
+	inv->now = now;
+	for (size_t i = 0; i < inv->n_systems; i++) {
+		struct pii_inv_system *s = &inv->systems[i];
+		s->categories = calloc(inv->n_categories ? inv->n_categories : 1, sizeof(bool));
+		s->oldest = INT64_MAX;
+		s->newest = INT64_MIN;
+	}
+	const struct pii_inv_file *last_file = NULL, *last_stale = NULL;
+	for (size_t i = 0; i < inv->n_rows; i++) {
+		struct pii_inv_row *r = &inv->rows[i];
+		const struct pii_report_id *rep = &inv->rules->reports[r->report];
+		r->stale = opt->stale_after && now - r->file->mtime > opt->stale_after;
+		if (r->stale) {
+			inv->stale_locations++;
+			if (r->file != last_stale) {
+				inv->stale_files++;
+				inv->stale_bytes += r->file->size;
+				last_stale = r->file;
+			}
+		}
+		if (r->system >= inv->n_systems)
+			continue;
+		struct pii_inv_system *s = &inv->systems[r->system];
+		s->locations++;
+		s->findings += r->count;
+		if (r->file != last_file) {
+			s->files++;
+			last_file = r->file;
+		}
+		for (size_t c = 0; s->categories && c < inv->n_categories; c++)
+			if (!strcmp(inv->categories[c].name, rep->category))
+				s->categories[c] = true;
+		if (r->file->mtime < s->oldest)
+			s->oldest = r->file->mtime;
+		if (r->file->mtime > s->newest)
+			s->newest = r->file->mtime;
+		s->art9 |= rep->special == 9;
+		s->art10 |= rep->special == 10;
+	}
+	contact_lists(inv, opt->contact_list_min);
+}
