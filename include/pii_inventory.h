@@ -132,6 +132,7 @@ struct pii_inventory {
 	size_t n_systems, cap_systems;
 	uint64_t stale_locations, stale_files, stale_bytes;
 	uint64_t contact_lists, largest_contact_list;
+	struct pii_distinct subjects[PII_SUBJECT_KINDS]; /* all systems together */
 	int64_t now;               /* the time ages are measured at */
 
 	/* --state */

@@ -12,6 +12,7 @@ enum pii_format {
 	PII_FORMAT_XLSX,
 	PII_FORMAT_JSONL,
 	PII_FORMAT_CSV,
+	PII_FORMAT_TXT,   /* the breach summary (--breach-report) */
 };
 
 struct pii_config_args;

@@ -35,6 +35,11 @@ enum pii_status pii_csv_write(const struct pii_inventory *inv, FILE *f);
 enum pii_status pii_xlsx_write(const struct pii_inventory *inv, const char *path,
 			       char *err, size_t errlen);
 
+/* The breach summary (--breach-report) as text: what was found, per
+ * category with records and estimated people, special categories and the
+ * files involved, for the notification within 72 hours. */
+enum pii_status pii_breach_txt_write(const struct pii_inventory *inv, FILE *f);
+
 /* The user name of uid, or its number; cached, not thread-safe. */
 const char *pii_owner_name(uid_t uid);
 

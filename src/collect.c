@@ -471,6 +471,9 @@ static void handle_batch(struct pii_collector *c, struct pii_batch *b)
 		int kind = sys ? c->subject_kind[report] : -1;
 		if (kind >= 0 && !pii_distinct_add(&sys->subjects[kind], fd->fingerprint))
 			c->oom = true;
+		kind = c->subject_kind[report];
+		if (kind >= 0 && !pii_distinct_add(&inv->subjects[kind], fd->fingerprint))
+			c->oom = true;
 
 		struct pending_row *pr = last;
 		if (!pr || fd->loc != last_loc || report != last_report) {
@@ -711,6 +714,8 @@ struct pii_collector *pii_collector_start(const struct pii_options *opt,
 	inv->paths = opt->paths;
 	inv->n_paths = opt->n_paths;
 	inv->started = (int64_t)time(NULL);
+	for (int k = 0; k < PII_SUBJECT_KINDS; k++)
+		pii_distinct_init(&inv->subjects[k], 14);
 	inv->findings_per_rule = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(uint64_t));
 	if (!inv->findings_per_rule || !init_categories(c))
 		goto fail;

@@ -184,6 +184,7 @@ const char *pii_format_name(enum pii_format f)
 	case PII_FORMAT_XLSX: return "xlsx";
 	case PII_FORMAT_JSONL: return "jsonl";
 	case PII_FORMAT_CSV: return "csv";
+	case PII_FORMAT_TXT: return "txt";
 	}
 	return "?";
 }
@@ -196,6 +197,8 @@ static bool format_parse(const char *s, enum pii_format *out)
 		*out = PII_FORMAT_JSONL;
 	else if (!strcasecmp(s, "csv"))
 		*out = PII_FORMAT_CSV;
+	else if (!strcasecmp(s, "txt"))
+		*out = PII_FORMAT_TXT;
 	else
 		return false;
 	return true;
@@ -641,6 +644,11 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 		res = usage_error(err, errlen, "no PATH to scan (see piiscan --help)");
 	if (o->quiet && o->progress < 0)
 		o->progress = 0;
+	for (size_t i = 0; res == PII_PARSE_RUN && i < o->n_outputs; i++)
+		if (o->outputs[i].format == PII_FORMAT_TXT && !o->breach_report)
+			res = usage_error(err, errlen,
+					  "'%s': a .txt output is the breach summary: add --breach-report",
+					  o->outputs[i].path);
 	if (res == PII_PARSE_RUN && o->state_file && o->show_values)
 		res = usage_error(err, errlen,
 				  "--state keeps no values: it cannot be used with --show-values");

@@ -217,6 +217,12 @@ enum pii_status pii_outputs_commit(struct pii_outputs *o,
 		case PII_FORMAT_JSONL:
 			e = close_stream(out);
 			break;
+		case PII_FORMAT_TXT:
+			errno = 0;
+			if (pii_breach_txt_write(inv, out->fp) != PII_OK)
+				out->write_errno = errno ? errno : EIO;
+			e = close_stream(out);
+			break;
 		}
 		if (e)
 			output_failed(out, e, why, to_stdout, &result, err, errlen);

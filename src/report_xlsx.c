@@ -13,6 +13,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "pii_breach.h"
 #include "pii_limits.h"
 #include "pii_register.h"
 #include "pii_stop.h"
@@ -464,6 +465,86 @@ static void write_data_map(struct book *b, const struct pii_inventory *inv)
 	finish_table(b, ws, 15, row - 1);
 }
 
+/* ---- Breach (--breach-report) -------------------------------------------------------- */
+
+static const char *art_name(int special)
+{
+	return special == 9 ? "Art. 9" : special == 10 ? "Art. 10" : NULL;
+}
+
+static void write_breach(struct book *b, const struct pii_inventory *inv)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Breach");
+	struct pii_breach br;
+	if (!ws || !pii_breach_build(inv, &br)) {
+		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	note(b, worksheet_set_column(ws, 0, 0, 40, NULL));
+	note(b, worksheet_set_column(ws, 1, 3, 16, NULL));
+	lxw_row_t row = 0;
+	put_str(b, ws, row, 0, "Personal data breach: scope of the data concerned", b->title);
+	row++;
+	put_str(b, ws, row++, 0,
+		"For the notification to the supervisory authority (GDPR Art. 33, within 72 hours) "
+		"and to the people concerned (Art. 34).",
+		NULL);
+	row++;
+	struct pii_buf s = {0};
+	for (size_t i = 0; i < inv->n_paths; i++)
+		pii_buf_printf(&s, "%s%s", i ? ", " : "", inv->paths[i]);
+	kv_str(b, ws, &row, "Examined", pii_buf_cstr(&s), NULL);
+	kv_time(b, ws, &row, "On (UTC)", inv->finished);
+	if (inv->interrupted)
+		kv_str(b, ws, &row, "Scan", "INCOMPLETE (interrupted): the scope may be larger",
+		       b->warn);
+	kv_num(b, ws, &row, "Files examined",
+	       (double)(inv->files_scanned + inv->files_partial + inv->files_failed +
+			inv->files_skipped));
+	kv_num(b, ws, &row, "Files with personal data", (double)br.n_files);
+	kv_num(b, ws, &row, "Records (findings)", (double)inv->findings_total);
+	kv_num(b, ws, &row, "Data subjects (estimate)", (double)br.subjects);
+	s.len = 0;
+	for (size_t i = 0; i < br.n_special_kinds; i++)
+		pii_buf_printf(&s, "%s%s (%s)", i ? ", " : "", br.special_kinds[i],
+			       art_name(br.special_art[i]));
+	kv_str(b, ws, &row, "Special categories", s.len ? pii_buf_cstr(&s) : "none found",
+	       s.len ? b->warn : NULL);
+	row++;
+	static const char *const cat_header[] = {"Category of personal data", "Records",
+						 "Data subjects (estimate)", "Files", "Special",
+						 NULL};
+	for (lxw_col_t c = 0; cat_header[c]; c++)
+		put_str(b, ws, row, c, cat_header[c], b->header);
+	row++;
+	for (size_t i = 0; i < br.n_categories; i++, row++) {
+		put_str(b, ws, row, 0, br.categories[i].name, NULL);
+		put_num(b, ws, row, 1, (double)br.categories[i].records, b->integer);
+		put_num(b, ws, row, 2, (double)br.categories[i].subjects, b->integer);
+		put_num(b, ws, row, 3, (double)br.categories[i].files, b->integer);
+		put_str(b, ws, row, 4, art_name(br.categories[i].special), b->warn);
+	}
+	row++;
+	put_str(b, ws, row, 0, "Files involved (most findings first)", b->header);
+	put_str(b, ws, row, 1, "Findings", b->header);
+	put_str(b, ws, row, 2, "Special", b->header);
+	row++;
+	size_t listed = br.n_files < PII_BREACH_FILES_LISTED ? br.n_files : PII_BREACH_FILES_LISTED;
+	for (size_t i = 0; i < listed; i++, row++) {
+		put_str(b, ws, row, 0, br.files[i].file->path, NULL);
+		put_num(b, ws, row, 1, (double)br.files[i].findings, b->integer);
+		put_str(b, ws, row, 2, art_name(br.files[i].special), b->warn);
+	}
+	if (br.n_files > listed) {
+		s.len = 0;
+		pii_buf_printf(&s, "... and %zu more files (the inventory lists them all)",
+			       br.n_files - listed);
+		put_str(b, ws, row++, 0, pii_buf_cstr(&s), NULL);
+	}
+	pii_buf_free(&s);
+	pii_breach_free(&br);
+}
+
 /* ---- Changes (--state) ------------------------------------------------------------- */
 
 static void write_changes(struct book *b, const struct pii_inventory *inv)
@@ -575,7 +656,9 @@ enum pii_status pii_xlsx_write(const struct pii_inventory *inv, const char *path
 	};
 	note(&b, workbook_set_properties(b.wb, &props));
 
-	if (inv->opt->data_map_only) {
+	if (inv->opt->breach_report) {
+		write_breach(&b, inv);
+	} else if (inv->opt->data_map_only) {
 		write_data_map(&b, inv);
 	} else {
 		write_summary(&b, inv);

@@ -22,7 +22,10 @@ done
 rc=$?
 check "a scan with findings exits 0" test $rc -eq 0
 leaks=""
-cut -f5 "$want" >"$WORK/values"
+# (The special categories' words are shown by design: they name the kind
+# of data, not the person; see rules/special.yaml.)
+special='^(health|religion|ethnic_origin|political_opinion|trade_union|sexual_orientation|genetic_biometric|criminal_data)$'
+awk -F'\t' -v s="$special" '$3 !~ s {print $5}' "$want" >"$WORK/values"
 while IFS= read -r v; do
 	if grep -qF -- "$v" "$WORK/m.jsonl" "$WORK/m.csv"; then leaks="$leaks$v "; fi
 done <"$WORK/values"

@@ -11,12 +11,16 @@ cd "$ROOT" || exit 2
 leaks() {
 	$PY - "$@" <<'EOF'
 import sys, openpyxl
+SPECIAL = {"health", "religion", "ethnic_origin", "political_opinion", "trade_union",
+           "sexual_orientation", "genetic_biometric", "criminal_data"}
 values = set()
 for line in open("tests/golden/fixtures.tsv", encoding="utf-8"):
     if line.startswith("#") or not line.strip():
         continue
-    v = line.rstrip("\n").split("\t")[-1]
-    if len(v) >= 6:
+    cols = line.rstrip("\n").split("\t")
+    v = cols[-1]
+    # the special categories' words are shown by design (mask: keyword)
+    if len(v) >= 6 and cols[2] not in SPECIAL:
         values.add(v)
 assert len(values) > 50, "golden list not read"
 found = 0

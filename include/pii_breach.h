@@ -1,0 +1,53 @@
+/*
+ * pii_breach.h - the scope of a data breach (--breach-report): for the
+ * notification to the supervisory authority within 72 hours (GDPR Art.
+ * 33) and to the people concerned (Art. 34): which categories of personal
+ * data, how many records and people, special categories, which files.
+ * Laid out as text (pii_breach_txt_write) and as a workbook sheet.
+ */
+#ifndef PII_BREACH_H
+#define PII_BREACH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "pii_inventory.h"
+
+struct pii_breach_category {
+	const char *name;
+	int special;          /* 9, 10 or 0 */
+	uint64_t records;     /* findings */
+	uint64_t subjects;    /* estimated people (see pii_breach_build) */
+	uint64_t files;
+};
+
+struct pii_breach_file {
+	const struct pii_inv_file *file;
+	uint64_t findings;
+	int special;          /* the highest Art. of its findings, or 0 */
+};
+
+struct pii_breach {
+	struct pii_breach_category *categories; /* special first, then most records */
+	size_t n_categories;
+	struct pii_breach_file *files;          /* most findings first */
+	size_t n_files;
+	uint64_t subjects;    /* estimated people in all: most distinct e-mails,
+			       * phones or national ids */
+	/* the special kinds found ("health", "criminal_data") and their Art. */
+	const char *special_kinds[32];
+	int special_art[32];
+	size_t n_special_kinds;
+};
+
+/* The files listed by name on the one page; the rest are counted. */
+#define PII_BREACH_FILES_LISTED 40
+
+/* People per category: distinct values for the identifying categories
+ * (contact, national_id, identity, financial), the files holding it for
+ * a special category (such a document is mostly about one person),
+ * distinct values otherwise. false when out of memory. */
+bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b);
+void pii_breach_free(struct pii_breach *b);
+
+#endif

@@ -1,0 +1,154 @@
+#!/bin/sh
+# From inventory to GDPR register, on the fixture share (fixtures/share:
+# systems hr, marketing, finance, intranet): the Data map, special
+# categories in Dutch and English (and a word in passing that is not one),
+# stale data and contact lists where planted, the breach summary.
+. "$(dirname "$0")/lib.inc"
+cd "$ROOT" || exit 2
+
+# A copy, so that ages can be planted: the contact list is from 2016.
+S="$WORK/share"
+cp -r fixtures/share "$S"
+touch -d "2016-05-01 12:00:00 UTC" "$S/marketing/mailing-list-2019.csv"
+list_size=$(stat -c %s "$S/marketing/mailing-list-2019.csv")
+"$PIISCAN" -q -o "$WORK/reg.xlsx" "$S"
+sheet() { # BOOK SHEET: the sheet's rows as JSON lines, header first
+	$PY -c "
+import json, sys, openpyxl, datetime
+for r in openpyxl.load_workbook(sys.argv[1])[sys.argv[2]].iter_rows(values_only=True):
+    print(json.dumps([v.isoformat() if isinstance(v, datetime.datetime) else v for v in r]))" "$1" "$2"
+}
+
+check "Data map: one row per system with findings (finance, hr, marketing; not intranet)" \
+	$PY - "$WORK/reg.xlsx" "$S" <<'EOF'
+import sys, openpyxl
+rows = list(openpyxl.load_workbook(sys.argv[1])["Data map"].iter_rows(values_only=True))
+head, rows = rows[0], rows[1:]
+assert head[:9] == ("System", "Categories of personal data", "Special categories", "Locations",
+                    "Files", "Findings", "Data subjects (estimate)", "Oldest file (UTC)",
+                    "Newest file (UTC)"), head
+assert head[9:] == ("Purpose", "Legal basis", "Retention period", "Recipients",
+                    "Transfers outside the EU", "Security measures"), head
+s = sys.argv[2]
+assert [r[0] for r in rows] == [f"{s}/finance", f"{s}/hr", f"{s}/marketing"], rows
+m = {r[0].rsplit("/", 1)[1]: r for r in rows}
+hr, mk, fi = m["hr"], m["marketing"], m["finance"]
+# hr: two sick notes (NL, EN) with e-mail addresses, a VOG request with a BSN
+assert hr[2] == "Art. 9, Art. 10", hr
+assert hr[1].split(", ")[:2] == ["special_category", "criminal_data"], hr  # special first
+assert {"contact", "identity", "national_id"} <= set(hr[1].split(", ")), hr
+assert hr[4] == 3 and hr[6] == 2, hr     # 3 files; 2 people by e-mail (1 BSN)
+assert mk[2] is None and mk[4] == 1 and mk[6] == 60, mk   # 60 people on the list
+assert mk[7] == mk[8] and mk[7].year == 2016, mk          # planted age
+assert fi[1] == "financial" and fi[6] == 0, fi            # accounts, no person kinds
+assert all(v is None for r in rows for v in r[9:]), "officer's columns are empty"
+EOF
+
+check "special categories: NL and EN sick notes Art. 9, the VOG Art. 10, passing mentions not" \
+	$PY - "$WORK/reg.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+rows = list(wb["Inventory"].iter_rows(values_only=True))
+col = {n: i for i, n in enumerate(rows[0])}
+special = {}
+for r in rows[1:]:
+    name = r[0].rsplit("/", 1)[1]
+    if r[col["Special"]]:
+        special.setdefault(name, set()).add((r[col["Rule"]], r[col["Special"]]))
+assert special == {
+    "ziekmelding-jansen.txt": {("health", "Art. 9")},
+    "sick-leave-smith.txt": {("health", "Art. 9")},
+    "vog-aanvraag-de-boer.txt": {("criminal_data", "Art. 10")},
+}, special
+assert not any("intranet" in r[0] for r in rows[1:]), "a word in passing was flagged"
+summary = list(wb["Summary"].iter_rows(values_only=True))
+start = next(i for i, r in enumerate(summary) if r[0] == "Category")
+order = [r[0] for r in summary[start + 1:] if r[0]]
+assert order[:2] == ["special_category", "criminal_data"], order  # special first
+EOF
+
+check "retention: the 2016 list is a deletion candidate, nothing else; Summary totals it" \
+	$PY - "$WORK/reg.xlsx" "$list_size" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+rows = list(wb["Inventory"].iter_rows(values_only=True))
+col = {n: i for i, n in enumerate(rows[0])}
+stale = {r[0].rsplit("/", 1)[1] for r in rows[1:] if r[col["Deletion candidate"]]}
+assert stale == {"mailing-list-2019.csv"}, stale
+ages = {r[0].rsplit("/", 1)[1]: r[col["Age (years)"]] for r in rows[1:]}
+assert ages["mailing-list-2019.csv"] > 10 and ages["ziekmelding-jansen.txt"] < 1, ages
+s = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
+assert s["Stale files (deletion candidates)"] == 1, s
+assert s["Stale bytes"] == int(sys.argv[2]), (s["Stale bytes"], sys.argv[2])
+assert s["Stale locations (older than 1826 days)"] == 3, s  # name, e-mail, phone columns
+EOF
+
+check "contact list: the 60-person list is one, sized 60; the sick notes are not" \
+	$PY - "$WORK/reg.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+rows = list(wb["Inventory"].iter_rows(values_only=True))
+col = {n: i for i, n in enumerate(rows[0])}
+lists = {(r[0].rsplit("/", 1)[1], r[col["Contact list"]]) for r in rows[1:] if r[col["Contact list"]]}
+assert lists == {("mailing-list-2019.csv", 60)}, lists
+s = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
+assert s["Contact lists"] == 1 and s["Largest contact list"] == 60, s
+EOF
+"$PIISCAN" -q --contact-list-min 61 --stale-after 20y -o "$WORK/thresholds.xlsx" "$S"
+check "--contact-list-min 61 and --stale-after 20y: no list, nothing stale" $PY - "$WORK/thresholds.xlsx" <<'EOF'
+import sys, openpyxl
+s = {r[0]: r[1] for r in openpyxl.load_workbook(sys.argv[1])["Summary"].iter_rows(values_only=True) if r[0]}
+assert s["Contact lists"] == 0 and s["Stale files (deletion candidates)"] == 0, s
+EOF
+check_fails "--stale-after takes an age" "$PIISCAN" -q --stale-after soon -o "$WORK/x.xlsx" "$S"
+
+# Systems named by the user, on the command line and in the config.
+"$PIISCAN" -q --system "People=*/share/hr/*" --system "Lists=*mailing*" -o "$WORK/named.xlsx" "$S"
+check "--system NAME=GLOB names systems; the rest stay top-level folders" \
+	$PY -c "
+import sys, openpyxl
+rows = list(openpyxl.load_workbook(sys.argv[1])['Data map'].iter_rows(values_only=True))[1:]
+assert [r[0] for r in rows] == sorted(['Lists', 'People', sys.argv[2] + '/finance']), rows
+assert {r[0]: r[6] for r in rows}['Lists'] == 60, rows" "$WORK/named.xlsx" "$S"
+cat >"$WORK/cfg.yaml" <<EOF
+paths: [$S]
+systems:
+  HR: "*/share/hr/*"
+output: [$WORK/cfg.xlsx]
+data-map-only: true
+EOF
+"$PIISCAN" -q --config "$WORK/cfg.yaml"
+check "config systems: mapping and data-map-only: the workbook is the Data map alone" \
+	$PY -c "
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ['Data map'], wb.sheetnames
+assert 'HR' in [r[0] for r in wb['Data map'].iter_rows(values_only=True)]" "$WORK/cfg.xlsx"
+
+# The breach summary: text and workbook.
+"$PIISCAN" -q --breach-report -o "$WORK/breach.txt" -o "$WORK/breach.xlsx" "$S"
+check "breach summary (text): files, people, special categories, per category, files involved" \
+	$PY - "$WORK/breach.txt" <<'EOF'
+import re, sys
+t = open(sys.argv[1]).read()
+assert "Files with personal data: 5\n" in t, t
+assert re.search(r"Data subjects: +about 62 ", t), t          # 60 on the list + 2 in hr
+assert "Special categories:  health (Art. 9), criminal_data (Art. 10)\n" in t, t
+assert re.search(r"^special_category \(Art\. 9\) +7 +2 +2$", t, re.M), t
+assert re.search(r"^criminal_data \(Art\. 10\) +2 +1 +1$", t, re.M), t
+assert re.search(r"^contact +122 +122 +3$", t, re.M), t
+files = re.findall(r"^ +(\d+)  (\S+)", t, re.M)
+assert [(n, p.rsplit("/", 1)[1]) for n, p in files][0] == ("180", "mailing-list-2019.csv"), files
+assert len(files) == 5, files
+assert "@" not in t and "725763863" not in t, "a value in the breach summary"
+EOF
+check "breach summary (xlsx): one sheet, the same figures" $PY - "$WORK/breach.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["Breach"], wb.sheetnames
+s = {r[0]: r[1] for r in wb["Breach"].iter_rows(values_only=True) if r[0]}
+assert s["Files with personal data"] == 5 and s["Data subjects (estimate)"] == 62, s
+assert s["Special categories"] == "health (Art. 9), criminal_data (Art. 10)", s
+EOF
+check_fails "a .txt output without --breach-report is refused" "$PIISCAN" -q -o "$WORK/x.txt" "$S"
+finish
