@@ -47,7 +47,8 @@ static bool put_num(struct pii_buf *line, uint64_t v)
 static const char *const header[] = {
 	"file", "table", "column", "key", "part", "rule", "category",
 	"confidence", "count", "distinct", "rows", "rows_with", "high", "medium", "low", "example",
-	"file_size", "owner", "modified", "type", NULL,
+	"file_size", "owner", "modified", "type", "special", "deletion_candidate",
+	"contact_list", "system", NULL,
 };
 
 enum pii_status pii_csv_write(const struct pii_inventory *inv, FILE *f)
@@ -85,6 +86,15 @@ enum pii_status pii_csv_write(const struct pii_inventory *inv, FILE *f)
 		put_field(&line, pii_owner_name(r->file->uid), false);
 		put_field(&line, mtime, false);
 		put_field(&line, r->file->type, false);
+		int special = inv->rules->reports[r->report].special;
+		put_field(&line, special == 9 ? "Art. 9" : special == 10 ? "Art. 10" : NULL, false);
+		put_field(&line, r->stale ? "yes" : NULL, false);
+		if (r->contact_list)
+			put_num(&line, r->contact_list);
+		else
+			pii_buf_putc(&line, ',');
+		put_field(&line, r->system < inv->n_systems ? inv->systems[r->system].name : NULL,
+			  false);
 		pii_buf_puts(&line, "\r\n");
 		if (line.len > 65536 || i + 1 == inv->n_rows) {
 			if (line.oom) {

@@ -94,6 +94,18 @@ assert lists == {("mailing-list-2019.csv", 60)}, lists
 s = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
 assert s["Contact lists"] == 1 and s["Largest contact list"] == 60, s
 EOF
+"$PIISCAN" -q -o "$WORK/reg.csv" "$S"
+check "the CSV carries the same flags: special, deletion candidate, contact list, system" \
+	$PY - "$WORK/reg.csv" "$S" <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+by = lambda name: [r for r in rows if r["file"].endswith(name)]
+assert {r["special"] for r in by("ziekmelding-jansen.txt") if r["rule"] == "health"} == {"Art. 9"}
+assert {r["special"] for r in by("vog-aanvraag-de-boer.txt") if r["rule"] == "criminal_data"} == {"Art. 10"}
+assert {(r["deletion_candidate"], r["contact_list"]) for r in by("mailing-list-2019.csv")} == {("yes", "60")}
+assert {r["deletion_candidate"] for r in rows if "mailing" not in r["file"]} == {""}
+assert {r["system"] for r in by("sick-leave-smith.txt")} == {sys.argv[2] + "/hr"}
+EOF
 "$PIISCAN" -q --contact-list-min 61 --stale-after 20y -o "$WORK/thresholds.xlsx" "$S"
 check "--contact-list-min 61 and --stale-after 20y: no list, nothing stale" $PY - "$WORK/thresholds.xlsx" <<'EOF'
 import sys, openpyxl
