@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "pii_inventory.h"
 
@@ -29,6 +30,9 @@ struct pii_state;
  * message in err. */
 struct pii_state *pii_state_open(const char *path, const char *settings, bool full,
 				 char *err, size_t errlen);
+
+/* True when (dev, ino) is the state file: the scan does not read it. */
+bool pii_state_is_own(const struct pii_state *st, dev_t dev, ino_t ino);
 
 /* The records kept for path (malloc'd, NUL-terminated), when its entry
  * matches size, mtime_ns and ino and the settings; else NULL. Safe from

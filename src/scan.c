@@ -661,6 +661,10 @@ static bool open_input(struct pii_worker *w, const char *path, struct pii_file_r
 		pii_file_result_set(res, PII_FILE_SKIPPED, "piiscan's own output, not read");
 		return false;
 	}
+	if (w->ctx->state && pii_state_is_own(w->ctx->state, st.st_dev, st.st_ino)) {
+		pii_file_result_set(res, PII_FILE_SKIPPED, "piiscan's own state file, not read");
+		return false;
+	}
 	if (opt->max_filesize && (uint64_t)st.st_size > opt->max_filesize) {
 		snprintf(why, sizeof(why), "larger than --max-filesize (%llu bytes)",
 			 (unsigned long long)st.st_size);

@@ -28,6 +28,8 @@ struct pii_state {
 	sqlite3 *db;
 	pthread_mutex_t lock;
 	int lock_fd;             /* flock: one run at a time */
+	dev_t dev;               /* the file's, so that the scan leaves it out */
+	ino_t ino;
 	char settings[17];
 	bool full;
 	int64_t run;             /* this run's number */
@@ -101,6 +103,11 @@ struct pii_state *pii_state_open(const char *path, const char *settings, bool fu
 		snprintf(err, errlen, "--state: cannot open '%s': %s", path, strerror(errno));
 		goto fail;
 	}
+	struct stat sb;
+	if (fstat(st->lock_fd, &sb) == 0) {
+		st->dev = sb.st_dev;
+		st->ino = sb.st_ino;
+	}
 	if (flock(st->lock_fd, LOCK_EX | LOCK_NB) != 0) {
 		snprintf(err, errlen,
 			 errno == EWOULDBLOCK
@@ -138,6 +145,11 @@ struct pii_state *pii_state_open(const char *path, const char *settings, bool fu
 fail:
 	pii_state_close(st);
 	return NULL;
+}
+
+bool pii_state_is_own(const struct pii_state *st, dev_t dev, ino_t ino)
+{
+	return st->dev == dev && st->ino == ino;
 }
 
 char *pii_state_lookup(struct pii_state *st, const char *path, uint64_t size,

@@ -120,6 +120,14 @@ scan core --packs core
 check "changed rules: every file read again" \
 	test "$(summary "$WORK/core.xlsx" "Files read this run")" -eq "$(find "$T/fixtures" -type f | wc -l)"
 
+# A state file inside the scanned tree is not scanned.
+mkdir "$WORK/inside" && cp -r fixtures/notes "$WORK/inside/"
+"$PIISCAN" -q --state "$WORK/inside/state.db" -o "$WORK/inside1.xlsx" "$WORK/inside"
+"$PIISCAN" -q --state "$WORK/inside/state.db" -o "$WORK/inside2.xlsx" -o "$WORK/inside2.jsonl" "$WORK/inside"
+check "a state file in the scanned tree is left out, with a row" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/inside2.xlsx" state.db skipped "piiscan's own state file, not read"
+check "nothing is found in the state file" sh -c "! grep -q 'state.db' '$WORK/inside2.jsonl'"
+
 check_fails "--state with --show-values is refused (the state keeps no values)" \
 	"$PIISCAN" -q --state "$WORK/sv.db" --show-values -o "$WORK/sv.xlsx" fixtures/notes
 check_fails "--full without --state is refused" "$PIISCAN" -q --full -o "$WORK/f.xlsx" fixtures/notes
