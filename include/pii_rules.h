@@ -87,6 +87,11 @@ struct pii_report_id {
  * categories' rule above): contact, national_id, identity, financial. */
 bool pii_category_identifies(const char *category);
 
+struct pii_ruleset;
+/* 9 or 10 when a category holds special categories (Art. 9) or criminal
+ * data (Art. 10) in rs, else 0. */
+int pii_category_special(const struct pii_ruleset *rs, const char *category);
+
 /* The hash of the first min(4, n) bytes of s (lower case) that
  * anchor_prefix_bits holds. */
 static inline unsigned pii_anchor_prefix_hash(const unsigned char *s, size_t n)

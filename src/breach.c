@@ -12,14 +12,6 @@
 #include "pii_report.h"
 #include "pii_version.h"
 
-static int category_special(const struct pii_inventory *inv, const char *name)
-{
-	for (size_t i = 0; i < inv->rules->n_reports; i++)
-		if (inv->rules->reports[i].special && !strcmp(inv->rules->reports[i].category, name))
-			return inv->rules->reports[i].special;
-	return 0;
-}
-
 static int cmp_category(const void *pa, const void *pb)
 {
 	const struct pii_breach_category *a = pa, *b = pb;
@@ -53,7 +45,7 @@ bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b)
 			continue;
 		struct pii_breach_category *bc = &b->categories[b->n_categories++];
 		bc->name = c->name;
-		bc->special = category_special(inv, c->name);
+		bc->special = pii_category_special(inv->rules, c->name);
 		bc->records = c->findings;
 		bc->files = c->files;
 		bc->subjects = bc->special ? c->files : pii_distinct_count(&c->distinct);

@@ -103,22 +103,13 @@ static void kv_time(struct book *b, lxw_worksheet *ws, lxw_row_t *row,
 	(*row)++;
 }
 
-/* Whether a category holds special categories (Art. 9) or criminal
- * data (Art. 10): 9, 10 or 0. */
-static int category_special(const struct pii_inventory *inv, const char *name)
-{
-	for (size_t i = 0; i < inv->rules->n_reports; i++)
-		if (inv->rules->reports[i].special && !strcmp(inv->rules->reports[i].category, name))
-			return inv->rules->reports[i].special;
-	return 0;
-}
-
 /* Categories by findings, most first, special categories before all;
  * ties by name. */
 static bool category_before(const struct pii_inventory *inv, const struct pii_inv_category *a,
 			    const struct pii_inv_category *b)
 {
-	bool sa = category_special(inv, a->name) != 0, sb = category_special(inv, b->name) != 0;
+	bool sa = pii_category_special(inv->rules, a->name) != 0;
+	bool sb = pii_category_special(inv->rules, b->name) != 0;
 	if (sa != sb)
 		return sa;
 	if (a->findings != b->findings)
@@ -261,7 +252,7 @@ static void write_summary(struct book *b, const struct pii_inventory *inv)
 		put_num(b, ws, row, 2, (double)c->locations, b->integer);
 		put_num(b, ws, row, 3, (double)c->files, b->integer);
 		put_num(b, ws, row, 4, (double)pii_distinct_count(&c->distinct), b->integer);
-		int special = category_special(inv, c->name);
+		int special = pii_category_special(inv->rules, c->name);
 		put_str(b, ws, row, 5, special == 9 ? "Art. 9" : special == 10 ? "Art. 10" : NULL, b->warn);
 		row++;
 	}

@@ -844,6 +844,14 @@ bool pii_category_identifies(const char *category)
 	return false;
 }
 
+int pii_category_special(const struct pii_ruleset *rs, const char *category)
+{
+	for (size_t i = 0; i < rs->n_reports; i++)
+		if (rs->reports[i].special && !strcmp(rs->reports[i].category, category))
+			return rs->reports[i].special;
+	return 0;
+}
+
 static int find_or_add_report(struct pii_ruleset *rs, const struct pii_rule *r,
 			      char *err, size_t errlen)
 {
