@@ -53,5 +53,6 @@ void test_match(void);
 void test_pager(void);
 void test_scan(void);
 void test_fingerprint(void);
+void test_register(void);
 
 #endif

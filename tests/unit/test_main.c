@@ -25,7 +25,7 @@ int main(int argc, char **argv)
 		{"detect", test_detect},   {"distinct", test_distinct},
 		{"rules", test_rules},     {"match", test_match},
 		{"pager", test_pager},     {"scan", test_scan},
-		{"fingerprint", test_fingerprint},
+		{"fingerprint", test_fingerprint}, {"register", test_register},
 	};
 	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++) {
 		int p = t_passed, f = t_failed;
