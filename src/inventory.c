@@ -84,6 +84,7 @@ void pii_inventory_free(struct pii_inventory *inv)
 		free(inv->systems[i].categories);
 	}
 	free(inv->systems);
+	free(inv->system_slots);
 	for (int k = 0; k < PII_SUBJECT_KINDS; k++)
 		pii_distinct_free(&inv->subjects[k]);
 	for (size_t i = 0; i < inv->n_categories; i++)

@@ -9,7 +9,7 @@
 
 #include "pii_limits.h"
 
-#define SYSTEM_HLL_BITS 14
+#define SYSTEM_HLL_BITS 12 /* 4 KiB a kind once a system outgrows the exact set */
 
 bool pii_parse_duration(const char *s, int64_t *seconds)
 {
@@ -78,17 +78,54 @@ static char *system_name(const struct pii_options *opt, const char *path, size_t
 	return file;
 }
 
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
+/* Puts system i into the name index, growing it at half full. */
+static bool index_system(struct pii_inventory *inv, size_t i)
+{
+	if ((inv->n_systems + 1) * 2 > inv->system_slots_cap) {
+		size_t cap = inv->system_slots_cap ? inv->system_slots_cap * 2 : 64;
+		uint32_t *slots = calloc(cap, sizeof(uint32_t));
+		if (!slots)
+			return false;
+		for (size_t k = 0; k < inv->n_systems; k++) {
+			size_t at = name_hash(inv->systems[k].name) & (cap - 1);
+			while (slots[at])
+				at = (at + 1) & (cap - 1);
+			slots[at] = (uint32_t)k + 1;
+		}
+		free(inv->system_slots);
+		inv->system_slots = slots;
+		inv->system_slots_cap = cap;
+	}
+	size_t at = name_hash(inv->systems[i].name) & (inv->system_slots_cap - 1);
+	while (inv->system_slots[at])
+		at = (at + 1) & (inv->system_slots_cap - 1);
+	inv->system_slots[at] = (uint32_t)i + 1;
+	return true;
+}
+
 int pii_system_of(struct pii_inventory *inv, const struct pii_options *opt, const char *path)
 {
 	const char *bang = strchr(path, '!');
 	char *name = system_name(opt, path, bang ? (size_t)(bang - path) : strlen(path));
 	if (!name)
 		return -1;
-	for (size_t i = 0; i < inv->n_systems; i++)
-		if (!strcmp(inv->systems[i].name, name)) {
-			free(name);
-			return (int)i;
-		}
+	/* a share with thousands of top-level folders: found by hash */
+	if (inv->system_slots_cap) {
+		size_t at = name_hash(name) & (inv->system_slots_cap - 1);
+		for (; inv->system_slots[at]; at = (at + 1) & (inv->system_slots_cap - 1))
+			if (!strcmp(inv->systems[inv->system_slots[at] - 1].name, name)) {
+				free(name);
+				return (int)inv->system_slots[at] - 1;
+			}
+	}
 	if (inv->n_systems == inv->cap_systems) {
 		size_t cap = inv->cap_systems ? inv->cap_systems * 2 : 16;
 		struct pii_inv_system *grown = realloc(inv->systems, cap * sizeof(*grown));
@@ -107,6 +144,8 @@ int pii_system_of(struct pii_inventory *inv, const struct pii_options *opt, cons
 		return -1;
 	for (int k = 0; k < PII_SUBJECT_KINDS; k++)
 		pii_distinct_init(&s->subjects[k], SYSTEM_HLL_BITS);
+	if (!index_system(inv, inv->n_systems))
+		return -1;
 	return (int)inv->n_systems++;
 }
 
