@@ -91,6 +91,9 @@ bool pii_escape_display(struct pii_buf *out, const char *s, size_t len);
  * the same treatment of invalid UTF-8 as pii_escape_display. */
 bool pii_escape_json(struct pii_buf *out, const char *s, size_t len);
 
+/* Appends ,"key":"value" with value escaped as above. */
+bool pii_json_str_field(struct pii_buf *out, const char *key, const char *value);
+
 /* Writes what pii_escape_json appends to dst, which has room for
  * 5 * len bytes; returns the bytes written. */
 size_t pii_escape_json_to(char *dst, const char *s, size_t len);
@@ -120,5 +123,17 @@ struct stat;
  * longer than PATH_MAX, by walking its folders with openat. */
 int pii_open_path(const char *path, int flags);
 int pii_stat_path(const char *path, struct stat *st, bool follow);
+
+/* strcmp where NULL (a location part the format has not) sorts first and
+ * equals only NULL. */
+int pii_strcmp_null(const char *a, const char *b);
+
+bool pii_streq_null(const char *a, const char *b);
+
+/* FNV-1a of a string: stable across runs and machines. */
+uint64_t pii_fnv1a(const char *s);
+
+/* argv[0..argc) joined by spaces (the command line as typed), malloc'd. */
+char *pii_join_args(int argc, char **argv);
 
 #endif

@@ -215,17 +215,12 @@ static uint64_t loc_hash(const struct pii_loc *l, unsigned report)
 	return hash_str(h, l->part);
 }
 
-static bool str_eq(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
-
 static bool row_is(const struct pii_inv_row *r, const struct pii_loc *l, unsigned report)
 {
-	return r->report == report && str_eq(r->path, l->file) &&
-	       str_eq(r->table, l->table) &&
-	       str_eq(r->column, l->column) && str_eq(r->key, l->key) &&
-	       str_eq(r->part, l->part);
+	return r->report == report && pii_streq_null(r->path, l->file) &&
+	       pii_streq_null(r->table, l->table) &&
+	       pii_streq_null(r->column, l->column) && pii_streq_null(r->key, l->key) &&
+	       pii_streq_null(r->part, l->part);
 }
 
 static struct inflight *inflight_get(struct pii_collector *c, uint64_t file_id,

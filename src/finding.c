@@ -23,16 +23,11 @@ void pii_batch_free(struct pii_batch *b)
 	free(b);
 }
 
-static bool str_eq(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
-
 static bool loc_eq(const struct pii_loc *a, const struct pii_loc *b)
 {
-	return str_eq(a->file, b->file) && str_eq(a->table, b->table) &&
-	       str_eq(a->column, b->column) && str_eq(a->key, b->key) &&
-	       str_eq(a->part, b->part) && a->page == b->page;
+	return pii_streq_null(a->file, b->file) && pii_streq_null(a->table, b->table) &&
+	       pii_streq_null(a->column, b->column) && pii_streq_null(a->key, b->key) &&
+	       pii_streq_null(a->part, b->part) && a->page == b->page;
 }
 
 /* Copies loc into the batch, or reuses the last copy when it is the same

@@ -6,17 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int cmp_str(const char *a, const char *b)
-{
-	if (a == b)
-		return 0;
-	if (!a)
-		return -1;
-	if (!b)
-		return 1;
-	return strcmp(a, b);
-}
-
 static int cmp_u64(uint64_t a, uint64_t b)
 {
 	return a < b ? -1 : a > b;
@@ -29,9 +18,9 @@ static int cmp_row(const void *pa, const void *pb)
 {
 	const struct pii_inv_row *a = pa, *b = pb;
 	int c;
-	if ((c = cmp_str(a->path, b->path)) || (c = cmp_str(a->table, b->table)) ||
-	    (c = cmp_str(a->column, b->column)) || (c = cmp_str(a->key, b->key)) ||
-	    (c = cmp_str(a->part, b->part)))
+	if ((c = pii_strcmp_null(a->path, b->path)) || (c = pii_strcmp_null(a->table, b->table)) ||
+	    (c = pii_strcmp_null(a->column, b->column)) || (c = pii_strcmp_null(a->key, b->key)) ||
+	    (c = pii_strcmp_null(a->part, b->part)))
 		return c;
 	return strcmp(sort_rules->reports[a->report].name,
 		      sort_rules->reports[b->report].name);
@@ -41,9 +30,9 @@ static int cmp_finding(const void *pa, const void *pb)
 {
 	const struct pii_inv_finding *a = pa, *b = pb;
 	int c;
-	if ((c = cmp_str(a->path, b->path)) || (c = cmp_str(a->table, b->table)) ||
-	    (c = cmp_str(a->column, b->column)) || (c = cmp_str(a->key, b->key)) ||
-	    (c = cmp_str(a->part, b->part)) || (c = cmp_u64(a->page, b->page)) ||
+	if ((c = pii_strcmp_null(a->path, b->path)) || (c = pii_strcmp_null(a->table, b->table)) ||
+	    (c = pii_strcmp_null(a->column, b->column)) || (c = pii_strcmp_null(a->key, b->key)) ||
+	    (c = pii_strcmp_null(a->part, b->part)) || (c = cmp_u64(a->page, b->page)) ||
 	    (c = cmp_u64(a->offset, b->offset)))
 		return c;
 	return strcmp(sort_rules->rules[a->rule].id, sort_rules->rules[b->rule].id);
@@ -52,8 +41,8 @@ static int cmp_finding(const void *pa, const void *pb)
 static int cmp_problem(const void *pa, const void *pb)
 {
 	const struct pii_inv_problem *a = pa, *b = pb;
-	int c = cmp_str(a->path, b->path);
-	return c ? c : cmp_str(a->reason, b->reason);
+	int c = pii_strcmp_null(a->path, b->path);
+	return c ? c : pii_strcmp_null(a->reason, b->reason);
 }
 
 void pii_inventory_sort(struct pii_inventory *inv)

@@ -246,14 +246,8 @@ int main(int argc, char **argv)
 					     : pii_options_parse(argc, argv, &opt, err, sizeof(err));
 	if (merge && parsed == PII_PARSE_RUN) {
 		/* the summary shows the command as typed, "merge" and all */
-		size_t len = 1;
-		for (int i = 0; i < argc; i++)
-			len += strlen(argv[i]) + 1;
-		char *line = malloc(len);
+		char *line = pii_join_args(argc, argv);
 		if (line) {
-			line[0] = '\0';
-			for (int i = 0; i < argc; i++)
-				strcat(strcat(line, i ? " " : ""), argv[i]);
 			free(opt.command_line);
 			opt.command_line = line;
 		}

@@ -246,23 +246,6 @@ static bool parse_count(const char *s, uint64_t max, uint64_t *out)
 	return true;
 }
 
-static char *join_args(int argc, char **argv)
-{
-	size_t len = 1;
-	for (int i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	char *s = malloc(len);
-	if (!s)
-		return NULL;
-	s[0] = '\0';
-	for (int i = 0; i < argc; i++) {
-		if (i)
-			strcat(s, " ");
-		strcat(s, argv[i]);
-	}
-	return s;
-}
-
 /* What the passes over the configuration file's arguments and then the
  * command line's gather before the outputs are worked out. */
 struct parse {
@@ -565,7 +548,7 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 	o->contact_list_min = PII_CONTACT_LIST_MIN_DEFAULT;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	o->threads = cores > 0 ? (unsigned)(cores > 256 ? 256 : cores) : 1;
-	o->command_line = join_args(argc, argv);
+	o->command_line = pii_join_args(argc, argv);
 
 	/* The configuration file first, then the command line over it. */
 	o->config_file = config_option(argc, argv);

@@ -16,20 +16,14 @@
 
 /* ---- writing ------------------------------------------------------------------ */
 
-static bool str_field(struct pii_buf *b, const char *key, const char *val)
-{
-	return pii_buf_printf(b, ",\"%s\":\"", key) && pii_escape_json(b, val, strlen(val)) &&
-	       pii_buf_putc(b, '"');
-}
-
 bool pii_record_file(struct pii_buf *out, const struct pii_file_result *r)
 {
 	bool ok = pii_buf_printf(out, "{\"record\":\"file\",\"file_id\":%" PRIu64, r->file_id) &&
-		  str_field(out, "path", r->path) &&
-		  str_field(out, "status", pii_file_status_name(r->status));
+		  pii_json_str_field(out, "path", r->path) &&
+		  pii_json_str_field(out, "status", pii_file_status_name(r->status));
 	if (ok && r->reason)
-		ok = str_field(out, "reason", r->reason);
-	return ok && str_field(out, "type", r->type) &&
+		ok = pii_json_str_field(out, "reason", r->reason);
+	return ok && pii_json_str_field(out, "type", r->type) &&
 	       pii_buf_printf(out,
 			      ",\"listed\":%s,\"size\":%" PRIu64 ",\"bytes_read\":%" PRIu64
 			      ",\"mtime\":%" PRId64 ",\"uid\":%lu}\n",
@@ -41,15 +35,15 @@ bool pii_record_problem(struct pii_buf *out, uint64_t file_id, const char *path,
 			enum pii_file_status st, const char *reason)
 {
 	return pii_buf_printf(out, "{\"record\":\"problem\",\"file_id\":%" PRIu64, file_id) &&
-	       str_field(out, "path", path) && str_field(out, "status", pii_file_status_name(st)) &&
-	       str_field(out, "reason", reason ? reason : "") && pii_buf_puts(out, "}\n");
+	       pii_json_str_field(out, "path", path) && pii_json_str_field(out, "status", pii_file_status_name(st)) &&
+	       pii_json_str_field(out, "reason", reason ? reason : "") && pii_buf_puts(out, "}\n");
 }
 
 bool pii_record_table(struct pii_buf *out, uint64_t file_id, const char *path,
 		      const char *table, uint64_t rows)
 {
 	return pii_buf_printf(out, "{\"record\":\"table\",\"file_id\":%" PRIu64, file_id) &&
-	       str_field(out, "path", path) && str_field(out, "table", table) &&
+	       pii_json_str_field(out, "path", path) && pii_json_str_field(out, "table", table) &&
 	       pii_buf_printf(out, ",\"rows\":%" PRIu64 "}\n", rows);
 }
 
@@ -57,14 +51,14 @@ bool pii_record_summary(struct pii_buf *out, const struct pii_inventory *inv,
 			const struct pii_run_summary *s)
 {
 	bool ok = pii_buf_puts(out, "{\"record\":\"summary\"") &&
-		  str_field(out, "version", PII_VERSION) && str_field(out, "rules", s->rules) &&
-		  str_field(out, "settings", s->settings) &&
-		  str_field(out, "key_id", s->key_id) &&
+		  pii_json_str_field(out, "version", PII_VERSION) && pii_json_str_field(out, "rules", s->rules) &&
+		  pii_json_str_field(out, "settings", s->settings) &&
+		  pii_json_str_field(out, "key_id", s->key_id) &&
 		  pii_buf_printf(out,
 				 ",\"shard\":\"%u/%u\",\"started\":%" PRId64 ",\"finished\":%" PRId64
 				 ",\"duration\":%.3f",
 				 s->shard_k, s->shard_n, inv->started, inv->finished, inv->duration) &&
-		  str_field(out, "host", inv->host) && str_field(out, "user", inv->user) &&
+		  pii_json_str_field(out, "host", inv->host) && pii_json_str_field(out, "user", inv->user) &&
 		  pii_buf_printf(out,
 				 ",\"show_values\":%s,\"interrupted\":%d,\"files_dropped\":%" PRIu64
 				 ",\"pattern_limit_hits\":%" PRIu64 ",\"paths\":[",

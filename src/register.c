@@ -78,14 +78,6 @@ static char *system_name(const struct pii_options *opt, const char *path, size_t
 	return file;
 }
 
-static uint64_t name_hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
-}
-
 /* Puts system i into the name index, growing it at half full. */
 static bool index_system(struct pii_inventory *inv, size_t i)
 {
@@ -95,7 +87,7 @@ static bool index_system(struct pii_inventory *inv, size_t i)
 		if (!slots)
 			return false;
 		for (size_t k = 0; k < inv->n_systems; k++) {
-			size_t at = name_hash(inv->systems[k].name) & (cap - 1);
+			size_t at = pii_fnv1a(inv->systems[k].name) & (cap - 1);
 			while (slots[at])
 				at = (at + 1) & (cap - 1);
 			slots[at] = (uint32_t)k + 1;
@@ -104,7 +96,7 @@ static bool index_system(struct pii_inventory *inv, size_t i)
 		inv->system_slots = slots;
 		inv->system_slots_cap = cap;
 	}
-	size_t at = name_hash(inv->systems[i].name) & (inv->system_slots_cap - 1);
+	size_t at = pii_fnv1a(inv->systems[i].name) & (inv->system_slots_cap - 1);
 	while (inv->system_slots[at])
 		at = (at + 1) & (inv->system_slots_cap - 1);
 	inv->system_slots[at] = (uint32_t)i + 1;
@@ -119,7 +111,7 @@ int pii_system_of(struct pii_inventory *inv, const struct pii_options *opt, cons
 		return -1;
 	/* a share with thousands of top-level folders: found by hash */
 	if (inv->system_slots_cap) {
-		size_t at = name_hash(name) & (inv->system_slots_cap - 1);
+		size_t at = pii_fnv1a(name) & (inv->system_slots_cap - 1);
 		for (; inv->system_slots[at]; at = (at + 1) & (inv->system_slots_cap - 1))
 			if (!strcmp(inv->systems[inv->system_slots[at] - 1].name, name)) {
 				free(name);
@@ -171,11 +163,6 @@ uint64_t pii_system_subjects(const struct pii_inv_system *s)
 	return most;
 }
 
-static bool same(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
-
 /* Contact lists: per file or table (location without column or key),
  * the distinct e-mail addresses and phone numbers in it. Rows come sorted
  * by path, then table. */
@@ -185,7 +172,7 @@ static void contact_lists(struct pii_inventory *inv, uint64_t min)
 		size_t j = i;
 		uint64_t emails = 0, phones = 0;
 		for (; j < inv->n_rows && !strcmp(inv->rows[j].path, inv->rows[i].path) &&
-		       same(inv->rows[j].table, inv->rows[i].table);
+		       pii_streq_null(inv->rows[j].table, inv->rows[i].table);
 		     j++) {
 			const struct pii_report_id *rep = &inv->rules->reports[inv->rows[j].report];
 			int kind = pii_subject_kind(rep);

@@ -51,13 +51,6 @@ static char *put_hex64(char *d, uint64_t v)
 	return d + 16;
 }
 
-/* Appends ,"key":"escaped value" to b. */
-static bool field(struct pii_buf *b, const char *key, const char *val)
-{
-	return pii_buf_printf(b, ",\"%s\":\"", key) && pii_escape_json(b, val, strlen(val)) &&
-	       pii_buf_putc(b, '"');
-}
-
 struct pii_jsonl *pii_jsonl_new(const struct pii_ruleset *rs, bool file_ids)
 {
 	struct pii_jsonl *j = calloc(1, sizeof(*j));
@@ -74,11 +67,11 @@ struct pii_jsonl *pii_jsonl_new(const struct pii_ruleset *rs, bool file_ids)
 	bool ok = true;
 	for (size_t i = 0; i < rs->n_rules && ok; i++) {
 		const struct pii_rule *r = &rs->rules[i];
-		ok = field(&j->rule_part[i], "rule", r->report_as) &&
-		     field(&j->rule_part[i], "category", r->category) &&
+		ok = pii_json_str_field(&j->rule_part[i], "rule", r->report_as) &&
+		     pii_json_str_field(&j->rule_part[i], "category", r->category) &&
 		     pii_buf_puts(&j->rule_part[i], ",\"value\":\"");
 		if (ok && strcmp(r->report_as, r->id))
-			ok = field(&j->rule_tail[i], "rule_id", r->id);
+			ok = pii_json_str_field(&j->rule_tail[i], "rule_id", r->id);
 		ok = ok && pii_buf_puts(&j->rule_tail[i], "");
 	}
 	if (!ok) {
@@ -120,13 +113,13 @@ static bool render_loc(struct pii_jsonl *j, const struct pii_loc *l)
 		  pii_escape_json(&j->loc_head, l->file, strlen(l->file)) &&
 		  pii_buf_putc(&j->loc_head, '"') && pii_buf_puts(&j->loc_tail, "");
 	if (ok && l->table)
-		ok = field(&j->loc_tail, "table", l->table);
+		ok = pii_json_str_field(&j->loc_tail, "table", l->table);
 	if (ok && l->column)
-		ok = field(&j->loc_tail, "column", l->column);
+		ok = pii_json_str_field(&j->loc_tail, "column", l->column);
 	if (ok && l->key)
-		ok = field(&j->loc_tail, "key", l->key);
+		ok = pii_json_str_field(&j->loc_tail, "key", l->key);
 	if (ok && l->part)
-		ok = field(&j->loc_tail, "part", l->part);
+		ok = pii_json_str_field(&j->loc_tail, "part", l->part);
 	if (ok)
 		j->last_loc = l;
 	return ok;

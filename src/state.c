@@ -281,20 +281,15 @@ static bool query_changes(struct pii_state *st, struct pii_inventory *inv, const
 	return ok && rc == SQLITE_DONE;
 }
 
-static int str_cmp(const char *a, const char *b)
-{
-	return a == b ? 0 : !a ? -1 : !b ? 1 : strcmp(a, b);
-}
-
 static int change_cmp(const void *pa, const void *pb)
 {
 	const struct pii_inv_change *a = pa, *b = pb;
 	int c;
-	if ((c = str_cmp(a->path, b->path)) || (c = str_cmp(a->table, b->table)) ||
-	    (c = str_cmp(a->column, b->column)) || (c = str_cmp(a->key, b->key)) ||
-	    (c = str_cmp(a->part, b->part)))
+	if ((c = pii_strcmp_null(a->path, b->path)) || (c = pii_strcmp_null(a->table, b->table)) ||
+	    (c = pii_strcmp_null(a->column, b->column)) || (c = pii_strcmp_null(a->key, b->key)) ||
+	    (c = pii_strcmp_null(a->part, b->part)))
 		return c;
-	return str_cmp(a->report, b->report);
+	return pii_strcmp_null(a->report, b->report);
 }
 
 /* This run's counts in temp.cur; the changes from the baseline into inv;

@@ -477,3 +477,50 @@ int pii_stat_path(const char *path, struct stat *st, bool follow)
 	errno = e;
 	return r;
 }
+
+bool pii_json_str_field(struct pii_buf *out, const char *key, const char *value)
+{
+	return pii_buf_printf(out, ",\"%s\":\"", key) && pii_escape_json(out, value, strlen(value)) &&
+	       pii_buf_putc(out, '"');
+}
+
+int pii_strcmp_null(const char *a, const char *b)
+{
+	if (a == b)
+		return 0;
+	if (!a)
+		return -1;
+	if (!b)
+		return 1;
+	return strcmp(a, b);
+}
+
+bool pii_streq_null(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+uint64_t pii_fnv1a(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
+char *pii_join_args(int argc, char **argv)
+{
+	size_t len = 1;
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	char *s = malloc(len);
+	if (!s)
+		return NULL;
+	s[0] = '\0';
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}

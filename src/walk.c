@@ -103,10 +103,7 @@ bool pii_walk_excluded(const struct pii_options *opt, const char *path, const ch
 
 unsigned pii_shard_of(const char *rel, unsigned n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
-	for (const unsigned char *p = (const unsigned char *)rel; *p; p++)
-		h = (h ^ *p) * 0x100000001b3ULL;
-	return (unsigned)(h % n) + 1;
+	return (unsigned)(pii_fnv1a(rel) % n) + 1;
 }
 
 /* --shard K/N: whether path is this shard's. What is hashed is the path
