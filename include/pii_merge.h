@@ -20,10 +20,10 @@ struct pii_merged {
 	size_t n_parts;
 };
 
-/* The paths the scan of the first part covered (malloc'd, with *n), from
- * its summary record; NULL when it has none. The systems of the data map
- * are found below them, as in the scan. */
-char **pii_merge_scan_paths(const struct pii_options *opt, size_t *n);
+/* The summary record of the first part (its last line) into s, for the
+ * paths its scan covered: the systems of the data map are found below
+ * them, as in the scan. false when it has none (s is then empty). */
+bool pii_merge_first_summary(const struct pii_options *opt, struct pii_run_summary *s);
 
 /* Reads every part (opt->paths) into the collector c. Refuses parts made
  * with other rules than rs, with different fingerprint keys or limits,

@@ -181,17 +181,14 @@ static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
 	/* The collector sees the scan's paths (its data map's systems are
 	 * found below them); the parts are read from opt's. */
 	struct pii_options scan_opt = *opt;
-	size_t n_scanned = 0;
-	char **scanned = pii_merge_scan_paths(opt, &n_scanned);
-	if (scanned) {
-		scan_opt.paths = (const char **)scanned;
-		scan_opt.n_paths = n_scanned;
+	struct pii_run_summary first;
+	if (pii_merge_first_summary(opt, &first)) {
+		scan_opt.paths = (const char **)first.paths;
+		scan_opt.n_paths = first.n_paths;
 	}
 	struct pii_collector *col = pii_collector_start(&scan_opt, rules, outs);
 	if (!col) {
-		for (size_t i = 0; i < n_scanned; i++)
-			free(scanned[i]);
-		free(scanned);
+		pii_run_summary_free(&first);
 		return fatal("out of memory");
 	}
 	char err[1024] = "";
@@ -210,9 +207,7 @@ static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
 	pii_inventory_free(inv);
 	free(inv);
 	pii_merged_free(&m);
-	for (size_t i = 0; i < n_scanned; i++)
-		free(scanned[i]);
-	free(scanned);
+	pii_run_summary_free(&first);
 	return rc;
 }
 

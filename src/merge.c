@@ -103,12 +103,12 @@ static enum pii_status check_parts(const struct pii_merged *m, const struct pii_
 	return PII_OK;
 }
 
-char **pii_merge_scan_paths(const struct pii_options *opt, size_t *n)
+bool pii_merge_first_summary(const struct pii_options *opt, struct pii_run_summary *s)
 {
-	*n = 0;
+	memset(s, 0, sizeof(*s));
 	FILE *f = opt->n_paths ? fopen(opt->paths[0], "r") : NULL;
 	if (!f)
-		return NULL;
+		return false;
 	/* the summary is the last line: read the file's tail */
 	char *tail = malloc(65537);
 	size_t got = 0;
@@ -119,24 +119,21 @@ char **pii_merge_scan_paths(const struct pii_options *opt, size_t *n)
 			got = fread(tail, 1, 65536, f);
 	}
 	fclose(f);
-	char **paths = NULL;
+	struct pii_replay rp = {0};
 	if (tail) {
 		tail[got] = '\0';
 		while (got && tail[got - 1] == '\n')
 			tail[--got] = '\0';
 		char *line = strrchr(tail, '\n');
-		struct pii_replay rp = {0};
-		char why[64];
 		line = line ? line + 1 : tail;
 		static const char summary[] = "{\"record\":\"summary\"";
-		if (!strncmp(line, summary, sizeof(summary) - 1) &&
-		    pii_replay_line(&rp, line, why, sizeof(why)) && rp.have_summary) {
-			paths = rp.summary.paths;
-			*n = rp.summary.n_paths;
-		}
+		char why[64];
+		if (!strncmp(line, summary, sizeof(summary) - 1))
+			pii_replay_line(&rp, line, why, sizeof(why));
 	}
 	free(tail);
-	return paths;
+	*s = rp.summary;
+	return rp.have_summary;
 }
 
 enum pii_status pii_merge_parts(const struct pii_options *opt, const struct pii_ruleset *rs,
