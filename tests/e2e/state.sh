@@ -14,12 +14,6 @@ scan() { # NAME [OPTION...]: scans $T/fixtures into $WORK/NAME.xlsx
 	shift
 	(cd "$T" && "$PIISCAN" -q --state "$S" -o "$WORK/$n.xlsx" -o "$WORK/$n.csv" "$@" fixtures)
 }
-summary() { # BOOK KEY: prints the Summary value
-	$PY -c "
-import openpyxl, sys
-s = {r[0]: r[1] for r in openpyxl.load_workbook(sys.argv[1])['Summary'].iter_rows(values_only=True) if r[0]}
-print(s.get(sys.argv[2]))" "$1" "$2"
-}
 changes() { # BOOK: prints the Changes rows, tab-separated
 	$PY -c "
 import openpyxl, sys
