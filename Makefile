@@ -1,6 +1,6 @@
 # piiscan - see README.md. `make demo` builds and scans fixtures/,
 # `make test` runs every test; both install missing Debian packages when
-# run as root (scripts/deps.sh).
+# run as root (scripts/deps.sh). `make V=1` shows the whole compiler lines.
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -12,16 +12,34 @@ PKGS     = libpcre2-8 libmagic libarchive xlsxwriter yaml-0.1 libcrypto libxml-2
 SAN     ?=
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
-WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
-CPPFLAGS = -std=c11 -D_GNU_SOURCE -Iinclude $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# Warnings are errors in the test and CI builds (make test, CI=true), not
+# in a user's or a distribution's build, where a newer compiler's new
+# warning must not stop the build.
+WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+ifeq ($(CI),true)
+WERROR  ?= -Werror
+endif
+# CPPFLAGS and LDFLAGS from the environment or the command line (a
+# distribution's hardening flags) are kept; ours are added.
+override CPPFLAGS += -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
-ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARN) $(SAN)
+ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARN) $(WERROR) $(SAN)
+DEPFLAGS = -MMD -MP
 
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c)) $(wildcard src/extract/*.c)
+# Short "CC file" lines unless V=1.
+ifeq ($(V),1)
+Q =
+SAY = @true
+else
+Q = @
+SAY = @printf '  %-7s %s\n'
+endif
+
+LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
-HEADERS  = $(wildcard include/*.h)
+DEPS     = $(wildcard $(BUILD)/src/*.d $(BUILD)/src/*/*.d $(BUILD)/tests/unit/*.d)
 
 BIN      = $(BUILD)/piiscan
 UNIT     = $(BUILD)/unit_tests
@@ -34,7 +52,7 @@ FUZZ_FLAGS   = -Itests/fuzz -DFUZZ_RULES_DIR='"$(CURDIR)/rules"'
 ASAN_SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 .PHONY: all deps deps-test deps-bench deps-fuzz demo test test-run check-asan check-tsan \
-	fuzz fuzz-run fuzz-merge fuzz-replay asan-replay install clean bench
+	check-pkgs fuzz fuzz-run fuzz-merge fuzz-replay asan-replay install clean bench
 
 all: $(BIN)
 
@@ -50,18 +68,50 @@ deps-bench:
 deps-fuzz:
 	@scripts/deps.sh fuzz
 
-$(BUILD)/%.o: %.c $(HEADERS)
+# A missing library is named, with the package to install, before the
+# compiler fails on a missing header.
+PKG_MISSING = $(shell for p in $(PKGS); do pkg-config --exists $$p 2>/dev/null || printf '%s ' $$p; done)
+check-pkgs:
+	@if [ -n "$(PKG_MISSING)" ]; then \
+		echo "Makefile: pkg-config cannot find: $(PKG_MISSING)" >&2; \
+		echo "Makefile: run 'make deps' as root, or install what scripts/deps.sh lists" >&2; \
+		exit 1; fi
+
+# Objects are rebuilt when the flags change (make test adds -Werror).
+$(BUILD)/.flags: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(ALL_CFLAGS)' | cmp -s - $@ || echo '$(ALL_CFLAGS)' >$@
+
+FORCE:
+
+$(BUILD)/%.o: %.c $(BUILD)/.flags | check-pkgs
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(SAY) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(BUILD)/libpiiscan.a: $(LIB_OBJ)
-	$(AR) rcs $@ $^
+	$(SAY) AR $@
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 $(BIN): $(BUILD)/src/main.o $(BUILD)/libpiiscan.a
-	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The unit test suites are found, not listed by hand: every
+# tests/unit/test_NAME.c defines test_NAME() (libarchive's list.h).
+UNIT_SUITES = $(patsubst tests/unit/test_%.c,%,$(filter-out tests/unit/test_main.c,$(wildcard tests/unit/test_*.c)))
+$(BUILD)/tests/unit/list.h: FORCE
+	@mkdir -p $(dir $@)
+	@printf 'SUITE(%s)\n' $(UNIT_SUITES) | cmp -s - $@ || printf 'SUITE(%s)\n' $(UNIT_SUITES) >$@
+
+$(BUILD)/tests/unit/test_main.o: $(BUILD)/tests/unit/list.h
+$(BUILD)/tests/unit/%.o: override CPPFLAGS += -I$(BUILD)/tests/unit -Itests/unit
 
 $(UNIT): $(TEST_OBJ) $(BUILD)/libpiiscan.a
-	$(CC) $(CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+-include $(DEPS)
 
 # The main job: scan the shipped fixtures into inventory.xlsx.
 demo: deps
@@ -69,29 +119,32 @@ demo: deps
 	$(BIN) -o inventory.xlsx fixtures/
 
 # Every test; the last line printed is "N passed, N failed".
+# One suite alone: make test SUITES="golden unit:match".
 test: deps-test
-	@$(MAKE) --no-print-directory test-run
+	@$(MAKE) --no-print-directory WERROR=-Werror test-run
 
 test-run: $(BIN) $(UNIT) $(BUILD)/failmalloc.so asan-replay
-	@BUILD=$(BUILD) sh tests/run.sh
+	@BUILD=$(BUILD) sh tests/run.sh $(SUITES)
 
 # Makes piiscan's own allocations fail (LD_PRELOAD), for tests/e2e/oom.sh;
 # built without sanitizers, which keep malloc to themselves.
 $(BUILD)/failmalloc.so: tests/fault/failmalloc.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 $(OPT) -Wall -Wextra -Werror -shared -fPIC -o $@ $<
+	$(SAY) CC $@
+	$(Q)$(CC) -std=c11 $(OPT) -Wall -Wextra -Werror -shared -fPIC -o $@ $<
 
 # The fuzz corpora are replayed by a build with ASan and UBSan, whatever
 # the build under test (tests/e2e/fuzz.sh runs them).
 asan-replay:
-	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 SAN="$(ASAN_SAN)" fuzz-replay
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 SAN="$(ASAN_SAN)" WERROR=-Werror fuzz-replay
 
 fuzz-replay: $(addprefix $(BUILD)/fuzz/replay_,$(FUZZ_TARGETS))
 
 $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/harness.c tests/fuzz/replay.c \
 		tests/fuzz/harness.h $(BUILD)/libpiiscan.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/harness.c \
+	$(SAY) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) $(LDFLAGS) -o $@ tests/fuzz/fuzz_$*.c tests/fuzz/harness.c \
 		tests/fuzz/replay.c $(BUILD)/libpiiscan.a $(LDLIBS)
 
 # libFuzzer (clang): every target for FUZZ_SECONDS, from its corpus in
@@ -116,12 +169,13 @@ fuzz-merge:
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/harness.c tests/fuzz/harness.h \
 		$(BUILD)/libpiiscan.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ tests/fuzz/fuzz_$*.c \
+	$(SAY) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(FUZZ_FLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ tests/fuzz/fuzz_$*.c \
 		tests/fuzz/harness.c $(BUILD)/libpiiscan.a $(LDLIBS)
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 check-asan: deps-test
-	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 SAN="$(ASAN_SAN)" test-run
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 SAN="$(ASAN_SAN)" WERROR=-Werror test-run
 
 # The whole suite under ThreadSanitizer: the workers, the scheduler that
 # shares pages, the collector and the progress thread. Reports go to
@@ -130,14 +184,15 @@ check-tsan: deps-test
 	@rm -f build-tsan/tsan.*
 	@G_SLICE=always-malloc \
 	TSAN_OPTIONS="halt_on_error=1 log_path=$(CURDIR)/build-tsan/tsan suppressions=$(CURDIR)/tests/tsan.supp" \
-		$(MAKE) --no-print-directory BUILD=build-tsan OPT=-O1 \
+		$(MAKE) --no-print-directory BUILD=build-tsan OPT=-O1 WERROR=-Werror \
 		SAN="-fsanitize=thread -fno-omit-frame-pointer" test-run
 	@if ls build-tsan/tsan.* >/dev/null 2>&1; then \
 		echo "ThreadSanitizer reports:"; cat build-tsan/tsan.*; exit 1; fi
 
 $(BUILD)/bench/gencorpus: bench/gencorpus.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c11 -D_GNU_SOURCE $(CFLAGS) $(WARN) -o $@ $< $(shell pkg-config --libs libarchive)
+	$(SAY) CC $@
+	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libarchive)
 
 # Speed and memory against ripgrep on a generated corpus (bench/run.py).
 # Never part of `make test`. Sizes: BENCH_SIZE, BENCH_BIG, BENCH_SMALL,

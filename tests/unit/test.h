@@ -42,17 +42,5 @@ extern int t_passed, t_failed;
 /* Directory of the repository's rules/ (set by test_main from argv). */
 extern const char *t_rules_dir;
 
-void test_util(void);
-void test_validate(void);
-void test_mask(void);
-void test_decode(void);
-void test_detect(void);
-void test_distinct(void);
-void test_rules(void);
-void test_match(void);
-void test_pager(void);
-void test_scan(void);
-void test_fingerprint(void);
-void test_register(void);
 
 #endif
