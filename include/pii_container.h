@@ -1,7 +1,9 @@
 /*
- * pii_container.h - reading containers with libarchive, with the limits
- * (--max-members, --max-expand, --max-ratio) applied: for the archive
- * extractor, and for documents that are zips (Office, OpenDocument).
+ * pii_container.h - reading containers with libarchive: for the archive
+ * extractor, and for documents that are zips (Office, OpenDocument). The
+ * limits are charged at the door (pii_limits.h): members through the
+ * sink's child, parts a document extractor reads itself through
+ * pii_container_read_part.
  */
 #ifndef PII_CONTAINER_H
 #define PII_CONTAINER_H
@@ -10,7 +12,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "pii_extract.h"
+#include "pii_finding.h"
+#include "pii_input.h"
 
 struct pii_container;
 
@@ -31,17 +34,23 @@ struct pii_member {
 	bool encrypted;
 };
 
-/* The next member: 1, or 0 at the end or when reading stopped (a limit,
- * damage, encryption: see pii_container_problem). */
+/* The next member: 1, or 0 at the end or when reading stopped (damage,
+ * encryption: see pii_container_problem). */
 int pii_container_next(struct pii_container *c, struct pii_member *m);
 
-/* Reads the current member's data: bytes read, 0 at its end or when a
- * limit stopped reading. Matches pii_read_fn, for pii_sink_child. */
+/* Reads the current member's data: bytes read, 0 at its end or when
+ * reading stopped. A pii_read_fn, for pii_sink_child (which charges the
+ * limits). */
 ssize_t pii_container_read(void *container, void *buf, size_t n);
 
-/* Why reading stopped early, or NULL; *st says how to list it. */
+/* The same for a part the extractor reads itself (a document's XML):
+ * the bytes are charged to the limits here; 0 once one is reached. */
+ssize_t pii_container_read_part(void *container, void *buf, size_t n);
+
+/* Why reading stopped early, or NULL; *st says how to list it, *code is
+ * its PII_CODE_... */
 const char *pii_container_problem(const struct pii_container *c,
-				  enum pii_file_status *st);
+				  enum pii_file_status *st, const char **code);
 
 /* True when the container is a compressed single file (x.log.gz). */
 bool pii_container_is_raw(const struct pii_container *c);

@@ -53,12 +53,40 @@ enum pii_file_status {
 	PII_FILE_SKIPPED,  /* not read on purpose (type, size, link) */
 };
 
+/* Stable codes next to the words of every Errors row, in every output,
+ * so that a script or a later run can count them. Never renamed. */
+#define PII_CODE_LIMIT_DEPTH    "limit.depth"    /* --max-depth */
+#define PII_CODE_LIMIT_MEMBERS  "limit.members"  /* --max-members */
+#define PII_CODE_LIMIT_EXPAND   "limit.expand"   /* --max-expand */
+#define PII_CODE_LIMIT_RATIO    "limit.ratio"    /* --max-ratio */
+#define PII_CODE_LIMIT_SIZE     "limit.size"     /* --max-filesize, a size cap */
+#define PII_CODE_LIMIT_PATTERN  "limit.pattern"  /* PCRE2 work limit */
+#define PII_CODE_TIMEOUT        "timeout"        /* --file-timeout, a tool's time */
+#define PII_CODE_INTERRUPTED    "interrupted"    /* SIGINT, SIGTERM */
+#define PII_CODE_ENCRYPTED      "encrypted"
+#define PII_CODE_DAMAGED        "damaged"        /* not well-formed, cut short */
+#define PII_CODE_NEEDS_OCR      "needs_ocr"      /* no text layer */
+#define PII_CODE_UNSUPPORTED    "unsupported"    /* a format read only in part */
+#define PII_CODE_READ_ERROR     "read_error"
+#define PII_CODE_OPEN_FAILED    "open_failed"
+#define PII_CODE_GONE           "gone"           /* deleted or moved meanwhile */
+#define PII_CODE_CHANGED        "changed"        /* cut short while read */
+#define PII_CODE_OUT_OF_MEMORY  "out_of_memory"
+#define PII_CODE_TOOL_FAILED    "tool_failed"    /* a helper program failed */
+#define PII_CODE_SYMLINK        "symlink"
+#define PII_CODE_SPECIAL_FILE   "special_file"   /* FIFO, socket, device */
+#define PII_CODE_OWN_FILE       "own_file"       /* piiscan's output or state */
+#define PII_CODE_EXCLUDED       "excluded"
+#define PII_CODE_STATE          "state"          /* --state could not carry it */
+#define PII_CODE_MAX 24                          /* longest code, with its NUL */
+
 /* The outcome of one file, sent after its last batch. */
 struct pii_file_result {
 	uint64_t file_id;
 	char *path;          /* display path, malloc'd */
 	enum pii_file_status status;
 	char *reason;        /* why not scanned (fully), or NULL; malloc'd */
+	char code[PII_CODE_MAX]; /* its PII_CODE_..., "" when scanned */
 	bool listed;         /* the why is already in errors-sheet rows of its own
 			      * (archive members, limits): no row for the file */
 	uint64_t size;       /* from fstat */
@@ -86,9 +114,10 @@ bool pii_batch_add(struct pii_batch *b, const struct pii_finding *f,
 /* Allocates a result; path is copied. NULL when out of memory. */
 struct pii_file_result *pii_file_result_new(uint64_t file_id, const char *path);
 
-/* Sets the status and a reason (copied, may be NULL). */
+/* Sets the status, its code (PII_CODE_...; NULL when scanned) and a
+ * reason (copied, may be NULL). */
 void pii_file_result_set(struct pii_file_result *r, enum pii_file_status st,
-			 const char *reason);
+			 const char *code, const char *reason);
 void pii_file_result_free(struct pii_file_result *r);
 
 /* "scanned", "partial", "failed", "skipped". */

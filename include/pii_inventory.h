@@ -60,7 +60,8 @@ struct pii_inv_finding {
 struct pii_inv_problem {
 	const char *path;
 	enum pii_file_status status;
-	const char *reason;
+	const char *code;   /* PII_CODE_...: stable, for scripts */
+	const char *reason; /* the words */
 };
 
 /* A row of the Changes sheet (--state): a location whose count of a

@@ -5,7 +5,11 @@
 #ifndef PII_LIMITS_H
 #define PII_LIMITS_H
 
+#include <stdbool.h>
 #include <stdint.h>
+
+#include "pii_finding.h"
+#include "pii_input.h"
 
 /* Text is matched one page at a time. 1 MiB amortises the per-page work
  * (prefilter set-up, line counting) while N workers with a few buffers each
@@ -176,5 +180,32 @@
 /* A file's records kept in the state (--state) at most: a file with more
  * findings than fit is read again on the next run. */
 #define PII_STATE_RECORDS_MAX (4u << 20)
+
+/* ---- the door: every member of every container passes here ---- */
+
+/* Why a limit stopped the members of a container: an Errors row on the
+ * container's path, unless silent (the file on disk's own outcome says
+ * it: its time is up, or the scan was interrupted). */
+struct pii_limit_hit {
+	const char *code;             /* PII_CODE_LIMIT_..., PII_CODE_TIMEOUT */
+	enum pii_file_status status;
+	bool silent;
+	char why[256];
+};
+
+/* Admits one more member of `container`, as ClamAV's cli_checklimits at
+ * every layer: its depth (--max-depth), the container's members
+ * (--max-members), the file's time and the expansion already spent.
+ * Every kind of container is charged here: archives, mail attachments,
+ * Outlook items, embedded documents. false, with hit filled, when the
+ * member may not be read (nor any later one). */
+bool pii_limits_admit(struct pii_input *container, struct pii_limit_hit *hit);
+
+/* Charges n bytes that came out of container's members: the file on
+ * disk's --max-expand and the container's --max-ratio (out against the
+ * bytes read in). Returns how many of them may be used: n, or fewer once
+ * a limit is reached (then hit is filled). */
+uint64_t pii_limits_charge(struct pii_input *container, uint64_t n,
+			   struct pii_limit_hit *hit);
 
 #endif

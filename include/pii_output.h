@@ -50,6 +50,10 @@ enum pii_status pii_outputs_open(struct pii_outputs *o, const struct pii_options
  * must not read. */
 bool pii_outputs_is_own(const struct pii_outputs *o, dev_t dev, ino_t ino);
 
+/* Whether an output lists findings one by one (the workbook's Findings
+ * sheet), so the collector must keep them. */
+bool pii_outputs_want_findings(const struct pii_outputs *o);
+
 /* Streams the findings of a batch to the JSONL outputs. */
 void pii_outputs_write_batch(struct pii_outputs *o, const struct pii_ruleset *rs,
 			     const struct pii_batch *b);

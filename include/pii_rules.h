@@ -72,6 +72,7 @@ struct pii_rule {
 	 * or at least `density` of them: a word in passing is not a finding. */
 	int special;           /* 0, 9 or 10 */
 	unsigned density;
+	bool identifies;       /* identifies: person - its findings name someone */
 	bool jit;              /* JIT-compiled: pcre2_jit_match may be used */
 	bool anchored;         /* runs only near its context words */
 };

@@ -11,11 +11,14 @@
 
 /* Result of an operation (libarchive's split): PII_OK; PII_EOBJECT when
  * this file or member is lost (it becomes a row in the errors sheet and
- * the scan goes on); PII_EFATAL when the run cannot go on. */
+ * the scan goes on); PII_EFATAL when the run cannot go on. PII_ELIMIT:
+ * a limit stops the members of a container (its row is written; the
+ * extractor reads no more members and carries on). */
 enum pii_status {
 	PII_OK = 0,
 	PII_EOBJECT = 1,
 	PII_EFATAL = 2,
+	PII_ELIMIT = 3,
 };
 
 /* How sure we are that a match is personal data. */
@@ -132,6 +135,10 @@ bool pii_streq_null(const char *a, const char *b);
 
 /* FNV-1a of a string: stable across runs and machines. */
 uint64_t pii_fnv1a(const char *s);
+
+/* FNV-1a of n more bytes, going on from h (PII_FNV1A_START to begin). */
+#define PII_FNV1A_START 0xcbf29ce484222325ULL
+uint64_t pii_fnv1a_bytes(uint64_t h, const void *p, size_t n);
 
 /* argv[0..argc) joined by spaces (the command line as typed), malloc'd. */
 char *pii_join_args(int argc, char **argv);

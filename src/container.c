@@ -20,10 +20,9 @@ struct pii_container {
 	unsigned char *buf;       /* what libarchive reads into (input, fd) */
 	int fd;                   /* reading the file on disk again, or -1 */
 	unsigned char *owned;     /* a member held in memory to seek in */
-	uint64_t members;
-	uint64_t out;             /* bytes of members read */
 	char why[512];
 	const char *stop;         /* why reading stopped early */
+	const char *stop_code;    /* its PII_CODE_... */
 	enum pii_file_status stop_st;
 };
 
@@ -80,6 +79,7 @@ static void open_failed(struct pii_container *c)
 	snprintf(c->why, sizeof(c->why), "not readable as an archive: %s",
 		 archive_error_string(c->a) ? archive_error_string(c->a) : "unknown format");
 	c->stop = c->why;
+	c->stop_code = PII_CODE_DAMAGED;
 	c->stop_st = PII_FILE_FAILED;
 }
 
@@ -119,6 +119,7 @@ struct pii_container *pii_container_open(struct pii_input *in)
 				 "7-Zip archive inside a container larger than %zu MiB: read in part",
 				 PII_DOC_MEMORY_MAX >> 20);
 			c->stop = c->why;
+			c->stop_code = PII_CODE_LIMIT_SIZE;
 			c->stop_st = PII_FILE_PARTIAL;
 		}
 		return c;
@@ -153,10 +154,21 @@ struct pii_container *pii_container_open_memory(struct pii_input *in, const void
 	return c;
 }
 
-static bool is_encryption_error(const char *msg)
+/* libarchive's error, classified once for every caller: encrypted
+ * (skipped), else damaged or cut short (read in part). */
+static void stop_on_error(struct pii_container *c, const char *what)
 {
-	return msg && (strstr(msg, "ncrypt") || strstr(msg, "assphrase") ||
-		       strstr(msg, "assword"));
+	const char *msg = archive_error_string(c->a);
+	if (msg && (strstr(msg, "ncrypt") || strstr(msg, "assphrase") || strstr(msg, "assword"))) {
+		snprintf(c->why, sizeof(c->why), "encrypted, not scanned (%s)", msg);
+		c->stop_code = PII_CODE_ENCRYPTED;
+		c->stop_st = PII_FILE_SKIPPED;
+	} else {
+		snprintf(c->why, sizeof(c->why), "damaged or cut short: %s", msg ? msg : what);
+		c->stop_code = PII_CODE_DAMAGED;
+		c->stop_st = PII_FILE_PARTIAL;
+	}
+	c->stop = c->why;
 }
 
 int pii_container_next(struct pii_container *c, struct pii_member *m)
@@ -168,29 +180,12 @@ int pii_container_next(struct pii_container *c, struct pii_member *m)
 	if (r == ARCHIVE_EOF)
 		return 0;
 	if (r < ARCHIVE_WARN) {
-		const char *msg = archive_error_string(c->a);
-		if (is_encryption_error(msg)) {
-			snprintf(c->why, sizeof(c->why), "encrypted, not scanned (%s)", msg);
-			c->stop_st = PII_FILE_SKIPPED;
-		} else {
-			snprintf(c->why, sizeof(c->why), "damaged or cut short: %s",
-				 msg ? msg : "bad header");
-			c->stop_st = PII_FILE_PARTIAL;
-		}
-		c->stop = c->why;
+		stop_on_error(c, "bad header");
 		return 0;
 	}
 	/* No type at all (archivers that store no mode) is read as a file:
 	 * better a member scanned than a result lost. */
 	m->regular = archive_entry_filetype(e) == AE_IFREG || archive_entry_filetype(e) == 0;
-	if (m->regular && ++c->members > c->in->opt->max_members) {
-		snprintf(c->why, sizeof(c->why),
-			 "more than %llu members (--max-members): the rest was not scanned",
-			 (unsigned long long)c->in->opt->max_members);
-		c->stop = c->why;
-		c->stop_st = PII_FILE_PARTIAL;
-		return 0;
-	}
 	m->name = archive_entry_pathname_utf8(e);
 	if (!m->name)
 		m->name = archive_entry_pathname(e);
@@ -207,53 +202,38 @@ ssize_t pii_container_read(void *container, void *buf, size_t n)
 	struct pii_container *c = container;
 	if (c->stop)
 		return 0;
-	const struct pii_options *opt = c->in->opt;
-	struct pii_budget *b = c->in->budget;
-	if (b->exhausted || b->expanded >= opt->max_expand) {
-		b->exhausted = true;
-		snprintf(c->why, sizeof(c->why),
-			 "expansion limit of %llu bytes reached (--max-expand): the rest was not scanned",
-			 (unsigned long long)opt->max_expand);
-		c->stop = c->why;
-		c->stop_st = PII_FILE_PARTIAL;
-		return 0;
-	}
-	if (n > opt->max_expand - b->expanded)
-		n = (size_t)(opt->max_expand - b->expanded);
 	la_ssize_t got = archive_read_data(c->a, buf, n);
 	if (got < 0) {
-		const char *msg = archive_error_string(c->a);
-		if (is_encryption_error(msg)) {
-			snprintf(c->why, sizeof(c->why), "encrypted, not scanned (%s)", msg);
-			c->stop_st = PII_FILE_SKIPPED;
-		} else {
-			snprintf(c->why, sizeof(c->why), "damaged or cut short: %s",
-				 msg ? msg : "read error");
-			c->stop_st = PII_FILE_PARTIAL;
-		}
-		c->stop = c->why;
+		stop_on_error(c, "read error");
 		return 0;
-	}
-	c->out += (uint64_t)got;
-	b->expanded += (uint64_t)got;
-	/* A bomb: far more comes out than goes in. */
-	la_int64_t in_bytes = archive_filter_bytes(c->a, -1);
-	if (c->out > PII_RATIO_MIN_BYTES && in_bytes > 0 &&
-	    c->out / (uint64_t)in_bytes >= opt->max_ratio) {
-		snprintf(c->why, sizeof(c->why),
-			 "expands more than %u times (--max-ratio): a compression bomb? "
-			 "%llu bytes read, the rest not scanned",
-			 opt->max_ratio, (unsigned long long)c->out);
-		c->stop = c->why;
-		c->stop_st = PII_FILE_PARTIAL;
 	}
 	return got;
 }
 
-const char *pii_container_problem(const struct pii_container *c, enum pii_file_status *st)
+ssize_t pii_container_read_part(void *container, void *buf, size_t n)
 {
-	if (c->stop && st)
+	struct pii_container *c = container;
+	ssize_t got = pii_container_read(c, buf, n);
+	if (got <= 0)
+		return got;
+	struct pii_limit_hit hit;
+	uint64_t used = pii_limits_charge(c->in, (uint64_t)got, &hit);
+	if (hit.code && !c->stop) {
+		snprintf(c->why, sizeof(c->why), "%s", hit.why);
+		c->stop = c->why;
+		c->stop_code = hit.code;
+		c->stop_st = hit.status;
+	}
+	return (ssize_t)used;
+}
+
+const char *pii_container_problem(const struct pii_container *c, enum pii_file_status *st,
+				  const char **code)
+{
+	if (c->stop) {
 		*st = c->stop_st;
+		*code = c->stop_code;
+	}
 	return c->stop;
 }
 

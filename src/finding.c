@@ -3,6 +3,7 @@
  */
 #include "pii_finding.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,9 +91,10 @@ struct pii_file_result *pii_file_result_new(uint64_t file_id, const char *path)
 }
 
 void pii_file_result_set(struct pii_file_result *r, enum pii_file_status st,
-			 const char *reason)
+			 const char *code, const char *reason)
 {
 	r->status = st;
+	snprintf(r->code, sizeof(r->code), "%s", code ? code : "");
 	free(r->reason);
 	r->reason = reason ? strdup(reason) : NULL;
 }

@@ -26,7 +26,6 @@
 #include "pii_stop.h"
 #include "pii_version.h"
 #include "pii_walk.h"
-#include "pii_xml.h"
 
 #define EXIT_USAGE 2
 /* SIGINT or SIGTERM: the inventory was written, marked incomplete. */
@@ -264,8 +263,7 @@ int main(int argc, char **argv)
 	}
 
 	double t0 = pii_now_monotonic();
-	pii_xml_init(); /* before any thread parses */
-	pii_mail_init();
+	pii_extractors_init(); /* their libraries, before any thread scans */
 	rules = load_rules(&opt, err, sizeof(err));
 	if (!rules) {
 		rc = fatal(err);

@@ -147,7 +147,7 @@ enum pii_status pii_merge_parts(const struct pii_options *opt, const struct pii_
 		return PII_EFATAL;
 	}
 	struct pii_outbox out;
-	pii_outbox_init(&out, c);
+	pii_outbox_init(&out, pii_collector_mailbox(c));
 	enum pii_status st = PII_OK;
 	for (size_t i = 0; i < opt->n_paths && st == PII_OK; i++) {
 		struct pii_replay rp = {.rs = rs, .out = &out};

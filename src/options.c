@@ -18,6 +18,7 @@
 #include "pii_log.h"
 #include "pii_register.h"
 #include "pii_util.h"
+#include "pii_extract.h"
 #include "pii_version.h"
 
 static const char usage_text[] =
@@ -460,6 +461,7 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			break;
 		case 'V':
 			printf("piiscan %s\n", PII_VERSION);
+			pii_extractors_describe(stdout);
 			res = PII_PARSE_EXIT;
 			break;
 		case ':':

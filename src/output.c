@@ -113,6 +113,14 @@ bool pii_outputs_is_own(const struct pii_outputs *o, dev_t dev, ino_t ino)
 	return false;
 }
 
+bool pii_outputs_want_findings(const struct pii_outputs *o)
+{
+	for (size_t i = 0; i < o->n; i++)
+		if (o->v[i].spec->format == PII_FORMAT_XLSX)
+			return true;
+	return false;
+}
+
 void pii_outputs_write_batch(struct pii_outputs *o, const struct pii_ruleset *rs,
 			     const struct pii_batch *b)
 {

@@ -21,6 +21,8 @@ bool pii_record_file(struct pii_buf *out, const struct pii_file_result *r)
 	bool ok = pii_buf_printf(out, "{\"record\":\"file\",\"file_id\":%" PRIu64, r->file_id) &&
 		  pii_json_str_field(out, "path", r->path) &&
 		  pii_json_str_field(out, "status", pii_file_status_name(r->status));
+	if (ok && r->code[0])
+		ok = pii_json_str_field(out, "code", r->code);
 	if (ok && r->reason)
 		ok = pii_json_str_field(out, "reason", r->reason);
 	return ok && pii_json_str_field(out, "type", r->type) &&
@@ -32,10 +34,11 @@ bool pii_record_file(struct pii_buf *out, const struct pii_file_result *r)
 }
 
 bool pii_record_problem(struct pii_buf *out, uint64_t file_id, const char *path,
-			enum pii_file_status st, const char *reason)
+			enum pii_file_status st, const char *code, const char *reason)
 {
 	return pii_buf_printf(out, "{\"record\":\"problem\",\"file_id\":%" PRIu64, file_id) &&
 	       pii_json_str_field(out, "path", path) && pii_json_str_field(out, "status", pii_file_status_name(st)) &&
+	       pii_json_str_field(out, "code", code ? code : "") &&
 	       pii_json_str_field(out, "reason", reason ? reason : "") && pii_buf_puts(out, "}\n");
 }
 
@@ -264,7 +267,7 @@ static bool replay_file(struct pii_replay *rp, yajl_val obj, char *err, size_t e
 	struct pii_file_result *r = pii_file_result_new(map_id(rp, get_u64(obj, "file_id")), path);
 	if (!r)
 		return fail(err, errlen, "out of memory", NULL);
-	pii_file_result_set(r, st, get_str(obj, "reason"));
+	pii_file_result_set(r, st, get_str(obj, "code"), get_str(obj, "reason"));
 	r->listed = get_bool(obj, "listed");
 	r->carried = rp->carried;
 	r->size = get_u64(obj, "size");
@@ -344,7 +347,7 @@ bool pii_replay_line(struct pii_replay *rp, const char *line, char *err, size_t 
 			ok = path && status_parse(get_str(obj, "status"), &st);
 			if (ok)
 				pii_outbox_problem(rp->out, map_id(rp, get_u64(obj, "file_id")), path,
-						   st, get_str(obj, "reason"));
+						   st, get_str(obj, "code"), get_str(obj, "reason"));
 			else
 				fail(err, errlen, "a problem record without path or status", NULL);
 		} else if (!strcmp(kind, "table")) {

@@ -387,17 +387,18 @@ static void write_errors(struct book *b, const struct pii_inventory *inv)
 		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	static const char *const names[] = {"File", "Status", "Reason", NULL};
-	static const double widths[] = {60, 10, 70};
+	static const char *const names[] = {"File", "Status", "Code", "Reason", NULL};
+	static const double widths[] = {60, 10, 16, 70};
 	put_header(b, ws, names, widths);
 	for (size_t i = 0; i < inv->n_problems; i++) {
 		const struct pii_inv_problem *p = &inv->problems[i];
 		lxw_row_t row = (lxw_row_t)i + 1;
 		put_str(b, ws, row, 0, p->path, NULL);
 		put_str(b, ws, row, 1, pii_file_status_name(p->status), NULL);
-		put_str(b, ws, row, 2, p->reason, NULL);
+		put_str(b, ws, row, 2, p->code, NULL);
+		put_str(b, ws, row, 3, p->reason, NULL);
 	}
-	finish_table(b, ws, 3, inv->n_problems);
+	finish_table(b, ws, 4, inv->n_problems);
 }
 
 /* ---- Data map (Art. 30) ----------------------------------------------------------- */

@@ -409,7 +409,11 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 			     fail(ld, v, "density is a number from 1 to 1000");
 			r->density = (unsigned)d;
 		}
-		else if (!strcmp(key, "caseless"))
+		else if (!strcmp(key, "identifies")) {
+			const char *sv = scalar(v);
+			r->identifies = sv && !strcmp(sv, "person");
+			ok = r->identifies || fail(ld, v, "identifies is person");
+		} else if (!strcmp(key, "caseless"))
 			ok = get_bool(ld, v, key, &caseless);
 		else if (!strcmp(key, "prefilter"))
 			ok = read_prefilter(ld, r, v);

@@ -500,12 +500,17 @@ bool pii_streq_null(const char *a, const char *b)
 	return a == b || (a && b && !strcmp(a, b));
 }
 
+uint64_t pii_fnv1a_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ULL;
+	return h;
+}
+
 uint64_t pii_fnv1a(const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
+	return pii_fnv1a_bytes(PII_FNV1A_START, s, strlen(s));
 }
 
 char *pii_join_args(int argc, char **argv)

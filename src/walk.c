@@ -56,7 +56,7 @@ struct pii_walker *pii_walker_new(const struct pii_scan_ctx *ctx)
 	struct pii_walker *w = calloc(1, sizeof(*w));
 	if (w) {
 		w->ctx = ctx;
-		pii_outbox_init(&w->outbox, ctx->collector);
+		pii_outbox_init(&w->outbox, pii_collector_mailbox(ctx->collector));
 	}
 	return w;
 }
@@ -131,14 +131,14 @@ static bool in_shard(const struct pii_walker *w, const char *path)
 
 /* A row for the errors sheet about something not scanned. */
 static void report(struct pii_walker *w, const char *path, enum pii_file_status st,
-		   const char *reason)
+		   const char *code, const char *reason)
 {
 	if (w->count || !in_shard(w, path))
 		return; /* a counter's, or another shard's row */
 	struct pii_file_result *r = pii_file_result_new(w->next_id++, path);
 	if (!r)
 		return;
-	pii_file_result_set(r, st, reason);
+	pii_file_result_set(r, st, code, reason);
 	pii_outbox_file(&w->outbox, r);
 }
 
@@ -209,12 +209,12 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 {
 	for (size_t i = 0; i < w->depth; i++)
 		if (w->stack[i].dev == st->st_dev && w->stack[i].ino == st->st_ino) {
-			report(w, path, PII_FILE_SKIPPED,
+			report(w, path, PII_FILE_SKIPPED, PII_CODE_SYMLINK,
 			       "folder loop: this folder contains itself through a link");
 			return PII_OK;
 		}
 	if (w->ctx->opt->follow_symlinks && !seen_add(w, st->st_dev, st->st_ino)) {
-		report(w, path, PII_FILE_SKIPPED,
+		report(w, path, PII_FILE_SKIPPED, PII_CODE_SYMLINK,
 		       "folder already scanned through another path (symbolic link)");
 		return PII_OK;
 	}
@@ -225,7 +225,7 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 			close(dfd);
 		char why[256];
 		snprintf(why, sizeof(why), "cannot open folder: %s", strerror(errno));
-		report(w, path, PII_FILE_FAILED, why);
+		report(w, path, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, why);
 		return PII_OK;
 	}
 	struct frame f = {.dev = st->st_dev, .ino = st->st_ino};
@@ -256,7 +256,7 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 	if (result == PII_OK && errno) {
 		char why[256];
 		snprintf(why, sizeof(why), "folder read in part: %s", strerror(errno));
-		report(w, path, PII_FILE_PARTIAL, why);
+		report(w, path, PII_FILE_PARTIAL, PII_CODE_READ_ERROR, why);
 	}
 	closedir(d);
 	f.path = strdup(path);
@@ -311,7 +311,7 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 	bool have_stat = false;
 	if (type == DT_UNKNOWN || type == DT_DIR) {
 		if (pii_stat_path(path, &st, false) != 0) {
-			report(w, path, PII_FILE_FAILED, strerror(errno));
+			report(w, path, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, strerror(errno));
 			return PII_OK;
 		}
 		have_stat = true;
@@ -319,7 +319,7 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 	}
 	if (type == DT_LNK) {
 		if (!opt->follow_symlinks) {
-			report(w, path, PII_FILE_SKIPPED,
+			report(w, path, PII_FILE_SKIPPED, PII_CODE_SYMLINK,
 			       "symbolic link, not followed (see --follow-symlinks)");
 			return PII_OK;
 		}
@@ -328,7 +328,7 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 			snprintf(why, sizeof(why), "%s: %s",
 				 errno == ELOOP ? "symbolic link loop" : "broken symbolic link",
 				 strerror(errno));
-			report(w, path, PII_FILE_FAILED, why);
+			report(w, path, PII_FILE_FAILED, PII_CODE_SYMLINK, why);
 			return PII_OK;
 		}
 		have_stat = true;
@@ -339,17 +339,17 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 		return push_job(w, path);
 	case DT_DIR:
 		if (!have_stat && pii_stat_path(path, &st, true) != 0) {
-			report(w, path, PII_FILE_FAILED, strerror(errno));
+			report(w, path, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, strerror(errno));
 			return PII_OK;
 		}
 		if (opt->one_file_system && st.st_dev != w->root_dev) {
-			report(w, path, PII_FILE_SKIPPED,
+			report(w, path, PII_FILE_SKIPPED, PII_CODE_EXCLUDED,
 			       "on another file system (--one-file-system)");
 			return PII_OK;
 		}
 		return push_dir(w, path, &st);
 	default:
-		report(w, path, PII_FILE_SKIPPED, special_reason(type));
+		report(w, path, PII_FILE_SKIPPED, PII_CODE_SPECIAL_FILE, special_reason(type));
 		return PII_OK;
 	}
 }
@@ -374,7 +374,7 @@ enum pii_status pii_walk(struct pii_walker *w, const char *root)
 	w->root = root;
 	/* Paths given on the command line are followed, links or not. */
 	if (pii_stat_path(root, &st, true) != 0) {
-		report(w, root, PII_FILE_FAILED, strerror(errno));
+		report(w, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, strerror(errno));
 		return PII_OK;
 	}
 	w->root_dev = st.st_dev;
@@ -384,7 +384,7 @@ enum pii_status pii_walk(struct pii_walker *w, const char *root)
 	else if (S_ISREG(st.st_mode))
 		return push_job(w, root);
 	else {
-		report(w, root, PII_FILE_SKIPPED, special_reason(mode_type(st.st_mode)));
+		report(w, root, PII_FILE_SKIPPED, PII_CODE_SPECIAL_FILE, special_reason(mode_type(st.st_mode)));
 		return PII_OK;
 	}
 	/* Interrupted: no more files are queued; the stack is freed later. */

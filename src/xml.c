@@ -3,6 +3,8 @@
  */
 #include "pii_xml.h"
 
+#include <pthread.h>
+
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
@@ -31,12 +33,18 @@ static void quiet_generic(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
-void pii_xml_init(void)
+static void xml_init_once(void)
 {
 	xmlInitParser();
 	/* the handler is kept per thread: the default for new threads too */
 	xmlThrDefSetGenericErrorFunc(NULL, quiet_generic);
 	xmlSetGenericErrorFunc(NULL, quiet_generic);
+}
+
+void pii_xml_init(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, xml_init_once);
 }
 
 /* libxml2 2.12 made the error const. */

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "pii_container.h"
-#include "pii_extract.h"
+#include "pii_extractor.h"
 
 /* The name of the single member of a compressed file: libarchive's (the
  * gzip header keeps the original name), or the file's own name without
@@ -44,14 +44,12 @@ static void raw_member_name(const struct pii_input *in, const char *name, char *
 
 static enum pii_status archive_run(struct pii_input *in, struct pii_sink *out)
 {
-	if (!pii_sink_may_open(out, in))
-		return PII_OK;
 	struct pii_container *c = pii_container_open(in);
 	if (!c)
 		return PII_EOBJECT;
 	enum pii_status st = PII_OK;
 	struct pii_member m;
-	while (st != PII_EFATAL && pii_container_next(c, &m) == 1) {
+	while (st == PII_OK && pii_container_next(c, &m) == 1) {
 		if (!m.regular)
 			continue; /* folders, links, devices in a tar: no data */
 		char name[1024];
@@ -62,25 +60,19 @@ static enum pii_status archive_run(struct pii_input *in, struct pii_sink *out)
 		if (m.encrypted) {
 			char path[2048];
 			snprintf(path, sizeof(path), "%s!%s", in->path, name);
-			pii_sink_problem(out, path, PII_FILE_SKIPPED, "encrypted, not scanned");
+			pii_sink_problem(out, path, PII_FILE_SKIPPED, PII_CODE_ENCRYPTED,
+					 "encrypted, not scanned");
 			continue;
 		}
 		st = pii_sink_child(out, in, name, pii_container_read, c, m.size);
 	}
 	enum pii_file_status pst;
-	const char *problem = pii_container_problem(c, &pst);
+	const char *code;
+	const char *problem = pii_container_problem(c, &pst, &code);
 	if (problem)
-		pii_sink_problem(out, in->path, pst, problem);
+		pii_sink_problem(out, in->path, pst, code, problem);
 	pii_container_close(c);
-	return st;
-}
-
-/* Whether the first bytes are those of a zip (documents check this too). */
-bool pii_is_zip(const struct pii_input *in)
-{
-	return in->head_len >= 4 && (!memcmp(in->head, "PK\x03\x04", 4) ||
-				     !memcmp(in->head, "PK\x05\x06", 4) ||
-				     !memcmp(in->head, "PK\x07\x08", 4));
+	return pii_status_after_members(st);
 }
 
 static bool at(const struct pii_input *in, size_t off, const void *magic, size_t n)
@@ -89,12 +81,12 @@ static bool at(const struct pii_input *in, size_t off, const void *magic, size_t
 }
 
 /* Containers are recognised by their first bytes, whatever their name. */
-static int archive_bid(const struct pii_input *in)
+static int archive_bid(const struct pii_input *in, int best)
 {
 	if (in->type.kind != PII_KIND_BINARY)
-		return 0;
-	if (pii_is_zip(in))
-		return 20;
+		return PII_BID_NONE;
+	if (pii_input_is_zip(in))
+		return PII_BID_SNIFFED;
 	static const struct {
 		size_t off;
 		const char *magic;
@@ -119,8 +111,8 @@ static int archive_bid(const struct pii_input *in)
 	};
 	for (size_t i = 0; i < sizeof(magics) / sizeof(magics[0]); i++)
 		if (at(in, magics[i].off, magics[i].magic, magics[i].n))
-			return 20;
-	return 0;
+			return PII_BID_SNIFFED;
+	return PII_BID_NONE;
 }
 
 const struct pii_extractor pii_extractor_archive = {

@@ -17,7 +17,7 @@
 
 #include "pii_cell.h"
 #include "pii_decode.h"
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 
 static const char delimiters[] = {',', ';', '\t', '|'};
@@ -144,9 +144,12 @@ static char delimiter_of(const struct pii_input *in)
 	return d;
 }
 
-static int csv_bid(const struct pii_input *in)
+static int csv_bid(const struct pii_input *in, int best)
 {
-	return delimiter_of(in) ? 20 : 0;
+	/* Sniffing is costly: no need when something else read more of it. */
+	if (best >= PII_BID_SNIFFED)
+		return PII_BID_NONE;
+	return delimiter_of(in) ? PII_BID_SNIFFED : PII_BID_NONE;
 }
 
 /* ---- reading ---------------------------------------------------------------------- */
@@ -402,7 +405,7 @@ static enum pii_status csv_run(struct pii_input *in, struct pii_sink *out)
 				 "a quoted field opened on line %llu is not closed: damaged or cut "
 				 "short? The rest was read as that field",
 				 (unsigned long long)c.quote_line);
-			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, why);
+			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED, why);
 		}
 		if (c.field_open || c.col > 1)
 			record_end(&c);

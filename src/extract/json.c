@@ -17,7 +17,7 @@
 
 #include "pii_cell.h"
 #include "pii_decode.h"
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 
 /* The key path is cut past this (and levels deeper than JSON_DEPTH_MAX
@@ -191,7 +191,7 @@ static bool feed(struct json *j, const char *s, size_t n, bool ndjson)
 		parse_error(j, why, sizeof(why));
 		snprintf(line, sizeof(line), "malformed JSON on line %llu (%s); the rest was not read",
 			 (unsigned long long)j->line, why);
-		pii_sink_problem(j->out, j->in->path, PII_FILE_PARTIAL, line);
+		pii_sink_problem(j->out, j->in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED, line);
 		return false;
 	}
 	/* NDJSON: that record is lost, the next line starts afresh */
@@ -273,13 +273,13 @@ static enum pii_status json_run(struct pii_input *in, struct pii_sink *out)
 		char why[200], msg[300];
 		parse_error(&j, why, sizeof(why));
 		snprintf(msg, sizeof(msg), "JSON ends too soon (%s): cut short?", why);
-		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, msg);
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED, msg);
 	}
 	if (j.malformed) {
 		char msg[200];
 		snprintf(msg, sizeof(msg), "%u malformed NDJSON lines (the first on line %llu) not read",
 			 j.malformed, (unsigned long long)j.first_malformed);
-		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, msg);
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED, msg);
 	}
 	pii_sink_set_row(out, 0);
 	if (j.records && j.record)
@@ -293,17 +293,19 @@ static enum pii_status json_run(struct pii_input *in, struct pii_sink *out)
 }
 
 /* Text whose first character is { or [ and that parses so far. */
-static int json_bid(const struct pii_input *in)
+static int json_bid(const struct pii_input *in, int best)
 {
-	if (in->type.kind != PII_KIND_TEXT || in->type.encoding == PII_ENC_UTF16LE ||
-	    in->type.encoding == PII_ENC_UTF16BE)
-		return 0;
+	/* A parse of the head verified it: a little above a signature. */
+	const int bid = PII_BID_SIGNATURE + 1;
+	if (best >= bid || in->type.kind != PII_KIND_TEXT ||
+	    in->type.encoding == PII_ENC_UTF16LE || in->type.encoding == PII_ENC_UTF16BE)
+		return PII_BID_NONE;
 	const char *first = skip_space((const char *)in->head, in->head_len);
 	if (!first || (*first != '{' && *first != '['))
-		return 0;
+		return PII_BID_NONE;
 	yajl_handle h = yajl_alloc(NULL, NULL, NULL);
 	if (!h)
-		return 0;
+		return PII_BID_NONE;
 	yajl_config(h, yajl_allow_multiple_values, 1);
 	yajl_config(h, yajl_allow_partial_values, 1);
 	yajl_config(h, yajl_allow_comments, 1);
@@ -315,7 +317,7 @@ static int json_bid(const struct pii_input *in)
 		n = (size_t)(nl - (const char *)in->head);
 	yajl_status ys = yajl_parse(h, in->head, n);
 	yajl_free(h);
-	return ys == yajl_status_ok ? 26 : 0;
+	return ys == yajl_status_ok ? bid : PII_BID_NONE;
 }
 
 const struct pii_extractor pii_extractor_json = {

@@ -18,7 +18,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 
 struct mail {
@@ -40,7 +40,8 @@ static void drop_log(const gchar *domain, GLogLevelFlags level, const gchar *mes
 	(void)data;
 }
 
-void pii_mail_init(void)
+/* GMime, once, from the main thread before any thread reads mail. */
+static void mail_init(void)
 {
 	g_mime_init();
 	g_log_set_handler("gmime", G_LOG_LEVEL_MASK, drop_log, NULL);
@@ -155,8 +156,8 @@ static void attachment(struct mail *m, const char *name, const void *data, size_
 		return;
 	}
 	enum pii_status st = pii_sink_child_memory(m->out, m->in, mem, data, len);
-	if (st == PII_EFATAL)
-		m->st = st;
+	if (st != PII_OK)
+		m->st = st; /* PII_ELIMIT: no more attachments, nor messages */
 	free(mem);
 }
 
@@ -171,7 +172,7 @@ static void part(struct mail *m, GMimePart *p)
 	if (!bytes) {
 		char *where = location(m, filename ? filename : "part");
 		if (where)
-			pii_sink_problem(m->out, where, PII_FILE_SKIPPED,
+			pii_sink_problem(m->out, where, PII_FILE_SKIPPED, PII_CODE_LIMIT_SIZE,
 					 "attachment too large to decode, or unreadable: not scanned");
 		free(where);
 		if (keep)
@@ -257,7 +258,7 @@ static enum pii_status mail_run(struct pii_input *in, struct pii_sink *out)
 		if (!data)
 			return PII_EOBJECT;
 		if (cut)
-			pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE,
 					 "mail too large to read inside a container: scanned in part");
 		stream = g_mime_stream_mem_new_with_buffer((const char *)data, len);
 	}
@@ -267,14 +268,19 @@ static enum pii_status mail_run(struct pii_input *in, struct pii_sink *out)
 		GMimeMessage *msg = g_mime_parser_construct_message(parser, NULL);
 		if (!msg)
 			break;
+		/* The messages of an mbox are its members, like Outlook items. */
+		if (m.mbox && (m.st = pii_sink_member(out, in, 0)) != PII_OK) {
+			g_object_unref(msg);
+			break;
+		}
 		m.msg++;
 		message(&m, msg);
 		g_object_unref(msg);
 		if (!m.mbox || g_mime_parser_eos(parser))
 			break;
 	}
-	if (m.msg == 0)
-		pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+	if (m.msg == 0 && m.st == PII_OK)
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED,
 				 "looks like e-mail but no message could be read from it");
 	g_object_unref(parser);
 	g_object_unref(stream);
@@ -284,12 +290,12 @@ static enum pii_status mail_run(struct pii_input *in, struct pii_sink *out)
 
 /* Header lines ("Name: value") up to a blank line, with the headers every
  * mail has; or an mbox's "From " line. */
-static int mail_bid(const struct pii_input *in)
+static int mail_bid(const struct pii_input *in, int best)
 {
 	if (in->type.kind != PII_KIND_TEXT || in->type.encoding != PII_ENC_UTF8 ||
 	    in->type.bom)
 		return in->type.kind == PII_KIND_TEXT && in->type.encoding == PII_ENC_CP1252 &&
-			       starts_mbox(in) ? 15 : 0;
+			       starts_mbox(in) ? PII_BID_SHAPE : PII_BID_NONE;
 	const char *p = (const char *)in->head, *end = p + in->head_len;
 	if (starts_mbox(in)) {
 		p = memchr(p, '\n', (size_t)(end - p));
@@ -304,7 +310,7 @@ static int mail_bid(const struct pii_input *in)
 			break;
 		size_t len = (size_t)(eol - p);
 		if (len == 0 || (len == 1 && *p == '\r'))
-			return headers >= 2 && known ? 15 : 0;
+			return headers >= 2 && known ? PII_BID_SHAPE : PII_BID_NONE;
 		if (*p == ' ' || *p == '\t') {
 			p = eol + 1; /* a folded header goes on */
 			continue;
@@ -332,4 +338,6 @@ const struct pii_extractor pii_extractor_mail = {
 	.name = "mail",
 	.bid = mail_bid,
 	.run = mail_run,
+	.init = mail_init,
+	.fini = g_mime_shutdown,
 };

@@ -11,7 +11,7 @@
 #include <strings.h>
 
 #include "pii_decode.h"
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 #include "pii_xml.h"
 
@@ -143,9 +143,9 @@ static int markup_kind(const struct pii_input *in)
 	return 0;
 }
 
-static int markup_bid(const struct pii_input *in)
+static int markup_bid(const struct pii_input *in, int best)
 {
-	return markup_kind(in) ? 15 : 0;
+	return markup_kind(in) ? PII_BID_SHAPE : PII_BID_NONE;
 }
 
 static enum pii_status markup_run(struct pii_input *in, struct pii_sink *out)
@@ -173,7 +173,7 @@ static enum pii_status markup_run(struct pii_input *in, struct pii_sink *out)
 		if (parsing && !pii_xml_feed(m.x, (const char *)in->scratch, (size_t)n)) {
 			/* The parser gave up: the rest is read as plain text. */
 			parsing = false;
-			pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED,
 					 "not well-formed markup: read as plain text from where "
 					 "the parser stopped");
 			continue;
@@ -201,4 +201,5 @@ const struct pii_extractor pii_extractor_markup = {
 	.name = "markup",
 	.bid = markup_bid,
 	.run = markup_run,
+	.init = pii_xml_init,
 };

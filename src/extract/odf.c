@@ -12,7 +12,7 @@
 #include <strings.h>
 
 #include "pii_container.h"
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 #include "pii_xml.h"
 
@@ -280,7 +280,7 @@ static void parse_member(struct odf *o, struct pii_container *c)
 		return;
 	}
 	for (;;) {
-		ssize_t n = pii_container_read(c, o->in->scratch, PII_READ_CHUNK);
+		ssize_t n = pii_container_read_part(c, o->in->scratch, PII_READ_CHUNK);
 		if (n <= 0 || !pii_xml_feed(x, (const char *)o->in->scratch, (size_t)n))
 			break;
 	}
@@ -329,14 +329,18 @@ static enum pii_status odf_run(struct pii_input *in, struct pii_sink *out)
 			   strncmp(m.name, "META-INF/", 9) && strcmp(m.name, "mimetype") &&
 			   strcmp(m.name, "settings.xml") && strcmp(m.name, "manifest.rdf") &&
 			   strncmp(m.name, "Configurations2/", 16) && strncmp(m.name, "Object ", 7)) {
-			/* anything else (an embedded file) goes through detection */
-			o.st = pii_sink_child(out, in, m.name, pii_container_read, c, m.size);
+			/* anything else (an embedded file) goes through detection;
+			 * past a limit, the document's own parts are still read */
+			if (pii_sink_child(out, in, m.name, pii_container_read, c, m.size) ==
+			    PII_EFATAL)
+				o.st = PII_EFATAL;
 		}
 	}
 	enum pii_file_status pst;
-	const char *problem = pii_container_problem(c, &pst);
+	const char *code;
+	const char *problem = pii_container_problem(c, &pst, &code);
 	if (problem)
-		pii_sink_problem(out, in->path, pst, problem);
+		pii_sink_problem(out, in->path, pst, code, problem);
 	pii_container_close(c);
 	pii_buf_free(&o.cell);
 	pii_buf_free(&o.first);
@@ -344,13 +348,16 @@ static enum pii_status odf_run(struct pii_input *in, struct pii_sink *out)
 	return o.st == PII_EFATAL ? PII_EFATAL : PII_OK;
 }
 
-static int odf_bid(const struct pii_input *in)
+static int odf_bid(const struct pii_input *in, int best)
 {
-	return in->type.kind == PII_KIND_BINARY && pii_is_zip(in) && odf_mimetype(in) ? 25 : 0;
+	return in->type.kind == PII_KIND_BINARY && pii_input_is_zip(in) && odf_mimetype(in)
+		       ? PII_BID_SIGNATURE
+		       : PII_BID_NONE;
 }
 
 const struct pii_extractor pii_extractor_odf = {
 	.name = "odf",
 	.bid = odf_bid,
 	.run = odf_run,
+	.init = pii_xml_init,
 };

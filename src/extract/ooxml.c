@@ -16,7 +16,7 @@
 #include <strings.h>
 
 #include "pii_container.h"
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 #include "pii_xml.h"
 
@@ -34,6 +34,7 @@ struct ooxml {
 	struct pii_sink *out;
 	enum flavour flavour;
 	enum pii_status st;
+	bool reported;          /* a pass's problem row is written */
 	/* shared strings */
 	char **shared;
 	size_t n_shared, cap_shared, shared_bytes;
@@ -375,7 +376,7 @@ static void parse_member(struct ooxml *o, struct pii_container *c,
 		return;
 	}
 	for (;;) {
-		ssize_t n = pii_container_read(c, o->in->scratch, PII_READ_CHUNK);
+		ssize_t n = pii_container_read_part(c, o->in->scratch, PII_READ_CHUNK);
 		if (n <= 0 || !pii_xml_feed(x, (const char *)o->in->scratch, (size_t)n))
 			break;
 	}
@@ -533,17 +534,22 @@ static void second_pass(struct ooxml *o, struct pii_container *c)
 			sheet_member(o, c, m.name);
 		else if (is_text_member(o, m.name))
 			text_member(o, c, m.name);
-		else if (strstr(m.name, "/embeddings/"))
-			o->st = pii_sink_child(o->out, o->in, m.name, pii_container_read, c, m.size);
+		else if (strstr(m.name, "/embeddings/") &&
+			 pii_sink_child(o->out, o->in, m.name, pii_container_read, c, m.size) ==
+				 PII_EFATAL)
+			o->st = PII_EFATAL; /* past a limit, its own parts are still read */
 	}
 }
 
+/* Why a pass stopped early, once for both passes. */
 static void report(struct ooxml *o, struct pii_container *c)
 {
 	enum pii_file_status st;
-	const char *problem = c ? pii_container_problem(c, &st) : NULL;
-	if (problem)
-		pii_sink_problem(o->out, o->in->path, st, problem);
+	const char *code;
+	const char *problem = c ? pii_container_problem(c, &st, &code) : NULL;
+	if (problem && !o->reported)
+		pii_sink_problem(o->out, o->in->path, st, code, problem);
+	o->reported |= problem != NULL;
 }
 
 static enum pii_status ooxml_run(struct pii_input *in, struct pii_sink *out)
@@ -557,7 +563,7 @@ static enum pii_status ooxml_run(struct pii_input *in, struct pii_sink *out)
 		if (!data)
 			return PII_EOBJECT;
 		if (cut)
-			pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE,
 					 "document too large to read inside a container: "
 					 "scanned in part");
 	}
@@ -569,11 +575,12 @@ static enum pii_status ooxml_run(struct pii_input *in, struct pii_sink *out)
 		pii_container_close(c);
 	}
 	if (o.shared_full)
-		pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE,
 				 "shared strings too large or out of memory: some cells not read");
 	c = data ? pii_container_open_memory(in, data, len) : pii_container_open_fd(in);
 	if (c) {
 		second_pass(&o, c);
+		report(&o, c);
 		pii_container_close(c);
 	}
 	if (in->fd >= 0)
@@ -595,26 +602,27 @@ static enum pii_status ooxml_run(struct pii_input *in, struct pii_sink *out)
 
 /* A zip whose first member is the package's content types, or named like
  * an Office file. */
-static int ooxml_bid(const struct pii_input *in)
+static int ooxml_bid(const struct pii_input *in, int best)
 {
-	if (in->type.kind != PII_KIND_BINARY || !pii_is_zip(in))
-		return 0;
+	if (in->type.kind != PII_KIND_BINARY || !pii_input_is_zip(in))
+		return PII_BID_NONE;
 	size_t n = in->head_len < 512 ? in->head_len : 512;
 	if (memmem(in->head, n, "[Content_Types].xml", 19))
-		return 25;
+		return PII_BID_SIGNATURE;
 	static const char *const exts[] = {".docx", ".docm", ".dotx", ".dotm", ".xlsx",
 					   ".xlsm", ".xltx", ".xltm", ".pptx", ".pptm",
 					   ".potx", ".potm", ".ppsx", ".ppsm", NULL};
 	for (const char *const *e = exts; *e; e++) {
 		size_t pl = strlen(in->path), el = strlen(*e);
 		if (pl > el && !strcasecmp(in->path + pl - el, *e))
-			return 25;
+			return PII_BID_SIGNATURE;
 	}
-	return 0;
+	return PII_BID_NONE;
 }
 
 const struct pii_extractor pii_extractor_ooxml = {
 	.name = "ooxml",
 	.bid = ooxml_bid,
 	.run = ooxml_run,
+	.init = pii_xml_init,
 };

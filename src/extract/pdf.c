@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "pii_decode.h"
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 
 /* Memory pdftotext may use: large documents need a few hundred MB. */
@@ -135,7 +135,7 @@ static enum pii_status pdf_run(struct pii_input *in, struct pii_sink *out)
 {
 	const char *exe = pdftotext_path();
 	if (!exe) {
-		pii_sink_problem(out, in->path, PII_FILE_SKIPPED,
+		pii_sink_problem(out, in->path, PII_FILE_SKIPPED, PII_CODE_TOOL_FAILED,
 				 "PDF not scanned: pdftotext (poppler-utils) is not installed");
 		return PII_OK;
 	}
@@ -145,7 +145,7 @@ static enum pii_status pdf_run(struct pii_input *in, struct pii_sink *out)
 		pdf_fd = pii_input_memfd(in);
 		own_fd = true;
 		if (pdf_fd < 0) {
-			pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE,
 					 "PDF too large to read inside a container, not scanned");
 			return PII_OK;
 		}
@@ -157,7 +157,8 @@ static enum pii_status pdf_run(struct pii_input *in, struct pii_sink *out)
 	if (own_fd)
 		close(pdf_fd);
 	if (pid < 0) {
-		pii_sink_problem(out, in->path, PII_FILE_FAILED, "cannot start pdftotext");
+		pii_sink_problem(out, in->path, PII_FILE_FAILED, PII_CODE_TOOL_FAILED,
+				 "cannot start pdftotext");
 		return PII_OK;
 	}
 	struct pdf_text t = {.out = out, .loc = {.file = in->path, .page = 1}};
@@ -218,7 +219,7 @@ static enum pii_status pdf_run(struct pii_input *in, struct pii_sink *out)
 	if (timed_out) {
 		snprintf(why, sizeof(why), "PDF took longer than %d s to read: stopped; "
 			 "text up to there is scanned", PII_PDF_TIMEOUT_SEC);
-		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, why);
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_TIMEOUT, why);
 	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		bool password = strstr(errbuf, "assword") || strstr(errbuf, "ncrypt");
 		if (password)
@@ -229,9 +230,10 @@ static enum pii_status pdf_run(struct pii_input *in, struct pii_sink *out)
 		else
 			snprintf(why, sizeof(why), "pdftotext could not read it%s%s",
 				 errbuf[0] ? ": " : "", errbuf);
-		pii_sink_problem(out, in->path, password ? PII_FILE_SKIPPED : PII_FILE_PARTIAL, why);
+		pii_sink_problem(out, in->path, password ? PII_FILE_SKIPPED : PII_FILE_PARTIAL,
+				 password ? PII_CODE_ENCRYPTED : PII_CODE_DAMAGED, why);
 	} else if (t.visible == 0) {
-		pii_sink_problem(out, in->path, PII_FILE_SKIPPED,
+		pii_sink_problem(out, in->path, PII_FILE_SKIPPED, PII_CODE_NEEDS_OCR,
 				 "PDF has no text layer (a scanned image? it needs OCR to be read)");
 	}
 	return t.st == PII_EFATAL ? PII_EFATAL : PII_OK;
@@ -240,12 +242,13 @@ static enum pii_status pdf_run(struct pii_input *in, struct pii_sink *out)
 /* "%PDF-" starts a PDF; readers also accept it anywhere in the first
  * 1024 bytes, but there it may as well be a PDF stored in a zip, which
  * the archive extractor (bidding higher) opens. */
-static int pdf_bid(const struct pii_input *in)
+static int pdf_bid(const struct pii_input *in, int best)
 {
 	if (in->head_len >= 5 && !memcmp(in->head, "%PDF-", 5))
-		return 25;
+		return PII_BID_SIGNATURE;
+	/* a signature further in, after junk some writers put first */
 	size_t n = in->head_len < 1024 ? in->head_len : 1024;
-	return n >= 5 && memmem(in->head, n, "%PDF-", 5) ? 15 : 0;
+	return n >= 5 && memmem(in->head, n, "%PDF-", 5) ? PII_BID_SHAPE : PII_BID_NONE;
 }
 
 const struct pii_extractor pii_extractor_pdf = {

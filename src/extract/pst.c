@@ -20,7 +20,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 
 /* Folders nested deeper than this are taken for a damaged file's loop. */
@@ -29,7 +29,7 @@
 struct pst {
 	struct pii_input *in;
 	struct pii_sink *out;
-	enum pii_status st;
+	enum pii_status st;  /* PII_ELIMIT: a limit stopped the items */
 	unsigned unreadable; /* items libpff could not give */
 };
 
@@ -297,9 +297,10 @@ static void attachments(struct pst *p, libpff_item_t *msg, const char *where, in
 		} else if (type == LIBPFF_ATTACHMENT_TYPE_DATA) {
 			size64_t data_size = 0;
 			libpff_attachment_get_data_size(att, &data_size, NULL);
-			if (pii_sink_child(p->out, p->in, member.data, read_attachment, att,
-					   data_size) == PII_EFATAL)
-				p->st = PII_EFATAL;
+			enum pii_status st = pii_sink_child(p->out, p->in, member.data,
+							    read_attachment, att, data_size);
+			if (st != PII_OK)
+				p->st = st;
 		} else if (type == LIBPFF_ATTACHMENT_TYPE_ITEM) {
 			libpff_item_t *attached = NULL;
 			if (libpff_attachment_get_item(att, &attached, NULL) == 1) {
@@ -319,6 +320,13 @@ static void item(struct pst *p, libpff_item_t *it, const char *where, int depth)
 {
 	if (depth > PST_MAX_FOLDER_DEPTH)
 		return;
+	/* Each item is a member of the file, charged at the limits' door (its
+	 * bytes are stored, not expanded: only its attachments are). */
+	enum pii_status st = pii_sink_member(p->out, p->in, 0);
+	if (st != PII_OK) {
+		p->st = st;
+		return;
+	}
 	struct pii_buf text = {0};
 	append_item(&text, it, "");
 	libpff_item_t *recipients = NULL;
@@ -336,7 +344,7 @@ static void item(struct pst *p, libpff_item_t *it, const char *where, int depth)
 		struct pii_buf file = {0};
 		pii_buf_printf(&file, "%s!%s", p->in->path, where);
 		if (file.data)
-			pii_sink_problem(p->out, file.data, PII_FILE_PARTIAL,
+			pii_sink_problem(p->out, file.data, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE,
 					 "message body larger than 256 MiB, not scanned");
 		pii_buf_free(&file);
 	} else if (b) {
@@ -352,9 +360,10 @@ static void item(struct pst *p, libpff_item_t *it, const char *where, int depth)
 		if (b && p->st == PII_OK) {
 			struct pii_buf member = {0};
 			pii_buf_printf(&member, "%s/%s", where, name);
-			if (member.data &&
-			    pii_sink_child_memory(p->out, p->in, member.data, b, len) == PII_EFATAL)
-				p->st = PII_EFATAL;
+			if (member.data)
+				st = pii_sink_child_memory(p->out, p->in, member.data, b, len);
+			if (st != PII_OK)
+				p->st = st;
 			pii_buf_free(&member);
 		}
 	}
@@ -407,11 +416,9 @@ static void folder(struct pst *p, libpff_item_t *f, const char *path, int depth)
 
 static enum pii_status pst_run(struct pii_input *in, struct pii_sink *out)
 {
-	if (!pii_sink_may_open(out, in))
-		return PII_OK;
 	int fd = in->fd >= 0 ? in->fd : pii_input_memfd(in);
 	if (fd < 0) {
-		pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE,
 				 "Outlook data file too large to read inside a container, not scanned");
 		return PII_OK;
 	}
@@ -435,9 +442,9 @@ static enum pii_status pst_run(struct pii_input *in, struct pii_sink *out)
 			size_t at = strlen(why);
 			snprintf(why + at, sizeof(why) - at, ": %.300s", cause ? cause + 2 : trace);
 		}
-		pii_sink_problem(out, in->path, PII_FILE_FAILED, why);
+		pii_sink_problem(out, in->path, PII_FILE_FAILED, PII_CODE_DAMAGED, why);
 	} else if (libpff_file_get_root_folder(file, &root, NULL) != 1) {
-		pii_sink_problem(out, in->path, PII_FILE_FAILED,
+		pii_sink_problem(out, in->path, PII_FILE_FAILED, PII_CODE_DAMAGED,
 				 "Outlook data file without a readable folder tree");
 	} else {
 		folder(&p, root, "", 0);
@@ -447,7 +454,7 @@ static enum pii_status pst_run(struct pii_input *in, struct pii_sink *out)
 			snprintf(why, sizeof(why),
 				 "%u items or attachments could not be read (a damaged file?)",
 				 p.unreadable);
-			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, why);
+			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED, why);
 		}
 	}
 	libpff_error_free(&error);
@@ -461,12 +468,12 @@ static enum pii_status pst_run(struct pii_input *in, struct pii_sink *out)
 }
 
 /* "!BDN", then "SM" (PST) or "SO" (OST) at offset 8. */
-static int pst_bid(const struct pii_input *in)
+static int pst_bid(const struct pii_input *in, int best)
 {
 	if (in->head_len >= 10 && !memcmp(in->head, "!BDN", 4) &&
 	    (!memcmp(in->head + 8, "SM", 2) || !memcmp(in->head + 8, "SO", 2)))
-		return 30;
-	return 0;
+		return PII_BID_EXACT;
+	return PII_BID_NONE;
 }
 
 const struct pii_extractor pii_extractor_pst = {

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "pii_decode.h"
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 
 /* Nesting deeper than this is not followed (it is not a real document). */
@@ -262,9 +262,9 @@ static enum pii_status rtf_run(struct pii_input *in, struct pii_sink *out)
 	return st;
 }
 
-static int rtf_bid(const struct pii_input *in)
+static int rtf_bid(const struct pii_input *in, int best)
 {
-	return in->head_len >= 5 && !memcmp(in->head, "{\\rtf", 5) ? 15 : 0;
+	return in->head_len >= 5 && !memcmp(in->head, "{\\rtf", 5) ? PII_BID_SHAPE : PII_BID_NONE;
 }
 
 const struct pii_extractor pii_extractor_rtf = {

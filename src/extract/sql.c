@@ -20,7 +20,7 @@
 
 #include "pii_cell.h"
 #include "pii_decode.h"
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 
 /* A statement head (up to VALUES, or a whole CREATE TABLE) longer than
@@ -828,25 +828,26 @@ static bool is_pg_custom(const struct pii_input *in)
 	return in->head_len >= 5 && !memcmp(in->head, "PGDMP", 5);
 }
 
-static int sql_bid(const struct pii_input *in)
+static int sql_bid(const struct pii_input *in, int best)
 {
 	if (is_pg_custom(in))
-		return 30;
+		return PII_BID_EXACT;
 	if (in->type.kind != PII_KIND_TEXT || in->type.encoding == PII_ENC_UTF16LE ||
 	    in->type.encoding == PII_ENC_UTF16BE)
-		return 0;
+		return PII_BID_NONE;
 	const char *t = (const char *)in->head;
 	size_t n = in->head_len;
 	if (line_starts_with(t, n, dump_banners))
-		return 25;
-	/* A .sql file of statements: a line starts with INSERT INTO, ... */
-	return line_starts_with(t, n, statements) ? 22 : 0;
+		return PII_BID_SIGNATURE;
+	/* A .sql file of statements: a line starts with INSERT INTO, ...:
+	 * more than a CSV sniff can say about the same text. */
+	return line_starts_with(t, n, statements) ? PII_BID_SNIFFED + 2 : PII_BID_NONE;
 }
 
 static enum pii_status sql_run(struct pii_input *in, struct pii_sink *out)
 {
 	if (is_pg_custom(in)) {
-		pii_sink_problem(out, in->path, PII_FILE_SKIPPED,
+		pii_sink_problem(out, in->path, PII_FILE_SKIPPED, PII_CODE_UNSUPPORTED,
 				 "PostgreSQL custom-format dump (pg_dump -Fc): not readable as it is; "
 				 "convert it with pg_restore -f dump.sql and scan that");
 		return PII_OK;
@@ -891,13 +892,13 @@ static enum pii_status sql_run(struct pii_input *in, struct pii_sink *out)
 			 q.cur ? q.cur->name : "?");
 	}
 	if (*why)
-		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, why);
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED, why);
 	if (q.malformed) {
 		snprintf(why, sizeof(why),
 			 "%u malformed rows (first on line %llu: a quote not escaped?); the rest "
 			 "of each such line was not read",
 			 q.malformed, (unsigned long long)q.first_malformed);
-		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, why);
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED, why);
 	}
 	pii_sink_set_row(out, 0);
 	for (size_t i = 0; i < q.n_tables; i++) {

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "pii_cell.h"
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 
 /* A blob is matched as text when this share of it is printable: a name
@@ -99,7 +99,7 @@ static enum pii_status sqlite_run(struct pii_input *in, struct pii_sink *out)
 {
 	int fd = in->fd >= 0 ? in->fd : pii_input_memfd(in);
 	if (fd < 0) {
-		pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE,
 				 "SQLite database too large to read inside a container, not scanned");
 		return PII_OK;
 	}
@@ -129,7 +129,7 @@ static enum pii_status sqlite_run(struct pii_input *in, struct pii_sink *out)
 	}
 	if (*why)
 		pii_sink_problem(out, in->path, s.db && !strstr(why, "not readable")
-						? PII_FILE_PARTIAL : PII_FILE_FAILED, why);
+						? PII_FILE_PARTIAL : PII_FILE_FAILED, PII_CODE_DAMAGED, why);
 	sqlite3_close(s.db);
 	pii_cell_free(&s.cell);
 	if (fd != in->fd)
@@ -137,9 +137,10 @@ static enum pii_status sqlite_run(struct pii_input *in, struct pii_sink *out)
 	return s.st == PII_EFATAL ? PII_EFATAL : PII_OK;
 }
 
-static int sqlite_bid(const struct pii_input *in)
+static int sqlite_bid(const struct pii_input *in, int best)
 {
-	return in->head_len >= 16 && !memcmp(in->head, "SQLite format 3", 16) ? 30 : 0;
+	return in->head_len >= 16 && !memcmp(in->head, "SQLite format 3", 16) ? PII_BID_EXACT
+										: PII_BID_NONE;
 }
 
 const struct pii_extractor pii_extractor_sqlite = {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 
 struct run {
@@ -46,10 +46,10 @@ static void add(struct strings_state *s, struct run *r, char c, uint64_t offset)
 		flush(s, r);
 }
 
-static int strings_bid(const struct pii_input *in)
+static int strings_bid(const struct pii_input *in, int best)
 {
 	/* The fallback for anything binary. */
-	return in->type.kind == PII_KIND_BINARY ? 1 : 0;
+	return in->type.kind == PII_KIND_BINARY ? PII_BID_FALLBACK : PII_BID_NONE;
 }
 
 static enum pii_status strings_run(struct pii_input *in, struct pii_sink *out)

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "pii_extract.h"
+#include "pii_extractor.h"
 #include "pii_limits.h"
 
 /* Decodes the rest of the input (after `raw`, bytes already read but not
@@ -91,9 +91,9 @@ static enum pii_status utf8_in_place(struct pii_input *in, struct pii_sink *out,
 	}
 }
 
-static int text_bid(const struct pii_input *in)
+static int text_bid(const struct pii_input *in, int best)
 {
-	return in->type.kind == PII_KIND_TEXT ? 10 : 0;
+	return in->type.kind == PII_KIND_TEXT ? PII_BID_KIND : PII_BID_NONE;
 }
 
 static enum pii_status text_run(struct pii_input *in, struct pii_sink *out)

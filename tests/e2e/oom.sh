@@ -60,8 +60,9 @@ for d in sorted(glob.glob(os.path.join(sys.argv[1], "run-*"))):
     wb = openpyxl.load_workbook(os.path.join(d, "inv.xlsx"))
     summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
     lines = [json.loads(l) for l in open(os.path.join(d, "inv.jsonl"), encoding="utf-8")]
-    oom_rows = [r for r in wb["Errors"].iter_rows(values_only=True)
-                if r[0] and "out of memory" in str(r[2])]
+    errors = list(wb["Errors"].iter_rows(values_only=True))
+    reason = errors[0].index("Reason")
+    oom_rows = [r for r in errors[1:] if r[0] and "out of memory" in str(r[reason])]
     if summary.get("Findings", 0) < planted and not oom_rows:
         print(f"{d}: {summary.get('Findings')} of {planted} findings and no out-of-memory row")
         bad += 1

@@ -10,7 +10,6 @@
 #include "pii_collect.h"
 #include "pii_limits.h"
 #include "pii_scan.h"
-#include "pii_xml.h"
 
 /* Inputs scanned before the collector's inventory is dropped and the
  * worker made anew. */
@@ -50,8 +49,7 @@ static void stop(void)
 static void setup(void)
 {
 	char err[512];
-	pii_xml_init();
-	pii_mail_init();
+	pii_extractors_init();
 	opt.max_findings = 100;
 	opt.max_depth = PII_MAX_DEPTH_DEFAULT;
 	opt.max_expand = (uint64_t)64 << 20; /* keep one input's work small */

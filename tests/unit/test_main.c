@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "pii_extract.h"
-#include "pii_xml.h"
 #include "test.h"
 
 int t_passed, t_failed;
@@ -40,8 +39,7 @@ int main(int argc, char **argv)
 {
 	if (argc > 1)
 		t_rules_dir = argv[1];
-	pii_xml_init();
-	pii_mail_init();
+	pii_extractors_init();
 	int ran = 0;
 	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++) {
 		if (!wanted(suites[i].name, argc, argv))

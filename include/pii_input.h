@@ -1,0 +1,118 @@
+/*
+ * pii_input.h - what an extractor reads: a file on disk or a member of a
+ * container, its first bytes already read for detection, the rest read
+ * on demand. The file on disk's budget (bytes expanded, time) is shared
+ * by all its members.
+ */
+#ifndef PII_INPUT_H
+#define PII_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "pii_detect.h"
+#include "pii_options.h"
+
+/* What one file on disk may still spend, over all its levels. */
+struct pii_budget {
+	uint64_t expanded;          /* bytes that came out of its containers */
+	bool exhausted;             /* --max-expand reached: stop reading */
+	double deadline;            /* pii_now_monotonic() past which reading
+				     * stops (--file-timeout); 0: none */
+	int stopped;                /* ETIMEDOUT or EINTR once reading stopped */
+};
+
+/* Reads the rest of an input (or a member of a container): returns bytes
+ * read, 0 at the end, -1 on error (errno set). */
+typedef ssize_t (*pii_read_fn)(void *ctx, void *buf, size_t n);
+
+struct pii_input {
+	const char *path;           /* display path ("a.zip!b.csv") */
+	int depth;                  /* 0 for a file on disk */
+	const struct pii_options *opt; /* limits */
+	struct pii_budget *budget;  /* of the file on disk this came from */
+	int fd;                     /* the file on disk (depth 0), else -1 */
+	uint64_t size;              /* when known (a file, a member), else 0 */
+	struct pii_type type;       /* what detection said */
+	const unsigned char *head;  /* the first bytes, already read */
+	size_t head_len;
+	bool head_is_all;           /* the input ends within head */
+	size_t head_pos;            /* how much of head was consumed */
+	pii_read_fn read_more;      /* the rest, after head */
+	void *read_ctx;
+	uint64_t bytes_read;        /* head and rest, so far */
+	int read_errno;             /* set when a read failed */
+	unsigned char *scratch;     /* PII_READ_CHUNK bytes the extractor may use */
+	/* As a container, charged by the limits (pii_limits.h): */
+	uint64_t members;           /* members admitted so far */
+	uint64_t bytes_out;         /* bytes that came out of its members */
+	const char *limit_code;     /* a limit stopped its members: no more */
+};
+
+/* An input over data[0..len), all of it in head (a unit test's bytes, a
+ * fuzzer's input). Detection is not run: in->type is left empty. */
+void pii_input_init_memory(struct pii_input *in, const char *path, const void *data,
+			   size_t len, const struct pii_options *opt,
+			   struct pii_budget *budget);
+
+/* Whether the file this input belongs to must stop being read: its
+ * time is up, or the scan was interrupted. Sets in->read_errno
+ * (ETIMEDOUT, EINTR) when so. */
+bool pii_input_expired(struct pii_input *in);
+
+/* Reads up to n bytes of the input, from the start (head first). Returns
+ * the bytes read, 0 at the end, -1 on a read error (in->read_errno). */
+ssize_t pii_input_read(struct pii_input *in, void *buf, size_t n);
+
+/* Reads the rest of the input into memory (malloc'd), up to
+ * PII_DOC_MEMORY_MAX bytes; *cut tells whether there was more. For formats
+ * that need to seek, when the input is a member with no file of its own.
+ * NULL when out of memory. */
+unsigned char *pii_input_slurp(struct pii_input *in, size_t *len, bool *cut);
+
+/* Copies the rest of the input into a memory file (memfd, never on disk)
+ * for a reader that wants a file; -1 when that fails or the input is
+ * larger than PII_DOC_MEMORY_MAX. Uses in->scratch. */
+int pii_input_memfd(struct pii_input *in);
+
+/* Reads up to PII_SNIFF_SIZE bytes into head (the caller's buffer of
+ * that size) as in->head, from in->read_more; false on a read error
+ * before anything was read. */
+bool pii_input_read_head(struct pii_input *in, unsigned char *head);
+
+/* True when the input starts like a zip (archives and the documents
+ * that are zips). */
+bool pii_input_is_zip(const struct pii_input *in);
+
+/* A reader over bytes in memory, for pii_read_fn. */
+struct pii_mem_reader {
+	const unsigned char *data;
+	size_t len, pos;
+};
+ssize_t pii_mem_read(void *mem_reader, void *buf, size_t n);
+
+/* A file on disk, read as it was when opened: a log that grows while it
+ * is read is read up to its size then, and a file cut short meanwhile is
+ * noticed (shrank). */
+struct pii_file_reader {
+	int fd;
+	uint64_t size;       /* at open; 0: read to the end (a /proc file says 0) */
+	uint64_t done;
+	bool shrank;         /* the end came before size */
+	void (*progress)(void *ctx, uint64_t bytes); /* may be NULL */
+	void *progress_ctx;
+};
+ssize_t pii_file_read(void *file_reader, void *buf, size_t n);
+
+/* Opens path read-only, without following a final symbolic link unless
+ * follow, without blocking on a FIFO that replaced the file, and without
+ * updating the access time where the file system lets us. -1 (errno) on
+ * failure. */
+int pii_open_readonly(const char *path, bool follow);
+
+/* "FIFO", "socket", ... for a file that is not a regular one. */
+const char *pii_file_kind(mode_t mode);
+
+#endif

@@ -1,0 +1,491 @@
+/*
+ * aggregate.c - the inventory as it is built (pii_aggregate.h).
+ *
+ * Rows of a file are aggregated while the file is in flight and moved to
+ * the inventory when its outcome arrives. Distinct values are counted
+ * from fingerprints.
+ */
+#include "pii_aggregate.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pii_dict.h"
+#include "pii_limits.h"
+#include "pii_register.h"
+#include "pii_report.h"
+
+/* Bits of HyperLogLog precision: 2^12 registers (4 KiB, 1.6% error) per
+ * inventory row that outgrows the exact set; 2^14 (16 KiB, 0.8%) for
+ * the few per-category totals. */
+#define ROW_HLL_BITS 12
+#define CATEGORY_HLL_BITS 14
+
+/* A row being aggregated. */
+struct pending_row {
+	struct pii_inv_row row;
+	struct pii_distinct distinct;
+	uint64_t hash;
+	uint64_t last_row; /* the record of its last finding */
+};
+
+/* The record count of a table, kept until its file's rows are made. */
+struct table_rows {
+	char *path, *table;
+	uint64_t rows;
+};
+
+struct pii_agg_file {
+	struct pii_inv_file *file; /* in the inventory arena */
+	struct pending_row *rows;
+	size_t n_rows, cap_rows;
+	struct pii_dict index;     /* rows by location x report */
+	struct table_rows *tables;
+	size_t n_tables;
+	int system;                /* its system in the data map; -1: not yet */
+};
+
+struct pii_aggregate {
+	const struct pii_options *opt;
+	const struct pii_ruleset *rs;
+	struct pii_inventory *inv;
+	unsigned *report_category; /* report index -> category index */
+	int *subject_kind;         /* report index -> pii_subject_kind */
+	bool keep_findings;
+	bool oom;
+};
+
+/* ---- rows by location ---------------------------------------------------------- */
+
+/* FNV-1a of a location part; a missing part hashes unlike an empty one. */
+static uint64_t hash_part(uint64_t h, const char *s)
+{
+	if (!s)
+		return pii_fnv1a_bytes(h, "\xff", 1);
+	return pii_fnv1a_bytes(pii_fnv1a_bytes(h, s, strlen(s)), "\xfe", 1);
+}
+
+static uint64_t loc_hash(const struct pii_loc *l, unsigned report)
+{
+	uint64_t h = PII_FNV1A_START ^ report;
+	h = hash_part(h, l->file);
+	h = hash_part(h, l->table);
+	h = hash_part(h, l->column);
+	h = hash_part(h, l->key);
+	return hash_part(h, l->part);
+}
+
+struct row_key {
+	const struct pii_loc *loc;
+	unsigned report;
+};
+
+static uint64_t row_hash(const void *owner, size_t i)
+{
+	return ((const struct pii_agg_file *)owner)->rows[i].hash;
+}
+
+static bool row_matches(const void *owner, size_t i, const void *key)
+{
+	const struct pii_inv_row *r = &((const struct pii_agg_file *)owner)->rows[i].row;
+	const struct row_key *k = key;
+	const struct pii_loc *l = k->loc;
+	return r->report == k->report && pii_streq_null(r->path, l->file) &&
+	       pii_streq_null(r->table, l->table) && pii_streq_null(r->column, l->column) &&
+	       pii_streq_null(r->key, l->key) && pii_streq_null(r->part, l->part);
+}
+
+static const struct pii_dict_type row_dict = {row_hash, row_matches};
+
+/* Finds or adds the row of location l x report. Its strings are copied
+ * into the inventory arena once per row. */
+static struct pending_row *row_get(struct pii_aggregate *a, struct pii_agg_file *f,
+				   const struct pii_loc *l, unsigned report)
+{
+	uint64_t h = loc_hash(l, report);
+	struct row_key key = {l, report};
+	size_t at = pii_dict_find(&f->index, h, &key);
+	if (at != PII_DICT_NONE)
+		return &f->rows[at];
+	if (f->n_rows == f->cap_rows) {
+		size_t cap = f->cap_rows ? f->cap_rows * 2 : 8;
+		struct pending_row *grown = realloc(f->rows, cap * sizeof(*grown));
+		if (!grown)
+			return NULL;
+		f->rows = grown;
+		f->cap_rows = cap;
+	}
+	struct pii_arena *arena = &a->inv->arena;
+	struct pending_row *pr = &f->rows[f->n_rows];
+	memset(pr, 0, sizeof(*pr));
+	pr->hash = h;
+	pr->row.file = f->file;
+	pr->row.report = report;
+	pr->row.path = pii_arena_strdup(arena, l->file);
+	pr->row.table = pii_arena_strdup(arena, l->table);
+	pr->row.column = pii_arena_strdup(arena, l->column);
+	pr->row.key = pii_arena_strdup(arena, l->key);
+	pr->row.part = pii_arena_strdup(arena, l->part);
+	if (!pr->row.path || (l->table && !pr->row.table) || (l->column && !pr->row.column) ||
+	    (l->key && !pr->row.key) || (l->part && !pr->row.part))
+		return NULL;
+	if (!pii_dict_add(&f->index, h, f->n_rows))
+		return NULL;
+	pii_distinct_init(&pr->distinct, ROW_HLL_BITS);
+	f->n_rows++;
+	return pr;
+}
+
+/* ---- files in flight ---------------------------------------------------------------- */
+
+struct pii_agg_file *pii_agg_file_new(struct pii_aggregate *a)
+{
+	struct pii_agg_file *f = calloc(1, sizeof(*f));
+	if (!f)
+		return NULL;
+	f->file = pii_arena_alloc(&a->inv->arena, sizeof(*f->file));
+	if (!f->file) {
+		free(f);
+		return NULL;
+	}
+	memset(f->file, 0, sizeof(*f->file));
+	f->system = -1;
+	pii_dict_init(&f->index, &row_dict, f);
+	return f;
+}
+
+void pii_agg_file_free(struct pii_agg_file *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n_rows; i++)
+		pii_distinct_free(&f->rows[i].distinct);
+	for (size_t i = 0; i < f->n_tables; i++) {
+		free(f->tables[i].path);
+		free(f->tables[i].table);
+	}
+	free(f->tables);
+	free(f->rows);
+	pii_dict_free(&f->index);
+	free(f);
+}
+
+void pii_agg_table(struct pii_aggregate *a, struct pii_agg_file *f, const char *path,
+		   const char *table, uint64_t rows)
+{
+	struct table_rows *grown = realloc(f->tables, (f->n_tables + 1) * sizeof(*grown));
+	char *p = strdup(path), *t = strdup(table);
+	if (!grown || !p || !t) {
+		if (grown)
+			f->tables = grown;
+		free(p);
+		free(t);
+		a->oom = true;
+		return;
+	}
+	f->tables = grown;
+	f->tables[f->n_tables++] = (struct table_rows){p, t, rows};
+}
+
+static uint64_t table_rows_of(const struct pii_agg_file *f, const struct pii_inv_row *row)
+{
+	uint64_t rows = 0;
+	for (size_t i = 0; row->table && i < f->n_tables; i++)
+		if (!strcmp(f->tables[i].path, row->path) && !strcmp(f->tables[i].table, row->table))
+			rows += f->tables[i].rows;
+	return rows;
+}
+
+/* ---- findings --------------------------------------------------------------------- */
+
+static void keep_finding(struct pii_aggregate *a, const struct pending_row *pr,
+			 const struct pii_finding *fd)
+{
+	struct pii_inventory *inv = a->inv;
+	if (inv->n_findings >= a->opt->max_findings)
+		return;
+	if (inv->n_findings == inv->cap_findings) {
+		size_t cap = inv->cap_findings ? inv->cap_findings * 2 : 256;
+		if (cap > a->opt->max_findings)
+			cap = a->opt->max_findings;
+		struct pii_inv_finding *grown = realloc(inv->findings, cap * sizeof(*grown));
+		if (!grown) {
+			a->oom = true;
+			return;
+		}
+		inv->findings = grown;
+		inv->cap_findings = cap;
+	}
+	const char *value = pii_arena_strdup(&inv->arena, fd->value);
+	if (!value) {
+		a->oom = true;
+		return;
+	}
+	inv->findings[inv->n_findings++] = (struct pii_inv_finding){
+		.file = pr->row.file,
+		.path = pr->row.path,
+		.table = pr->row.table,
+		.column = pr->row.column,
+		.key = pr->row.key,
+		.part = pr->row.part,
+		.page = fd->loc->page,
+		.rule = fd->rule,
+		.confidence = fd->confidence,
+		.line = fd->line,
+		.row = fd->row,
+		.offset = fd->offset,
+		.value = value,
+	};
+}
+
+static void add_distinct(struct pii_aggregate *a, struct pii_distinct *d, uint64_t fp)
+{
+	if (!pii_distinct_add(d, fp))
+		a->oom = true;
+}
+
+void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct pii_batch *b)
+{
+	struct pii_inventory *inv = a->inv;
+	if (!b->n)
+		return;
+	/* The file's system, for the data map's count of people. */
+	if (f->system < 0)
+		f->system = pii_system_of(inv, a->opt, b->items[0].loc->file);
+	struct pii_inv_system *sys = f->system >= 0 ? &inv->systems[f->system] : NULL;
+	if (!sys)
+		a->oom = true;
+	struct pending_row *last = NULL;
+	const struct pii_loc *last_loc = NULL;
+	unsigned last_report = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		const struct pii_finding *fd = &b->items[i];
+		unsigned report = a->rs->rules[fd->rule].report_index;
+		struct pii_inv_category *cat = &inv->categories[a->report_category[report]];
+		inv->findings_total++;
+		inv->findings_per_rule[fd->rule]++;
+		cat->findings++;
+		add_distinct(a, &cat->distinct, fd->fingerprint);
+		int kind = a->subject_kind[report];
+		if (kind >= 0) {
+			if (sys)
+				add_distinct(a, &sys->subjects[kind], fd->fingerprint);
+			add_distinct(a, &inv->subjects[kind], fd->fingerprint);
+		}
+		struct pending_row *pr = last;
+		if (!pr || fd->loc != last_loc || report != last_report) {
+			pr = row_get(a, f, fd->loc, report);
+			if (!pr) {
+				a->oom = true;
+				continue;
+			}
+			if (!pr->row.example &&
+			    !(pr->row.example = pii_arena_strdup(&inv->arena, fd->value)))
+				a->oom = true;
+			last = pr;
+			last_loc = fd->loc;
+			last_report = report;
+		}
+		pr->row.count++;
+		/* Findings of a column come in record order. */
+		if (fd->row && fd->row != pr->last_row) {
+			pr->row.rows_with++;
+			pr->last_row = fd->row;
+		}
+		pr->row.by_confidence[fd->confidence & 3]++;
+		if (fd->confidence > pr->row.confidence)
+			pr->row.confidence = fd->confidence;
+		add_distinct(a, &pr->distinct, fd->fingerprint);
+		if (a->keep_findings)
+			keep_finding(a, pr, fd);
+	}
+}
+
+/* ---- errors rows and outcomes ----------------------------------------------------------- */
+
+void pii_agg_problem(struct pii_aggregate *a, const char *path, enum pii_file_status st,
+		     const char *code, const char *reason)
+{
+	struct pii_inventory *inv = a->inv;
+	if (inv->n_problems >= PII_XLSX_MAX_ROWS) {
+		inv->problems_dropped++;
+		return;
+	}
+	if (inv->n_problems == inv->cap_problems) {
+		size_t cap = inv->cap_problems ? inv->cap_problems * 2 : 64;
+		struct pii_inv_problem *grown = realloc(inv->problems, cap * sizeof(*grown));
+		if (!grown) {
+			a->oom = true;
+			return;
+		}
+		inv->problems = grown;
+		inv->cap_problems = cap;
+	}
+	struct pii_inv_problem *p = &inv->problems[inv->n_problems];
+	p->path = pii_arena_strdup(&inv->arena, path);
+	p->reason = pii_arena_strdup(&inv->arena, reason ? reason : "");
+	p->code = pii_arena_strdup(&inv->arena, code ? code : "");
+	p->status = st;
+	if (!p->path || !p->reason || !p->code) {
+		a->oom = true;
+		return;
+	}
+	inv->n_problems++;
+}
+
+/* Moves the rows of f into the inventory. */
+static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
+{
+	struct pii_inventory *inv = a->inv;
+	bool *cat_seen = calloc(inv->n_categories ? inv->n_categories : 1, sizeof(bool));
+	for (size_t i = 0; i < f->n_rows; i++) {
+		struct pending_row *pr = &f->rows[i];
+		pr->row.distinct = pii_distinct_count(&pr->distinct);
+		pr->row.rows_scanned = table_rows_of(f, &pr->row);
+		pr->row.distinct_estimated = pii_distinct_is_estimate(&pr->distinct);
+		pr->row.system = f->system >= 0 ? (unsigned)f->system : UINT32_MAX;
+		unsigned ci = a->report_category[pr->row.report];
+		inv->categories[ci].locations++;
+		if (cat_seen && !cat_seen[ci]) {
+			cat_seen[ci] = true;
+			inv->categories[ci].files++;
+		}
+		if (inv->n_rows == inv->cap_rows) {
+			size_t cap = inv->cap_rows ? inv->cap_rows * 2 : 256;
+			struct pii_inv_row *grown = realloc(inv->rows, cap * sizeof(*grown));
+			if (!grown) {
+				a->oom = true;
+				continue;
+			}
+			inv->rows = grown;
+			inv->cap_rows = cap;
+		}
+		inv->rows[inv->n_rows++] = pr->row;
+	}
+	free(cat_seen);
+}
+
+void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
+		    const struct pii_file_result *r)
+{
+	struct pii_inventory *inv = a->inv;
+	inv->bytes_scanned += r->bytes_read;
+	switch (r->status) {
+	case PII_FILE_SCANNED: inv->files_scanned++; break;
+	case PII_FILE_PARTIAL: inv->files_partial++; break;
+	case PII_FILE_FAILED: inv->files_failed++; break;
+	case PII_FILE_SKIPPED: inv->files_skipped++; break;
+	}
+	if (r->carried)
+		inv->files_carried++;
+	if (r->status != PII_FILE_SCANNED && !r->listed)
+		pii_agg_problem(a, r->path, r->status, r->code, r->reason);
+	if (!f)
+		return;
+	struct pii_inv_file *file = f->file;
+	file->path = pii_arena_strdup(&inv->arena, r->path);
+	file->type = pii_arena_strdup(&inv->arena, r->type);
+	file->size = r->size;
+	file->mtime = r->mtime;
+	file->uid = r->uid;
+	if (!file->path || !file->type)
+		a->oom = true;
+	if (f->n_rows)
+		inv->files_with_findings++;
+	keep_rows(a, f);
+	pii_agg_file_free(f);
+}
+
+void pii_agg_lost(struct pii_aggregate *a)
+{
+	a->oom = true;
+}
+
+/* ---- set-up and the end ------------------------------------------------------------ */
+
+static bool init_categories(struct pii_aggregate *a)
+{
+	const struct pii_ruleset *rs = a->rs;
+	struct pii_inventory *inv = a->inv;
+	size_t n = rs->n_reports ? rs->n_reports : 1;
+	a->report_category = calloc(n, sizeof(unsigned));
+	inv->categories = calloc(n, sizeof(*inv->categories));
+	a->subject_kind = calloc(n, sizeof(int));
+	if (!a->report_category || !inv->categories || !a->subject_kind)
+		return false;
+	for (size_t i = 0; i < rs->n_reports; i++)
+		a->subject_kind[i] = pii_subject_kind(&rs->reports[i]);
+	for (size_t i = 0; i < rs->n_reports; i++) {
+		size_t ci;
+		for (ci = 0; ci < inv->n_categories; ci++)
+			if (!strcmp(inv->categories[ci].name, rs->reports[i].category))
+				break;
+		if (ci == inv->n_categories) {
+			inv->categories[ci].name = rs->reports[i].category;
+			pii_distinct_init(&inv->categories[ci].distinct, CATEGORY_HLL_BITS);
+			inv->n_categories++;
+		}
+		a->report_category[i] = (unsigned)ci;
+	}
+	return true;
+}
+
+static void agg_free(struct pii_aggregate *a)
+{
+	free(a->report_category);
+	free(a->subject_kind);
+	free(a);
+}
+
+struct pii_aggregate *pii_agg_new(const struct pii_options *opt, const struct pii_ruleset *rs,
+				  bool keep_findings)
+{
+	struct pii_aggregate *a = calloc(1, sizeof(*a));
+	if (!a)
+		return NULL;
+	a->opt = opt;
+	a->rs = rs;
+	a->keep_findings = keep_findings;
+	a->inv = calloc(1, sizeof(*a->inv));
+	if (!a->inv) {
+		free(a);
+		return NULL;
+	}
+	struct pii_inventory *inv = a->inv;
+	inv->rules = rs;
+	inv->opt = opt;
+	inv->paths = opt->paths;
+	inv->n_paths = opt->n_paths;
+	inv->started = (int64_t)time(NULL);
+	for (int k = 0; k < PII_SUBJECT_KINDS; k++)
+		pii_distinct_init(&inv->subjects[k], 14);
+	inv->findings_per_rule = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(uint64_t));
+	if (!inv->findings_per_rule || !init_categories(a)) {
+		pii_inventory_free(inv);
+		free(inv);
+		agg_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+struct pii_inventory *pii_agg_finish(struct pii_aggregate *a)
+{
+	struct pii_inventory *inv = a->inv;
+	if (a->oom)
+		pii_agg_problem(a, "(piiscan)", PII_FILE_PARTIAL, PII_CODE_OUT_OF_MEMORY,
+				"out of memory: some findings were not recorded");
+	inv->finished = (int64_t)time(NULL);
+	gethostname(inv->host, sizeof(inv->host) - 1);
+	/* $USER is not set under cron or systemd: ask the passwd database. */
+	const char *user = getenv("USER");
+	if (!user || !*user)
+		user = pii_owner_name(geteuid());
+	snprintf(inv->user, sizeof(inv->user), "%s", user);
+	pii_inventory_sort(inv);
+	pii_register_compute(inv, inv->finished);
+	agg_free(a);
+	return inv;
+}
