@@ -81,11 +81,10 @@ struct pii_inv_change {
 
 /* A system of the data map (Art. 30 register): a top-level folder of a
  * scanned path, a database dump or SQLite file, or what --system names. */
-#define PII_SUBJECT_KINDS 3 /* e-mail, phone, national id */
 struct pii_inv_system {
 	const char *name;
 	uint64_t locations, findings, files;
-	struct pii_distinct subjects[PII_SUBJECT_KINDS];
+	struct pii_distinct subjects[PII_SUBJECT_KINDS_MAX]; /* per kind that counts people */
 	bool *categories;          /* indexed like categories */
 	int64_t oldest, newest;    /* modification times of its files */
 	bool art9, art10;
@@ -135,7 +134,7 @@ struct pii_inventory {
 	size_t system_slots_cap;
 	uint64_t stale_locations, stale_files, stale_bytes;
 	uint64_t contact_lists, largest_contact_list;
-	struct pii_distinct subjects[PII_SUBJECT_KINDS]; /* all systems together */
+	struct pii_distinct subjects[PII_SUBJECT_KINDS_MAX]; /* all systems together */
 	int64_t now;               /* the time ages are measured at */
 
 	/* --state */

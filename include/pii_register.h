@@ -18,17 +18,14 @@
  * of memory. */
 int pii_system_of(struct pii_inventory *inv, const struct pii_options *opt, const char *path);
 
-/* The kind of data subject identifier a finding of report rep is (0..
- * PII_SUBJECT_KINDS-1), or -1: counted per system to estimate people. */
-int pii_subject_kind(const struct pii_report_id *rep);
-
 /* After the collector: ages, deletion candidates, contact lists and the
  * systems' totals, measured at now (seconds since the epoch). */
 void pii_register_compute(struct pii_inventory *inv, int64_t now);
 
 /* An estimate of the people in a system: the most distinct values of any
- * one identifying kind (someone with an e-mail and a phone counts once). */
-uint64_t pii_system_subjects(const struct pii_inv_system *s);
+ * one kind that counts people (subject_count: in the packs; someone with
+ * an e-mail and a phone counts once). */
+uint64_t pii_system_subjects(const struct pii_inventory *inv, const struct pii_inv_system *s);
 
 /* "5y", "18m", "90d", "2w": a duration in seconds; false when not one. */
 bool pii_parse_duration(const char *s, int64_t *seconds);

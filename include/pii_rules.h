@@ -1,12 +1,13 @@
 /*
- * pii_rules.h - rule packs: YAML files read with libyaml, patterns
- * compiled once with PCRE2 (JIT) and then shared read-only by all threads.
+ * pii_rules.h - rule packs: YAML files read with libyaml (rules_load.c),
+ * checked as a whole and compiled once (rules.c; the patterns into the
+ * matcher's own database, match_compile.c), then shared read-only by all
+ * threads. What a rule means for the GDPR views (identifies a person,
+ * counts people, special category) is said in the pack, not in C.
  */
 #ifndef PII_RULES_H
 #define PII_RULES_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -40,10 +41,6 @@ struct pii_rule {
 	char *span;
 	char *check_name;     /* prefilter check, or NULL */
 	pii_precheck_fn check;
-	pcre2_code *code;
-	pcre2_code *code_at;  /* adjacent rules: the pattern held to its start
-			       * offset (\G), tried once right after a word */
-	bool jit_at;
 	pii_validator_fn validate; /* NULL: the regex alone decides */
 	pii_mask_fn mask;
 	enum pii_confidence confidence; /* without context words */
@@ -63,8 +60,6 @@ struct pii_rule {
 	struct pii_rule_example *examples;
 	size_t n_examples;
 	unsigned report_index; /* index into pii_ruleset.reports */
-	unsigned group;        /* prefilter group */
-	uint32_t min_length;   /* shortest possible match, from PCRE2 */
 	uint32_t min_triggers; /* trigger bytes every match holds (>= 1) */
 	/* Special categories (GDPR Art. 9) and criminal data (Art. 10): such a
 	 * rule's findings in a file count only when the file also holds an
@@ -73,8 +68,8 @@ struct pii_rule {
 	int special;           /* 0, 9 or 10 */
 	unsigned density;
 	bool identifies;       /* identifies: person - its findings name someone */
-	bool jit;              /* JIT-compiled: pcre2_jit_match may be used */
-	bool anchored;         /* runs only near its context words */
+	char *subject_count;   /* subject_count: KIND - its distinct values count
+				* people; rules of one kind count the same people */
 };
 
 /* A name under which findings are reported (a rule's report_as). */
@@ -82,88 +77,31 @@ struct pii_report_id {
 	char *name;
 	char *category;
 	int special;           /* 9 or 10: a special category (Art. 9, 10) */
+	int subject_kind;      /* index into pii_ruleset.subject_kinds, or -1 */
 };
 
-/* Whether findings of a category identify a person (for the special
- * categories' rule above): contact, national_id, identity, financial. */
-bool pii_category_identifies(const char *category);
+/* Kinds of values that count people (subject_count:), at most this many:
+ * the data subjects estimated are the most of any kind. */
+#define PII_SUBJECT_KINDS_MAX 8
 
 struct pii_ruleset;
 /* 9 or 10 when a category holds special categories (Art. 9) or criminal
  * data (Art. 10) in rs, else 0. */
 int pii_category_special(const struct pii_ruleset *rs, const char *category);
 
-/* The hash of the first min(4, n) bytes of s (lower case) that
- * anchor_prefix_bits holds. */
-static inline unsigned pii_anchor_prefix_hash(const unsigned char *s, size_t n)
-{
-	uint32_t x = (uint32_t)n << 24;
-	for (size_t i = 0; i < n && i < 4; i++)
-		x = x * 257 + s[i];
-	return (x * 2654435761u) >> 16;
-}
-
-/* Rules that share a prefilter: a match consists only of `span` bytes
- * and contains at least one `trigger` byte, so the matcher only runs the
- * rules of a group on runs of span bytes that hold a trigger byte. A group
- * with `whole` set has no prefilter: its rules see the whole text. */
-struct pii_prefilter_group {
-	bool span[256];
-	bool trigger[256];
-	bool whole;
-	/* The trigger set as up to 4 byte ranges, so the matcher can look for
-	 * triggers 16 bytes at a time; 0 ranges: use the table. */
-	unsigned char trigger_lo[4], trigger_hi[4];
-	unsigned n_trigger_ranges;
-	unsigned *rules; /* indexes into pii_ruleset.rules */
-	size_t n_rules;
-	uint32_t min_length; /* shortest match of any rule in the group */
-	uint32_t min_triggers; /* fewest trigger bytes of any rule's match */
-};
-
-/* A context word of a rule that requires context, and the rules (bits
- * of pii_ruleset.anchored) it belongs to. */
-struct pii_anchor_word {
-	const char *word; /* lower case; owned by the rule */
-	uint64_t rules;
-};
-
-/* Rules that only count with a context word near them (require_context)
- * are run only around those words, found once per page: an 8-digit
- * number is everywhere, the word "BSN" is not. */
-#define PII_ANCHORED_MAX 64
+struct pii_match_db; /* the compiled patterns (match_compile.c) */
 
 struct pii_ruleset {
 	struct pii_rule *rules;
 	size_t n_rules;
 	struct pii_report_id *reports;
 	size_t n_reports;
-	struct pii_prefilter_group *groups;
-	size_t n_groups;
-	unsigned anchored[PII_ANCHORED_MAX]; /* indexes into rules */
-	size_t n_anchored;
-	struct pii_anchor_word *anchor_words;
-	size_t n_anchor_words;
-	bool anchor_first[256]; /* first bytes of the anchor words */
-	/* The distinct first two letters of the anchor words, when there are
-	 * at most 16 such pairs of letters: the matcher looks for them 16
-	 * bytes at a time. 0: search with the table. */
-	unsigned char anchor_pairs[16][2];
-	unsigned n_anchor_pairs;
-	/* every anchor word's first two bytes, as a bit per byte pair: the
-	 * search when there are more than 16 pairs */
-	uint8_t anchor_pair_bits[65536 / 8];
-	/* the first four bytes of the anchor words (or all of a shorter
-	 * one), hashed to a bit: a second, sharper look at a candidate */
-	uint8_t anchor_prefix_bits[65536 / 8];
-	bool anchor_ascii;      /* every anchor word starts with a-z */
-	/* anchor_words sorted by first byte: those starting with byte c are
-	 * [anchor_index[c], anchor_index[c + 1]) */
-	uint16_t anchor_index[257];
-	bool no_anchoring;      /* tests: run require_context rules like others */
+	char *subject_kinds[PII_SUBJECT_KINDS_MAX]; /* borrowed from the rules */
+	size_t n_subject_kinds;
 	char **packs;          /* names of the loaded packs, in load order */
 	size_t n_packs;
-	uint32_t max_capture_pairs;
+	struct pii_match_db *db;
+	bool no_anchoring;      /* tests: run require_context rules like others */
 	bool compiled;
 };
 
@@ -191,14 +129,18 @@ enum pii_status pii_rules_load_packs(struct pii_ruleset *rs, const char *dir,
 				     const char *packs, char *err,
 				     size_t errlen);
 
-/* Compiles every pattern (PCRE2, JIT), builds the prefilter groups and
- * checks the rule set as a whole (unique ids, one category per report
- * name). Must be called once, after loading and before matching. */
+/* Checks the rule set as a whole (one category per report name, the
+ * kinds that count people) and compiles every pattern for the matcher
+ * (PCRE2 JIT, prefilter groups). Must be called once, after loading and
+ * before matching. */
 enum pii_status pii_rules_compile(struct pii_ruleset *rs, char *err,
 				  size_t errlen);
 
 /* Frees the rule set and everything in it. NULL is safe. */
 void pii_rules_free(struct pii_ruleset *rs);
+
+/* Frees what a rule holds (the loader's, on a rule it gives up). */
+void pii_rule_free(struct pii_rule *r);
 
 /* A copy of pattern that a DFA regex engine (ripgrep's default) accepts:
  * lookaround assertions removed, escaped punctuation that such engines

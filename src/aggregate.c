@@ -52,7 +52,6 @@ struct pii_aggregate {
 	const struct pii_ruleset *rs;
 	struct pii_inventory *inv;
 	unsigned *report_category; /* report index -> category index */
-	int *subject_kind;         /* report index -> pii_subject_kind */
 	bool keep_findings;
 	bool oom;
 };
@@ -268,7 +267,7 @@ void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct
 		inv->findings_per_rule[fd->rule]++;
 		cat->findings++;
 		add_distinct(a, &cat->distinct, fd->fingerprint);
-		int kind = a->subject_kind[report];
+		int kind = a->rs->reports[report].subject_kind;
 		if (kind >= 0) {
 			if (sys)
 				add_distinct(a, &sys->subjects[kind], fd->fingerprint);
@@ -412,11 +411,8 @@ static bool init_categories(struct pii_aggregate *a)
 	size_t n = rs->n_reports ? rs->n_reports : 1;
 	a->report_category = calloc(n, sizeof(unsigned));
 	inv->categories = calloc(n, sizeof(*inv->categories));
-	a->subject_kind = calloc(n, sizeof(int));
-	if (!a->report_category || !inv->categories || !a->subject_kind)
+	if (!a->report_category || !inv->categories)
 		return false;
-	for (size_t i = 0; i < rs->n_reports; i++)
-		a->subject_kind[i] = pii_subject_kind(&rs->reports[i]);
 	for (size_t i = 0; i < rs->n_reports; i++) {
 		size_t ci;
 		for (ci = 0; ci < inv->n_categories; ci++)
@@ -435,7 +431,6 @@ static bool init_categories(struct pii_aggregate *a)
 static void agg_free(struct pii_aggregate *a)
 {
 	free(a->report_category);
-	free(a->subject_kind);
 	free(a);
 }
 
@@ -459,7 +454,7 @@ struct pii_aggregate *pii_agg_new(const struct pii_options *opt, const struct pi
 	inv->paths = opt->paths;
 	inv->n_paths = opt->n_paths;
 	inv->started = (int64_t)time(NULL);
-	for (int k = 0; k < PII_SUBJECT_KINDS; k++)
+	for (int k = 0; k < PII_SUBJECT_KINDS_MAX; k++)
 		pii_distinct_init(&inv->subjects[k], 14);
 	inv->findings_per_rule = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(uint64_t));
 	if (!inv->findings_per_rule || !init_categories(a)) {

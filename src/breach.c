@@ -80,7 +80,7 @@ bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b)
 			b->n_special_kinds++;
 		}
 	}
-	for (int k = 0; k < PII_SUBJECT_KINDS; k++) {
+	for (size_t k = 0; k < inv->rules->n_subject_kinds; k++) {
 		uint64_t n = pii_distinct_count(&inv->subjects[k]);
 		if (n > b->subjects)
 			b->subjects = n;

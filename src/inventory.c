@@ -68,13 +68,13 @@ void pii_inventory_free(struct pii_inventory *inv)
 	free(inv->problems);
 	free(inv->changes);
 	for (size_t i = 0; i < inv->n_systems; i++) {
-		for (int k = 0; k < PII_SUBJECT_KINDS; k++)
+		for (int k = 0; k < PII_SUBJECT_KINDS_MAX; k++)
 			pii_distinct_free(&inv->systems[i].subjects[k]);
 		free(inv->systems[i].categories);
 	}
 	free(inv->systems);
 	free(inv->system_slots);
-	for (int k = 0; k < PII_SUBJECT_KINDS; k++)
+	for (int k = 0; k < PII_SUBJECT_KINDS_MAX; k++)
 		pii_distinct_free(&inv->subjects[k]);
 	for (size_t i = 0; i < inv->n_categories; i++)
 		pii_distinct_free(&inv->categories[i].distinct);

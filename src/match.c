@@ -9,6 +9,8 @@
  */
 #include "pii_match.h"
 
+#include "match_db.h"
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,7 @@
 
 struct pii_matcher {
 	const struct pii_ruleset *rs;
+	const struct pii_match_db *db;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
@@ -38,7 +41,8 @@ struct pii_matcher *pii_matcher_new(const struct pii_ruleset *rs)
 	if (!m)
 		return NULL;
 	m->rs = rs;
-	m->md = pcre2_match_data_create(rs->max_capture_pairs ? rs->max_capture_pairs : 1,
+	m->db = rs->db;
+	m->md = pcre2_match_data_create(rs->db->max_capture_pairs ? rs->db->max_capture_pairs : 1,
 					NULL);
 	m->mctx = pcre2_match_context_create(NULL);
 	m->jit_stack = pcre2_jit_stack_create(PII_JIT_STACK_START, PII_JIT_STACK_MAX, NULL);
@@ -244,14 +248,15 @@ static bool run_rule(struct pii_matcher *m, const struct pii_rule *r,
 		     size_t stop, size_t from, size_t to, const char *label)
 {
 	size_t pos = start;
+	const struct pii_rule_code *rc_ = &m->db->code[r - m->rs->rules];
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 	pcre2_set_callout(m->mctx, r->validate ? validate_callout : NULL, (void *)r);
 	while (pos < stop) {
 		/* pcre2_jit_match skips pcre2_match's checks of its arguments,
 		 * which ours pass by construction: valid UTF-8, offsets in range. */
-		int rc = r->jit ? pcre2_jit_match(r->code, (PCRE2_SPTR)text, sublen, pos,
-						  PCRE2_NO_UTF_CHECK, m->md, m->mctx)
-				: pcre2_match(r->code, (PCRE2_SPTR)text, sublen, pos,
+		int rc = rc_->jit ? pcre2_jit_match(rc_->code, (PCRE2_SPTR)text, sublen, pos,
+						    PCRE2_NO_UTF_CHECK, m->md, m->mctx)
+				  : pcre2_match(rc_->code, (PCRE2_SPTR)text, sublen, pos,
 					      PCRE2_NO_UTF_CHECK, m->md, m->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
@@ -344,7 +349,7 @@ static bool run_group_on_run(struct pii_matcher *m,
 	bool profiled = false; /* made once, for the first rule with a check */
 	for (size_t i = 0; i < g->n_rules; i++) {
 		const struct pii_rule *r = &m->rs->rules[g->rules[i]];
-		if (r->min_length > e - s || r->min_triggers > triggers)
+		if (m->db->code[g->rules[i]].min_length > e - s || r->min_triggers > triggers)
 			continue;
 		if (r->check) {
 			if (!profiled) {
@@ -390,16 +395,16 @@ static enum pii_status run_group(struct pii_matcher *m,
 
 /* Whether the two bytes at u are, folded to lower case, the first two of
  * an anchor word. */
-static inline bool anchor_pair_at(const struct pii_ruleset *rs, const unsigned char *u)
+static inline bool anchor_pair_at(const struct pii_match_db *db, const unsigned char *u)
 {
 	unsigned pair = (unsigned)lower_of[u[0]] << 8 | lower_of[u[1]];
-	return rs->anchor_pair_bits[pair >> 3] & (1u << (pair & 7));
+	return db->anchor_pair_bits[pair >> 3] & (1u << (pair & 7));
 }
 
 /* A sharper look at a word start u[0..n) that passed anchor_pair_at:
  * whether its first four bytes (or two or three, for shorter words) may
  * be those of an anchor word. False means surely not. */
-static bool anchor_prefix_at(const struct pii_ruleset *rs, const unsigned char *u, size_t n)
+static bool anchor_prefix_at(const struct pii_match_db *db, const unsigned char *u, size_t n)
 {
 	unsigned char low[4];
 	size_t k = n < 4 ? n : 4;
@@ -407,7 +412,7 @@ static bool anchor_prefix_at(const struct pii_ruleset *rs, const unsigned char *
 		low[i] = lower_of[u[i]];
 	for (size_t m = 1; m <= k; m++) {
 		unsigned h = pii_anchor_prefix_hash(low, m);
-		if (rs->anchor_prefix_bits[h >> 3] & (1u << (h & 7)))
+		if (db->anchor_prefix_bits[h >> 3] & (1u << (h & 7)))
 			return true;
 	}
 	return false;
@@ -417,17 +422,17 @@ static bool anchor_prefix_at(const struct pii_ruleset *rs, const unsigned char *
  * len. When the words' first two letters are few, 16 positions are
  * looked at a time for those pairs (OR 0x20 folds A-Z onto a-z and no
  * other byte onto a letter). */
-static size_t find_anchor_start(const struct pii_ruleset *rs, const unsigned char *u,
+static size_t find_anchor_start(const struct pii_match_db *db, const unsigned char *u,
 				size_t p, size_t len)
 {
 #ifdef __SSE2__
-	unsigned n = rs->n_anchor_pairs;
+	unsigned n = db->n_anchor_pairs;
 	if (n) {
 		__m128i fold = _mm_set1_epi8(0x20);
 		__m128i first[16], second[16];
 		for (unsigned k = 0; k < n; k++) {
-			first[k] = _mm_set1_epi8((char)rs->anchor_pairs[k][0]);
-			second[k] = _mm_set1_epi8((char)rs->anchor_pairs[k][1]);
+			first[k] = _mm_set1_epi8((char)db->anchor_pairs[k][0]);
+			second[k] = _mm_set1_epi8((char)db->anchor_pairs[k][1]);
 		}
 		while (p + 17 <= len) {
 			__m128i v0 = _mm_or_si128(_mm_loadu_si128((const __m128i *)(u + p)), fold);
@@ -446,9 +451,9 @@ static size_t find_anchor_start(const struct pii_ruleset *rs, const unsigned cha
 	 * the starts of words are found 16 bytes at a time (a letter after a
 	 * byte that is no letter, digit or UTF-8), and only there the first
 	 * two letters are looked up, one bit per pair. */
-	if (!rs->anchor_ascii)
+	if (!db->anchor_ascii)
 		goto scalar;
-	if (p == 0 && len > 1 && anchor_pair_at(rs, u))
+	if (p == 0 && len > 1 && anchor_pair_at(db, u))
 		return 0;
 	if (p == 0)
 		p = 1;
@@ -467,7 +472,7 @@ static size_t find_anchor_start(const struct pii_ruleset *rs, const unsigned cha
 		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(word_prev, letter));
 		while (mask) {
 			size_t i = p + (size_t)__builtin_ctz(mask);
-			if (anchor_pair_at(rs, u + i) && anchor_prefix_at(rs, u + i, len - i))
+			if (anchor_pair_at(db, u + i) && anchor_prefix_at(db, u + i, len - i))
 				return i;
 			mask &= mask - 1;
 		}
@@ -476,9 +481,9 @@ static size_t find_anchor_start(const struct pii_ruleset *rs, const unsigned cha
 scalar:
 #endif
 	for (; p + 1 < len; p++)
-		if (anchor_pair_at(rs, u + p))
+		if (anchor_pair_at(db, u + p))
 			return p;
-	while (p < len && !rs->anchor_first[lower_of[u[p]]])
+	while (p < len && !db->anchor_first[lower_of[u[p]]])
 		p++;
 	return p;
 }
@@ -512,7 +517,7 @@ static bool run_anchored_region(struct pii_matcher *m, unsigned k, const char *t
 				size_t len, size_t s, size_t e, size_t from, size_t to,
 				const char *label)
 {
-	const struct pii_rule *r = &m->rs->rules[m->rs->anchored[k]];
+	const struct pii_rule *r = &m->rs->rules[m->db->anchored[k]];
 	size_t past = r->context_position == PII_CONTEXT_BEFORE ? 64 : 0;
 	size_t sublen = subject_end(text, len, e + past < len ? e + past : len);
 	return run_rule(m, r, text, len, sublen, s, e, from, to, label);
@@ -539,9 +544,10 @@ static bool run_adjacent(struct pii_matcher *m, const struct pii_rule *r, const 
 	size_t sublen = subject_end(text, len, p + 256 < len ? p + 256 : len);
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 	pcre2_set_callout(m->mctx, r->validate ? validate_callout : NULL, (void *)r);
-	int rc = r->jit_at ? pcre2_jit_match(r->code_at, (PCRE2_SPTR)text, sublen, p,
-					     PCRE2_NO_UTF_CHECK, m->md, m->mctx)
-			   : pcre2_match(r->code_at, (PCRE2_SPTR)text, sublen, p,
+	const struct pii_rule_code *code = &m->db->code[r - m->rs->rules];
+	int rc = code->jit_at ? pcre2_jit_match(code->code_at, (PCRE2_SPTR)text, sublen, p,
+						PCRE2_NO_UTF_CHECK, m->md, m->mctx)
+			      : pcre2_match(code->code_at, (PCRE2_SPTR)text, sublen, p,
 					 PCRE2_NO_UTF_CHECK, m->md, m->mctx);
 	if (rc < 0) {
 		if (rc != PCRE2_ERROR_NOMATCH)
@@ -564,11 +570,12 @@ static enum pii_status run_anchored(struct pii_matcher *m, const char *text,
 				    size_t len, size_t from, size_t to, const char *label)
 {
 	const struct pii_ruleset *rs = m->rs;
-	if (!rs->n_anchored)
+	const struct pii_match_db *db = m->db;
+	if (!db->n_anchored)
 		return PII_OK;
 	uint64_t everywhere = 0;
-	for (size_t k = 0; label && k < rs->n_anchored; k++) {
-		const struct pii_rule *r = &rs->rules[rs->anchored[k]];
+	for (size_t k = 0; label && k < db->n_anchored; k++) {
+		const struct pii_rule *r = &rs->rules[db->anchored[k]];
 		size_t nl = strlen(label);
 		if (has_any_word((const unsigned char *)label, nl, 0, nl, r->context,
 				 r->n_context, r->context_first)) {
@@ -582,22 +589,22 @@ static enum pii_status run_anchored(struct pii_matcher *m, const char *text,
 	const unsigned char *u = (const unsigned char *)text;
 	size_t a = from > ANCHOR_REACH ? from - ANCHOR_REACH : 0;
 	size_t b = to + ANCHOR_REACH < len ? to + ANCHOR_REACH : len;
-	for (size_t i = a; (i = find_anchor_start(rs, u, i, b)) < b; i++) {
+	for (size_t i = a; (i = find_anchor_start(db, u, i, b)) < b; i++) {
 		unsigned char c = lower_of[u[i]];
 		if (i > 0 && word_byte[u[i - 1]])
 			continue;
-		for (size_t w = rs->anchor_index[c]; w < rs->anchor_index[c + 1]; w++) {
-			const char *word = rs->anchor_words[w].word;
+		for (size_t w = db->anchor_index[c]; w < db->anchor_index[c + 1]; w++) {
+			const char *word = db->anchor_words[w].word;
 			size_t j = 1;
 			while (word[j] && i + j < len && lower_of[u[i + j]] == (unsigned char)word[j])
 				j++;
 			if (word[j] || (j <= 3 && i + j < len && word_byte[u[i + j]]))
 				continue;
-			for (uint64_t rules = rs->anchor_words[w].rules & ~everywhere; rules;
+			for (uint64_t rules = db->anchor_words[w].rules & ~everywhere; rules;
 			     rules &= rules - 1) {
 				unsigned k = (unsigned)__builtin_ctzll(rules);
 				uint64_t bit = (uint64_t)1 << k;
-				const struct pii_rule *r = &rs->rules[rs->anchored[k]];
+				const struct pii_rule *r = &rs->rules[db->anchored[k]];
 				if (r->context_position == PII_CONTEXT_ADJACENT) {
 					if (!run_adjacent(m, r, text, len, i + j, from, to, label))
 						return PII_EOBJECT;
@@ -676,6 +683,7 @@ enum pii_status pii_matcher_run(struct pii_matcher *m, const char *text,
 				size_t *n_out)
 {
 	const struct pii_ruleset *rs = m->rs;
+	const struct pii_match_db *db = m->db;
 	enum pii_status st = PII_OK;
 	m->n_matches = 0;
 	if (to > len)
@@ -683,8 +691,8 @@ enum pii_status pii_matcher_run(struct pii_matcher *m, const char *text,
 
 	/* Groups without prefilter see the whole text; they start before
 	 * `from` for the same reason as above. */
-	for (size_t gi = 0; gi < rs->n_groups && st == PII_OK; gi++) {
-		const struct pii_prefilter_group *g = &rs->groups[gi];
+	for (size_t gi = 0; gi < db->n_groups && st == PII_OK; gi++) {
+		const struct pii_prefilter_group *g = &db->groups[gi];
 		if (!g->whole)
 			continue;
 		for (size_t i = 0; i < g->n_rules; i++)
@@ -696,9 +704,9 @@ enum pii_status pii_matcher_run(struct pii_matcher *m, const char *text,
 	}
 
 	/* Groups with a prefilter (those that joined another have no rules). */
-	for (size_t gi = 0; gi < rs->n_groups && st == PII_OK; gi++)
-		if (!rs->groups[gi].whole && rs->groups[gi].n_rules)
-			st = run_group(m, &rs->groups[gi], text, len, from, to, label);
+	for (size_t gi = 0; gi < db->n_groups && st == PII_OK; gi++)
+		if (!db->groups[gi].whole && db->groups[gi].n_rules)
+			st = run_group(m, &db->groups[gi], text, len, from, to, label);
 	if (st == PII_OK)
 		st = run_anchored(m, text, len, from, to, label);
 

@@ -134,28 +134,17 @@ int pii_system_of(struct pii_inventory *inv, const struct pii_options *opt, cons
 	free(name);
 	if (!s->name)
 		return -1;
-	for (int k = 0; k < PII_SUBJECT_KINDS; k++)
+	for (int k = 0; k < PII_SUBJECT_KINDS_MAX; k++)
 		pii_distinct_init(&s->subjects[k], SYSTEM_HLL_BITS);
 	if (!index_system(inv, inv->n_systems))
 		return -1;
 	return (int)inv->n_systems++;
 }
 
-int pii_subject_kind(const struct pii_report_id *rep)
-{
-	if (!strcmp(rep->name, "email"))
-		return 0;
-	if (!strcmp(rep->name, "phone"))
-		return 1;
-	if (!strcmp(rep->category, "national_id"))
-		return 2;
-	return -1;
-}
-
-uint64_t pii_system_subjects(const struct pii_inv_system *s)
+uint64_t pii_system_subjects(const struct pii_inventory *inv, const struct pii_inv_system *s)
 {
 	uint64_t most = 0;
-	for (int k = 0; k < PII_SUBJECT_KINDS; k++) {
+	for (size_t k = 0; k < inv->rules->n_subject_kinds; k++) {
 		uint64_t n = pii_distinct_count(&s->subjects[k]);
 		if (n > most)
 			most = n;
@@ -164,24 +153,26 @@ uint64_t pii_system_subjects(const struct pii_inv_system *s)
 }
 
 /* Contact lists: per file or table (location without column or key),
- * the distinct e-mail addresses and phone numbers in it. Rows come sorted
- * by path, then table. */
+ * the distinct values of each kind that counts people in the contact
+ * category (e-mail addresses, phone numbers in the shipped packs); its
+ * size is the most of any kind. Rows come sorted by path, then table. */
 static void contact_lists(struct pii_inventory *inv, uint64_t min)
 {
+	const struct pii_ruleset *rs = inv->rules;
 	for (size_t i = 0; i < inv->n_rows;) {
 		size_t j = i;
-		uint64_t emails = 0, phones = 0;
+		uint64_t per_kind[PII_SUBJECT_KINDS_MAX] = {0};
 		for (; j < inv->n_rows && !strcmp(inv->rows[j].path, inv->rows[i].path) &&
 		       pii_streq_null(inv->rows[j].table, inv->rows[i].table);
 		     j++) {
-			const struct pii_report_id *rep = &inv->rules->reports[inv->rows[j].report];
-			int kind = pii_subject_kind(rep);
-			if (kind == 0)
-				emails += inv->rows[j].distinct;
-			else if (kind == 1)
-				phones += inv->rows[j].distinct;
+			const struct pii_report_id *rep = &rs->reports[inv->rows[j].report];
+			if (rep->subject_kind >= 0 && !strcmp(rep->category, "contact"))
+				per_kind[rep->subject_kind] += inv->rows[j].distinct;
 		}
-		uint64_t size = emails > phones ? emails : phones;
+		uint64_t size = 0;
+		for (size_t k = 0; k < rs->n_subject_kinds; k++)
+			if (per_kind[k] > size)
+				size = per_kind[k];
 		if (min && size >= min) {
 			inv->contact_lists++;
 			if (size > inv->largest_contact_list)

@@ -448,7 +448,7 @@ static void write_data_map(struct book *b, const struct pii_inventory *inv)
 		put_num(b, ws, row, 3, (double)s->locations, b->integer);
 		put_num(b, ws, row, 4, (double)s->files, b->integer);
 		put_num(b, ws, row, 5, (double)s->findings, b->integer);
-		put_num(b, ws, row, 6, (double)pii_system_subjects(s), b->integer);
+		put_num(b, ws, row, 6, (double)pii_system_subjects(inv, s), b->integer);
 		note(b, worksheet_write_unixtime(ws, row, 7, s->oldest, b->date));
 		note(b, worksheet_write_unixtime(ws, row, 8, s->newest, b->date));
 		row++;

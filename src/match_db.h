@@ -1,0 +1,103 @@
+/*
+ * match_db.h - the matcher's compiled form of a rule set: the PCRE2
+ * codes and the prefilter tables. Built by match_compile.c, read by
+ * match.c; private to them (and the tests that look inside). Writers and
+ * extractors never see PCRE2.
+ */
+#ifndef PII_MATCH_DB_H
+#define PII_MATCH_DB_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pii_rules.h"
+
+/* A rule compiled, indexed like pii_ruleset.rules. */
+struct pii_rule_code {
+	pcre2_code *code;
+	pcre2_code *code_at;  /* adjacent rules: the pattern held to its start
+			       * offset (\G), tried once right after a word */
+	bool jit, jit_at;     /* JIT-compiled: pcre2_jit_match may be used */
+	uint32_t min_length;  /* shortest possible match, from PCRE2 */
+	unsigned group;       /* prefilter group */
+	bool anchored;        /* runs only near its context words */
+};
+
+/* Rules that share a prefilter: a match consists only of `span` bytes
+ * and contains at least one `trigger` byte, so the matcher only runs the
+ * rules of a group on runs of span bytes that hold a trigger byte. A group
+ * with `whole` set has no prefilter: its rules see the whole text. */
+struct pii_prefilter_group {
+	bool span[256];
+	bool trigger[256];
+	bool whole;
+	/* The trigger set as up to 4 byte ranges, so the matcher can look for
+	 * triggers 16 bytes at a time; 0 ranges: use the table. */
+	unsigned char trigger_lo[4], trigger_hi[4];
+	unsigned n_trigger_ranges;
+	unsigned *rules; /* indexes into pii_ruleset.rules */
+	size_t n_rules;
+	uint32_t min_length; /* shortest match of any rule in the group */
+	uint32_t min_triggers; /* fewest trigger bytes of any rule's match */
+};
+
+/* A context word of a rule that requires context, and the rules (bits
+ * of pii_match_db.anchored) it belongs to. */
+struct pii_anchor_word {
+	const char *word; /* lower case; owned by the rule */
+	uint64_t rules;
+};
+
+/* Rules that only count with a context word near them (require_context)
+ * are run only around those words, found once per page: an 8-digit
+ * number is everywhere, the word "BSN" is not. The rest run as others. */
+#define PII_ANCHORED_MAX 64
+
+struct pii_match_db {
+	struct pii_rule_code *code;
+	struct pii_prefilter_group *groups;
+	size_t n_groups;
+	unsigned anchored[PII_ANCHORED_MAX]; /* indexes into rules */
+	size_t n_anchored;
+	struct pii_anchor_word *anchor_words;
+	size_t n_anchor_words;
+	bool anchor_first[256]; /* first bytes of the anchor words */
+	/* The distinct first two letters of the anchor words, when there are
+	 * at most 16 such pairs of letters: the matcher looks for them 16
+	 * bytes at a time. 0: search with the table. */
+	unsigned char anchor_pairs[16][2];
+	unsigned n_anchor_pairs;
+	/* every anchor word's first two bytes, as a bit per byte pair: the
+	 * search when there are more than 16 pairs */
+	uint8_t anchor_pair_bits[65536 / 8];
+	/* the first four bytes of the anchor words (or all of a shorter
+	 * one), hashed to a bit: a second, sharper look at a candidate */
+	uint8_t anchor_prefix_bits[65536 / 8];
+	bool anchor_ascii;      /* every anchor word starts with a-z */
+	/* anchor_words sorted by first byte: those starting with byte c are
+	 * [anchor_index[c], anchor_index[c + 1]) */
+	uint16_t anchor_index[257];
+	uint32_t max_capture_pairs;
+};
+
+/* The hash of the first min(4, n) bytes of s (lower case) that
+ * anchor_prefix_bits holds. */
+static inline unsigned pii_anchor_prefix_hash(const unsigned char *s, size_t n)
+{
+	uint32_t x = (uint32_t)n << 24;
+	for (size_t i = 0; i < n && i < 4; i++)
+		x = x * 257 + s[i];
+	return (x * 2654435761u) >> 16;
+}
+
+/* Compiles the rules of rs (loaded, checked) into a database; NULL with
+ * "file:line: what" in err on a pattern or prefilter error. */
+struct pii_match_db *pii_match_db_build(const struct pii_ruleset *rs, char *err,
+					size_t errlen);
+
+void pii_match_db_free(struct pii_match_db *db, size_t n_rules);
+
+#endif

@@ -1,0 +1,707 @@
+/*
+ * rules_load.c - reads rule packs: YAML files with libyaml's document
+ * API, every key checked, errors as "file:line: what is wrong".
+ */
+#include "pii_rules.h"
+
+#include "pii_limits.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+static void free_strv(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* ---- YAML reading ------------------------------------------------------------ */
+
+/* State of one file being read: where errors point to. */
+struct loader {
+	const char *path;
+	yaml_document_t *doc;
+	char *err;
+	size_t errlen;
+};
+
+static int node_line(const yaml_node_t *n)
+{
+	return (int)n->start_mark.line + 1;
+}
+
+static bool fail(struct loader *ld, const yaml_node_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool fail(struct loader *ld, const yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	set_err(ld->err, ld->errlen, "%s:%d: %s", ld->path, n ? node_line(n) : 0, msg);
+	return false;
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+/* Reads a scalar into *out (malloc'd). */
+static bool get_string(struct loader *ld, yaml_node_t *n, const char *key,
+		       char **out)
+{
+	const char *s = scalar(n);
+	if (!s)
+		return fail(ld, n, "'%s' must be a text value", key);
+	free(*out);
+	*out = strdup(s);
+	return *out != NULL || fail(ld, n, "out of memory");
+}
+
+static bool get_bool(struct loader *ld, yaml_node_t *n, const char *key, bool *out)
+{
+	const char *s = scalar(n);
+	if (s && (!strcmp(s, "true") || !strcmp(s, "yes"))) {
+		*out = true;
+		return true;
+	}
+	if (s && (!strcmp(s, "false") || !strcmp(s, "no"))) {
+		*out = false;
+		return true;
+	}
+	return fail(ld, n, "'%s' must be true or false", key);
+}
+
+/* Reads a sequence of scalars (or one scalar) into a string vector;
+ * lower_case folds ASCII letters, for context words. */
+static bool get_strv(struct loader *ld, yaml_node_t *n, const char *key,
+		     char ***out, size_t *count, bool lower_case)
+{
+	yaml_node_item_t *items = NULL;
+	size_t n_items = 1;
+	if (n->type == YAML_SEQUENCE_NODE) {
+		items = n->data.sequence.items.start;
+		n_items = (size_t)(n->data.sequence.items.top - items);
+	} else if (n->type != YAML_SCALAR_NODE) {
+		return fail(ld, n, "'%s' must be a list of words", key);
+	}
+	char **v = calloc(n_items ? n_items : 1, sizeof(char *));
+	if (!v)
+		return fail(ld, n, "out of memory");
+	for (size_t i = 0; i < n_items; i++) {
+		yaml_node_t *item = items ? yaml_document_get_node(ld->doc, items[i]) : n;
+		const char *s = scalar(item);
+		if (!s || !*s) {
+			free_strv(v, i);
+			return fail(ld, item, "'%s' entries must be non-empty words", key);
+		}
+		v[i] = strdup(s);
+		if (!v[i]) {
+			free_strv(v, i);
+			return fail(ld, item, "out of memory");
+		}
+		if (lower_case)
+			for (char *p = v[i]; *p; p++)
+				if (*p >= 'A' && *p <= 'Z')
+					*p = (char)(*p - 'A' + 'a');
+	}
+	free_strv(*out, *count);
+	*out = v;
+	*count = n_items;
+	return true;
+}
+
+static bool add_example(struct loader *ld, struct pii_rule *r, yaml_node_t *n,
+			bool match)
+{
+	struct pii_rule_example ex = {.match = match, .line = node_line(n)};
+	bool oom = false; /* a copy failed: not the file's fault */
+	if (n->type == YAML_SCALAR_NODE) {
+		ex.text = strdup(scalar(n));
+		oom |= !ex.text;
+	} else if (n->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+		     p < n->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+			yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+			const char *key = scalar(k);
+			const char *val = scalar(v);
+			if (!key || !val) {
+				free(ex.text);
+				free(ex.value);
+				free(ex.label);
+				return fail(ld, k, "example keys are text, value, label and confidence");
+			}
+			if (!strcmp(key, "text")) {
+				free(ex.text);
+				ex.text = strdup(val);
+				oom |= !ex.text;
+			} else if (!strcmp(key, "value")) {
+				free(ex.value);
+				ex.value = strdup(val);
+				oom |= !ex.value;
+			} else if (!strcmp(key, "label")) {
+				free(ex.label);
+				ex.label = strdup(val);
+				oom |= !ex.label;
+			} else if (!strcmp(key, "confidence")) {
+				ex.confidence = pii_confidence_parse(val);
+				if (!ex.confidence) {
+					free(ex.text);
+					free(ex.value);
+					free(ex.label);
+					return fail(ld, v, "confidence must be low, medium or high");
+				}
+			} else {
+				free(ex.text);
+				free(ex.value);
+				free(ex.label);
+				return fail(ld, k,
+					    "unknown example key '%s' (text, value, label, confidence)", key);
+			}
+		}
+	} else {
+		return fail(ld, n, "an example is a text or a mapping with text:");
+	}
+	if (oom || !ex.text) {
+		free(ex.text);
+		free(ex.value);
+		free(ex.label);
+		return fail(ld, n, oom ? "out of memory" : "example without text");
+	}
+	struct pii_rule_example *grown =
+		realloc(r->examples, (r->n_examples + 1) * sizeof(*grown));
+	if (!grown) {
+		free(ex.text);
+		free(ex.value);
+		free(ex.label);
+		return fail(ld, n, "out of memory");
+	}
+	r->examples = grown;
+	r->examples[r->n_examples++] = ex;
+	return true;
+}
+
+static bool read_examples(struct loader *ld, struct pii_rule *r, yaml_node_t *n)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return fail(ld, n, "examples must have match: and/or nomatch: lists");
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+	     p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		const char *key = scalar(k);
+		bool match;
+		if (key && !strcmp(key, "match"))
+			match = true;
+		else if (key && !strcmp(key, "nomatch"))
+			match = false;
+		else
+			return fail(ld, k, "examples take match: and nomatch:");
+		if (v->type != YAML_SEQUENCE_NODE)
+			return fail(ld, v, "'%s' must be a list", key);
+		for (yaml_node_item_t *it = v->data.sequence.items.start;
+		     it < v->data.sequence.items.top; it++)
+			if (!add_example(ld, r, yaml_document_get_node(ld->doc, *it), match))
+				return false;
+	}
+	return true;
+}
+
+static bool read_prefilter(struct loader *ld, struct pii_rule *r, yaml_node_t *n)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return fail(ld, n, "prefilter must have trigger: and span:");
+	r->min_triggers = 1;
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+	     p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		const char *key = scalar(k);
+		if (key && !strcmp(key, "trigger")) {
+			if (!get_string(ld, v, key, &r->trigger))
+				return false;
+		} else if (key && !strcmp(key, "span")) {
+			if (!get_string(ld, v, key, &r->span))
+				return false;
+		} else if (key && !strcmp(key, "min_triggers")) {
+			const char *val = scalar(v);
+			char *end = NULL;
+			unsigned long count = val ? strtoul(val, &end, 10) : 0;
+			if (!val || *end || count < 1 || count > 1000)
+				return fail(ld, v, "min_triggers must be a number from 1 to 1000");
+			r->min_triggers = (uint32_t)count;
+		} else if (key && !strcmp(key, "check")) {
+			if (!get_string(ld, v, key, &r->check_name))
+				return false;
+			r->check = pii_precheck_find(r->check_name);
+			if (!r->check)
+				return fail(ld, v, "unknown prefilter check '%s'", r->check_name);
+		} else {
+			return fail(ld, k,
+				    "prefilter takes trigger:, span:, min_triggers: and check:");
+		}
+	}
+	if (!r->trigger || !r->span)
+		return fail(ld, n, "prefilter needs both trigger: and span:");
+	return true;
+}
+
+/* context_window: bytes, from 1 to the default window. */
+static bool get_window(struct loader *ld, yaml_node_t *v, uint32_t *out)
+{
+	const char *s = scalar(v);
+	char *end;
+	unsigned long n = s ? strtoul(s, &end, 10) : 0;
+	if (!s || *end || n < 1 || n > PII_CONTEXT_WINDOW)
+		return fail(ld, v, "context_window must be a number of bytes from 1 to %d",
+			    PII_CONTEXT_WINDOW);
+	*out = (uint32_t)n;
+	return true;
+}
+
+static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
+		      struct pii_rule *r)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return fail(ld, n, "a rule is a mapping with id:, pattern:, ...");
+	char src[PATH_MAX + 32];
+	snprintf(src, sizeof(src), "%s:%d", ld->path, node_line(n));
+	r->source = strdup(src);
+	r->pack = strdup(pack);
+	if (!r->source || !r->pack)
+		return fail(ld, n, "out of memory");
+	r->confidence = PII_CONF_MEDIUM;
+	r->context_window = PII_CONTEXT_WINDOW;
+	bool caseless = false;
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+	     p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		const char *key = scalar(k);
+		bool ok;
+		if (!key)
+			return fail(ld, k, "rule keys must be text");
+		if (!strcmp(key, "id"))
+			ok = get_string(ld, v, key, &r->id);
+		else if (!strcmp(key, "name"))
+			ok = get_string(ld, v, key, &r->name);
+		else if (!strcmp(key, "category"))
+			ok = get_string(ld, v, key, &r->category);
+		else if (!strcmp(key, "pattern"))
+			ok = get_string(ld, v, key, &r->pattern);
+		else if (!strcmp(key, "report_as"))
+			ok = get_string(ld, v, key, &r->report_as);
+		else if (!strcmp(key, "validate"))
+			ok = get_string(ld, v, key, &r->validator_name);
+		else if (!strcmp(key, "mask"))
+			ok = get_string(ld, v, key, &r->mask_name);
+		else if (!strcmp(key, "confidence")) {
+			r->confidence = pii_confidence_parse(scalar(v));
+			ok = r->confidence != PII_CONF_NONE ||
+			     fail(ld, v, "confidence must be low, medium or high");
+		} else if (!strcmp(key, "context"))
+			ok = get_strv(ld, v, key, &r->context, &r->n_context, true);
+		else if (!strcmp(key, "anti_context"))
+			ok = get_strv(ld, v, key, &r->anti_context, &r->n_anti_context, true);
+		else if (!strcmp(key, "require_context"))
+			ok = get_bool(ld, v, key, &r->require_context);
+		else if (!strcmp(key, "context_window"))
+			ok = get_window(ld, v, &r->context_window);
+		else if (!strcmp(key, "context_position")) {
+			const char *pos = scalar(v);
+			if (pos && !strcmp(pos, "around"))
+				r->context_position = PII_CONTEXT_AROUND;
+			else if (pos && !strcmp(pos, "before"))
+				r->context_position = PII_CONTEXT_BEFORE;
+			else if (pos && !strcmp(pos, "adjacent"))
+				r->context_position = PII_CONTEXT_ADJACENT;
+			else
+				return fail(ld, v, "context_position is around, before or adjacent");
+			ok = true;
+		}
+		else if (!strcmp(key, "special")) {
+			const char *sv = scalar(v);
+			r->special = sv && !strcmp(sv, "art9") ? 9 : sv && !strcmp(sv, "art10") ? 10 : 0;
+			ok = r->special || fail(ld, v, "special is art9 or art10");
+		} else if (!strcmp(key, "density")) {
+			const char *sv = scalar(v);
+			char *end;
+			unsigned long d = sv ? strtoul(sv, &end, 10) : 0;
+			ok = (sv && *sv && !*end && d >= 1 && d <= 1000) ||
+			     fail(ld, v, "density is a number from 1 to 1000");
+			r->density = (unsigned)d;
+		}
+		else if (!strcmp(key, "subject_count"))
+			ok = get_string(ld, v, key, &r->subject_count);
+		else if (!strcmp(key, "identifies")) {
+			const char *sv = scalar(v);
+			r->identifies = sv && !strcmp(sv, "person");
+			ok = r->identifies || fail(ld, v, "identifies is person");
+		} else if (!strcmp(key, "caseless"))
+			ok = get_bool(ld, v, key, &caseless);
+		else if (!strcmp(key, "prefilter"))
+			ok = read_prefilter(ld, r, v);
+		else if (!strcmp(key, "examples"))
+			ok = read_examples(ld, r, v);
+		else
+			ok = fail(ld, k, "unknown rule key '%s'", key);
+		if (!ok)
+			return false;
+	}
+	if (!r->id)
+		return fail(ld, n, "rule without id:");
+	for (const char *c = r->id; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
+			return fail(ld, n, "rule id '%s': use lower-case letters, digits and _", r->id);
+	if (!r->pattern)
+		return fail(ld, n, "rule '%s' has no pattern:", r->id);
+	if (!r->category)
+		return fail(ld, n, "rule '%s' has no category:", r->id);
+	if (!r->name)
+		r->name = strdup(r->id);
+	if (!r->report_as)
+		r->report_as = strdup(r->id);
+	if (!r->name || !r->report_as)
+		return fail(ld, n, "out of memory");
+	if (r->density && !r->special)
+		return fail(ld, n, "rule '%s': density goes with special:", r->id);
+	if (r->special && !r->density)
+		r->density = PII_SPECIAL_DENSITY_DEFAULT;
+	if (r->validator_name) {
+		r->validate = pii_validator_find(r->validator_name);
+		if (!r->validate)
+			return fail(ld, n, "rule '%s': unknown validator '%s'", r->id,
+				    r->validator_name);
+	}
+	if (!r->mask_name)
+		r->mask_name = strdup("whole");
+	r->mask = pii_mask_find(r->mask_name);
+	if (!r->mask)
+		return fail(ld, n, "rule '%s': unknown mask '%s'", r->id, r->mask_name);
+	if (caseless) {
+		/* Kept as an inline option so the pattern text says it all. */
+		size_t len = strlen(r->pattern);
+		char *p = malloc(len + 5);
+		if (!p)
+			return fail(ld, n, "out of memory");
+		memcpy(p, "(?i)", 4);
+		memcpy(p + 4, r->pattern, len + 1);
+		free(r->pattern);
+		r->pattern = p;
+	}
+	if (!r->name || !r->report_as || !r->source || !r->pack)
+		return fail(ld, n, "out of memory");
+	return true;
+}
+
+static bool add_pack_name(struct pii_ruleset *rs, const char *pack)
+{
+	for (size_t i = 0; i < rs->n_packs; i++)
+		if (!strcmp(rs->packs[i], pack))
+			return true;
+	char **grown = realloc(rs->packs, (rs->n_packs + 1) * sizeof(char *));
+	if (!grown)
+		return false;
+	rs->packs = grown;
+	rs->packs[rs->n_packs] = strdup(pack);
+	return rs->packs[rs->n_packs++] != NULL;
+}
+
+static bool read_document(struct loader *ld, struct pii_ruleset *rs)
+{
+	yaml_node_t *root = yaml_document_get_root_node(ld->doc);
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return fail(ld, root, "a rule file is a mapping with pack: and rules:");
+	const char *pack = NULL;
+	yaml_node_t *rules = NULL;
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+	     p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		const char *key = scalar(k);
+		if (key && !strcmp(key, "pack")) {
+			pack = scalar(v);
+			if (!pack || !*pack)
+				return fail(ld, v, "pack: must be a name");
+		} else if (key && !strcmp(key, "rules")) {
+			rules = v;
+		} else if (key && !strcmp(key, "description")) {
+			/* for people reading the file */
+		} else {
+			return fail(ld, k, "unknown key '%s' (pack, description, rules)",
+				    key ? key : "?");
+		}
+	}
+	if (!pack)
+		return fail(ld, root, "missing pack:");
+	if (!rules || rules->type != YAML_SEQUENCE_NODE)
+		return fail(ld, rules ? rules : root, "rules: must be a list of rules");
+	for (yaml_node_item_t *it = rules->data.sequence.items.start;
+	     it < rules->data.sequence.items.top; it++) {
+		struct pii_rule *grown =
+			realloc(rs->rules, (rs->n_rules + 1) * sizeof(*grown));
+		if (!grown)
+			return fail(ld, rules, "out of memory");
+		rs->rules = grown;
+		struct pii_rule *r = &rs->rules[rs->n_rules];
+		memset(r, 0, sizeof(*r));
+		yaml_node_t *rn = yaml_document_get_node(ld->doc, *it);
+		if (!read_rule(ld, rn, pack, r)) {
+			pii_rule_free(r);
+			return false;
+		}
+		for (size_t i = 0; i < rs->n_rules; i++)
+			if (!strcmp(rs->rules[i].id, r->id)) {
+				fail(ld, rn, "rule id '%s' is already defined at %s", r->id,
+				     rs->rules[i].source);
+				pii_rule_free(r);
+				return false;
+			}
+		rs->n_rules++;
+	}
+	if (!add_pack_name(rs, pack))
+		return fail(ld, root, "out of memory");
+	return true;
+}
+
+/* Loads rules from a parser whose input is set; name is for messages. */
+static enum pii_status load_parser(struct pii_ruleset *rs, yaml_parser_t *parser,
+				   const char *name, char *err, size_t errlen)
+{
+	yaml_document_t doc;
+	if (!yaml_parser_load(parser, &doc)) {
+		set_err(err, errlen, "%s:%zu: %s", name, (size_t)parser->problem_mark.line + 1,
+			parser->problem ? parser->problem : "YAML syntax error");
+		return PII_EFATAL;
+	}
+	enum pii_status st = PII_EFATAL;
+	struct loader ld = {.path = name, .doc = &doc, .err = err, .errlen = errlen};
+	if (!yaml_document_get_root_node(&doc))
+		set_err(err, errlen, "%s:1: empty rule file", name);
+	else if (read_document(&ld, rs))
+		st = PII_OK;
+	yaml_document_delete(&doc);
+	return st;
+}
+
+enum pii_status pii_rules_load_file(struct pii_ruleset *rs, const char *path,
+				    char *err, size_t errlen)
+{
+	if (rs->compiled) {
+		set_err(err, errlen, "%s: rules are already compiled", path);
+		return PII_EFATAL;
+	}
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		set_err(err, errlen, "%s: %s", path, strerror(errno));
+		return PII_EFATAL;
+	}
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		set_err(err, errlen, "%s: out of memory", path);
+		fclose(f);
+		return PII_EFATAL;
+	}
+	yaml_parser_set_input_file(&parser, f);
+	enum pii_status st = load_parser(rs, &parser, path, err, errlen);
+	yaml_parser_delete(&parser);
+	fclose(f);
+	return st;
+}
+
+enum pii_status pii_rules_load_text(struct pii_ruleset *rs, const char *name,
+				    const char *text, size_t len, char *err, size_t errlen)
+{
+	if (rs->compiled) {
+		set_err(err, errlen, "%s: rules are already compiled", name);
+		return PII_EFATAL;
+	}
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		set_err(err, errlen, "%s: out of memory", name);
+		return PII_EFATAL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	enum pii_status st = load_parser(rs, &parser, name, err, errlen);
+	yaml_parser_delete(&parser);
+	return st;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+	if (name[0] == '.')
+		return false;
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
+	       (n > 4 && !strcmp(name + n - 4, ".yml"));
+}
+
+/* Lists the YAML files of a folder, sorted; returns NULL on error. */
+static char **list_yaml(const char *dir, size_t *count, char *err, size_t errlen)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		set_err(err, errlen, "%s: %s", dir, strerror(errno));
+		return NULL;
+	}
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!is_yaml_name(e->d_name))
+			continue;
+		char **grown = realloc(names, (n + 1) * sizeof(char *));
+		if (!grown || !(grown[n] = strdup(e->d_name))) {
+			free(grown ? grown : names);
+			closedir(d);
+			set_err(err, errlen, "out of memory");
+			return NULL;
+		}
+		names = grown;
+		n++;
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(char *), name_cmp);
+	*count = n;
+	if (!names)
+		names = calloc(1, sizeof(char *));
+	return names;
+}
+
+enum pii_status pii_rules_load_path(struct pii_ruleset *rs, const char *path,
+				    char *err, size_t errlen)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		set_err(err, errlen, "%s: %s", path, strerror(errno));
+		return PII_EFATAL;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return pii_rules_load_file(rs, path, err, errlen);
+	size_t n;
+	char **names = list_yaml(path, &n, err, errlen);
+	if (!names)
+		return PII_EFATAL;
+	enum pii_status result = PII_OK;
+	if (n == 0) {
+		set_err(err, errlen, "%s: no .yaml rule files in this folder", path);
+		result = PII_EFATAL;
+	}
+	for (size_t i = 0; i < n && result == PII_OK; i++) {
+		char file[PATH_MAX];
+		snprintf(file, sizeof(file), "%s/%s", path, names[i]);
+		result = pii_rules_load_file(rs, file, err, errlen);
+	}
+	free_strv(names, n);
+	return result;
+}
+
+enum pii_status pii_rules_load_packs(struct pii_ruleset *rs, const char *dir,
+				     const char *packs, char *err, size_t errlen)
+{
+	if (!packs)
+		return pii_rules_load_path(rs, dir, err, errlen);
+	char *list = strdup(packs);
+	if (!list) {
+		set_err(err, errlen, "out of memory");
+		return PII_EFATAL;
+	}
+	enum pii_status result = PII_OK;
+	char *save = NULL;
+	for (char *name = strtok_r(list, ",", &save); name && result == PII_OK;
+	     name = strtok_r(NULL, ",", &save)) {
+		while (*name == ' ')
+			name++;
+		if (!*name)
+			continue;
+		char file[PATH_MAX];
+		snprintf(file, sizeof(file), "%s/%s.yaml", dir, name);
+		if (access(file, R_OK) != 0) {
+			size_t n = 0;
+			char **names = list_yaml(dir, &n, err, errlen);
+			char avail[512] = "";
+			for (size_t i = 0; names && i < n; i++) {
+				size_t used = strlen(avail);
+				snprintf(avail + used, sizeof(avail) - used, "%s%.*s",
+					 i ? ", " : "", (int)(strcspn(names[i], ".")), names[i]);
+			}
+			if (names)
+				free_strv(names, n);
+			set_err(err, errlen, "unknown rule pack '%s' (packs in %s: %s)",
+				name, dir, avail);
+			result = PII_EFATAL;
+			break;
+		}
+		result = pii_rules_load_file(rs, file, err, errlen);
+	}
+	free(list);
+	return result;
+}
+
+/* ---- where the shipped packs are -------------------------------------------- */
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+char *pii_rules_default_dir(void)
+{
+	const char *env = getenv("PIISCAN_RULES_DIR");
+	if (env && *env)
+		return strdup(env);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	static const char *const rel[] = {"/../share/piiscan/rules", "/../rules",
+					  "/rules"};
+	for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+		char cand[PATH_MAX];
+		if ((size_t)snprintf(cand, sizeof(cand), "%s%s", exe, rel[i]) >= sizeof(cand))
+			continue;
+		if (is_dir(cand)) {
+			char *real = realpath(cand, NULL);
+			return real ? real : strdup(cand);
+		}
+	}
+	return NULL;
+}
+
