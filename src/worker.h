@@ -40,12 +40,26 @@ struct pii_worker {
 	pthread_t thread;
 };
 
-/* scan.c: sets up w's sink (from pii_worker_new). */
+/* worker_sink.c: sets up w's sink (from pii_worker_new). */
 void pii_scan_sink_init(struct pii_worker *w);
 
-/* scan.c: matches a page of a large file handed over by another worker,
- * and frees the task. */
+/* worker_sink.c: a file being scanned, for its result (taken); NULL when
+ * out of memory. */
+struct file_ctx *pii_file_ctx_new(struct pii_file_result *res);
+
+/* worker_sink.c: points the sink at file fc, in record row; and, at the
+ * end, sends what the sink holds for the file and lets go of it (the
+ * last to let go sends its outcome). */
+void pii_scan_sink_begin(struct pii_scan_sink *s, struct file_ctx *fc, uint64_t row);
+void pii_scan_sink_end(struct pii_scan_sink *s);
+
+/* worker_sink.c: matches a page of a large file handed over by another
+ * worker, and frees the task. */
 void pii_scan_page(struct pii_worker *w, void *page_task);
+
+/* worker_sink.c: w's buffer of size bytes for nesting level depth, made
+ * on first use; NULL when out of memory. */
+unsigned char *pii_worker_level_buffer(unsigned char **v, unsigned depth, size_t size);
 
 /* carry.c: --state: a file unchanged since its records were kept is not
  * read again; its records go to the collector as they are. True when
