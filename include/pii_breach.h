@@ -3,7 +3,7 @@
  * notification to the supervisory authority within 72 hours (GDPR Art.
  * 33) and to the people concerned (Art. 34): which categories of personal
  * data, how many records and people, special categories, which files.
- * Laid out as text (pii_breach_txt_write) and as a workbook sheet.
+ * Laid out as text (report/txt.c) and as a workbook sheet.
  */
 #ifndef PII_BREACH_H
 #define PII_BREACH_H

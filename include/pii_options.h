@@ -8,18 +8,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum pii_format {
-	PII_FORMAT_XLSX,
-	PII_FORMAT_JSONL,
-	PII_FORMAT_CSV,
-	PII_FORMAT_TXT,   /* the breach summary (--breach-report) */
-};
-
 struct pii_config_args;
+struct pii_writer;
 
 struct pii_output_spec {
 	const char *path; /* borrowed from argv, or in owned */
-	enum pii_format format;
+	const struct pii_writer *writer; /* its format (pii_writer.h) */
 };
 
 struct pii_options {
@@ -86,11 +80,5 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 					size_t errlen);
 
 void pii_options_free(struct pii_options *o);
-
-/* The format for a file name's extension; false when it has none we know. */
-bool pii_format_from_name(const char *path, enum pii_format *out);
-
-/* "xlsx", "jsonl", "csv". */
-const char *pii_format_name(enum pii_format f);
 
 #endif

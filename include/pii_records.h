@@ -1,6 +1,7 @@
 /*
- * pii_records.h - a scan's results as JSON lines that can be read back:
- * the finding lines of the JSONL output (with "file_id") and, around
+ * pii_records.h - the JSONL codec: a scan's results as JSON lines,
+ * written and read back by one module (records.c): the finding lines of
+ * the JSONL output (with "file_id" in records) and, around
  * them, a record per file outcome, per errors-sheet row and per table,
  * and a closing summary. `piiscan merge` builds one inventory from the
  * records of several shards; the state (--state) keeps a file's records
@@ -23,6 +24,20 @@
 #include "pii_inventory.h"
 #include "pii_rules.h"
 #include "pii_util.h"
+
+/* Finding lines, with the parts that repeat rendered once.
+ * file_ids: every line also names its file's id ("file_id"), for the
+ * records piiscan merge and the state read back. NULL when out of
+ * memory; rs must outlive it. */
+struct pii_jsonl *pii_jsonl_new(const struct pii_ruleset *rs, bool file_ids);
+void pii_jsonl_free(struct pii_jsonl *j);
+void pii_jsonl_forget(struct pii_jsonl *j);
+
+/* Appends one finding as a JSON object and a newline. Locations are told
+ * apart by address: call pii_jsonl_forget before the findings of another
+ * batch. */
+bool pii_jsonl_format(struct pii_jsonl *j, struct pii_buf *out,
+		      const struct pii_finding *f, uint64_t file_id);
 
 /* Append one record line (with its newline) to out; false when out of
  * memory. */
@@ -76,15 +91,5 @@ bool pii_replay_line(struct pii_replay *rp, const char *line, char *err, size_t 
 void pii_replay_flush(struct pii_replay *rp);
 
 void pii_run_summary_free(struct pii_run_summary *s);
-
-/* A hash (16 hex digits) of piiscan's version and the rules: merge needs
- * the rules the parts were made with. */
-void pii_rules_hash(const struct pii_ruleset *rs, char out[17]);
-
-/* A hash of what decides a file's findings: the above and the limits.
- * Runs to be merged, and a file's state to be carried over, need the
- * same. */
-void pii_settings_hash(const struct pii_options *opt, const struct pii_ruleset *rs,
-		       char out[17]);
 
 #endif

@@ -8,6 +8,7 @@
 #include "pii_aggregate.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>

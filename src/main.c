@@ -17,6 +17,7 @@
 #include "pii_output.h"
 #include "pii_progress.h"
 #include "pii_records.h"
+#include "pii_settings.h"
 #include "pii_rules.h"
 #include "pii_scan.h"
 #include "pii_limits.h"

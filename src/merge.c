@@ -3,6 +3,8 @@
  */
 #include "pii_merge.h"
 
+#include "pii_settings.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

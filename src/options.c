@@ -19,6 +19,7 @@
 #include "pii_register.h"
 #include "pii_util.h"
 #include "pii_extract.h"
+#include "pii_writer.h"
 #include "pii_version.h"
 
 static const char usage_text[] =
@@ -178,39 +179,6 @@ static const struct option long_options[] = {
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
 };
-
-const char *pii_format_name(enum pii_format f)
-{
-	switch (f) {
-	case PII_FORMAT_XLSX: return "xlsx";
-	case PII_FORMAT_JSONL: return "jsonl";
-	case PII_FORMAT_CSV: return "csv";
-	case PII_FORMAT_TXT: return "txt";
-	}
-	return "?";
-}
-
-static bool format_parse(const char *s, enum pii_format *out)
-{
-	if (!strcasecmp(s, "xlsx"))
-		*out = PII_FORMAT_XLSX;
-	else if (!strcasecmp(s, "jsonl") || !strcasecmp(s, "ndjson") || !strcasecmp(s, "json"))
-		*out = PII_FORMAT_JSONL;
-	else if (!strcasecmp(s, "csv"))
-		*out = PII_FORMAT_CSV;
-	else if (!strcasecmp(s, "txt"))
-		*out = PII_FORMAT_TXT;
-	else
-		return false;
-	return true;
-}
-
-bool pii_format_from_name(const char *path, enum pii_format *out)
-{
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(slash ? slash : path, '.');
-	return dot && format_parse(dot + 1, out);
-}
 
 static bool push_str(const char ***v, size_t *n, const char *s)
 {
@@ -574,9 +542,10 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 	if (res != PII_PARSE_RUN)
 		goto out;
 
-	enum pii_format fmt_override = PII_FORMAT_JSONL;
-	if (ps.format && !format_parse(ps.format, &fmt_override)) {
-		res = usage_error(err, errlen, "--format: '%s' is not xlsx, jsonl or csv", ps.format);
+	const struct pii_writer *fmt_override = NULL;
+	if (ps.format && !(fmt_override = pii_writer_named(ps.format))) {
+		res = usage_error(err, errlen, "--format: '%s' is none of %s", ps.format,
+				  pii_writer_names());
 		goto out;
 	}
 	if (ps.n_outputs == 0 && !push_str(&ps.outputs, &ps.n_outputs, "inventory.xlsx")) {
@@ -600,21 +569,22 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 			goto out;
 		}
 		if (!strcmp(spec->path, "-")) {
-			spec->format = ps.format ? fmt_override : PII_FORMAT_JSONL;
-			if (spec->format == PII_FORMAT_XLSX) {
+			spec->writer = fmt_override ? fmt_override : &pii_writer_jsonl;
+			if (!spec->writer->to_stdout) {
 				res = usage_error(err, errlen,
-						  "xlsx cannot be written to standard output");
+						  "%s cannot be written to standard output",
+						  spec->writer->name);
 				goto out;
 			}
-		} else if (!pii_format_from_name(spec->path, &spec->format)) {
-			if (!ps.format) {
+		} else if (!(spec->writer = pii_writer_for_path(spec->path))) {
+			if (!fmt_override) {
 				res = usage_error(err, errlen,
 						  "cannot tell the format of '%s' from its name: "
 						  "use .xlsx, .jsonl or .csv, or --format",
 						  spec->path);
 				goto out;
 			}
-			spec->format = fmt_override;
+			spec->writer = fmt_override;
 		}
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(o->outputs[j].path, spec->path)) {
@@ -630,7 +600,7 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 	if (o->quiet && o->progress < 0)
 		o->progress = 0;
 	for (size_t i = 0; res == PII_PARSE_RUN && i < o->n_outputs; i++)
-		if (o->outputs[i].format == PII_FORMAT_TXT && !o->breach_report)
+		if (o->outputs[i].writer->breach_only && !o->breach_report)
 			res = usage_error(err, errlen,
 					  "'%s': a .txt output is the breach summary: add --breach-report",
 					  o->outputs[i].path);
@@ -650,7 +620,7 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 	if (res == PII_PARSE_RUN && o->records) {
 		bool jsonl = false;
 		for (size_t i = 0; i < o->n_outputs; i++)
-			jsonl |= o->outputs[i].format == PII_FORMAT_JSONL;
+			jsonl |= o->outputs[i].writer->streams;
 		if (!jsonl)
 			res = usage_error(err, errlen,
 					  "%s writes its records to a JSONL output: add -o PART.jsonl",

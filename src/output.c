@@ -13,7 +13,8 @@
 #include <unistd.h>
 
 #include "pii_inventory.h"
-#include "pii_report.h"
+#include "pii_records.h"
+#include "pii_writer.h"
 #include "pii_stop.h"
 
 /* "<dir>/.<name>.XXXXXX": hidden, in the target's folder so that the
@@ -86,7 +87,7 @@ enum pii_status pii_outputs_open(struct pii_outputs *o, const struct pii_options
 			out->dev = st.st_dev;
 			out->ino = st.st_ino;
 		}
-		if (out->spec->format == PII_FORMAT_XLSX) {
+		if (out->spec->writer->by_name) {
 			/* libxlsxwriter writes by name; the file keeps its mode. */
 			close(fd);
 			continue;
@@ -116,7 +117,7 @@ bool pii_outputs_is_own(const struct pii_outputs *o, dev_t dev, ino_t ino)
 bool pii_outputs_want_findings(const struct pii_outputs *o)
 {
 	for (size_t i = 0; i < o->n; i++)
-		if (o->v[i].spec->format == PII_FORMAT_XLSX)
+		if (o->v[i].spec->writer->lists_findings)
 			return true;
 	return false;
 }
@@ -127,12 +128,12 @@ void pii_outputs_write_batch(struct pii_outputs *o, const struct pii_ruleset *rs
 	if (!o->jsonl) {
 		bool wanted = false;
 		for (size_t i = 0; i < o->n; i++)
-			wanted |= o->v[i].spec->format == PII_FORMAT_JSONL;
+			wanted |= o->v[i].spec->writer->streams;
 		if (!wanted)
 			return;
 		if (!(o->jsonl = pii_jsonl_new(rs, o->records))) {
 			for (size_t i = 0; i < o->n; i++)
-				if (o->v[i].spec->format == PII_FORMAT_JSONL)
+				if (o->v[i].spec->writer->streams)
 					o->v[i].write_errno = ENOMEM;
 			return;
 		}
@@ -145,7 +146,7 @@ void pii_outputs_write_batch(struct pii_outputs *o, const struct pii_ruleset *rs
 		pii_jsonl_format(o->jsonl, &o->line, &b->items[k], b->file_id);
 	for (size_t i = 0; i < o->n; i++) {
 		struct pii_output *out = &o->v[i];
-		if (out->spec->format != PII_FORMAT_JSONL || out->write_errno)
+		if (!out->spec->writer->streams || out->write_errno)
 			continue;
 		if (o->line.oom) {
 			out->write_errno = ENOMEM;
@@ -161,7 +162,7 @@ void pii_outputs_write_line(struct pii_outputs *o, const char *line, size_t len)
 {
 	for (size_t i = 0; i < o->n; i++) {
 		struct pii_output *out = &o->v[i];
-		if (out->spec->format != PII_FORMAT_JSONL || out->write_errno)
+		if (!out->spec->writer->streams || out->write_errno)
 			continue;
 		if (fwrite(line, 1, len, out->fp) != len)
 			out->write_errno = errno ? errno : EIO;
@@ -211,27 +212,16 @@ enum pii_status pii_outputs_commit(struct pii_outputs *o,
 		int e = 0;
 		char why[512] = "";
 		bool to_stdout = out->fp == stdout;
-		switch (out->spec->format) {
-		case PII_FORMAT_XLSX:
-			if (pii_xlsx_write(inv, out->tmp_path, why, sizeof(why)) != PII_OK)
+		const struct pii_writer *w = out->spec->writer;
+		errno = 0;
+		if (w->commit && w->commit(inv, out->tmp_path, out->fp, why, sizeof(why)) != PII_OK) {
+			if (w->by_name)
 				e = EIO;
-			break;
-		case PII_FORMAT_CSV:
-			errno = 0;
-			if (pii_csv_write(inv, out->fp) != PII_OK)
+			else
 				out->write_errno = errno ? errno : EIO;
-			e = close_stream(out);
-			break;
-		case PII_FORMAT_JSONL:
-			e = close_stream(out);
-			break;
-		case PII_FORMAT_TXT:
-			errno = 0;
-			if (pii_breach_txt_write(inv, out->fp) != PII_OK)
-				out->write_errno = errno ? errno : EIO;
-			e = close_stream(out);
-			break;
 		}
+		if (!w->by_name)
+			e = close_stream(out);
 		if (e)
 			output_failed(out, e, why, to_stdout, &result, err, errlen);
 	}

@@ -4,6 +4,7 @@
 #include "pii_report.h"
 
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>

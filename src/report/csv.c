@@ -1,6 +1,8 @@
 /*
- * report_csv.c - the inventory rows as CSV (RFC 4180).
+ * csv.c - the inventory rows as CSV (RFC 4180).
  */
+#include "pii_writer.h"
+
 #include "pii_report.h"
 
 #include <errno.h>
@@ -51,7 +53,8 @@ static const char *const header[] = {
 	"contact_list", "system", NULL,
 };
 
-enum pii_status pii_csv_write(const struct pii_inventory *inv, FILE *f)
+static enum pii_status csv_commit(const struct pii_inventory *inv, const char *path, FILE *f,
+				  char *why, size_t whylen)
 {
 	struct pii_buf line = {0};
 	for (size_t i = 0; header[i]; i++)
@@ -116,3 +119,12 @@ enum pii_status pii_csv_write(const struct pii_inventory *inv, FILE *f)
 	pii_buf_free(&line);
 	return PII_OK;
 }
+
+static const char *const extensions[] = {"csv", NULL};
+
+const struct pii_writer pii_writer_csv = {
+	.name = "csv",
+	.extensions = extensions,
+	.to_stdout = true,
+	.commit = csv_commit,
+};

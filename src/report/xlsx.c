@@ -5,6 +5,8 @@
  * as a formula, and every string is escaped to valid UTF-8 without
  * control characters, so the file stays valid whatever the file names.
  */
+#include "pii_writer.h"
+
 #include "pii_report.h"
 
 #include <inttypes.h>
@@ -611,8 +613,8 @@ static void write_rules(struct book *b, const struct pii_inventory *inv)
 	finish_table(b, ws, 12, rs->n_rules);
 }
 
-enum pii_status pii_xlsx_write(const struct pii_inventory *inv, const char *path,
-			       char *err, size_t errlen)
+static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *path, FILE *f,
+				   char *err, size_t errlen)
 {
 	lxw_workbook_options options = {.constant_memory = LXW_TRUE};
 	struct book b = {0};
@@ -680,3 +682,13 @@ enum pii_status pii_xlsx_write(const struct pii_inventory *inv, const char *path
 	}
 	return PII_OK;
 }
+
+static const char *const extensions[] = {"xlsx", NULL};
+
+const struct pii_writer pii_writer_xlsx = {
+	.name = "xlsx",
+	.extensions = extensions,
+	.lists_findings = true,
+	.by_name = true,
+	.commit = xlsx_commit,
+};

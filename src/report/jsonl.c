@@ -1,0 +1,15 @@
+/*
+ * jsonl.c - one JSON object per finding, streamed as findings come (the
+ * lines are rendered by the JSONL codec, records.c), and the records of
+ * --records / --shard.
+ */
+#include "pii_writer.h"
+
+static const char *const extensions[] = {"jsonl", "ndjson", "json", NULL};
+
+const struct pii_writer pii_writer_jsonl = {
+	.name = "jsonl",
+	.extensions = extensions,
+	.streams = true,
+	.to_stdout = true,
+};
