@@ -1,0 +1,123 @@
+/*
+ * book.c - writing cells of the workbook (book.h): every string escaped
+ * to valid UTF-8 without control characters and cut to the cell limit,
+ * never a formula; the first error kept.
+ */
+#include "book.h"
+
+#include <string.h>
+
+#include "pii_limits.h"
+
+bool pii_sheet_full_book(const struct pii_inventory *inv)
+{
+	return !inv->opt->breach_report && !inv->opt->data_map_only;
+}
+
+void pii_book_note(struct book *b, lxw_error e)
+{
+	if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
+		b->err = e;
+}
+
+/* Writes s escaped and cut to the cell limit; NULL or "" leaves the cell
+ * empty. */
+void pii_book_str(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		    const char *s, lxw_format *fmt)
+{
+	if (!s || !*s)
+		return;
+	b->tmp.len = 0;
+	pii_escape_display(&b->tmp, s, strlen(s));
+	if (b->tmp.oom) {
+		pii_book_note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	if (b->tmp.len > PII_XLSX_MAX_CELL) {
+		/* Cut on a character boundary. */
+		size_t n = PII_XLSX_MAX_CELL;
+		while (n > 0 && ((unsigned char)b->tmp.data[n] & 0xC0) == 0x80)
+			n--;
+		b->tmp.data[n] = '\0';
+	}
+	pii_book_note(b, worksheet_write_string(ws, row, col, pii_buf_cstr(&b->tmp), fmt));
+}
+
+void pii_book_num(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		    double v, lxw_format *fmt)
+{
+	pii_book_note(b, worksheet_write_number(ws, row, col, v, fmt));
+}
+
+void pii_book_header(struct book *b, lxw_worksheet *ws, const char *const *names,
+		       const double *widths)
+{
+	for (lxw_col_t c = 0; names[c]; c++) {
+		pii_book_str(b, ws, 0, c, names[c], b->header);
+		pii_book_note(b, worksheet_set_column(ws, c, c, widths[c], NULL));
+	}
+}
+
+void pii_book_finish_table(struct book *b, lxw_worksheet *ws, size_t n_cols, size_t n_rows)
+{
+	pii_book_note(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)(n_rows ? n_rows : 1),
+				     (lxw_col_t)(n_cols - 1)));
+	worksheet_freeze_panes(ws, 1, 0);
+}
+
+void pii_book_kv_str(struct book *b, lxw_worksheet *ws, lxw_row_t *row,
+		   const char *key, const char *val, lxw_format *fmt)
+{
+	pii_book_str(b, ws, *row, 0, key, b->bold);
+	pii_book_str(b, ws, *row, 1, val, fmt);
+	(*row)++;
+}
+
+void pii_book_kv_num(struct book *b, lxw_worksheet *ws, lxw_row_t *row,
+		   const char *key, double val)
+{
+	pii_book_str(b, ws, *row, 0, key, b->bold);
+	pii_book_num(b, ws, *row, 1, val, b->integer);
+	(*row)++;
+}
+
+void pii_book_kv_time(struct book *b, lxw_worksheet *ws, lxw_row_t *row,
+		    const char *key, int64_t t)
+{
+	pii_book_str(b, ws, *row, 0, key, b->bold);
+	pii_book_note(b, worksheet_write_unixtime(ws, *row, 1, t, b->date));
+	(*row)++;
+}
+
+/* Categories by findings, most first, special categories before all;
+ * ties by name. */
+static bool category_before(const struct pii_inventory *inv, const struct pii_inv_category *a,
+			    const struct pii_inv_category *b)
+{
+	bool sa = pii_category_special(inv->rules, a->name) != 0;
+	bool sb = pii_category_special(inv->rules, b->name) != 0;
+	if (sa != sb)
+		return sa;
+	if (a->findings != b->findings)
+		return a->findings > b->findings;
+	return strcmp(a->name, b->name) <= 0;
+}
+
+void pii_book_sort_categories(const struct pii_inventory *inv, size_t *order)
+{
+	for (size_t i = 0; i < inv->n_categories; i++)
+		order[i] = i;
+	for (size_t i = 1; i < inv->n_categories; i++) {
+		size_t k = order[i], j = i;
+		const struct pii_inv_category *ck = &inv->categories[k];
+		while (j > 0) {
+			const struct pii_inv_category *cj = &inv->categories[order[j - 1]];
+			if (category_before(inv, cj, ck))
+				break;
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = k;
+	}
+}
+

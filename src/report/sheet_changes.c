@@ -1,0 +1,39 @@
+/*
+ * sheet_changes.c - the workbook's Changes sheet: locations new, gone or
+ * changed since the previous complete run (--state).
+ */
+#include "book.h"
+
+static void write_changes(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
+{
+	static const char *const names[] = {"File", "Table / sheet", "Column", "Key", "Part",
+					    "Rule", "Change", "Before", "Now", NULL};
+	static const double widths[] = {50, 16, 16, 16, 10, 14, 10, 10, 10};
+	pii_book_header(b, ws, names, widths);
+	static const char *const kinds[] = {"new", "gone", "count"};
+	for (size_t i = 0; i < inv->n_changes; i++) {
+		const struct pii_inv_change *c = &inv->changes[i];
+		lxw_row_t row = (lxw_row_t)i + 1;
+		pii_book_str(b, ws, row, 0, c->path, NULL);
+		pii_book_str(b, ws, row, 1, c->table, NULL);
+		pii_book_str(b, ws, row, 2, c->column, NULL);
+		pii_book_str(b, ws, row, 3, c->key, NULL);
+		pii_book_str(b, ws, row, 4, c->part, NULL);
+		pii_book_str(b, ws, row, 5, c->report, NULL);
+		pii_book_str(b, ws, row, 6, kinds[c->kind], NULL);
+		pii_book_num(b, ws, row, 7, (double)c->before, b->integer);
+		pii_book_num(b, ws, row, 8, (double)c->after, b->integer);
+	}
+	pii_book_finish_table(b, ws, 9, inv->n_changes);
+}
+
+static bool changes_wanted(const struct pii_inventory *inv)
+{
+	return pii_sheet_full_book(inv) && inv->state_path;
+}
+
+const struct pii_sheet pii_sheet_changes = {
+	.name = "Changes",
+	.wanted = changes_wanted,
+	.write = write_changes,
+};

@@ -1,0 +1,27 @@
+/*
+ * sheet_errors.c - the workbook's Errors sheet: every file or member not
+ * read (whole), with a stable code and the reason.
+ */
+#include "book.h"
+
+static void write_errors(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
+{
+	static const char *const names[] = {"File", "Status", "Code", "Reason", NULL};
+	static const double widths[] = {60, 10, 16, 70};
+	pii_book_header(b, ws, names, widths);
+	for (size_t i = 0; i < inv->n_problems; i++) {
+		const struct pii_inv_problem *p = &inv->problems[i];
+		lxw_row_t row = (lxw_row_t)i + 1;
+		pii_book_str(b, ws, row, 0, p->path, NULL);
+		pii_book_str(b, ws, row, 1, pii_file_status_name(p->status), NULL);
+		pii_book_str(b, ws, row, 2, p->code, NULL);
+		pii_book_str(b, ws, row, 3, p->reason, NULL);
+	}
+	pii_book_finish_table(b, ws, 4, inv->n_problems);
+}
+
+const struct pii_sheet pii_sheet_errors = {
+	.name = "Errors",
+	.wanted = pii_sheet_full_book,
+	.write = write_errors,
+};

@@ -1,0 +1,153 @@
+/*
+ * sheet_summary.c - the workbook's Summary sheet: what was scanned, when,
+ * how long, totals per category with a chart.
+ */
+#include "book.h"
+
+#include <inttypes.h>
+
+#include "pii_stop.h"
+#include "pii_version.h"
+
+static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
+{
+	pii_book_note(b, worksheet_set_column(ws, 0, 0, 30, NULL));
+	pii_book_note(b, worksheet_set_column(ws, 1, 1, 22, NULL));
+	pii_book_note(b, worksheet_set_column(ws, 2, 4, 14, NULL));
+	lxw_row_t row = 0;
+	pii_book_str(b, ws, row, 0, "piiscan inventory of personal data", b->title);
+	row += 2;
+
+	struct pii_buf s = {0};
+	if (inv->interrupted) {
+		pii_buf_printf(&s, "INCOMPLETE: interrupted (%s). Files under way were scanned "
+			       "in part (Errors sheet)",
+			       pii_signal_name(inv->interrupted));
+		if (inv->files_dropped)
+			pii_buf_printf(&s, ", %" PRIu64 " queued files were not scanned",
+				       inv->files_dropped);
+		pii_buf_puts(&s, ", and folders not yet reached are missing.");
+		pii_book_kv_str(b, ws, &row, "Scan", pii_buf_cstr(&s), b->warn);
+	} else {
+		pii_book_kv_str(b, ws, &row, "Scan", "complete", NULL);
+	}
+	s.len = 0;
+	for (size_t i = 0; i < inv->n_paths; i++)
+		pii_buf_printf(&s, "%s%s", i ? ", " : "", inv->paths[i]);
+	pii_book_kv_str(b, ws, &row, "Scanned paths", pii_buf_cstr(&s), NULL);
+	pii_book_kv_time(b, ws, &row, "Started (UTC)", inv->started);
+	pii_book_kv_time(b, ws, &row, "Finished (UTC)", inv->finished);
+	pii_book_str(b, ws, row, 0, "Duration (seconds)", b->bold);
+	pii_book_num(b, ws, row++, 1, (double)(int64_t)(inv->duration * 1000 + 0.5) / 1000, NULL);
+	pii_book_kv_str(b, ws, &row, "Host", inv->host, NULL);
+	pii_book_kv_str(b, ws, &row, "User", inv->user, NULL);
+	pii_book_kv_str(b, ws, &row, "piiscan version", PII_VERSION, NULL);
+	pii_book_kv_str(b, ws, &row, "Command line", inv->opt->command_line, NULL);
+	s.len = 0;
+	for (size_t i = 0; i < inv->rules->n_packs; i++)
+		pii_buf_printf(&s, "%s%s", i ? ", " : "", inv->rules->packs[i]);
+	pii_buf_printf(&s, " (%zu rules)", inv->rules->n_rules);
+	pii_book_kv_str(b, ws, &row, "Rule packs", pii_buf_cstr(&s), NULL);
+	if (inv->opt->show_values)
+		pii_book_kv_str(b, ws, &row, "Values",
+		       "SHOWN IN FULL (--show-values): this file holds personal data; "
+		       "protect and delete it as such",
+		       b->warn);
+	else
+		pii_book_kv_str(b, ws, &row, "Values", "masked", NULL);
+	row++;
+	pii_book_kv_num(b, ws, &row, "Files scanned", (double)inv->files_scanned);
+	pii_book_kv_num(b, ws, &row, "Bytes scanned", (double)inv->bytes_scanned);
+	pii_book_kv_num(b, ws, &row, "Files with personal data", (double)inv->files_with_findings);
+	pii_book_kv_num(b, ws, &row, "Files scanned in part", (double)inv->files_partial);
+	pii_book_kv_num(b, ws, &row, "Files that could not be read", (double)inv->files_failed);
+	pii_book_kv_num(b, ws, &row, "Files skipped", (double)inv->files_skipped);
+	pii_book_kv_num(b, ws, &row, "Findings", (double)inv->findings_total);
+	s.len = 0;
+	if (inv->n_findings < inv->findings_total)
+		pii_buf_printf(&s, "first %zu of %" PRIu64
+			       " (raise with --max-findings; JSONL output has all)",
+			       inv->n_findings, inv->findings_total);
+	else
+		pii_buf_printf(&s, "all %" PRIu64, inv->findings_total);
+	pii_book_kv_str(b, ws, &row, "Findings sheet lists", pii_buf_cstr(&s), NULL);
+	if (inv->opt->stale_after) {
+		char key[96];
+		snprintf(key, sizeof(key), "Stale locations (older than %.0f days)",
+			 (double)inv->opt->stale_after / 86400);
+		pii_book_kv_num(b, ws, &row, key, (double)inv->stale_locations);
+		pii_book_kv_num(b, ws, &row, "Stale files (deletion candidates)", (double)inv->stale_files);
+		pii_book_kv_num(b, ws, &row, "Stale bytes", (double)inv->stale_bytes);
+	}
+	if (inv->opt->contact_list_min) {
+		pii_book_kv_num(b, ws, &row, "Contact lists", (double)inv->contact_lists);
+		if (inv->contact_lists)
+			pii_book_kv_num(b, ws, &row, "Largest contact list", (double)inv->largest_contact_list);
+	}
+	if (inv->state_path) {
+		pii_book_kv_str(b, ws, &row, "State file", inv->state_path, NULL);
+		pii_book_kv_num(b, ws, &row, "Files read this run",
+		       (double)(inv->files_scanned + inv->files_partial + inv->files_failed +
+				inv->files_skipped - inv->files_carried));
+		pii_book_kv_num(b, ws, &row, "Files carried over (unchanged)", (double)inv->files_carried);
+		s.len = 0;
+		if (inv->interrupted)
+			pii_buf_puts(&s, "not compared: the scan is incomplete");
+		else if (!inv->changes_compared)
+			pii_buf_puts(&s, "none: the first complete run with this state file");
+		else
+			pii_buf_printf(&s, "%zu (Changes sheet)", inv->n_changes);
+		pii_book_kv_str(b, ws, &row, "Changes since the previous run", pii_buf_cstr(&s), NULL);
+	}
+	if (inv->problems_dropped)
+		pii_book_kv_num(b, ws, &row, "Errors not listed (sheet full)",
+		       (double)inv->problems_dropped);
+	if (inv->pattern_limit_hits)
+		pii_book_kv_num(b, ws, &row, "Pattern work limit reached", (double)inv->pattern_limit_hits);
+	row++;
+
+	static const char *const cat_header[] = {"Category", "Findings", "Locations",
+						 "Files", "Distinct values", "Special", NULL};
+	lxw_row_t table_row = row;
+	for (lxw_col_t c = 0; cat_header[c]; c++)
+		pii_book_str(b, ws, row, c, cat_header[c], b->header);
+	row++;
+	size_t order[inv->n_categories ? inv->n_categories : 1];
+	pii_book_sort_categories(inv, order);
+	for (size_t i = 0; i < inv->n_categories; i++) {
+		const struct pii_inv_category *c = &inv->categories[order[i]];
+		pii_book_str(b, ws, row, 0, c->name, NULL);
+		pii_book_num(b, ws, row, 1, (double)c->findings, b->integer);
+		pii_book_num(b, ws, row, 2, (double)c->locations, b->integer);
+		pii_book_num(b, ws, row, 3, (double)c->files, b->integer);
+		pii_book_num(b, ws, row, 4, (double)pii_distinct_count(&c->distinct), b->integer);
+		int special = pii_category_special(inv->rules, c->name);
+		pii_book_str(b, ws, row, 5, special == 9 ? "Art. 9" : special == 10 ? "Art. 10" : NULL, b->warn);
+		row++;
+	}
+	pii_buf_free(&s);
+
+	if (inv->n_categories) {
+		lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_BAR);
+		if (!chart) {
+			pii_book_note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+		chart_series_set_categories(series, "Summary", table_row + 1, 0,
+					    table_row + (lxw_row_t)inv->n_categories, 0);
+		chart_series_set_values(series, "Summary", table_row + 1, 1,
+					table_row + (lxw_row_t)inv->n_categories, 1);
+		chart_title_set_name(chart, "Findings per category");
+		chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+		/* Bars are drawn bottom-up: reverse so the biggest is on top. */
+		chart_axis_set_reverse(chart->x_axis);
+		pii_book_note(b, worksheet_insert_chart(ws, 2, 6, chart));
+	}
+}
+
+const struct pii_sheet pii_sheet_summary = {
+	.name = "Summary",
+	.wanted = pii_sheet_full_book,
+	.write = write_summary,
+};
