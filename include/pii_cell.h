@@ -7,7 +7,7 @@
 #ifndef PII_CELL_H
 #define PII_CELL_H
 
-#include "pii_extract.h"
+#include "pii_extractor.h"
 
 struct pii_cell {
 	struct pii_sink *out;
@@ -34,6 +34,10 @@ enum pii_status pii_cell_end(struct pii_cell *c);
 
 /* Frees the buffer. */
 void pii_cell_free(struct pii_cell *c);
+
+/* The letters of spreadsheet column col (1-based): 1 "A", 27 "AA"; out
+ * has room for 8 bytes. */
+void pii_column_letters(uint32_t col, char out[8]);
 
 /* A table name for a file of one table (CSV): its name without folders,
  * archive layers or extension, into out. */

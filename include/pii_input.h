@@ -14,6 +14,7 @@
 
 #include "pii_detect.h"
 #include "pii_options.h"
+#include "pii_util.h"
 
 /* What one file on disk may still spend, over all its levels. */
 struct pii_budget {
@@ -81,6 +82,25 @@ int pii_input_memfd(struct pii_input *in);
  * that size) as in->head, from in->read_more; false on a read error
  * before anything was read. */
 bool pii_input_read_head(struct pii_input *in, unsigned char *head);
+
+/* Decoding text inputs to UTF-8, for the extractors of text formats. */
+struct pii_decoder;
+typedef bool (*pii_utf8_fn)(void *ctx, const char *utf8, size_t len);
+
+/* Skips the input's byte-order mark and sets dec up for its encoding: 8-bit
+ * text (UTF-8 or Windows-1252) through the UTF-8 decoder, which reads each
+ * byte that is not UTF-8 as Windows-1252 (a Latin-1 file comes out the
+ * same, a UTF-8 file with a stray Latin-1 byte keeps its characters).
+ * false on a read error. */
+bool pii_input_start_text(struct pii_input *in, struct pii_decoder *dec);
+
+/* Decodes pending[0..n_pending) (bytes already read), then the rest of the
+ * input, handing the UTF-8 to fn in pieces of whole characters until the
+ * end or until fn returns false. PII_EOBJECT on a read error or out of
+ * memory. */
+enum pii_status pii_input_decode(struct pii_input *in, struct pii_decoder *dec,
+				 const char *pending, size_t n_pending, pii_utf8_fn fn,
+				 void *ctx);
 
 /* True when the input starts like a zip (archives and the documents
  * that are zips). */

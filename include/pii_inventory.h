@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "pii_dict.h"
 #include "pii_distinct.h"
 #include "pii_finding.h"
 #include "pii_options.h"
@@ -130,8 +131,7 @@ struct pii_inventory {
 	/* the GDPR views (pii_register.h) */
 	struct pii_inv_system *systems;
 	size_t n_systems, cap_systems;
-	uint32_t *system_slots;    /* hash of names: index + 1, 0 empty */
-	size_t system_slots_cap;
+	struct pii_dict system_index; /* systems by name */
 	uint64_t stale_locations, stale_files, stale_bytes;
 	uint64_t contact_lists, largest_contact_list;
 	struct pii_distinct subjects[PII_SUBJECT_KINDS_MAX]; /* all systems together */

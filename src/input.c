@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pii_decode.h"
 #include "pii_limits.h"
 #include "pii_stop.h"
 #include "pii_util.h"
@@ -138,6 +139,47 @@ unsigned char *pii_input_slurp(struct pii_input *in, size_t *len, bool *cut)
 		*len += (size_t)n;
 	}
 	return data;
+}
+
+bool pii_input_start_text(struct pii_input *in, struct pii_decoder *dec)
+{
+	enum pii_encoding enc = in->type.encoding;
+	pii_decoder_init(dec, enc == PII_ENC_CP1252 ? PII_ENC_UTF8 : enc);
+	unsigned char bom[4];
+	return !in->type.bom || pii_input_read(in, bom, in->type.bom) == (ssize_t)in->type.bom;
+}
+
+enum pii_status pii_input_decode(struct pii_input *in, struct pii_decoder *dec,
+				 const char *pending, size_t n_pending, pii_utf8_fn fn,
+				 void *ctx)
+{
+	struct pii_buf utf8 = {0};
+	enum pii_status st = PII_OK;
+	bool going = true;
+	if (n_pending) {
+		if (!pii_decode(dec, pending, n_pending, false, &utf8))
+			st = PII_EOBJECT;
+		else if (utf8.len)
+			going = fn(ctx, utf8.data, utf8.len);
+	}
+	while (st == PII_OK && going) {
+		ssize_t n = pii_input_read(in, in->scratch, PII_READ_CHUNK);
+		if (n < 0) {
+			st = PII_EOBJECT;
+			break;
+		}
+		utf8.len = 0;
+		if (!pii_decode(dec, (const char *)in->scratch, (size_t)n, n == 0, &utf8)) {
+			st = PII_EOBJECT;
+			break;
+		}
+		if (utf8.len)
+			going = fn(ctx, utf8.data, utf8.len);
+		if (n == 0)
+			break;
+	}
+	pii_buf_free(&utf8);
+	return st;
 }
 
 bool pii_input_is_zip(const struct pii_input *in)

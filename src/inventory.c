@@ -73,7 +73,7 @@ void pii_inventory_free(struct pii_inventory *inv)
 		free(inv->systems[i].categories);
 	}
 	free(inv->systems);
-	free(inv->system_slots);
+	pii_dict_free(&inv->system_index);
 	for (int k = 0; k < PII_SUBJECT_KINDS_MAX; k++)
 		pii_distinct_free(&inv->subjects[k]);
 	for (size_t i = 0; i < inv->n_categories; i++)

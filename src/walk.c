@@ -6,6 +6,8 @@
  */
 #include "pii_walk.h"
 
+#include "pii_dict.h"
+
 #include "pii_stop.h"
 
 #include <dirent.h>
@@ -46,9 +48,10 @@ struct pii_walker {
 	struct frame *stack;
 	size_t depth, cap;
 	/* Folders already walked, when following links (a link to a folder
-	 * seen before would walk it twice). Open addressing. */
+	 * seen before would walk it twice). */
 	struct dirkey *seen;
 	size_t n_seen, cap_seen;
+	struct pii_dict seen_index;
 };
 
 struct pii_walker *pii_walker_new(const struct pii_scan_ctx *ctx)
@@ -87,6 +90,7 @@ void pii_walker_free(struct pii_walker *w)
 		free_frame(&w->stack[--w->depth]);
 	free(w->stack);
 	free(w->seen);
+	pii_dict_free(&w->seen_index);
 	free(w);
 }
 
@@ -161,40 +165,46 @@ static enum pii_status push_job(struct pii_walker *w, const char *path)
 	return PII_OK;
 }
 
-static size_t key_hash(dev_t dev, ino_t ino)
+static uint64_t key_hash(dev_t dev, ino_t ino)
 {
 	uint64_t h = (uint64_t)dev * 0x9E3779B97F4A7C15ULL ^ (uint64_t)ino;
-	return (size_t)(h ^ (h >> 29));
+	return h ^ (h >> 29);
 }
+
+static uint64_t seen_hash(const void *owner, size_t i)
+{
+	const struct dirkey *k = &((const struct pii_walker *)owner)->seen[i];
+	return key_hash(k->dev, k->ino);
+}
+
+static bool seen_matches(const void *owner, size_t i, const void *key)
+{
+	const struct dirkey *a = &((const struct pii_walker *)owner)->seen[i], *b = key;
+	return a->dev == b->dev && a->ino == b->ino;
+}
+
+static const struct pii_dict_type seen_dict = {seen_hash, seen_matches};
 
 /* Adds (dev, ino) to the folders seen; false when it was there already. */
 static bool seen_add(struct pii_walker *w, dev_t dev, ino_t ino)
 {
-	if ((w->n_seen + 1) * 2 > w->cap_seen) {
+	struct dirkey key = {dev, ino};
+	uint64_t h = key_hash(dev, ino);
+	if (!w->seen_index.type)
+		pii_dict_init(&w->seen_index, &seen_dict, w);
+	if (pii_dict_find(&w->seen_index, h, &key) != PII_DICT_NONE)
+		return false;
+	if (w->n_seen == w->cap_seen) {
 		size_t cap = w->cap_seen ? w->cap_seen * 2 : 64;
-		struct dirkey *t = calloc(cap, sizeof(*t));
-		if (!t)
+		struct dirkey *grown = realloc(w->seen, cap * sizeof(*grown));
+		if (!grown)
 			return true; /* out of memory: walk it rather than lose it */
-		for (size_t i = 0; i < w->cap_seen; i++) {
-			if (!w->seen[i].ino)
-				continue;
-			size_t s = key_hash(w->seen[i].dev, w->seen[i].ino) & (cap - 1);
-			while (t[s].ino)
-				s = (s + 1) & (cap - 1);
-			t[s] = w->seen[i];
-		}
-		free(w->seen);
-		w->seen = t;
+		w->seen = grown;
 		w->cap_seen = cap;
 	}
-	size_t s = key_hash(dev, ino) & (w->cap_seen - 1);
-	while (w->seen[s].ino) {
-		if (w->seen[s].dev == dev && w->seen[s].ino == ino)
-			return false;
-		s = (s + 1) & (w->cap_seen - 1);
-	}
-	w->seen[s] = (struct dirkey){dev, ino};
-	w->n_seen++;
+	w->seen[w->n_seen] = key;
+	if (pii_dict_add(&w->seen_index, h, w->n_seen))
+		w->n_seen++;
 	return true;
 }
 

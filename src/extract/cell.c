@@ -108,3 +108,17 @@ void pii_table_name_of(const char *path, char *out, size_t outsz)
 	memcpy(out, base, n);
 	out[n] = '\0';
 }
+
+void pii_column_letters(uint32_t col, char out[8])
+{
+	char tmp[8];
+	int n = 0;
+	while (col && n < 7) {
+		col--;
+		tmp[n++] = (char)('A' + col % 26);
+		col /= 26;
+	}
+	for (int i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+}

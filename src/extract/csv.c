@@ -371,6 +371,13 @@ static void parse(struct csv *c, const char *t, size_t n)
 	}
 }
 
+static bool parse_piece(void *ctx, const char *utf8, size_t len)
+{
+	struct csv *c = ctx;
+	parse(c, utf8, len);
+	return c->st == PII_OK;
+}
+
 static enum pii_status csv_run(struct pii_input *in, struct pii_sink *out)
 {
 	struct csv c = {.in = in, .out = out, .delim = delimiter_of(in), .col = 1, .line = 1};
@@ -378,26 +385,13 @@ static enum pii_status csv_run(struct pii_input *in, struct pii_sink *out)
 	if (!c.delim)
 		return PII_EOBJECT;
 	pii_table_name_of(in->path, c.table, sizeof(c.table));
-	bool eight_bit = in->type.encoding == PII_ENC_UTF8 || in->type.encoding == PII_ENC_CP1252;
 	struct pii_decoder dec;
-	pii_decoder_init(&dec, eight_bit ? PII_ENC_UTF8 : in->type.encoding);
-	unsigned char bom[4];
-	if (in->type.bom && pii_input_read(in, bom, in->type.bom) != (ssize_t)in->type.bom)
+	if (!pii_input_start_text(in, &dec))
 		return PII_EOBJECT;
-	struct pii_buf utf8 = {0};
-	for (;;) {
-		ssize_t n = pii_input_read(in, in->scratch, PII_READ_CHUNK);
-		if (n < 0)
-			break;
-		utf8.len = 0;
-		if (!pii_decode(&dec, (const char *)in->scratch, (size_t)n, n == 0, &utf8)) {
-			c.st = PII_EOBJECT;
-			break;
-		}
-		parse(&c, utf8.data, utf8.len);
-		if (n == 0 || c.st != PII_OK)
-			break;
-	}
+	/* A read error ends the text: what was read is kept (its last record
+	 * too), the error row is the file's. */
+	if (pii_input_decode(in, &dec, NULL, 0, parse_piece, &c) != PII_OK && !in->read_errno)
+		c.st = PII_EOBJECT;
 	if (c.st == PII_OK) {
 		if (c.quoted && !c.quote_seen) {
 			char why[160];
@@ -419,7 +413,6 @@ static enum pii_status csv_run(struct pii_input *in, struct pii_sink *out)
 		free(c.names[i]);
 	free(c.names);
 	pii_buf_free(&c.first);
-	pii_buf_free(&utf8);
 	pii_cell_free(&c.cell);
 	return c.st == PII_EFATAL ? PII_EFATAL : in->read_errno ? PII_EOBJECT : PII_OK;
 }

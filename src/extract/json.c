@@ -223,6 +223,29 @@ static const char *skip_space(const char *t, size_t n)
 	return t < end ? t : NULL;
 }
 
+/* Feeds decoded text to the parser line by line (lines are counted for
+ * the locations, and an NDJSON line is a record of its own). */
+struct feeding {
+	struct json *j;
+	bool ndjson;
+	bool going; /* false once the parser gave up */
+};
+
+static bool feed_piece(void *ctx, const char *utf8, size_t len)
+{
+	struct feeding *f = ctx;
+	const char *p = utf8, *end = utf8 + len;
+	while (f->going && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = nl ? nl + 1 : end;
+		f->going = feed(f->j, p, (size_t)(stop - p), f->ndjson) && f->j->st == PII_OK;
+		if (nl)
+			f->j->line++;
+		p = stop;
+	}
+	return f->going;
+}
+
 static enum pii_status json_run(struct pii_input *in, struct pii_sink *out)
 {
 	struct json j = {.in = in, .out = out, .line = 1, .path = "$"};
@@ -238,38 +261,16 @@ static enum pii_status json_run(struct pii_input *in, struct pii_sink *out)
 		return PII_EOBJECT;
 
 	struct pii_decoder dec;
-	pii_decoder_init(&dec, PII_ENC_UTF8);
-	if (in->type.bom) {
-		unsigned char bom[4];
-		if (pii_input_read(in, bom, in->type.bom) != (ssize_t)in->type.bom) {
-			yajl_free(j.parser);
-			return PII_EOBJECT;
-		}
+	if (!pii_input_start_text(in, &dec)) {
+		yajl_free(j.parser);
+		return PII_EOBJECT;
 	}
-	struct pii_buf utf8 = {0};
-	bool going = true;
-	for (;;) {
-		ssize_t n = pii_input_read(in, in->scratch, PII_READ_CHUNK);
-		if (n < 0)
-			break;
-		utf8.len = 0;
-		if (!pii_decode(&dec, (const char *)in->scratch, (size_t)n, n == 0, &utf8)) {
-			j.st = PII_EOBJECT;
-			break;
-		}
-		const char *p = utf8.data, *end = utf8.data + utf8.len;
-		while (going && p < end) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			const char *stop = nl ? nl + 1 : end;
-			going = feed(&j, p, (size_t)(stop - p), ndjson) && j.st == PII_OK;
-			if (nl)
-				j.line++;
-			p = stop;
-		}
-		if (n == 0 || !going)
-			break;
-	}
-	if (going && j.st == PII_OK && yajl_complete_parse(j.parser) != yajl_status_ok) {
+	struct feeding f = {&j, ndjson, true};
+	/* A read error ends the text: what was read is kept, the error row
+	 * is the file's. */
+	if (pii_input_decode(in, &dec, NULL, 0, feed_piece, &f) != PII_OK && !in->read_errno)
+		j.st = PII_EOBJECT;
+	if (f.going && j.st == PII_OK && yajl_complete_parse(j.parser) != yajl_status_ok) {
 		char why[200], msg[300];
 		parse_error(&j, why, sizeof(why));
 		snprintf(msg, sizeof(msg), "JSON ends too soon (%s): cut short?", why);
@@ -285,7 +286,6 @@ static enum pii_status json_run(struct pii_input *in, struct pii_sink *out)
 	if (j.records && j.record)
 		pii_sink_table_rows(out, in->path, j.table, j.record);
 	yajl_free(j.parser);
-	pii_buf_free(&utf8);
 	pii_cell_free(&j.cell);
 	if (j.st == PII_EFATAL)
 		return PII_EFATAL;

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "pii_container.h"
+#include "pii_cell.h"
 #include "pii_extractor.h"
 #include "pii_limits.h"
 #include "pii_xml.h"
@@ -79,26 +80,12 @@ static void close_stream(struct odf *o)
 
 /* ---- spreadsheets ---------------------------------------------------------------- */
 
-static void column_letters(uint32_t col, char *out)
-{
-	char tmp[8];
-	int n = 0;
-	while (col && n < 7) {
-		col--;
-		tmp[n++] = (char)('A' + col % 26);
-		col /= 26;
-	}
-	for (int i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	out[n] = '\0';
-}
-
 static void emit_cell(struct odf *o, uint32_t col, uint32_t row, const char *value)
 {
 	if (!*value || o->st != PII_OK)
 		return;
 	char letters[8];
-	column_letters(col, letters);
+	pii_column_letters(col, letters);
 	const char *column = o->header && col <= MAX_COLUMNS && o->header[col] ? o->header[col]
 									      : letters;
 	struct pii_loc loc = {.file = o->in->path, .table = o->sheet, .column = column};

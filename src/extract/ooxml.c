@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "pii_container.h"
+#include "pii_cell.h"
 #include "pii_extractor.h"
 #include "pii_limits.h"
 #include "pii_xml.h"
@@ -241,27 +242,13 @@ static uint32_t column_of(const char *ref)
 	return col > 16384 ? 0 : col;
 }
 
-static void column_letters(uint32_t col, char *out)
-{
-	char tmp[8];
-	int n = 0;
-	while (col && n < 7) {
-		col--;
-		tmp[n++] = (char)('A' + col % 26);
-		col /= 26;
-	}
-	for (int i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	out[n] = '\0';
-}
-
 /* Hands one cell's text to the matcher, located by sheet and column. */
 static void emit_cell(struct ooxml *o, uint32_t col, uint32_t row, const char *value)
 {
 	if (!*value || o->st != PII_OK)
 		return;
 	char letters[8];
-	column_letters(col, letters);
+	pii_column_letters(col, letters);
 	const char *column = o->header && col && o->header[col] ? o->header[col] : letters;
 	struct pii_loc loc = {.file = o->in->path, .table = o->sheet_name, .column = column};
 	bool header_row = o->header && row == o->first_row;

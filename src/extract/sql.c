@@ -844,6 +844,13 @@ static int sql_bid(const struct pii_input *in, int best)
 	return line_starts_with(t, n, statements) ? PII_BID_SNIFFED + 2 : PII_BID_NONE;
 }
 
+static bool parse_piece(void *ctx, const char *utf8, size_t len)
+{
+	struct sql *q = ctx;
+	parse(q, utf8, len);
+	return q->status == PII_OK;
+}
+
 static enum pii_status sql_run(struct pii_input *in, struct pii_sink *out)
 {
 	if (is_pg_custom(in)) {
@@ -857,26 +864,12 @@ static enum pii_status sql_run(struct pii_input *in, struct pii_sink *out)
 	q.mysql = line_starts_with(h, in->head_len, mysql_banners) || memchr(h, '`', in->head_len);
 	q.cell.out = out;
 	struct pii_decoder dec;
-	pii_decoder_init(&dec, PII_ENC_UTF8);
-	if (in->type.bom) {
-		unsigned char bom[4];
-		if (pii_input_read(in, bom, in->type.bom) != (ssize_t)in->type.bom)
-			return PII_EOBJECT;
-	}
-	struct pii_buf utf8 = {0};
-	for (;;) {
-		ssize_t n = pii_input_read(in, in->scratch, PII_READ_CHUNK);
-		if (n < 0)
-			break;
-		utf8.len = 0;
-		if (!pii_decode(&dec, (const char *)in->scratch, (size_t)n, n == 0, &utf8)) {
-			q.status = PII_EOBJECT;
-			break;
-		}
-		parse(&q, utf8.data, utf8.len);
-		if (n == 0 || q.status != PII_OK)
-			break;
-	}
+	if (!pii_input_start_text(in, &dec))
+		return PII_EOBJECT;
+	/* A read error ends the dump: what was read is kept, the error row is
+	 * the file's. */
+	if (pii_input_decode(in, &dec, NULL, 0, parse_piece, &q) != PII_OK && !in->read_errno)
+		q.status = PII_EOBJECT;
 	/* Cut short inside a row: what was read is kept, and said. */
 	char why[256] = "";
 	if (q.st == S_TUPLE || q.st == S_STRING || q.st == S_VALUES) {
@@ -910,7 +903,6 @@ static enum pii_status sql_run(struct pii_input *in, struct pii_sink *out)
 	free(q.tables);
 	free_columns(q.cols, q.n_cols);
 	pii_buf_free(&q.head);
-	pii_buf_free(&utf8);
 	pii_cell_free(&q.cell);
 	if (q.status == PII_EFATAL)
 		return PII_EFATAL;

@@ -9,40 +9,30 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "pii_decode.h"
 #include "pii_extractor.h"
 #include "pii_limits.h"
 
-/* Decodes the rest of the input (after `raw`, bytes already read but not
- * written) through the decoder into the stream. */
+struct writing {
+	struct pii_sink *out;
+	enum pii_status st;
+};
+
+static bool write_piece(void *ctx, const char *utf8, size_t len)
+{
+	struct writing *w = ctx;
+	w->st = pii_sink_write_text(w->out, utf8, len);
+	return w->st == PII_OK;
+}
+
+/* Decodes raw[0..n_raw) (bytes already read, not written), then the rest
+ * of the input, through the decoder into the stream. */
 static enum pii_status decode_rest(struct pii_input *in, struct pii_sink *out,
 				   struct pii_decoder *dec, const char *raw, size_t n_raw)
 {
-	struct pii_buf utf8 = {0};
-	enum pii_status st = PII_OK;
-	if (n_raw) {
-		if (!pii_decode(dec, raw, n_raw, false, &utf8))
-			st = PII_EOBJECT;
-		else if (utf8.len)
-			st = pii_sink_write_text(out, utf8.data, utf8.len);
-	}
-	while (st == PII_OK) {
-		ssize_t n = pii_input_read(in, in->scratch, PII_READ_CHUNK);
-		if (n < 0) {
-			st = PII_EOBJECT;
-			break;
-		}
-		utf8.len = 0;
-		if (!pii_decode(dec, (const char *)in->scratch, (size_t)n, n == 0, &utf8)) {
-			st = PII_EOBJECT;
-			break;
-		}
-		if (utf8.len)
-			st = pii_sink_write_text(out, utf8.data, utf8.len);
-		if (n == 0)
-			break;
-	}
-	pii_buf_free(&utf8);
-	return st;
+	struct writing w = {out, PII_OK};
+	enum pii_status st = pii_input_decode(in, dec, raw, n_raw, write_piece, &w);
+	return st != PII_OK ? st : w.st;
 }
 
 /* UTF-8 read in place. tail counts the bytes of a character cut by the
@@ -77,16 +67,6 @@ static enum pii_status utf8_in_place(struct pii_input *in, struct pii_sink *out,
 		 * decoder reads such bytes as Windows-1252. */
 		memmove(in->scratch, chk, len);
 		pii_sink_text_drop(out, tail);
-		if (n == 0) {
-			struct pii_buf utf8 = {0};
-			enum pii_status st = PII_OK;
-			if (!pii_decode(dec, (const char *)in->scratch, len, true, &utf8))
-				st = PII_EOBJECT;
-			else if (utf8.len)
-				st = pii_sink_write_text(out, utf8.data, utf8.len);
-			pii_buf_free(&utf8);
-			return st;
-		}
 		return decode_rest(in, out, dec, (const char *)in->scratch, len);
 	}
 }
@@ -99,18 +79,11 @@ static int text_bid(const struct pii_input *in, int best)
 static enum pii_status text_run(struct pii_input *in, struct pii_sink *out)
 {
 	struct pii_loc loc = {.file = in->path};
-	/* 8-bit text, UTF-8 or Windows-1252, goes through the UTF-8 decoder,
-	 * which reads each byte that is not UTF-8 as Windows-1252: a Latin-1
-	 * file comes out the same, and a UTF-8 file with a stray Latin-1
-	 * byte keeps its UTF-8 characters. */
-	bool eight_bit = in->type.encoding == PII_ENC_UTF8 || in->type.encoding == PII_ENC_CP1252;
 	struct pii_decoder dec;
-	pii_decoder_init(&dec, eight_bit ? PII_ENC_UTF8 : in->type.encoding);
-
-	/* Skip the byte-order mark. */
-	unsigned char bom[4];
-	if (in->type.bom && pii_input_read(in, bom, in->type.bom) != (ssize_t)in->type.bom)
+	if (!pii_input_start_text(in, &dec))
 		return PII_EOBJECT;
+	/* 8-bit text is read in place while it is UTF-8. */
+	bool eight_bit = dec.enc == PII_ENC_UTF8;
 
 	enum pii_status st = pii_sink_begin_text(out, &loc, true);
 	if (st == PII_OK)

@@ -78,30 +78,17 @@ static char *system_name(const struct pii_options *opt, const char *path, size_t
 	return file;
 }
 
-/* Puts system i into the name index, growing it at half full. */
-static bool index_system(struct pii_inventory *inv, size_t i)
+static uint64_t system_hash(const void *owner, size_t i)
 {
-	if ((inv->n_systems + 1) * 2 > inv->system_slots_cap) {
-		size_t cap = inv->system_slots_cap ? inv->system_slots_cap * 2 : 64;
-		uint32_t *slots = calloc(cap, sizeof(uint32_t));
-		if (!slots)
-			return false;
-		for (size_t k = 0; k < inv->n_systems; k++) {
-			size_t at = pii_fnv1a(inv->systems[k].name) & (cap - 1);
-			while (slots[at])
-				at = (at + 1) & (cap - 1);
-			slots[at] = (uint32_t)k + 1;
-		}
-		free(inv->system_slots);
-		inv->system_slots = slots;
-		inv->system_slots_cap = cap;
-	}
-	size_t at = pii_fnv1a(inv->systems[i].name) & (inv->system_slots_cap - 1);
-	while (inv->system_slots[at])
-		at = (at + 1) & (inv->system_slots_cap - 1);
-	inv->system_slots[at] = (uint32_t)i + 1;
-	return true;
+	return pii_fnv1a(((const struct pii_inventory *)owner)->systems[i].name);
 }
+
+static bool system_matches(const void *owner, size_t i, const void *name)
+{
+	return !strcmp(((const struct pii_inventory *)owner)->systems[i].name, name);
+}
+
+static const struct pii_dict_type system_dict = {system_hash, system_matches};
 
 int pii_system_of(struct pii_inventory *inv, const struct pii_options *opt, const char *path)
 {
@@ -110,13 +97,13 @@ int pii_system_of(struct pii_inventory *inv, const struct pii_options *opt, cons
 	if (!name)
 		return -1;
 	/* a share with thousands of top-level folders: found by hash */
-	if (inv->system_slots_cap) {
-		size_t at = pii_fnv1a(name) & (inv->system_slots_cap - 1);
-		for (; inv->system_slots[at]; at = (at + 1) & (inv->system_slots_cap - 1))
-			if (!strcmp(inv->systems[inv->system_slots[at] - 1].name, name)) {
-				free(name);
-				return (int)inv->system_slots[at] - 1;
-			}
+	if (!inv->system_index.type)
+		pii_dict_init(&inv->system_index, &system_dict, inv);
+	uint64_t h = pii_fnv1a(name);
+	size_t at = pii_dict_find(&inv->system_index, h, name);
+	if (at != PII_DICT_NONE) {
+		free(name);
+		return (int)at;
 	}
 	if (inv->n_systems == inv->cap_systems) {
 		size_t cap = inv->cap_systems ? inv->cap_systems * 2 : 16;
@@ -136,7 +123,7 @@ int pii_system_of(struct pii_inventory *inv, const struct pii_options *opt, cons
 		return -1;
 	for (int k = 0; k < PII_SUBJECT_KINDS_MAX; k++)
 		pii_distinct_init(&s->subjects[k], SYSTEM_HLL_BITS);
-	if (!index_system(inv, inv->n_systems))
+	if (!pii_dict_add(&inv->system_index, h, inv->n_systems))
 		return -1;
 	return (int)inv->n_systems++;
 }
