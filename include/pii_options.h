@@ -72,6 +72,11 @@ enum pii_parse_result {
 	PII_PARSE_ERROR, /* err holds a one-line message: exit 2 */
 };
 
+/* The settings without any option given: every limit at its default
+ * (pii_limits.h), as many threads as cores. For the parser, and for tests
+ * that scan without a command line. */
+void pii_options_defaults(struct pii_options *o);
+
 /* Parses argv into o (zeroed by the caller), over the settings of the
  * --config file when there is one. Strings in o are borrowed from argv or
  * held in o; pii_options_free releases what o holds. */

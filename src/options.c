@@ -499,6 +499,24 @@ static const char *expand_date(struct pii_options *o, const char *path, const st
 	return out;
 }
 
+void pii_options_defaults(struct pii_options *o)
+{
+	*o = (struct pii_options){
+		.progress = -1,
+		.progress_interval = PII_PROGRESS_LOG_INTERVAL_DEFAULT,
+		.max_findings = PII_FINDINGS_ROWS_DEFAULT,
+		.max_depth = PII_MAX_DEPTH_DEFAULT,
+		.max_expand = PII_MAX_EXPAND_DEFAULT,
+		.max_ratio = PII_MAX_RATIO_DEFAULT,
+		.max_members = PII_MAX_MEMBERS_DEFAULT,
+		.file_timeout = PII_FILE_TIMEOUT_DEFAULT,
+		.stale_after = PII_STALE_AFTER_DEFAULT,
+		.contact_list_min = PII_CONTACT_LIST_MIN_DEFAULT,
+	};
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	o->threads = cores > 0 ? (unsigned)(cores > 256 ? 256 : cores) : 1;
+}
+
 enum pii_parse_result pii_options_parse(int argc, char **argv,
 					struct pii_options *o, char *err,
 					size_t errlen)
@@ -506,18 +524,7 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 	struct parse ps = {.o = o};
 	enum pii_parse_result res = PII_PARSE_RUN;
 
-	o->progress = -1;
-	o->progress_interval = PII_PROGRESS_LOG_INTERVAL_DEFAULT;
-	o->max_findings = PII_FINDINGS_ROWS_DEFAULT;
-	o->max_depth = PII_MAX_DEPTH_DEFAULT;
-	o->max_expand = PII_MAX_EXPAND_DEFAULT;
-	o->max_ratio = PII_MAX_RATIO_DEFAULT;
-	o->max_members = PII_MAX_MEMBERS_DEFAULT;
-	o->file_timeout = PII_FILE_TIMEOUT_DEFAULT;
-	o->stale_after = PII_STALE_AFTER_DEFAULT;
-	o->contact_list_min = PII_CONTACT_LIST_MIN_DEFAULT;
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	o->threads = cores > 0 ? (unsigned)(cores > 256 ? 256 : cores) : 1;
+	pii_options_defaults(o);
 	o->command_line = pii_join_args(argc, argv);
 
 	/* The configuration file first, then the command line over it. */

@@ -50,10 +50,9 @@ static void setup(void)
 {
 	char err[512];
 	pii_extractors_init();
+	pii_options_defaults(&opt);
 	opt.max_findings = 100;
-	opt.max_depth = PII_MAX_DEPTH_DEFAULT;
 	opt.max_expand = (uint64_t)64 << 20; /* keep one input's work small */
-	opt.max_ratio = PII_MAX_RATIO_DEFAULT;
 	opt.max_members = 1000;
 	rules = pii_rules_new();
 	if (!rules || pii_rules_load_packs(rules, fuzz_rules_dir(), NULL, err, sizeof(err)) != PII_OK ||

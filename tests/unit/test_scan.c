@@ -22,12 +22,9 @@ static bool setup(struct harness *h, bool show_values)
 {
 	char err[512];
 	memset(h, 0, sizeof(*h));
+	pii_options_defaults(&h->opt);
 	h->opt.show_values = show_values;
 	h->opt.max_findings = 1000;
-	h->opt.max_depth = PII_MAX_DEPTH_DEFAULT;
-	h->opt.max_expand = PII_MAX_EXPAND_DEFAULT;
-	h->opt.max_ratio = PII_MAX_RATIO_DEFAULT;
-	h->opt.max_members = PII_MAX_MEMBERS_DEFAULT;
 	h->rs = pii_rules_new();
 	if (pii_rules_load_packs(h->rs, t_rules_dir, NULL, err, sizeof(err)) != PII_OK ||
 	    pii_rules_compile(h->rs, err, sizeof(err)) != PII_OK)
