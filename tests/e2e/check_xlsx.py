@@ -48,22 +48,22 @@ def check_layout(wb):
 
 
 # What each hostile fixture (and the pg_dump archive) must give in the Errors sheet: the row's file
-# (under fixtures/), its status, words of its reason; and how the file
+# (under fixtures/), its status, its stable code, words of its reason; and how the file
 # itself counts in the summary.
 HOSTILE = [
-    ("hostile/zipbomb.zip", "partial", "--max-ratio", "partial"),
+    ("hostile/zipbomb.zip", "partial", "limit.ratio", "--max-ratio", "partial"),
     ("hostile/nest100.zip!" + "!".join(f"level{i}.zip" for i in range(2, 12)),
-     "skipped", "--max-depth", "partial"),
-    ("hostile/encrypted.zip!dossier.txt", "skipped", "encrypted, not scanned", "partial"),
-    ("hostile/truncated.tar.gz", "partial", "cut short", "partial"),
-    ("hostile/scanned.pdf", "skipped", "no text layer", "skipped"),
-    ("hostile/webshop-truncated.sql", "partial", "cut short", "partial"),
-    ("hostile/webshop-bad-escaping.sql", "partial", "malformed rows", "partial"),
-    ("dumps/hr.dump", "skipped", "pg_restore -f", "skipped"),
-    ("hostile/klanten-kapot.ndjson", "partial", "malformed NDJSON lines", "partial"),
-    ("hostile/bestellingen-afgebroken.json", "partial", "JSON ends too soon", "partial"),
-    ("hostile/kapot.csv", "partial", "quoted field opened on line 2 is not closed", "partial"),
-    ("hostile/cut.txt.gz", "partial", "truncated gzip input", "partial"),
+     "skipped", "limit.depth", "--max-depth", "partial"),
+    ("hostile/encrypted.zip!dossier.txt", "skipped", "encrypted", "encrypted, not scanned", "partial"),
+    ("hostile/truncated.tar.gz", "partial", "damaged", "cut short", "partial"),
+    ("hostile/scanned.pdf", "skipped", "needs_ocr", "no text layer", "skipped"),
+    ("hostile/webshop-truncated.sql", "partial", "damaged", "cut short", "partial"),
+    ("hostile/webshop-bad-escaping.sql", "partial", "damaged", "malformed rows", "partial"),
+    ("dumps/hr.dump", "skipped", "unsupported", "pg_restore -f", "skipped"),
+    ("hostile/klanten-kapot.ndjson", "partial", "damaged", "malformed NDJSON lines", "partial"),
+    ("hostile/bestellingen-afgebroken.json", "partial", "damaged", "JSON ends too soon", "partial"),
+    ("hostile/kapot.csv", "partial", "damaged", "quoted field opened on line 2 is not closed", "partial"),
+    ("hostile/cut.txt.gz", "partial", "damaged", "truncated gzip input", "partial"),
 ]
 
 
@@ -86,7 +86,7 @@ def check_fixtures(book, want_path):
     s = summary(wb)
     n_files = sum(len(f) for _, _, f in os.walk("fixtures"))
     outer = {golden_location(w[0])[0].split("!")[0] for w in want}
-    in_part = sum(1 for h in HOSTILE if h[3] == "partial")
+    in_part = sum(1 for h in HOSTILE if h[4] == "partial")
     expect = {
         "Files scanned": n_files - len(HOSTILE),
         "Files scanned in part": in_part,
@@ -144,7 +144,9 @@ def check_fixtures(book, want_path):
     if got_errors != want_errors:
         fail(f"Errors sheet:\n got {got_errors}\n want {want_errors}")
     for e in errors:
-        words = next(h[2] for h in HOSTILE if "fixtures/" + h[0] == e["File"])
+        code, words = next(h[2:4] for h in HOSTILE if "fixtures/" + h[0] == e["File"])
+        if e["Code"] != code:
+            fail(f"Errors row {e}: code {e['Code']!r}, want {code!r}")
         if words not in e["Reason"]:
             fail(f"Errors row {e}: reason lacks {words!r}")
     _, rules = table(wb["Rules"])
