@@ -5,7 +5,8 @@
 # with: build-fuzz/fuzz/fuzz_T -merge=1 tests/fuzz/corpus/T build-fuzz/fuzz/new/T).
 set -eu
 C=tests/fuzz/corpus
-mkdir -p $C/csv $C/json $C/sql $C/mime $C/rtf $C/markup $C/archive $C/rules $C/decode $C/ooxml
+mkdir -p $C/csv $C/json $C/sql $C/mime $C/rtf $C/markup $C/archive $C/rules $C/decode $C/ooxml \
+	$C/odf $C/pst $C/sqlite
 cp fixtures/exports/*.csv fixtures/exports/*.tsv fixtures/hostile/kapot.csv $C/csv/
 cp fixtures/exports/*.json fixtures/exports/*.ndjson fixtures/hostile/*.json fixtures/hostile/*.ndjson $C/json/
 cp fixtures/dumps/*.sql fixtures/hostile/webshop-*.sql $C/sql/
@@ -28,3 +29,8 @@ printf '\000\001' | cat - fixtures/hostile/bad-utf8.txt >$C/decode/bad-utf8
 unzip -p fixtures/documents/dossier.xlsx xl/worksheets/sheet1.xml | { printf '\000'; cat; } >$C/ooxml/sheet
 unzip -p fixtures/documents/dossier.xlsx xl/sharedStrings.xml | { printf '\001'; cat; } >$C/ooxml/shared
 unzip -p fixtures/documents/dossier.docx word/document.xml | { printf '\002'; cat; } >$C/ooxml/document
+# odf: a byte for the kind (1 spreadsheet, 0 text), then its content.xml
+unzip -p fixtures/documents/dossier.ods content.xml | { printf '\001'; cat; } >$C/odf/spreadsheet
+unzip -p fixtures/documents/dossier.odt content.xml | { printf '\000'; cat; } >$C/odf/text
+cp fixtures/mail/dossier.pst $C/pst/
+cp fixtures/dumps/crm.sqlite $C/sqlite/
