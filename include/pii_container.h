@@ -55,6 +55,11 @@ const char *pii_container_problem(const struct pii_container *c,
 /* True when the container is a compressed single file (x.log.gz). */
 bool pii_container_is_raw(const struct pii_container *c);
 
+/* True when its one member would be the input itself (the raw format
+ * over no decompression: a compressed file's magic with no compressed
+ * data after it). Reading it would nest the input into itself. */
+bool pii_container_is_itself(const struct pii_container *c);
+
 void pii_container_close(struct pii_container *c);
 
 #endif

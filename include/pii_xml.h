@@ -39,6 +39,10 @@ bool pii_xml_feed(struct pii_xml *x, const char *data, size_t len);
 /* The end of the document. */
 bool pii_xml_finish(struct pii_xml *x);
 
+/* Bytes of the document the parser has consumed so far (after a
+ * pii_xml_feed that failed: about where it stopped); -1 when unknown. */
+long long pii_xml_consumed(const struct pii_xml *x);
+
 /* The line of the document being parsed (1-based), for locations. */
 unsigned long pii_xml_line(const struct pii_xml *x);
 

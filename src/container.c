@@ -242,6 +242,12 @@ bool pii_container_is_raw(const struct pii_container *c)
 	return archive_format(c->a) == ARCHIVE_FORMAT_RAW;
 }
 
+bool pii_container_is_itself(const struct pii_container *c)
+{
+	/* the raw format over no decompression: the bytes as they are */
+	return pii_container_is_raw(c) && archive_filter_count(c->a) <= 1;
+}
+
 void pii_container_close(struct pii_container *c)
 {
 	if (!c)

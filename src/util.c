@@ -183,7 +183,12 @@ bool pii_buf_printf(struct pii_buf *b, const char *fmt, ...)
 
 const char *pii_buf_cstr(struct pii_buf *b)
 {
-	return b->data ? b->data : "";
+	if (!b->data)
+		return "";
+	/* len may have been set back by hand: the NUL goes where it ends
+	 * (there is always room for it, see buf_reserve). */
+	b->data[b->len] = '\0';
+	return b->data;
 }
 
 void pii_buf_free(struct pii_buf *b)

@@ -162,9 +162,14 @@ static bool hand_over(struct pii_scan_sink *s, size_t len, size_t from, size_t t
 		return false;
 	}
 	atomic_store(&s->fc->shared, true);
-	*t = (struct page_task){.fc = s->fc, .text = buf, .len = len, .from = from, .to = to,
-				.offset = offset, .lines = lines, .row = s->w->emit.row,
-				.loc = t->loc};
+	t->fc = s->fc;
+	t->text = buf;
+	t->len = len;
+	t->from = from;
+	t->to = to;
+	t->offset = offset;
+	t->lines = lines;
+	t->row = s->w->emit.row;
 	atomic_fetch_add(&s->fc->refs, 1);
 	pii_sched_push_page(sched, t);
 	return true;

@@ -3,6 +3,8 @@
  */
 #include "pii_xml.h"
 
+#include "pii_decode.h"
+
 #include <pthread.h>
 
 #include <libxml/HTMLparser.h>
@@ -21,8 +23,8 @@ struct pii_xml {
 	bool html;
 	bool stopped;
 	const char *attrs[2 * MAX_ATTRS + 1];
-	char *attr_values;   /* NUL-terminated copies of the values */
-	size_t attr_cap;
+	struct pii_buf attr_values; /* NUL-terminated copies of the values */
+	struct pii_buf repaired;    /* text made valid UTF-8 */
 };
 
 /* libxml2's messages can quote the document (personal data): none is
@@ -58,6 +60,68 @@ static void quiet(void *ctx, xmlError *error)
 	(void)error;
 }
 
+/* s[0..len) as valid UTF-8: itself, or a copy in x->repaired with each
+ * byte that is not part of a character made '?'. libxml2 recovering
+ * from a broken document has been seen to hand out such bytes, and the
+ * sink takes UTF-8 only. NULL when out of memory. */
+static const char *valid_utf8(struct pii_xml *x, const char *s, size_t len)
+{
+	size_t ok = pii_utf8_valid_prefix(s, len);
+	if (ok == len)
+		return s;
+	x->repaired.len = 0;
+	if (!pii_buf_append(&x->repaired, s, len))
+		return NULL;
+	char *t = x->repaired.data;
+	for (size_t i = ok; i < len;) {
+		t[i++] = '?';
+		i += pii_utf8_valid_prefix(t + i, len - i);
+	}
+	return t;
+}
+
+/* Appends an attribute value with its references resolved: libxml2,
+ * which substitutes no entities here (XML_PARSE_NOENT is off against
+ * entity bombs), keeps "&amp;" as "&#38;". Character references and the
+ * five predefined entities are safe to resolve; any other entity stays
+ * as written. */
+static void put_attr_value(struct pii_buf *out, const char *v, size_t len)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} predefined[] = {{"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'}, {"apos;", '\''}};
+	for (size_t i = 0; i < len;) {
+		if (v[i] != '&') {
+			const char *amp = memchr(v + i, '&', len - i);
+			size_t n = amp ? (size_t)(amp - (v + i)) : len - i;
+			pii_buf_append(out, v + i, n);
+			i += n;
+			continue;
+		}
+		const char *semi = memchr(v + i, ';', len - i < 12 ? len - i : 12);
+		size_t ref = semi ? (size_t)(semi - (v + i)) + 1 : 0;
+		bool done = false;
+		if (ref > 3 && v[i + 1] == '#') {
+			bool hex = v[i + 2] == 'x' || v[i + 2] == 'X';
+			char *end;
+			unsigned long cp = strtoul(v + i + (hex ? 3 : 2), &end, hex ? 16 : 10);
+			if (end == semi && cp > 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF))
+				done = pii_utf8_put(out, (uint32_t)cp);
+		}
+		for (size_t k = 0; !done && ref && k < sizeof(predefined) / sizeof(predefined[0]); k++)
+			if (ref == strlen(predefined[k].name) + 1 &&
+			    !memcmp(v + i + 1, predefined[k].name, ref - 1))
+				done = pii_buf_putc(out, predefined[k].c);
+		if (!done) {
+			pii_buf_putc(out, '&');
+			i++;
+			continue;
+		}
+		i += ref;
+	}
+}
+
 static void xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		      const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
 		      int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -70,28 +134,27 @@ static void xml_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
 	struct pii_xml *x = ctx;
 	if (!x->ev.start)
 		return;
-	/* attributes: localname, prefix, URI, value start, value end */
+	/* attributes: localname, prefix, URI, value start, value end; the
+	 * values are copied first, then pointed at (the buffer may move) */
 	int n = nb_attributes < MAX_ATTRS ? nb_attributes : MAX_ATTRS;
-	size_t need = 0;
-	for (int i = 0; i < n; i++)
-		need += (size_t)(attributes[5 * i + 4] - attributes[5 * i + 3]) + 1;
-	if (need > x->attr_cap) {
-		char *grown = realloc(x->attr_values, need);
-		if (!grown)
-			n = 0;
-		else {
-			x->attr_values = grown;
-			x->attr_cap = need;
-		}
-	}
-	char *v = x->attr_values;
+	size_t at[MAX_ATTRS];
+	x->attr_values.len = 0;
 	for (int i = 0; i < n; i++) {
+		const char *v = (const char *)attributes[5 * i + 3];
 		size_t len = (size_t)(attributes[5 * i + 4] - attributes[5 * i + 3]);
-		memcpy(v, attributes[5 * i + 3], len);
-		v[len] = '\0';
+		const char *valid = valid_utf8(x, v, len);
+		at[i] = x->attr_values.len;
+		if (valid)
+			put_attr_value(&x->attr_values, valid, len);
+		pii_buf_putc(&x->attr_values, '\0');
+	}
+	if (x->attr_values.oom) {
+		pii_buf_free(&x->attr_values);
+		n = 0;
+	}
+	for (int i = 0; i < n; i++) {
 		x->attrs[2 * i] = (const char *)attributes[5 * i];
-		x->attrs[2 * i + 1] = v;
-		v += len + 1;
+		x->attrs[2 * i + 1] = x->attr_values.data + at[i];
 	}
 	x->attrs[2 * n] = NULL;
 	x->ev.start(x->ev.ctx, (const char *)localname, x->attrs);
@@ -110,11 +173,28 @@ static void xml_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 static void html_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	struct pii_xml *x = ctx;
-	if (x->ev.start) {
-		static const char *const none[] = {NULL};
-		x->ev.start(x->ev.ctx, (const char *)name,
-			    atts ? (const char *const *)atts : none);
+	if (!x->ev.start)
+		return;
+	/* name, value pairs, their references resolved by the HTML parser;
+	 * copied to be made valid UTF-8 */
+	size_t at[2 * MAX_ATTRS];
+	int n = 0;
+	x->attr_values.len = 0;
+	for (; atts && atts[n] && n < 2 * MAX_ATTRS; n++) {
+		const char *s = (const char *)atts[n];
+		const char *valid = valid_utf8(x, s, strlen(s));
+		at[n] = x->attr_values.len;
+		pii_buf_puts(&x->attr_values, valid ? valid : "");
+		pii_buf_putc(&x->attr_values, '\0');
 	}
+	if (x->attr_values.oom || n % 2) {
+		pii_buf_free(&x->attr_values);
+		n = 0;
+	}
+	for (int i = 0; i < n; i++)
+		x->attrs[i] = x->attr_values.data + at[i];
+	x->attrs[n] = NULL;
+	x->ev.start(x->ev.ctx, (const char *)name, x->attrs);
 }
 
 static void html_end(void *ctx, const xmlChar *name)
@@ -127,8 +207,11 @@ static void html_end(void *ctx, const xmlChar *name)
 static void characters(void *ctx, const xmlChar *ch, int len)
 {
 	struct pii_xml *x = ctx;
-	if (x->ev.text && len > 0)
-		x->ev.text(x->ev.ctx, (const char *)ch, (size_t)len);
+	if (!x->ev.text || len <= 0)
+		return;
+	const char *text = valid_utf8(x, (const char *)ch, (size_t)len);
+	if (text)
+		x->ev.text(x->ev.ctx, text, (size_t)len);
 }
 
 struct pii_xml *pii_xml_new(const struct pii_xml_events *ev, bool html)
@@ -178,7 +261,8 @@ void pii_xml_free(struct pii_xml *x)
 		htmlFreeParserCtxt(x->ctxt);
 	else
 		xmlFreeParserCtxt(x->ctxt);
-	free(x->attr_values);
+	pii_buf_free(&x->attr_values);
+	pii_buf_free(&x->repaired);
 	free(x);
 }
 
@@ -209,6 +293,11 @@ bool pii_xml_feed(struct pii_xml *x, const char *data, size_t len)
 bool pii_xml_finish(struct pii_xml *x)
 {
 	return parse(x, "", 0, true);
+}
+
+long long pii_xml_consumed(const struct pii_xml *x)
+{
+	return (long long)xmlByteConsumed(x->ctxt);
 }
 
 unsigned long pii_xml_line(const struct pii_xml *x)

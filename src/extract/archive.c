@@ -52,6 +52,11 @@ static enum pii_status archive_run(struct pii_input *in, struct pii_sink *out)
 	while (st == PII_OK && pii_container_next(c, &m) == 1) {
 		if (!m.regular)
 			continue; /* folders, links, devices in a tar: no data */
+		if (pii_container_is_itself(c)) {
+			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED,
+					 "damaged: it starts like compressed data, and none follows");
+			break;
+		}
 		char name[1024];
 		if (pii_container_is_raw(c))
 			raw_member_name(in, m.name, name, sizeof(name));

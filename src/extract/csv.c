@@ -314,9 +314,12 @@ static void field_begin(struct csv *c)
 	if (c->col == 1 && !c->field_open && c->record == 0)
 		c->record = 1;
 	pii_cell_start(&c->cell, c->line, c->offset);
-	/* where a cell longer than PII_CELL_MAX pages to before it ends */
+	/* where a cell longer than PII_CELL_MAX pages to before it ends, and
+	 * in which record (a data record's: the first one is still held) */
 	c->cell.loc = (struct pii_loc){.file = c->in->path, .table = c->table,
 				       .column = column_of(c, c->col)};
+	if (c->first_done)
+		pii_sink_set_row(c->out, c->record);
 	c->field_open = true;
 }
 

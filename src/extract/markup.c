@@ -162,6 +162,7 @@ static enum pii_status markup_run(struct pii_input *in, struct pii_sink *out)
 	struct pii_decoder dec;
 	struct pii_buf rest = {0};
 	pii_decoder_init(&dec, PII_ENC_UTF8);
+	uint64_t fed = 0; /* bytes given to the parser before this chunk */
 	for (;;) {
 		ssize_t n = pii_input_read(in, in->scratch, PII_READ_CHUNK);
 		if (n < 0) {
@@ -170,18 +171,23 @@ static enum pii_status markup_run(struct pii_input *in, struct pii_sink *out)
 		}
 		if (n == 0)
 			break;
+		size_t from = 0; /* where in the chunk plain text starts */
 		if (parsing && !pii_xml_feed(m.x, (const char *)in->scratch, (size_t)n)) {
-			/* The parser gave up: the rest is read as plain text. */
+			/* The parser gave up: the rest is read as plain text, from
+			 * where it stopped (its text so far went out as events). */
 			parsing = false;
 			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED,
 					 "not well-formed markup: read as plain text from where "
 					 "the parser stopped");
-			continue;
+			long long consumed = pii_xml_consumed(m.x);
+			from = consumed >= (long long)fed && consumed - (long long)fed <= n
+				       ? (size_t)(consumed - (long long)fed) : 0;
 		}
+		fed += (uint64_t)n;
 		if (!parsing) {
 			rest.len = 0;
-			if (pii_decode(&dec, (const char *)in->scratch, (size_t)n, false, &rest) &&
-			    rest.len)
+			if (pii_decode(&dec, (const char *)in->scratch + from, (size_t)n - from, false,
+				       &rest) && rest.len)
 				put(&m, rest.data, rest.len);
 		}
 		if (m.st != PII_OK)

@@ -209,8 +209,9 @@ static void feed(struct rtf *r, const unsigned char *p, size_t n)
 				break;
 			}
 			control_word(r);
-			/* a space ends the word and is part of it; else c is text */
-			if (c != ' ' && r->state == TEXT)
+			/* a space ends the word and is part of it; else c is text,
+			 * or the first byte of \bin's data */
+			if (c != ' ')
 				feed(r, &c, 1);
 			break;
 		case NUMBER:
@@ -222,7 +223,7 @@ static void feed(struct rtf *r, const unsigned char *p, size_t n)
 			if (r->negative)
 				r->number = -r->number;
 			control_word(r);
-			if (c != ' ' && r->state == TEXT)
+			if (c != ' ')
 				feed(r, &c, 1);
 			break;
 		case HEX1:

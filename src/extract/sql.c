@@ -78,6 +78,7 @@ struct sql {
 	uint32_t col;               /* 0-based value of the tuple */
 	int depth;                  /* parentheses inside a tuple */
 	uint64_t stmt_line;         /* where the statement began */
+	uint64_t head_line;         /* where the statement being read began */
 	/* the value being read */
 	struct pii_cell cell;
 	bool value_quoted, value_hex, value_estring;
@@ -586,7 +587,7 @@ static void head_char(struct sql *q, char c)
 			bool ok = data_head(q, pii_buf_cstr(&q->head), false);
 			q->head.len = 0;
 			q->st = ok ? S_VALUES : S_SKIP;
-			q->stmt_line = q->line;
+			q->stmt_line = q->head_line;
 			if (ok && c == '(') {
 				row_begin(q);
 				q->depth = 1;
@@ -618,6 +619,7 @@ static void parse(struct sql *q, const char *t, size_t n)
 				break;
 			}
 			q->head.len = 0;
+			q->head_line = q->line;
 			q->st = S_HEAD;
 			head_char(q, c);
 			break;

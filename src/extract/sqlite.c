@@ -78,37 +78,76 @@ static bool read_table(struct sqlite_scan *s, const char *table, char *why, size
 	return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
-static bool open_db(struct sqlite_scan *s, int fd, char *why, size_t whylen)
+/* The file is data, not code: no schema functions, no extensions. */
+static void defend(sqlite3 *db)
+{
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+}
+
+static bool open_failed(struct sqlite_scan *s, int rc, char *why, size_t whylen)
+{
+	snprintf(why, whylen, "not readable as an SQLite database: %s",
+		 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+	return false;
+}
+
+/* A database that is a file on disk: opened read-only and immutable
+ * (no journal, no lock, nothing written). */
+static bool open_file(struct sqlite_scan *s, int fd, char *why, size_t whylen)
 {
 	char uri[96];
 	snprintf(uri, sizeof(uri), "file:/proc/self/fd/%d?mode=ro&immutable=1", fd);
 	int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-	if (rc != SQLITE_OK) {
-		snprintf(why, whylen, "not readable as an SQLite database: %s",
-			 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
-		return false;
-	}
-	/* The file is data, not code: no schema functions, no extensions. */
-	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+	if (rc != SQLITE_OK)
+		return open_failed(s, rc, why, whylen);
+	defend(s->db);
+	return true;
+}
+
+/* A database that is a member of a container, held in memory: SQLite
+ * reads it there (a memory file's /proc link names no file SQLite can
+ * open). data stays the caller's and outlives the handle. */
+static bool open_memory(struct sqlite_scan *s, unsigned char *data, size_t len, char *why,
+			size_t whylen)
+{
+	int rc = sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_deserialize(s->db, "main", data, (sqlite3_int64)len,
+					 (sqlite3_int64)len, SQLITE_DESERIALIZE_READONLY);
+	if (rc != SQLITE_OK)
+		return open_failed(s, rc, why, whylen);
+	defend(s->db);
 	return true;
 }
 
 static enum pii_status sqlite_run(struct pii_input *in, struct pii_sink *out)
 {
-	int fd = in->fd >= 0 ? in->fd : pii_input_memfd(in);
-	if (fd < 0) {
-		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE,
-				 "SQLite database too large to read inside a container, not scanned");
-		return PII_OK;
-	}
-	if (in->fd >= 0)
-		in->bytes_read = in->size;
 	struct sqlite_scan s = {.in = in, .out = out};
 	s.cell.out = out;
 	char why[512] = "";
-	if (open_db(&s, fd, why, sizeof(why))) {
+	unsigned char *data = NULL;
+	bool opened;
+	if (in->fd >= 0) {
+		in->bytes_read = in->size;
+		opened = open_file(&s, in->fd, why, sizeof(why));
+	} else {
+		size_t len;
+		bool cut;
+		data = pii_input_slurp(in, &len, &cut);
+		if (!data)
+			return PII_EOBJECT;
+		if (cut) {
+			free(data);
+			pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE,
+					 "SQLite database too large to read inside a container, "
+					 "not scanned");
+			return PII_OK;
+		}
+		opened = open_memory(&s, data, len, why, sizeof(why));
+	}
+	if (opened) {
 		sqlite3_stmt *list = NULL;
 		int rc = sqlite3_prepare_v2(s.db,
 					    "SELECT name FROM sqlite_master WHERE type = 'table' "
@@ -131,9 +170,8 @@ static enum pii_status sqlite_run(struct pii_input *in, struct pii_sink *out)
 		pii_sink_problem(out, in->path, s.db && !strstr(why, "not readable")
 						? PII_FILE_PARTIAL : PII_FILE_FAILED, PII_CODE_DAMAGED, why);
 	sqlite3_close(s.db);
+	free(data);
 	pii_cell_free(&s.cell);
-	if (fd != in->fd)
-		close(fd);
 	return s.st == PII_EFATAL ? PII_EFATAL : PII_OK;
 }
 

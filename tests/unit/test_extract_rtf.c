@@ -55,14 +55,12 @@ static void binary(void)
 	CHECK_CLEAN(&rs);
 	CHECK_STR(only_stream(&rs), "voor na");
 	rs_free(&rs);
-#ifdef PII_TEST_KNOWN_BUGS
-	/* with no space after the count the data starts at once: rtf.c drops
-	 * that first byte uncounted and skips one byte too many ("b") */
+	/* with no space after the count the data starts at once: its first
+	 * byte counts (it was once dropped uncounted, and "b" skipped) */
 	rs_init(&rs);
 	CHECK(t_run_text(&rs, x, "b.rtf", "{\\rtf1 a\\bin2XYb}") == PII_OK);
 	CHECK_STR(only_stream(&rs), "ab");
 	rs_free(&rs);
-#endif
 }
 
 /* Nesting past RTF_MAX_GROUPS: read on, nothing out of bounds. */
