@@ -5,6 +5,8 @@
  * sheet and column header, with its row as the line, as for xlsx.
  * Repeated empty rows and cells (a sheet says "1,048,576 empty rows") are
  * counted, never walked. Embedded objects go back through detection.
+ * meta.xml gives the document's properties (author, title...) as short
+ * texts, each under its key.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +45,11 @@ struct odf {
 	uint64_t data_rows;       /* rows with a value, the header not counted */
 	uint32_t last_counted;    /* the row data_rows last counted */
 	uint32_t page;            /* odp: the slide being read */
+	/* the document property being read, and elements open inside it */
+	struct pii_cell prop;
+	bool in_prop;
+	unsigned prop_depth;
+	bool members_closed;      /* child answered PII_ELIMIT: no more members */
 };
 
 /* ---- documents and slides ------------------------------------------------------- */
@@ -76,6 +83,15 @@ static void close_stream(struct odf *o)
 	if (o->st == PII_OK)
 		o->st = st;
 	o->streaming = false;
+}
+
+/* Empties b. Its length alone is not enough: it is read back as a C
+ * string (pii_buf_cstr), which must not find the old text. */
+static void buf_clear(struct pii_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
 }
 
 /* ---- spreadsheets ---------------------------------------------------------------- */
@@ -174,7 +190,7 @@ static void on_start(void *ctx, const char *name, const char *const *attrs)
 		o->col_repeat = repeat_of(attrs, "number-columns-repeated");
 		o->col++;
 		o->in_cell = true;
-		o->cell.len = 0;
+		buf_clear(&o->cell);
 		/* A number, date or currency keeps its value in an attribute. */
 		const char *type = pii_xml_attr(attrs, "value-type");
 		const char *v = pii_xml_attr(attrs, "value");
@@ -221,7 +237,8 @@ static void on_end(void *ctx, const char *name)
 		/* paragraphs in a cell were joined with spaces: none at the end */
 		while (o->cell.len && o->cell.data[o->cell.len - 1] == ' ')
 			o->cell.data[--o->cell.len] = '\0';
-		const char *value = o->cell_value ? o->cell_value : pii_buf_cstr(&o->cell);
+		const char *value = o->cell_value ? o->cell_value
+						  : o->cell.len ? o->cell.data : "";
 		if (*value && o->row == 1) {
 			if (o->cell_value)
 				o->first_all_text = false;
@@ -256,12 +273,94 @@ static void on_text(void *ctx, const char *text, size_t len)
 		put(o, text, len);
 }
 
+/* ---- document properties ------------------------------------------------------ */
+
+/* Who made the document and what it is about, each as a short text in
+ * part "properties" under a readable key (loc.key), the same keys as for
+ * Office Open XML (ooxml.c): "author", "last modified by", "title",
+ * "subject", "keywords", "description". The key is the text's label for
+ * the matcher: person_name takes "author" and "last modified by" as
+ * context words. In meta.xml dc:creator is whoever saved it last. */
+static const char *const property_keys[][2] = {
+	{"initial-creator", "author"},
+	{"creator", "last modified by"},
+	{"title", "title"},
+	{"subject", "subject"},
+	{"keyword", "keywords"},
+	{"description", "description"},
+};
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static const char *property_key(const char *element)
+{
+	for (size_t i = 0; i < sizeof(property_keys) / sizeof(property_keys[0]); i++)
+		if (!strcmp(element, property_keys[i][0]))
+			return property_keys[i][1];
+	return NULL;
+}
+
+static void prop_start(void *ctx, const char *name, const char *const *attrs)
+{
+	(void)attrs;
+	struct odf *o = ctx;
+	if (o->in_prop) {
+		o->prop_depth++;
+		return;
+	}
+	const char *key = property_key(name);
+	if (!key || o->st != PII_OK)
+		return;
+	o->in_prop = true;
+	o->prop_depth = 0;
+	o->prop.loc = (struct pii_loc){.file = o->in->path, .key = key, .part = "properties"};
+	pii_cell_start(&o->prop, 0, 0);
+}
+
+/* Hands the property on, without the spaces around it. */
+static void end_property(struct odf *o)
+{
+	struct pii_buf *t = &o->prop.text;
+	while (t->len && is_blank(t->data[t->len - 1]))
+		t->len--;
+	o->in_prop = false;
+	enum pii_status st = pii_cell_end(&o->prop);
+	if (o->st == PII_OK)
+		o->st = st;
+}
+
+static void prop_end(void *ctx, const char *name)
+{
+	(void)name;
+	struct odf *o = ctx;
+	if (o->in_prop && o->prop_depth)
+		o->prop_depth--;
+	else if (o->in_prop)
+		end_property(o);
+}
+
+static void prop_text(void *ctx, const char *text, size_t len)
+{
+	struct odf *o = ctx;
+	if (!o->in_prop)
+		return;
+	if (!o->prop.text.len && !o->prop.paging)
+		while (len && is_blank(*text)) {
+			text++;
+			len--;
+		}
+	if (len)
+		pii_cell_put(&o->prop, text, len);
+}
+
 /* ---- the package ------------------------------------------------------------------ */
 
-static void parse_member(struct odf *o, struct pii_container *c)
+static void parse_member(struct odf *o, struct pii_container *c, const struct pii_xml_events *ev)
 {
-	struct pii_xml_events ev = {o, on_start, on_end, on_text};
-	struct pii_xml *x = pii_xml_new(&ev, false);
+	struct pii_xml *x = pii_xml_new(ev, false);
 	if (!x) {
 		o->st = PII_EOBJECT;
 		return;
@@ -273,6 +372,69 @@ static void parse_member(struct odf *o, struct pii_container *c)
 	}
 	pii_xml_finish(x);
 	pii_xml_free(x);
+}
+
+/* content.xml, styles.xml (headers and footers), an embedded chart's or
+ * formula's content.xml: text, or a spreadsheet's cells. */
+static void text_member(struct odf *o, struct pii_container *c, bool cells)
+{
+	o->page = 0;
+	if (!cells)
+		open_stream(o, 0);
+	struct pii_xml_events ev = {o, on_start, on_end, on_text};
+	parse_member(o, c, &ev);
+	close_stream(o);
+	end_sheet(o);
+}
+
+static void property_member(struct odf *o, struct pii_container *c)
+{
+	o->prop.out = o->out;
+	o->in_prop = false;
+	struct pii_xml_events ev = {o, prop_start, prop_end, prop_text};
+	parse_member(o, c, &ev);
+	if (o->in_prop)
+		end_property(o); /* cut short: what was read, and no stream left open */
+}
+
+/* An embedded file goes back through detection. Past a limit no more are
+ * offered (pii_sink.h); the document's own parts are still read. */
+static void embedded_member(struct odf *o, struct pii_container *c, const struct pii_member *m)
+{
+	if (o->members_closed)
+		return;
+	enum pii_status st = pii_sink_child(o->out, o->in, m->name, pii_container_read, c, m->size);
+	if (st == PII_ELIMIT)
+		o->members_closed = true;
+	else if (st == PII_EFATAL)
+		o->st = PII_EFATAL;
+}
+
+static bool is_object_content(const char *name)
+{
+	const char *slash = strchr(name, '/');
+	return !strncmp(name, "Object ", 7) && slash && !strcmp(slash, "/content.xml");
+}
+
+/* Parts of the package that are neither text nor an embedded file. */
+static bool is_package_part(const char *name)
+{
+	return !strncmp(name, "Pictures/", 9) || !strncmp(name, "Thumbnails/", 11) ||
+	       !strncmp(name, "META-INF/", 9) || !strcmp(name, "mimetype") ||
+	       !strcmp(name, "settings.xml") || !strcmp(name, "manifest.rdf") ||
+	       !strncmp(name, "Configurations2/", 16) || !strncmp(name, "Object ", 7);
+}
+
+static void read_member(struct odf *o, struct pii_container *c, const struct pii_member *m)
+{
+	if (!strcmp(m->name, "meta.xml"))
+		property_member(o, c);
+	else if (!strcmp(m->name, "content.xml"))
+		text_member(o, c, o->spreadsheet);
+	else if (!strcmp(m->name, "styles.xml") || is_object_content(m->name))
+		text_member(o, c, false);
+	else if (!is_package_part(m->name))
+		embedded_member(o, c, m);
 }
 
 /* The mimetype, stored first and uncompressed, as ODF requires. */
@@ -294,35 +456,9 @@ static enum pii_status odf_run(struct pii_input *in, struct pii_sink *out)
 	if (!c)
 		return PII_EOBJECT;
 	struct pii_member m;
-	while (o.st == PII_OK && pii_container_next(c, &m) == 1) {
-		if (!m.regular || m.encrypted)
-			continue;
-		if (!strcmp(m.name, "content.xml") || !strcmp(m.name, "styles.xml") ||
-		    !strcmp(m.name, "meta.xml")) {
-			/* styles.xml: headers and footers; meta.xml: the author */
-			o.page = 0;
-			if (!o.spreadsheet || strcmp(m.name, "content.xml"))
-				open_stream(&o, 0);
-			parse_member(&o, c);
-			close_stream(&o);
-			end_sheet(&o);
-		} else if (!strncmp(m.name, "Object ", 7) && strchr(m.name, '/') &&
-			   !strcmp(strchr(m.name, '/'), "/content.xml")) {
-			/* an embedded chart or formula: its text */
-			open_stream(&o, 0);
-			parse_member(&o, c);
-			close_stream(&o);
-		} else if (strncmp(m.name, "Pictures/", 9) && strncmp(m.name, "Thumbnails/", 11) &&
-			   strncmp(m.name, "META-INF/", 9) && strcmp(m.name, "mimetype") &&
-			   strcmp(m.name, "settings.xml") && strcmp(m.name, "manifest.rdf") &&
-			   strncmp(m.name, "Configurations2/", 16) && strncmp(m.name, "Object ", 7)) {
-			/* anything else (an embedded file) goes through detection;
-			 * past a limit, the document's own parts are still read */
-			if (pii_sink_child(out, in, m.name, pii_container_read, c, m.size) ==
-			    PII_EFATAL)
-				o.st = PII_EFATAL;
-		}
-	}
+	while (o.st == PII_OK && pii_container_next(c, &m) == 1)
+		if (m.regular && !m.encrypted)
+			read_member(&o, c, &m);
 	enum pii_file_status pst;
 	const char *code;
 	const char *problem = pii_container_problem(c, &pst, &code);
@@ -331,6 +467,7 @@ static enum pii_status odf_run(struct pii_input *in, struct pii_sink *out)
 	pii_container_close(c);
 	pii_buf_free(&o.cell);
 	pii_buf_free(&o.first);
+	pii_cell_free(&o.prop);
 	end_sheet(&o);
 	return o.st == PII_EFATAL ? PII_EFATAL : PII_OK;
 }

@@ -4,7 +4,8 @@
  * location per file (slides carry their number as the page); every cell
  * of a spreadsheet goes as its own text, located by sheet and column
  * header, with its row as the line. Embedded files (an xlsx in a docx)
- * go back through detection.
+ * go back through detection. The document's properties (author, title,
+ * company...) go as short texts, each under its key.
  *
  * A spreadsheet is read twice: its shared strings come after the sheets
  * in most files. A file on disk is simply read again; one inside another
@@ -64,7 +65,21 @@ struct ooxml {
 	/* a document or slide */
 	struct pii_loc loc;
 	bool streaming;
+	/* the document property being read, and elements open inside it */
+	struct pii_cell prop;
+	bool in_prop;
+	unsigned prop_depth;
+	bool members_closed;      /* child answered PII_ELIMIT: no more members */
 };
+
+/* Empties b. Its length alone is not enough: it is read back as a C
+ * string (pii_buf_cstr), which must not find the old text. */
+static void buf_clear(struct pii_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
 
 static char *dupn(const char *s, size_t n)
 {
@@ -117,6 +132,98 @@ static void doc_text(void *ctx, const char *text, size_t len)
 		put(o, text, len);
 }
 
+/* ---- document properties ------------------------------------------------------ */
+
+/* Who made the document and what it is about, each as a short text in
+ * part "properties" under a readable key (loc.key), the same keys as for
+ * OpenDocument (odf.c): "author", "last modified by", "title", "subject",
+ * "keywords", "description", "company", "manager". The key is the text's
+ * label for the matcher: person_name takes "author" and "last modified
+ * by" as context words. */
+static const char *const property_keys[][2] = {
+	/* docProps/core.xml */
+	{"creator", "author"},
+	{"lastModifiedBy", "last modified by"},
+	{"title", "title"},
+	{"subject", "subject"},
+	{"keywords", "keywords"},
+	{"description", "description"},
+	/* docProps/app.xml */
+	{"Company", "company"},
+	{"Manager", "manager"},
+};
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static const char *property_key(const char *element)
+{
+	for (size_t i = 0; i < sizeof(property_keys) / sizeof(property_keys[0]); i++)
+		if (!strcmp(element, property_keys[i][0]))
+			return property_keys[i][1];
+	return NULL;
+}
+
+static bool is_property_member(const char *name)
+{
+	return !strcmp(name, "docProps/core.xml") || !strcmp(name, "docProps/app.xml");
+}
+
+static void prop_start(void *ctx, const char *name, const char *const *attrs)
+{
+	(void)attrs;
+	struct ooxml *o = ctx;
+	if (o->in_prop) {
+		o->prop_depth++; /* keywords may hold one element per language */
+		return;
+	}
+	const char *key = property_key(name);
+	if (!key || o->st != PII_OK)
+		return;
+	o->in_prop = true;
+	o->prop_depth = 0;
+	o->prop.loc = (struct pii_loc){.file = o->in->path, .key = key, .part = "properties"};
+	pii_cell_start(&o->prop, 0, 0);
+}
+
+/* Hands the property on, without the spaces around it. */
+static void end_property(struct ooxml *o)
+{
+	struct pii_buf *t = &o->prop.text;
+	while (t->len && is_blank(t->data[t->len - 1]))
+		t->len--;
+	o->in_prop = false;
+	enum pii_status st = pii_cell_end(&o->prop);
+	if (o->st == PII_OK)
+		o->st = st;
+}
+
+static void prop_end(void *ctx, const char *name)
+{
+	(void)name;
+	struct ooxml *o = ctx;
+	if (o->in_prop && o->prop_depth)
+		o->prop_depth--;
+	else if (o->in_prop)
+		end_property(o);
+}
+
+static void prop_text(void *ctx, const char *text, size_t len)
+{
+	struct ooxml *o = ctx;
+	if (!o->in_prop)
+		return;
+	if (!o->prop.text.len && !o->prop.paging)
+		while (len && is_blank(*text)) {
+			text++;
+			len--;
+		}
+	if (len)
+		pii_cell_put(&o->prop, text, len);
+}
+
 /* ---- package parts read in the first pass --------------------------------------- */
 
 static void shared_start(void *ctx, const char *name, const char *const *attrs)
@@ -124,7 +231,7 @@ static void shared_start(void *ctx, const char *name, const char *const *attrs)
 	(void)attrs;
 	struct ooxml *o = ctx;
 	if (!strcmp(name, "si"))
-		o->cur.len = 0;
+		buf_clear(&o->cur);
 	else if (!strcmp(name, "t"))
 		o->in_t = true;
 	else if (!strcmp(name, "rPh"))
@@ -302,12 +409,63 @@ static void sheet_start(void *ctx, const char *name, const char *const *attrs)
 		const char *t = pii_xml_attr(attrs, "t");
 		snprintf(o->cell_type, sizeof(o->cell_type), "%s", t ? t : "n");
 		o->in_cell = true;
-		o->cur.len = 0;
+		buf_clear(&o->cur);
 	} else if (o->in_cell && (!strcmp(name, "v") || !strcmp(name, "t"))) {
 		o->in_t = true;
 	} else if (!strcmp(name, "f") || !strcmp(name, "rPh")) {
 		o->skip++; /* the formula and phonetics are not the value */
 	}
+}
+
+static bool type_is(const struct ooxml *o, const char *type)
+{
+	return !strcmp(o->cell_type, type);
+}
+
+/* The value of the cell just read; *text when it is a string. */
+static const char *cell_value(const struct ooxml *o, bool *text)
+{
+	const char *raw = o->cur.len ? o->cur.data : "";
+	*text = type_is(o, "s") || type_is(o, "inlineStr") || type_is(o, "str");
+	if (type_is(o, "s")) {
+		unsigned long idx = strtoul(raw, NULL, 10);
+		return o->cur.len && idx < o->n_shared ? o->shared[idx] : "";
+	}
+	if (type_is(o, "b") || type_is(o, "e"))
+		return ""; /* booleans and errors hold nothing personal */
+	return raw;
+}
+
+/* A cell of the first row waits until the row is judged. */
+static void hold_first_row_cell(struct ooxml *o, const char *value, bool text)
+{
+	if (o->n_first == o->cap_first) {
+		size_t cap = o->cap_first ? o->cap_first * 2 : 32;
+		struct pending_cell *grown = realloc(o->first, cap * sizeof(*grown));
+		if (!grown)
+			return;
+		o->first = grown;
+		o->cap_first = cap;
+	}
+	char *copy = strdup(value);
+	if (copy)
+		o->first[o->n_first++] = (struct pending_cell){o->col, copy, text && *value};
+}
+
+static void end_cell(struct ooxml *o)
+{
+	o->in_cell = false;
+	o->cells++;
+	bool text;
+	const char *value = cell_value(o, &text);
+	/* A blank (a formatted empty cell, <c r="B2" s="1"/>) is no value,
+	 * names no column and counts no row; a boolean or an error is data. */
+	if (!*value && !type_is(o, "b") && !type_is(o, "e"))
+		return;
+	if (o->row == o->first_row && !o->header)
+		hold_first_row_cell(o, value, text);
+	else
+		emit_cell(o, o->col, o->row, value);
 }
 
 static void sheet_end(void *ctx, const char *name)
@@ -318,32 +476,7 @@ static void sheet_end(void *ctx, const char *name)
 	} else if ((!strcmp(name, "f") || !strcmp(name, "rPh")) && o->skip) {
 		o->skip--;
 	} else if (!strcmp(name, "c") && o->in_cell) {
-		o->in_cell = false;
-		o->cells++;
-		const char *value = pii_buf_cstr(&o->cur);
-		bool text = !strcmp(o->cell_type, "s") || !strcmp(o->cell_type, "inlineStr") ||
-			    !strcmp(o->cell_type, "str");
-		if (!strcmp(o->cell_type, "s")) {
-			unsigned long idx = strtoul(value, NULL, 10);
-			value = idx < o->n_shared ? o->shared[idx] : "";
-		} else if (!strcmp(o->cell_type, "b") || !strcmp(o->cell_type, "e")) {
-			value = ""; /* booleans and errors hold nothing personal */
-		}
-		if (o->row == o->first_row && !o->header) {
-			if (o->n_first == o->cap_first) {
-				size_t cap = o->cap_first ? o->cap_first * 2 : 32;
-				struct pending_cell *grown = realloc(o->first, cap * sizeof(*grown));
-				if (!grown)
-					return;
-				o->first = grown;
-				o->cap_first = cap;
-			}
-			char *copy = strdup(value);
-			if (copy)
-				o->first[o->n_first++] = (struct pending_cell){o->col, copy, text && *value};
-			return;
-		}
-		emit_cell(o, o->col, o->row, value);
+		end_cell(o);
 	} else if (!strcmp(name, "row")) {
 		o->in_row = false;
 		if (o->row == o->first_row && o->n_first)
@@ -404,14 +537,11 @@ static enum flavour flavour_of_member(const char *name)
 	return UNKNOWN;
 }
 
-/* Text members: the body, headers, footers, notes, comments, slides, and
- * the document's properties (its author is a person). */
+/* Text members: the body, headers, footers, notes, comments, slides. */
 static bool is_text_member(const struct ooxml *o, const char *name)
 {
 	if (!ends(name, ".xml"))
 		return false;
-	if (starts(name, "docProps/"))
-		return true;
 	switch (o->flavour) {
 	case DOCX:
 		return starts(name, "word/") && !strchr(name + 5, '/') &&
@@ -444,6 +574,29 @@ static void text_member(struct ooxml *o, struct pii_container *c, const char *na
 	enum pii_status end = pii_sink_end_text(o->out);
 	if (o->st == PII_OK)
 		o->st = end;
+}
+
+static void property_member(struct ooxml *o, struct pii_container *c)
+{
+	o->prop.out = o->out;
+	o->in_prop = false;
+	struct pii_xml_events ev = {o, prop_start, prop_end, prop_text};
+	parse_member(o, c, &ev);
+	if (o->in_prop)
+		end_property(o); /* cut short: what was read, and no stream left open */
+}
+
+/* An embedded file goes back through detection. Past a limit no more are
+ * offered (pii_sink.h); the document's own parts are still read. */
+static void embedded_member(struct ooxml *o, struct pii_container *c, const struct pii_member *m)
+{
+	if (o->members_closed)
+		return;
+	enum pii_status st = pii_sink_child(o->out, o->in, m->name, pii_container_read, c, m->size);
+	if (st == PII_ELIMIT)
+		o->members_closed = true;
+	else if (st == PII_EFATAL)
+		o->st = PII_EFATAL;
 }
 
 static const struct sheet *sheet_for(const struct ooxml *o, const char *name)
@@ -498,7 +651,7 @@ static void first_pass(struct ooxml *o, struct pii_container *c)
 			struct pii_xml_events ev = {o, rels_start, NULL, NULL};
 			parse_member(o, c, &ev);
 		} else if (!strcmp(m.name, "xl/sharedStrings.xml")) {
-			o->cur.len = 0;
+			buf_clear(&o->cur);
 			struct pii_xml_events ev = {o, shared_start, shared_end, collect_text};
 			parse_member(o, c, &ev);
 			o->in_t = false;
@@ -519,12 +672,12 @@ static void second_pass(struct ooxml *o, struct pii_container *c)
 		else if (o->flavour == XLSX && starts(m.name, "xl/worksheets/sheet") &&
 			 ends(m.name, ".xml"))
 			sheet_member(o, c, m.name);
+		else if (is_property_member(m.name))
+			property_member(o, c);
 		else if (is_text_member(o, m.name))
 			text_member(o, c, m.name);
-		else if (strstr(m.name, "/embeddings/") &&
-			 pii_sink_child(o->out, o->in, m.name, pii_container_read, c, m.size) ==
-				 PII_EFATAL)
-			o->st = PII_EFATAL; /* past a limit, its own parts are still read */
+		else if (strstr(m.name, "/embeddings/"))
+			embedded_member(o, c, &m);
 	}
 }
 
@@ -583,6 +736,7 @@ static enum pii_status ooxml_run(struct pii_input *in, struct pii_sink *out)
 	free(o.sheets);
 	free(o.first);
 	pii_buf_free(&o.cur);
+	pii_cell_free(&o.prop);
 	free(data);
 	return o.st == PII_EFATAL ? PII_EFATAL : PII_OK;
 }

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 
+#include "pii_limits.h"
 #include "record_sink.h"
 
 static const struct pii_extractor *const x = &pii_extractor_ooxml;
@@ -148,15 +149,12 @@ static void xlsx_bad_bytes(void)
 	rs_init(&rs);
 	CHECK(t_run_fixture(&rs, x, "fixtures/hostile/libxml-bad-bytes.xlsx") == PII_OK);
 	CHECK(cell_is(rs_text_eq(&rs, "j.devries@ziggo.nl"), "Klanten", "Naam", 3));
-#ifdef PII_TEST_KNOWN_BUGS
-	/* the cell of row 2 reaches the sink as the 0xFF bytes libxml2 gave:
-	 * not UTF-8 (xml.c passes libxml2's text on unchecked) */
+	/* the cell of row 2 reached the sink as the 0xFF bytes libxml2 gave;
+	 * xml.c now makes them valid UTF-8 */
 	CHECK_CLEAN(&rs);
-#endif
 	rs_free(&rs);
 
-#ifdef PII_TEST_KNOWN_BUGS
-	/* a sheet named "R&D": xml.c gives the attribute as "R&#38;D" */
+	/* a sheet named "R&D": xml.c once gave the attribute as "R&#38;D" */
 	static const struct t_zip_member rd[] = {
 		{"[Content_Types].xml", TYPES, 0, false},
 		{"xl/workbook.xml", "<workbook xmlns:r=\"urn:r\"><sheets><sheet name=\"R&amp;D\" "
@@ -174,27 +172,41 @@ static void xlsx_bad_bytes(void)
 	CHECK(cell_is(rs_text_eq(&rs, "5"), "R&D", "A", 1));
 	rs_free(&rs);
 	free(zip);
+}
 
-	/* an empty cell with a style, as every formatted blank is: ooxml.c
-	 * empties its buffer by length (cur.len = 0) and reads it with
-	 * pii_buf_cstr, which does not end it there: B2 gives A2 again */
+/* Blank cells, as every formatted empty one is (<c r="B2" s="1"/>): no
+ * text, no column named, no row counted. (ooxml.c once emptied its
+ * buffer by length alone and read it as a C string: B2 gave A2 again.) */
+static void xlsx_blank_cells(void)
+{
 	static const struct t_zip_member blank[] = {
 		{"[Content_Types].xml", TYPES, 0, false},
 		{"xl/workbook.xml", "<workbook/>", 0, false},
 		{"xl/worksheets/sheet1.xml",
 		 "<worksheet><sheetData><row r=\"1\">"
 		 "<c r=\"A1\" t=\"inlineStr\"><is><t>Naam</t></is></c>"
-		 "<c r=\"B1\" t=\"inlineStr\"><is><t>Email</t></is></c></row>"
+		 "<c r=\"B1\" t=\"inlineStr\"><is><t>Email</t></is></c><c r=\"C1\" s=\"1\"/></row>"
 		 "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>jan@example.nl</t></is></c>"
-		 "<c r=\"B2\" s=\"1\"/></row></sheetData></worksheet>", 0, false},
+		 "<c r=\"B2\" s=\"1\"/><c r=\"C2\" t=\"inlineStr\"><is><t>x</t></is></c></row>"
+		 "<row r=\"3\"><c r=\"A3\" s=\"1\"/><c r=\"B3\" s=\"2\"><v></v></c></row>"
+		 "</sheetData></worksheet>", 0, false},
 	};
-	zip = t_zip(blank, sizeof(blank) / sizeof(blank[0]), &len);
+	size_t len;
+	unsigned char *zip = t_zip(blank, sizeof(blank) / sizeof(blank[0]), &len);
+	struct record_sink rs;
 	rs_init(&rs);
 	CHECK(t_run_bytes(&rs, x, "blank.xlsx", zip, len) == PII_OK);
+	CHECK_CLEAN(&rs);
 	CHECK_U64(rs_text_count(&rs, "jan@example.nl"), 1);
+	/* a blank in the header leaves it a header, naming no column */
+	CHECK(cell_is(rs_text_eq(&rs, "Email"), "sheet 1", NULL, 0));
+	CHECK(cell_is(rs_text_eq(&rs, "jan@example.nl"), "sheet 1", "Naam", 2));
+	CHECK(cell_is(rs_text_eq(&rs, "x"), "sheet 1", "C", 2));
+	CHECK_U64(rs_count(&rs, RS_TEXT), 4);
+	const struct rs_rec *rows = rs_table_rows(&rs, "sheet 1");
+	CHECK(rows && rows->count == 1);
 	rs_free(&rs);
 	free(zip);
-#endif
 }
 
 /* ---- documents and slides ------------------------------------------------------- */
@@ -217,9 +229,50 @@ static const struct t_zip_member document[] = {
 	{"word/embeddings/klanten.csv", "naam,email\nJan,jan@example.nl\nPiet,piet@example.nl\n",
 	 0, false},
 	{"word/embeddings/oleObject1.bin", "\x01\x02OLE", 0, false},
-	{"docProps/core.xml", "<cp:coreProperties xmlns:cp=\"urn:cp\" xmlns:dc=\"urn:dc\">"
-			      "<dc:creator>Auteur Naam</dc:creator></cp:coreProperties>", 0, false},
+	/* what is about people or the document goes, the rest not; an empty
+	 * property gives nothing, spaces around a value are left out */
+	{"docProps/core.xml",
+	 "<cp:coreProperties xmlns:cp=\"urn:cp\" xmlns:dc=\"urn:dc\" xmlns:dcterms=\"urn:dct\">"
+	 "<dc:creator>Auteur Naam</dc:creator>"
+	 "<cp:lastModifiedBy>\n  Piet Bakker </cp:lastModifiedBy>"
+	 "<dc:title>Offerte</dc:title><dc:subject></dc:subject><dc:subject>  </dc:subject>"
+	 "<cp:keywords>klant, offerte</cp:keywords><dc:description>Voor Jan</dc:description>"
+	 "<dc:language>nl-NL</dc:language><cp:revision>3</cp:revision>"
+	 "<dcterms:created>2024-03-12T10:00:00Z</dcterms:created></cp:coreProperties>", 0, false},
+	{"docProps/app.xml",
+	 "<Properties xmlns=\"urn:ep\"><Application>Microsoft Office Word</Application>"
+	 "<Company>Bakker &amp; Zonen</Company><Manager>Marieke Visser</Manager></Properties>",
+	 0, false},
 };
+
+/* The property under key, or NULL. */
+static const struct rs_rec *property(const struct record_sink *rs, const char *key)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct rs_rec *r = &rs->recs[i];
+		if (r->kind == RS_TEXT && r->loc.part && !strcmp(r->loc.part, "properties") &&
+		    r->loc.key && !strcmp(r->loc.key, key))
+			return r;
+	}
+	return NULL;
+}
+
+static size_t properties_count(const struct record_sink *rs)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rs->n; i++)
+		n += rs->recs[i].kind == RS_TEXT && rs->recs[i].loc.part &&
+		     !strcmp(rs->recs[i].loc.part, "properties");
+	return n;
+}
+
+/* A short text of the file itself, keyed, in no table nor row. */
+static bool property_is(const struct record_sink *rs, const char *key, const char *value)
+{
+	const struct rs_rec *r = property(rs, key);
+	return r && !r->stream && !strcmp(r->text, value) && !r->loc.table && !r->loc.column &&
+	       r->row == 0 && r->line == 0 && r->loc.page == 0;
+}
 
 static void docx(void)
 {
@@ -239,11 +292,19 @@ static void docx(void)
 	CHECK(r && r->stream && !strcmp(r->loc.file, "brief.docx") && r->loc.page == 0);
 	CHECK(rs_text_eq(&rs, "Kop: Bakker\n") != NULL);
 	CHECK(rs_text(&rs, "terugval") == NULL && rs_text(&rs, "PNG") == NULL);
-#ifdef PII_TEST_KNOWN_BUGS
-	/* docProps/ is read as a text member, but only text inside <t> is
-	 * kept: the author (dc:creator) never comes out */
-	CHECK(rs_text(&rs, "Auteur Naam") != NULL);
-#endif
+	/* the properties, each under its key */
+	CHECK(property_is(&rs, "author", "Auteur Naam"));
+	CHECK(property_is(&rs, "last modified by", "Piet Bakker"));
+	CHECK(property_is(&rs, "title", "Offerte"));
+	CHECK(property_is(&rs, "keywords", "klant, offerte"));
+	CHECK(property_is(&rs, "description", "Voor Jan"));
+	CHECK(property_is(&rs, "company", "Bakker & Zonen"));
+	CHECK(property_is(&rs, "manager", "Marieke Visser"));
+	CHECK(property(&rs, "subject") == NULL);
+	CHECK_U64(properties_count(&rs), 7);
+	CHECK(rs_text(&rs, "nl-NL") == NULL && rs_text(&rs, "Microsoft") == NULL &&
+	      rs_text(&rs, "2024-03-12") == NULL);
+	CHECK_STR(property(&rs, "author") ? property(&rs, "author")->loc.file : NULL, "brief.docx");
 	/* the embedded files are members, as they are */
 	CHECK_U64(rs_count(&rs, RS_CHILD), 2);
 	r = rs_child(&rs, "word/embeddings/klanten.csv");
@@ -261,11 +322,10 @@ static void docx(void)
 	r = rs_child(&rs, "word/embeddings/klanten.csv");
 	CHECK(r && r->status == PII_ELIMIT && r->len == 0);
 	CHECK(rs_text(&rs, "Eerste regel") != NULL && rs_text(&rs, "Kop: Bakker") != NULL);
-#ifdef PII_TEST_KNOWN_BUGS
-	/* "PII_ELIMIT: read no more of them" (pii_sink.h); ooxml.c goes on
-	 * offering the next embedded file */
+	CHECK(property_is(&rs, "author", "Auteur Naam"));
+	/* "PII_ELIMIT: read no more of them" (pii_sink.h): the next embedded
+	 * file is not offered */
 	CHECK_U64(rs_count(&rs, RS_CHILD), 1);
-#endif
 	rs_free(&rs);
 
 	/* followed into: the embedded CSV's cells, one level down */
@@ -292,7 +352,44 @@ static void docx_fixture(void)
 	CHECK(r && r->stream && r->loc.page == 0);
 	CHECK(r && strstr(r->text, "\nBSN 725763863. Rekening (IBAN) NL39 RABO 0300 0652 64.\n"));
 	CHECK_U64(rs_count(&rs, RS_PROBLEM), 0);
+	/* its core.xml names no author, only a title */
+	CHECK(property_is(&rs, "title", "Klantdossier"));
+	CHECK_U64(properties_count(&rs), 1);
 	rs_free(&rs);
+}
+
+/* A property longer than a short text goes as a stream, keyed all the
+ * same; one cut short gives what was read, and no stream is left open. */
+static void properties(void)
+{
+	size_t long_len = PII_CELL_MAX + 100;
+	char *core = malloc(long_len + 200);
+	CHECK(core != NULL);
+	if (!core)
+		return;
+	int n = sprintf(core, "<cp:coreProperties xmlns:cp=\"urn:cp\" xmlns:dc=\"urn:dc\">"
+			      "<dc:description>");
+	memset(core + n, 'a', long_len);
+	strcpy(core + n + long_len, "</dc:description></cp:coreProperties>");
+	const struct t_zip_member parts[] = {
+		{"[Content_Types].xml", TYPES, 0, false},
+		{"word/document.xml", "<w:document xmlns:w=\"urn:w\"/>", 0, false},
+		{"docProps/core.xml", core, 0, false},
+		{"docProps/app.xml", "<Properties><Manager>Marieke Visser", 0, false},
+	};
+	size_t len;
+	unsigned char *zip = t_zip(parts, sizeof(parts) / sizeof(parts[0]), &len);
+	struct record_sink rs;
+	rs_init(&rs);
+	CHECK(t_run_bytes(&rs, x, "lang.docx", zip, len) == PII_OK);
+	CHECK_CLEAN(&rs);
+	const struct rs_rec *r = property(&rs, "description");
+	CHECK(r && r->stream && r->len == long_len && !r->loc.table);
+	CHECK(property_is(&rs, "manager", "Marieke Visser"));
+	CHECK_U64(properties_count(&rs), 2);
+	rs_free(&rs);
+	free(zip);
+	free(core);
 }
 
 static void pptx(void)
@@ -360,7 +457,9 @@ void test_extract_ooxml(void)
 	xlsx();
 	xlsx_fixture();
 	xlsx_bad_bytes();
+	xlsx_blank_cells();
 	docx();
+	properties();
 	docx_fixture();
 	pptx();
 	bids();
