@@ -140,6 +140,13 @@ uint64_t pii_fnv1a(const char *s);
 #define PII_FNV1A_START 0xcbf29ce484222325ULL
 uint64_t pii_fnv1a_bytes(uint64_t h, const void *p, size_t n);
 
+/* Writes a message into err[0..errlen) (printf-style). */
+void pii_set_error(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Frees v[0..n) and v. */
+void pii_strv_free(char **v, size_t n);
+
 /* argv[0..argc) joined by spaces (the command line as typed), malloc'd. */
 char *pii_join_args(int argc, char **argv);
 

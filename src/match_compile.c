@@ -7,21 +7,9 @@
 #include "match_db.h"
 
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 /* Turns a character class written as a regex ("[0-9]", "@") into a byte
  * table: byte b is in it when the class matches the one-character text b.
@@ -77,7 +65,7 @@ static bool compile_rule(const struct pii_rule *r, struct pii_rule_code *rc, cha
 	if (r->validate) {
 		pattern = malloc(plen + 16);
 		if (!pattern) {
-			set_err(err, errlen, "out of memory");
+			pii_set_error(err, errlen, "out of memory");
 			return false;
 		}
 		snprintf(pattern, plen + 16, "(?:%s)(?C1)", r->pattern);
@@ -99,7 +87,7 @@ static bool compile_rule(const struct pii_rule *r, struct pii_rule_code *rc, cha
 		if (!rc->code_at) {
 			pcre2_code_free(rc->code);
 			rc->code = NULL;
-			set_err(err, errlen, "%s: rule '%s': out of memory", r->source, r->id);
+			pii_set_error(err, errlen, "%s: rule '%s': out of memory", r->source, r->id);
 			if (pattern != r->pattern)
 				free(pattern);
 			return false;
@@ -119,7 +107,7 @@ static bool compile_rule(const struct pii_rule *r, struct pii_rule_code *rc, cha
 	if (!rc->code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
-		set_err(err, errlen, "%s: rule '%s': pattern error at offset %zu: %s",
+		pii_set_error(err, errlen, "%s: rule '%s': pattern error at offset %zu: %s",
 			r->source, r->id, (size_t)erroff, msg);
 		return false;
 	}
@@ -178,7 +166,7 @@ static bool add_anchored(struct pii_match_db *db, const struct pii_ruleset *rs, 
 			struct pii_anchor_word *grown = realloc(
 				db->anchor_words, (db->n_anchor_words + 1) * sizeof(*grown));
 			if (!grown) {
-				set_err(err, errlen, "out of memory");
+				pii_set_error(err, errlen, "out of memory");
 				return false;
 			}
 			db->anchor_words = grown;
@@ -272,7 +260,7 @@ static bool absorb_groups(struct pii_match_db *db, char *err, size_t errlen)
 			 * joins the superset. */
 			unsigned *grown = realloc(gb->rules, (gb->n_rules + ga->n_rules) * sizeof(unsigned));
 			if (!grown) {
-				set_err(err, errlen, "out of memory");
+				pii_set_error(err, errlen, "out of memory");
 				return false;
 			}
 			gb->rules = grown;
@@ -301,13 +289,13 @@ static int find_or_add_group(struct pii_match_db *db, const struct pii_rule *r,
 		char why[300];
 		if (!class_table(r->trigger, trigger, why, sizeof(why)) ||
 		    !class_table(r->span, span, why, sizeof(why))) {
-			set_err(err, errlen, "%s: rule '%s': prefilter %s", r->source,
+			pii_set_error(err, errlen, "%s: rule '%s': prefilter %s", r->source,
 				r->id, why);
 			return -1;
 		}
 		for (int b = 0; b < 256; b++)
 			if (trigger[b] && !span[b]) {
-				set_err(err, errlen,
+				pii_set_error(err, errlen,
 					"%s: rule '%s': prefilter trigger bytes must be part "
 					"of its span",
 					r->source, r->id);
@@ -325,7 +313,7 @@ static int find_or_add_group(struct pii_match_db *db, const struct pii_rule *r,
 	struct pii_prefilter_group *grown =
 		realloc(db->groups, (db->n_groups + 1) * sizeof(*grown));
 	if (!grown) {
-		set_err(err, errlen, "out of memory");
+		pii_set_error(err, errlen, "out of memory");
 		return -1;
 	}
 	db->groups = grown;
@@ -369,7 +357,7 @@ static bool join_group(struct pii_match_db *db, const struct pii_rule *r, unsign
 	struct pii_prefilter_group *grp = &db->groups[g];
 	unsigned *grown = realloc(grp->rules, (grp->n_rules + 1) * sizeof(unsigned));
 	if (!grown) {
-		set_err(err, errlen, "out of memory");
+		pii_set_error(err, errlen, "out of memory");
 		return false;
 	}
 	grp->rules = grown;
@@ -390,7 +378,7 @@ struct pii_match_db *pii_match_db_build(const struct pii_ruleset *rs, char *err,
 		db->code = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(*db->code));
 	if (!db || !db->code) {
 		free(db);
-		set_err(err, errlen, "out of memory");
+		pii_set_error(err, errlen, "out of memory");
 		return NULL;
 	}
 	for (size_t i = 0; i < rs->n_rules; i++) {

@@ -5,30 +5,11 @@
  */
 #include "pii_rules.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "match_db.h"
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
-static void free_strv(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
 
 void pii_rule_free(struct pii_rule *r)
 {
@@ -45,8 +26,8 @@ void pii_rule_free(struct pii_rule *r)
 	free(r->span);
 	free(r->check_name);
 	free(r->subject_count);
-	free_strv(r->context, r->n_context);
-	free_strv(r->anti_context, r->n_anti_context);
+	pii_strv_free(r->context, r->n_context);
+	pii_strv_free(r->anti_context, r->n_anti_context);
 	for (size_t i = 0; i < r->n_examples; i++) {
 		free(r->examples[i].text);
 		free(r->examples[i].value);
@@ -73,7 +54,7 @@ void pii_rules_free(struct pii_ruleset *rs)
 		free(rs->reports[i].category);
 	}
 	free(rs->reports);
-	free_strv(rs->packs, rs->n_packs);
+	pii_strv_free(rs->packs, rs->n_packs);
 	free(rs);
 }
 
@@ -107,7 +88,7 @@ static int find_or_add_report(struct pii_ruleset *rs, const struct pii_rule *r,
 {
 	int kind = subject_kind_of(rs, r);
 	if (kind == -2) {
-		set_err(err, errlen, "%s: rule '%s': more than %d kinds of subject_count", r->source,
+		pii_set_error(err, errlen, "%s: rule '%s': more than %d kinds of subject_count", r->source,
 			r->id, PII_SUBJECT_KINDS_MAX);
 		return -1;
 	}
@@ -116,7 +97,7 @@ static int find_or_add_report(struct pii_ruleset *rs, const struct pii_rule *r,
 		if (strcmp(rep->name, r->report_as))
 			continue;
 		if (strcmp(rep->category, r->category)) {
-			set_err(err, errlen,
+			pii_set_error(err, errlen,
 				"%s: rule '%s' reports as '%s' with category '%s', "
 				"but '%s' has category '%s'",
 				r->source, r->id, r->report_as, r->category,
@@ -124,7 +105,7 @@ static int find_or_add_report(struct pii_ruleset *rs, const struct pii_rule *r,
 			return -1;
 		}
 		if (rep->subject_kind != kind) {
-			set_err(err, errlen,
+			pii_set_error(err, errlen,
 				"%s: rule '%s' reports as '%s' with another subject_count than "
 				"the rules before it",
 				r->source, r->id, r->report_as);
@@ -135,7 +116,7 @@ static int find_or_add_report(struct pii_ruleset *rs, const struct pii_rule *r,
 	struct pii_report_id *grown =
 		realloc(rs->reports, (rs->n_reports + 1) * sizeof(*grown));
 	if (!grown) {
-		set_err(err, errlen, "out of memory");
+		pii_set_error(err, errlen, "out of memory");
 		return -1;
 	}
 	rs->reports = grown;
@@ -147,7 +128,7 @@ static int find_or_add_report(struct pii_ruleset *rs, const struct pii_rule *r,
 	if (!rep->name || !rep->category) {
 		free(rep->name);
 		free(rep->category);
-		set_err(err, errlen, "out of memory");
+		pii_set_error(err, errlen, "out of memory");
 		return -1;
 	}
 	return (int)rs->n_reports++;
@@ -158,7 +139,7 @@ enum pii_status pii_rules_compile(struct pii_ruleset *rs, char *err, size_t errl
 	if (rs->compiled)
 		return PII_OK;
 	if (rs->n_rules == 0) {
-		set_err(err, errlen, "no rules loaded");
+		pii_set_error(err, errlen, "no rules loaded");
 		return PII_EFATAL;
 	}
 	for (size_t i = 0; i < rs->n_rules; i++) {

@@ -18,24 +18,6 @@
 #include <unistd.h>
 #include <yaml.h>
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
-static void free_strv(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 /* ---- YAML reading ------------------------------------------------------------ */
 
 /* State of one file being read: where errors point to. */
@@ -61,7 +43,7 @@ static bool fail(struct loader *ld, const yaml_node_t *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	set_err(ld->err, ld->errlen, "%s:%d: %s", ld->path, n ? node_line(n) : 0, msg);
+	pii_set_error(ld->err, ld->errlen, "%s:%d: %s", ld->path, n ? node_line(n) : 0, msg);
 	return false;
 }
 
@@ -116,12 +98,12 @@ static bool get_strv(struct loader *ld, yaml_node_t *n, const char *key,
 		yaml_node_t *item = items ? yaml_document_get_node(ld->doc, items[i]) : n;
 		const char *s = scalar(item);
 		if (!s || !*s) {
-			free_strv(v, i);
+			pii_strv_free(v, i);
 			return fail(ld, item, "'%s' entries must be non-empty words", key);
 		}
 		v[i] = strdup(s);
 		if (!v[i]) {
-			free_strv(v, i);
+			pii_strv_free(v, i);
 			return fail(ld, item, "out of memory");
 		}
 		if (lower_case)
@@ -129,7 +111,7 @@ static bool get_strv(struct loader *ld, yaml_node_t *n, const char *key,
 				if (*p >= 'A' && *p <= 'Z')
 					*p = (char)(*p - 'A' + 'a');
 	}
-	free_strv(*out, *count);
+	pii_strv_free(*out, *count);
 	*out = v;
 	*count = n_items;
 	return true;
@@ -495,14 +477,14 @@ static enum pii_status load_parser(struct pii_ruleset *rs, yaml_parser_t *parser
 {
 	yaml_document_t doc;
 	if (!yaml_parser_load(parser, &doc)) {
-		set_err(err, errlen, "%s:%zu: %s", name, (size_t)parser->problem_mark.line + 1,
+		pii_set_error(err, errlen, "%s:%zu: %s", name, (size_t)parser->problem_mark.line + 1,
 			parser->problem ? parser->problem : "YAML syntax error");
 		return PII_EFATAL;
 	}
 	enum pii_status st = PII_EFATAL;
 	struct loader ld = {.path = name, .doc = &doc, .err = err, .errlen = errlen};
 	if (!yaml_document_get_root_node(&doc))
-		set_err(err, errlen, "%s:1: empty rule file", name);
+		pii_set_error(err, errlen, "%s:1: empty rule file", name);
 	else if (read_document(&ld, rs))
 		st = PII_OK;
 	yaml_document_delete(&doc);
@@ -513,17 +495,17 @@ enum pii_status pii_rules_load_file(struct pii_ruleset *rs, const char *path,
 				    char *err, size_t errlen)
 {
 	if (rs->compiled) {
-		set_err(err, errlen, "%s: rules are already compiled", path);
+		pii_set_error(err, errlen, "%s: rules are already compiled", path);
 		return PII_EFATAL;
 	}
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		set_err(err, errlen, "%s: %s", path, strerror(errno));
+		pii_set_error(err, errlen, "%s: %s", path, strerror(errno));
 		return PII_EFATAL;
 	}
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
-		set_err(err, errlen, "%s: out of memory", path);
+		pii_set_error(err, errlen, "%s: out of memory", path);
 		fclose(f);
 		return PII_EFATAL;
 	}
@@ -538,12 +520,12 @@ enum pii_status pii_rules_load_text(struct pii_ruleset *rs, const char *name,
 				    const char *text, size_t len, char *err, size_t errlen)
 {
 	if (rs->compiled) {
-		set_err(err, errlen, "%s: rules are already compiled", name);
+		pii_set_error(err, errlen, "%s: rules are already compiled", name);
 		return PII_EFATAL;
 	}
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
-		set_err(err, errlen, "%s: out of memory", name);
+		pii_set_error(err, errlen, "%s: out of memory", name);
 		return PII_EFATAL;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
@@ -571,7 +553,7 @@ static char **list_yaml(const char *dir, size_t *count, char *err, size_t errlen
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		set_err(err, errlen, "%s: %s", dir, strerror(errno));
+		pii_set_error(err, errlen, "%s: %s", dir, strerror(errno));
 		return NULL;
 	}
 	char **names = NULL;
@@ -584,7 +566,7 @@ static char **list_yaml(const char *dir, size_t *count, char *err, size_t errlen
 		if (!grown || !(grown[n] = strdup(e->d_name))) {
 			free(grown ? grown : names);
 			closedir(d);
-			set_err(err, errlen, "out of memory");
+			pii_set_error(err, errlen, "out of memory");
 			return NULL;
 		}
 		names = grown;
@@ -604,7 +586,7 @@ enum pii_status pii_rules_load_path(struct pii_ruleset *rs, const char *path,
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		set_err(err, errlen, "%s: %s", path, strerror(errno));
+		pii_set_error(err, errlen, "%s: %s", path, strerror(errno));
 		return PII_EFATAL;
 	}
 	if (!S_ISDIR(st.st_mode))
@@ -615,7 +597,7 @@ enum pii_status pii_rules_load_path(struct pii_ruleset *rs, const char *path,
 		return PII_EFATAL;
 	enum pii_status result = PII_OK;
 	if (n == 0) {
-		set_err(err, errlen, "%s: no .yaml rule files in this folder", path);
+		pii_set_error(err, errlen, "%s: no .yaml rule files in this folder", path);
 		result = PII_EFATAL;
 	}
 	for (size_t i = 0; i < n && result == PII_OK; i++) {
@@ -623,7 +605,7 @@ enum pii_status pii_rules_load_path(struct pii_ruleset *rs, const char *path,
 		snprintf(file, sizeof(file), "%s/%s", path, names[i]);
 		result = pii_rules_load_file(rs, file, err, errlen);
 	}
-	free_strv(names, n);
+	pii_strv_free(names, n);
 	return result;
 }
 
@@ -634,7 +616,7 @@ enum pii_status pii_rules_load_packs(struct pii_ruleset *rs, const char *dir,
 		return pii_rules_load_path(rs, dir, err, errlen);
 	char *list = strdup(packs);
 	if (!list) {
-		set_err(err, errlen, "out of memory");
+		pii_set_error(err, errlen, "out of memory");
 		return PII_EFATAL;
 	}
 	enum pii_status result = PII_OK;
@@ -657,8 +639,8 @@ enum pii_status pii_rules_load_packs(struct pii_ruleset *rs, const char *dir,
 					 i ? ", " : "", (int)(strcspn(names[i], ".")), names[i]);
 			}
 			if (names)
-				free_strv(names, n);
-			set_err(err, errlen, "unknown rule pack '%s' (packs in %s: %s)",
+				pii_strv_free(names, n);
+			pii_set_error(err, errlen, "unknown rule pack '%s' (packs in %s: %s)",
 				name, dir, avail);
 			result = PII_EFATAL;
 			break;

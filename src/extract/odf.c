@@ -15,6 +15,7 @@
 
 #include "pii_container.h"
 #include "pii_cell.h"
+#include "pii_props.h"
 #include "pii_extractor.h"
 #include "pii_limits.h"
 #include "pii_xml.h"
@@ -46,9 +47,7 @@ struct odf {
 	uint32_t last_counted;    /* the row data_rows last counted */
 	uint32_t page;            /* odp: the slide being read */
 	/* the document property being read, and elements open inside it */
-	struct pii_cell prop;
-	bool in_prop;
-	unsigned prop_depth;
+	struct pii_props props;
 	bool members_closed;      /* child answered PII_ELIMIT: no more members */
 };
 
@@ -275,13 +274,9 @@ static void on_text(void *ctx, const char *text, size_t len)
 
 /* ---- document properties ------------------------------------------------------ */
 
-/* Who made the document and what it is about, each as a short text in
- * part "properties" under a readable key (loc.key), the same keys as for
- * Office Open XML (ooxml.c): "author", "last modified by", "title",
- * "subject", "keywords", "description". The key is the text's label for
- * the matcher: person_name takes "author" and "last modified by" as
- * context words. In meta.xml dc:creator is whoever saved it last. */
-static const char *const property_keys[][2] = {
+/* The property elements of meta.xml, and the keys they go out under
+ * (pii_props.h). In meta.xml dc:creator is whoever saved it last. */
+static const struct pii_prop_key property_keys[] = {
 	{"initial-creator", "author"},
 	{"creator", "last modified by"},
 	{"title", "title"},
@@ -290,70 +285,21 @@ static const char *const property_keys[][2] = {
 	{"description", "description"},
 };
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static const char *property_key(const char *element)
-{
-	for (size_t i = 0; i < sizeof(property_keys) / sizeof(property_keys[0]); i++)
-		if (!strcmp(element, property_keys[i][0]))
-			return property_keys[i][1];
-	return NULL;
-}
-
 static void prop_start(void *ctx, const char *name, const char *const *attrs)
 {
 	(void)attrs;
-	struct odf *o = ctx;
-	if (o->in_prop) {
-		o->prop_depth++;
-		return;
-	}
-	const char *key = property_key(name);
-	if (!key || o->st != PII_OK)
-		return;
-	o->in_prop = true;
-	o->prop_depth = 0;
-	o->prop.loc = (struct pii_loc){.file = o->in->path, .key = key, .part = "properties"};
-	pii_cell_start(&o->prop, 0, 0);
-}
-
-/* Hands the property on, without the spaces around it. */
-static void end_property(struct odf *o)
-{
-	struct pii_buf *t = &o->prop.text;
-	while (t->len && is_blank(t->data[t->len - 1]))
-		t->len--;
-	o->in_prop = false;
-	enum pii_status st = pii_cell_end(&o->prop);
-	if (o->st == PII_OK)
-		o->st = st;
+	pii_props_start(&((struct odf *)ctx)->props, name);
 }
 
 static void prop_end(void *ctx, const char *name)
 {
 	(void)name;
-	struct odf *o = ctx;
-	if (o->in_prop && o->prop_depth)
-		o->prop_depth--;
-	else if (o->in_prop)
-		end_property(o);
+	pii_props_end(&((struct odf *)ctx)->props);
 }
 
 static void prop_text(void *ctx, const char *text, size_t len)
 {
-	struct odf *o = ctx;
-	if (!o->in_prop)
-		return;
-	if (!o->prop.text.len && !o->prop.paging)
-		while (len && is_blank(*text)) {
-			text++;
-			len--;
-		}
-	if (len)
-		pii_cell_put(&o->prop, text, len);
+	pii_props_text(&((struct odf *)ctx)->props, text, len);
 }
 
 /* ---- the package ------------------------------------------------------------------ */
@@ -389,12 +335,13 @@ static void text_member(struct odf *o, struct pii_container *c, bool cells)
 
 static void property_member(struct odf *o, struct pii_container *c)
 {
-	o->prop.out = o->out;
-	o->in_prop = false;
+	if (o->st != PII_OK)
+		return;
+	pii_props_begin(&o->props, property_keys, sizeof(property_keys) / sizeof(property_keys[0]),
+			o->out, o->in->path);
 	struct pii_xml_events ev = {o, prop_start, prop_end, prop_text};
 	parse_member(o, c, &ev);
-	if (o->in_prop)
-		end_property(o); /* cut short: what was read, and no stream left open */
+	o->st = pii_props_finish(&o->props);
 }
 
 /* An embedded file goes back through detection. Past a limit no more are
@@ -467,7 +414,7 @@ static enum pii_status odf_run(struct pii_input *in, struct pii_sink *out)
 	pii_container_close(c);
 	pii_buf_free(&o.cell);
 	pii_buf_free(&o.first);
-	pii_cell_free(&o.prop);
+	pii_props_free(&o.props);
 	end_sheet(&o);
 	return o.st == PII_EFATAL ? PII_EFATAL : PII_OK;
 }

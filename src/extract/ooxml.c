@@ -18,6 +18,7 @@
 
 #include "pii_container.h"
 #include "pii_cell.h"
+#include "pii_props.h"
 #include "pii_extractor.h"
 #include "pii_limits.h"
 #include "pii_xml.h"
@@ -66,9 +67,7 @@ struct ooxml {
 	struct pii_loc loc;
 	bool streaming;
 	/* the document property being read, and elements open inside it */
-	struct pii_cell prop;
-	bool in_prop;
-	unsigned prop_depth;
+	struct pii_props props;
 	bool members_closed;      /* child answered PII_ELIMIT: no more members */
 };
 
@@ -134,13 +133,9 @@ static void doc_text(void *ctx, const char *text, size_t len)
 
 /* ---- document properties ------------------------------------------------------ */
 
-/* Who made the document and what it is about, each as a short text in
- * part "properties" under a readable key (loc.key), the same keys as for
- * OpenDocument (odf.c): "author", "last modified by", "title", "subject",
- * "keywords", "description", "company", "manager". The key is the text's
- * label for the matcher: person_name takes "author" and "last modified
- * by" as context words. */
-static const char *const property_keys[][2] = {
+/* The property elements of docProps/core.xml and app.xml, and the keys
+ * they go out under (pii_props.h). */
+static const struct pii_prop_key property_keys[] = {
 	/* docProps/core.xml */
 	{"creator", "author"},
 	{"lastModifiedBy", "last modified by"},
@@ -153,19 +148,6 @@ static const char *const property_keys[][2] = {
 	{"Manager", "manager"},
 };
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static const char *property_key(const char *element)
-{
-	for (size_t i = 0; i < sizeof(property_keys) / sizeof(property_keys[0]); i++)
-		if (!strcmp(element, property_keys[i][0]))
-			return property_keys[i][1];
-	return NULL;
-}
-
 static bool is_property_member(const char *name)
 {
 	return !strcmp(name, "docProps/core.xml") || !strcmp(name, "docProps/app.xml");
@@ -174,54 +156,18 @@ static bool is_property_member(const char *name)
 static void prop_start(void *ctx, const char *name, const char *const *attrs)
 {
 	(void)attrs;
-	struct ooxml *o = ctx;
-	if (o->in_prop) {
-		o->prop_depth++; /* keywords may hold one element per language */
-		return;
-	}
-	const char *key = property_key(name);
-	if (!key || o->st != PII_OK)
-		return;
-	o->in_prop = true;
-	o->prop_depth = 0;
-	o->prop.loc = (struct pii_loc){.file = o->in->path, .key = key, .part = "properties"};
-	pii_cell_start(&o->prop, 0, 0);
-}
-
-/* Hands the property on, without the spaces around it. */
-static void end_property(struct ooxml *o)
-{
-	struct pii_buf *t = &o->prop.text;
-	while (t->len && is_blank(t->data[t->len - 1]))
-		t->len--;
-	o->in_prop = false;
-	enum pii_status st = pii_cell_end(&o->prop);
-	if (o->st == PII_OK)
-		o->st = st;
+	pii_props_start(&((struct ooxml *)ctx)->props, name);
 }
 
 static void prop_end(void *ctx, const char *name)
 {
 	(void)name;
-	struct ooxml *o = ctx;
-	if (o->in_prop && o->prop_depth)
-		o->prop_depth--;
-	else if (o->in_prop)
-		end_property(o);
+	pii_props_end(&((struct ooxml *)ctx)->props);
 }
 
 static void prop_text(void *ctx, const char *text, size_t len)
 {
-	struct ooxml *o = ctx;
-	if (!o->in_prop)
-		return;
-	if (!o->prop.text.len && !o->prop.paging)
-		while (len && is_blank(*text)) {
-			text++;
-			len--;
-		}
-	if (len)
-		pii_cell_put(&o->prop, text, len);
+	pii_props_text(&((struct ooxml *)ctx)->props, text, len);
 }
 
 /* ---- package parts read in the first pass --------------------------------------- */
@@ -578,12 +524,13 @@ static void text_member(struct ooxml *o, struct pii_container *c, const char *na
 
 static void property_member(struct ooxml *o, struct pii_container *c)
 {
-	o->prop.out = o->out;
-	o->in_prop = false;
+	if (o->st != PII_OK)
+		return;
+	pii_props_begin(&o->props, property_keys, sizeof(property_keys) / sizeof(property_keys[0]),
+			o->out, o->in->path);
 	struct pii_xml_events ev = {o, prop_start, prop_end, prop_text};
 	parse_member(o, c, &ev);
-	if (o->in_prop)
-		end_property(o); /* cut short: what was read, and no stream left open */
+	o->st = pii_props_finish(&o->props);
 }
 
 /* An embedded file goes back through detection. Past a limit no more are
@@ -736,7 +683,7 @@ static enum pii_status ooxml_run(struct pii_input *in, struct pii_sink *out)
 	free(o.sheets);
 	free(o.first);
 	pii_buf_free(&o.cur);
-	pii_cell_free(&o.prop);
+	pii_props_free(&o.props);
 	free(data);
 	return o.st == PII_EFATAL ? PII_EFATAL : PII_OK;
 }

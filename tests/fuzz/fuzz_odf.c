@@ -5,23 +5,10 @@
  * fuzzer works on the XML and not on the zip around it.
  */
 #include <archive.h>
-#include <archive_entry.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
-
-static void add(struct archive *a, const char *name, const void *data, size_t len)
-{
-	struct archive_entry *e = archive_entry_new();
-	archive_entry_set_pathname(e, name);
-	archive_entry_set_filetype(e, AE_IFREG);
-	archive_entry_set_perm(e, 0644);
-	archive_entry_set_size(e, (la_int64_t)len);
-	archive_write_header(a, e);
-	archive_write_data(a, data, len);
-	archive_entry_free(e);
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -42,9 +29,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* ODF's mimetype comes first and is stored, not deflated. */
 	archive_write_zip_set_compression_store(a);
 	archive_write_open_memory(a, zip, cap, &used);
-	add(a, "mimetype", mimetype, strlen(mimetype));
+	fuzz_zip_add(a, "mimetype", mimetype, strlen(mimetype));
 	archive_write_zip_set_compression_deflate(a);
-	add(a, "content.xml", data, size);
+	fuzz_zip_add(a, "content.xml", data, size);
 	archive_write_close(a);
 	archive_write_free(a);
 	fuzz_scan(spreadsheet ? "f.ods" : "f.odt", zip, used, &pii_extractor_odf);

@@ -5,23 +5,10 @@
  * the XML and not on the zip around it.
  */
 #include <archive.h>
-#include <archive_entry.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
-
-static void add(struct archive *a, const char *name, const void *data, size_t len)
-{
-	struct archive_entry *e = archive_entry_new();
-	archive_entry_set_pathname(e, name);
-	archive_entry_set_filetype(e, AE_IFREG);
-	archive_entry_set_perm(e, 0644);
-	archive_entry_set_size(e, (la_int64_t)len);
-	archive_write_header(a, e);
-	archive_write_data(a, data, len);
-	archive_entry_free(e);
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -58,15 +45,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	archive_write_set_format_zip(a);
 	archive_write_open_memory(a, zip, cap, &used);
 	if (kind == 2) {
-		add(a, "[Content_Types].xml", types_w, sizeof(types_w) - 1);
-		add(a, "word/document.xml", data, size);
+		fuzz_zip_add(a, "[Content_Types].xml", types_w, sizeof(types_w) - 1);
+		fuzz_zip_add(a, "word/document.xml", data, size);
 	} else {
-		add(a, "[Content_Types].xml", types_x, sizeof(types_x) - 1);
-		add(a, "xl/workbook.xml", workbook, sizeof(workbook) - 1);
-		add(a, "xl/_rels/workbook.xml.rels", rels, sizeof(rels) - 1);
-		add(a, "xl/worksheets/sheet1.xml", kind == 0 ? (const void *)data : sheet,
+		fuzz_zip_add(a, "[Content_Types].xml", types_x, sizeof(types_x) - 1);
+		fuzz_zip_add(a, "xl/workbook.xml", workbook, sizeof(workbook) - 1);
+		fuzz_zip_add(a, "xl/_rels/workbook.xml.rels", rels, sizeof(rels) - 1);
+		fuzz_zip_add(a, "xl/worksheets/sheet1.xml", kind == 0 ? (const void *)data : sheet,
 		    kind == 0 ? size : sizeof(sheet) - 1);
-		add(a, "xl/sharedStrings.xml", kind == 1 ? (const void *)data : shared,
+		fuzz_zip_add(a, "xl/sharedStrings.xml", kind == 1 ? (const void *)data : shared,
 		    kind == 1 ? size : sizeof(shared) - 1);
 	}
 	archive_write_close(a);

@@ -3,6 +3,9 @@
  */
 #include "harness.h"
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,3 +83,16 @@ void fuzz_scan(const char *name, const uint8_t *data, size_t size,
 	}
 	pii_worker_scan_buffer_as(worker, scanned, name, data, size, as);
 }
+
+void fuzz_zip_add(struct archive *a, const char *name, const void *data, size_t len)
+{
+	struct archive_entry *e = archive_entry_new();
+	archive_entry_set_pathname(e, name);
+	archive_entry_set_filetype(e, AE_IFREG);
+	archive_entry_set_perm(e, 0644);
+	archive_entry_set_size(e, (la_int64_t)len);
+	archive_write_header(a, e);
+	archive_write_data(a, data, len);
+	archive_entry_free(e);
+}
+

@@ -16,6 +16,10 @@
 void fuzz_scan(const char *name, const uint8_t *data, size_t size,
 	       const struct pii_extractor *as);
 
+/* Adds a member name with data[0..len) to the zip being written by a. */
+struct archive;
+void fuzz_zip_add(struct archive *a, const char *name, const void *data, size_t len);
+
 /* The folder of the shipped rule packs. */
 const char *fuzz_rules_dir(void);
 
