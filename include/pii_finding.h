@@ -22,6 +22,8 @@ struct pii_loc {
 	const char *part;   /* e-mail part */
 	uint32_t page;      /* PDF page, slide; 0 when none. Findings carry
 			     * it; inventory rows are not split by it. */
+	bool technical;     /* code, configuration, a log or man page: rules
+			     * that need prose (prose: true) skip it */
 };
 
 struct pii_finding {

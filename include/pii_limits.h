@@ -169,10 +169,6 @@
  * contact list (--contact-list-min). */
 #define PII_CONTACT_LIST_MIN_DEFAULT 50
 
-/* A special-category rule's findings in a file without an identifier
- * count from this many on (rules may set their own: density). */
-#define PII_SPECIAL_DENSITY_DEFAULT 3
-
 /* A special-category rule's findings held per file until it is known
  * whether they count; past this many they count anyway. */
 #define PII_SPECIAL_HELD_MAX 4096

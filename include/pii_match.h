@@ -32,12 +32,13 @@ void pii_matcher_free(struct pii_matcher *m);
  * is there for lookarounds and context words (the margins of a page).
  * from and to must be character boundaries. label, when not NULL, is a
  * name that describes the text (a column or key name) and counts as
- * context. On return *out points to the matches, sorted by start, without
+ * context; technical says the text is code, configuration or a log
+ * (rules that need prose skip it). On return *out points to the matches, sorted by start, without
  * overlaps; they stay valid until the next call. Returns PII_OK, or
  * PII_EOBJECT when out of memory (matches found so far are returned). */
 enum pii_status pii_matcher_run(struct pii_matcher *m, const char *text,
 				size_t len, size_t from, size_t to,
-				const char *label, const struct pii_match **out,
+				const char *label, bool technical, const struct pii_match **out,
 				size_t *n_out);
 
 /* Times a pattern hit the PCRE2 match limit (the rest of that run was

@@ -62,12 +62,13 @@ struct pii_rule {
 	unsigned report_index; /* index into pii_ruleset.reports */
 	uint32_t min_triggers; /* trigger bytes every match holds (>= 1) */
 	/* Special categories (GDPR Art. 9) and criminal data (Art. 10): such a
-	 * rule's findings in a file count only when the file also holds an
-	 * identifier (e-mail, phone, national id, name, IBAN, date of birth)
-	 * or at least `density` of them: a word in passing is not a finding. */
+	 * rule's findings count only in a record that also identifies someone
+	 * (pii_special.h), or where one record holds `density` different
+	 * words of it (0: never on their own). */
 	int special;           /* 0, 9 or 10 */
 	unsigned density;
 	bool identifies;       /* identifies: person - its findings name someone */
+	bool prose;            /* prose: true - counts only in prose (pii_prose.h) */
 	char *subject_count;   /* subject_count: KIND - its distinct values count
 				* people; rules of one kind count the same people */
 };

@@ -122,7 +122,7 @@ void pii_emit_text(struct pii_emitter *e, const struct pii_loc *loc, const char 
 	}
 	uint64_t hits = pii_matcher_limit_hits(e->matcher);
 	if (pii_matcher_run(e->matcher, text, len, from, to,
-			    loc->column ? loc->column : loc->key, &m, &n) != PII_OK)
+			    loc->column ? loc->column : loc->key, loc->technical, &m, &n) != PII_OK)
 		e->oom = true;
 	e->limit_hits += pii_matcher_limit_hits(e->matcher) - hits;
 	size_t counted = from;

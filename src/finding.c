@@ -46,6 +46,7 @@ static const struct pii_loc *intern_loc(struct pii_batch *b, const struct pii_lo
 	copy->key = pii_arena_strdup(&b->arena, loc->key);
 	copy->part = pii_arena_strdup(&b->arena, loc->part);
 	copy->page = loc->page;
+	copy->technical = loc->technical;
 	if (!copy->file || (loc->table && !copy->table) ||
 	    (loc->column && !copy->column) || (loc->key && !copy->key) ||
 	    (loc->part && !copy->part))

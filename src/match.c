@@ -10,6 +10,7 @@
 #include "pii_match.h"
 
 #include "match_db.h"
+#include "pii_prose.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 struct pii_matcher {
 	const struct pii_ruleset *rs;
 	const struct pii_match_db *db;
+	bool technical;       /* the text being matched is technical */
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
@@ -188,10 +190,12 @@ static bool push_match(struct pii_matcher *m, const struct pii_rule *r,
 
 /* Decides whether the regex match text[start..end) is a finding, and with
  * which confidence; NONE when it is not. */
-static enum pii_confidence judge(const struct pii_rule *r, const char *text,
-				 size_t len, size_t start, size_t end,
+static enum pii_confidence judge(const struct pii_matcher *m, const struct pii_rule *r,
+				 const char *text, size_t len, size_t start, size_t end,
 				 const char *label)
 {
+	if (r->prose && (m->technical || !pii_in_prose(text, len, start, end)))
+		return PII_CONF_NONE;
 	/* The validator already ran, as a callout inside the match. Without
 	 * anti-context, a rule that is sure of itself needs no context. */
 	if (r->confidence == PII_CONF_HIGH && !r->n_anti_context)
@@ -278,7 +282,7 @@ static bool run_rule(struct pii_matcher *m, const struct pii_rule *r,
 		 * neighbouring page's went: else the tail of a value reported
 		 * by the previous page ("devries@kpn.nl" of "jan.devries@kpn.nl")
 		 * would be found again here. */
-		enum pii_confidence conf = judge(r, text, len, ms, me, label);
+		enum pii_confidence conf = judge(m, r, text, len, ms, me, label);
 		if (conf != PII_CONF_NONE) {
 			if (ms >= from && ms < to && !push_match(m, r, ms, me, conf))
 				return false;
@@ -557,7 +561,7 @@ static bool run_adjacent(struct pii_matcher *m, const struct pii_rule *r, const 
 	size_t ms = ov[0], me = ov[1];
 	if (me <= ms || ms < from || ms >= to)
 		return true;
-	enum pii_confidence conf = judge(r, text, len, ms, me, label);
+	enum pii_confidence conf = judge(m, r, text, len, ms, me, label);
 	return conf == PII_CONF_NONE || push_match(m, r, ms, me, conf);
 }
 
@@ -679,13 +683,14 @@ static void resolve_overlaps(struct pii_matcher *m)
 
 enum pii_status pii_matcher_run(struct pii_matcher *m, const char *text,
 				size_t len, size_t from, size_t to,
-				const char *label, const struct pii_match **out,
+				const char *label, bool technical, const struct pii_match **out,
 				size_t *n_out)
 {
 	const struct pii_ruleset *rs = m->rs;
 	const struct pii_match_db *db = m->db;
 	enum pii_status st = PII_OK;
 	m->n_matches = 0;
+	m->technical = technical;
 	if (to > len)
 		to = len;
 

@@ -338,6 +338,8 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 			     fail(ld, v, "density is a number from 1 to 1000");
 			r->density = (unsigned)d;
 		}
+		else if (!strcmp(key, "prose"))
+			ok = get_bool(ld, v, key, &r->prose);
 		else if (!strcmp(key, "subject_count"))
 			ok = get_string(ld, v, key, &r->subject_count);
 		else if (!strcmp(key, "identifies")) {
@@ -372,8 +374,6 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 		return fail(ld, n, "out of memory");
 	if (r->density && !r->special)
 		return fail(ld, n, "rule '%s': density goes with special:", r->id);
-	if (r->special && !r->density)
-		r->density = PII_SPECIAL_DENSITY_DEFAULT;
 	if (r->validator_name) {
 		r->validate = pii_validator_find(r->validator_name);
 		if (!r->validate)

@@ -125,7 +125,7 @@ static void free_loc(struct pii_loc *l)
 
 static bool copy_loc(struct pii_loc *dst, const struct pii_loc *src)
 {
-	*dst = (struct pii_loc){.page = src->page};
+	*dst = (struct pii_loc){.page = src->page, .technical = src->technical};
 	const char *const from[] = {src->file, src->table, src->column, src->key, src->part};
 	const char **to[] = {&dst->file, &dst->table, &dst->column, &dst->key, &dst->part};
 	for (size_t i = 0; i < 5; i++)

@@ -58,6 +58,12 @@ static enum pii_status strings_run(struct pii_input *in, struct pii_sink *out)
 	if (!s)
 		return PII_EOBJECT;
 	s->loc.file = in->path;
+	/* the strings of programs and libraries are messages and symbols */
+	static const char *const programs[] = {"executable", "sharedlib", "x-object", "x-mach",
+					       "dosexec", "java-applet", "x-elf", NULL};
+	for (const char *const *p = programs; *p; p++)
+		if (strstr(in->type.mime, *p))
+			s->loc.technical = true;
 	s->out = out;
 	uint64_t offset = 0;
 	int prev = -1; /* previous byte, for UTF-16 units */

@@ -12,6 +12,7 @@
 #include "pii_decode.h"
 #include "pii_extractor.h"
 #include "pii_limits.h"
+#include "pii_prose.h"
 
 struct writing {
 	struct pii_sink *out;
@@ -76,9 +77,22 @@ static int text_bid(const struct pii_input *in, int best)
 	return in->type.kind == PII_KIND_TEXT ? PII_BID_KIND : PII_BID_NONE;
 }
 
+/* Whether the text is a script, a man page or PostScript by its first
+ * bytes, whatever its name. */
+static bool technical_head(const struct pii_input *in)
+{
+	static const char *const heads[] = {"#!", ".TH ", ".\\\"", "'\\\"", "%!PS", NULL};
+	for (const char *const *h = heads; *h; h++)
+		if (in->head_len >= strlen(*h) + in->type.bom &&
+		    !memcmp(in->head + in->type.bom, *h, strlen(*h)))
+			return true;
+	return false;
+}
+
 static enum pii_status text_run(struct pii_input *in, struct pii_sink *out)
 {
-	struct pii_loc loc = {.file = in->path};
+	struct pii_loc loc = {.file = in->path,
+			      .technical = pii_path_is_technical(in->path) || technical_head(in)};
 	struct pii_decoder dec;
 	if (!pii_input_start_text(in, &dec))
 		return PII_EOBJECT;

@@ -58,7 +58,7 @@ static const char *describe(struct pii_matcher *m, const char *text, size_t from
 	static char out[4096];
 	const struct pii_match *ms;
 	size_t n;
-	pii_matcher_run(m, text, strlen(text), from, to, label, &ms, &n);
+	pii_matcher_run(m, text, strlen(text), from, to, label, false, &ms, &n);
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
 		size_t used = strlen(out);
@@ -187,7 +187,7 @@ static void test_limits_and_user_rules(void)
 	strcpy(text + 120, "c pass secret7 and secret8 b");
 	const struct pii_match *ms;
 	size_t n;
-	pii_matcher_run(m, text, strlen(text), 0, strlen(text), NULL, &ms, &n);
+	pii_matcher_run(m, text, strlen(text), 0, strlen(text), NULL, false, &ms, &n);
 	CHECK(pii_matcher_limit_hits(m) > 0);
 	/* The rest of the text is still matched; both secrets are near "pass". */
 	CHECK_U64(n, 2);

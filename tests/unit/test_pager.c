@@ -33,7 +33,7 @@ static enum pii_status on_page(void *ctx, const char *text, size_t len, size_t f
 	const struct pii_match *ms;
 	size_t n;
 	c->pages++;
-	pii_matcher_run(c->m, text, len, from, to, NULL, &ms, &n);
+	pii_matcher_run(c->m, text, len, from, to, NULL, false, &ms, &n);
 	for (size_t i = 0; i < n; i++) {
 		uint64_t line = lines + 1;
 		for (size_t k = from; k < ms[i].start; k++)
@@ -47,7 +47,7 @@ static void whole(struct pii_matcher *m, const char *text, char *out, size_t out
 {
 	const struct pii_match *ms;
 	size_t n, len = strlen(text);
-	pii_matcher_run(m, text, len, 0, len, NULL, &ms, &n);
+	pii_matcher_run(m, text, len, 0, len, NULL, false, &ms, &n);
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
 		uint64_t line = 1;

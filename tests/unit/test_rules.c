@@ -19,7 +19,7 @@ static bool finds(struct pii_matcher *m, const char *report_as, const char *text
 	const struct pii_match *ms;
 	size_t n;
 	size_t len = strlen(text);
-	pii_matcher_run(m, text, len, 0, len, label, &ms, &n);
+	pii_matcher_run(m, text, len, 0, len, label, false, &ms, &n);
 	seen[0] = '\0';
 	bool found = false;
 	for (size_t i = 0; i < n; i++) {
