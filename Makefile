@@ -227,6 +227,7 @@ install: $(BIN)
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/piiscan
 	install -m 644 rules/*.yaml $(DESTDIR)$(PREFIX)/share/piiscan/rules/
+	install -m 644 -D -t $(DESTDIR)$(PREFIX)/share/piiscan/rules/names rules/names/*.txt rules/names/README.md
 	install -m 644 man/piiscan.1 $(DESTDIR)$(PREFIX)/share/man/man1/piiscan.1
 	install -d $(DESTDIR)$(PREFIX)/share/piiscan/contrib/systemd \
 		$(DESTDIR)$(PREFIX)/share/piiscan/contrib/kubernetes \

@@ -23,6 +23,7 @@
 #include "pii_limits.h"
 #include "pii_log.h"
 #include "pii_merge.h"
+#include "pii_names.h"
 #include "pii_state.h"
 #include "pii_stop.h"
 #include "pii_version.h"
@@ -58,15 +59,18 @@ static struct pii_ruleset *load_rules(const struct pii_options *opt, char *err,
 				pii_rules_free(rs);
 				return NULL;
 			}
-		} else if (pii_rules_load_packs(rs, dir, opt->packs, err, errlen) != PII_OK) {
+		} else if (pii_rules_load_packs(rs, dir, opt->packs, err, errlen) != PII_OK ||
+			   !pii_names_load(dir, err, errlen)) {
 			free(dir);
 			pii_rules_free(rs);
 			return NULL;
 		}
 		free(dir);
 	}
+	/* A --rules folder may bring name lists too (its names/ folder). */
 	for (size_t i = 0; i < opt->n_rule_paths; i++)
-		if (pii_rules_load_path(rs, opt->rule_paths[i], err, errlen) != PII_OK) {
+		if (pii_rules_load_path(rs, opt->rule_paths[i], err, errlen) != PII_OK ||
+		    !pii_names_load(opt->rule_paths[i], err, errlen)) {
 			pii_rules_free(rs);
 			return NULL;
 		}

@@ -16,6 +16,8 @@
 #include <strings.h>
 #include <time.h>
 
+#include "pii_names.h"
+
 void pii_canon_copy(struct pii_canon *canon, const char *value, size_t len)
 {
 	if (len > sizeof(canon->buf))
@@ -677,6 +679,7 @@ static const struct {
 	{"email", validate_email},
 	{"phone", validate_phone},
 	{"nl_phone", validate_nl_phone},
+	{"person_name", pii_name_validate},
 	{"nl_postcode", validate_nl_postcode},
 	{"date", validate_date},
 };

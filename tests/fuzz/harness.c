@@ -12,6 +12,7 @@
 
 #include "pii_collect.h"
 #include "pii_limits.h"
+#include "pii_names.h"
 #include "pii_scan.h"
 
 /* Inputs scanned before the collector's inventory is dropped and the
@@ -59,6 +60,7 @@ static void setup(void)
 	opt.max_members = 1000;
 	rules = pii_rules_new();
 	if (!rules || pii_rules_load_packs(rules, fuzz_rules_dir(), NULL, err, sizeof(err)) != PII_OK ||
+	    !pii_names_load(fuzz_rules_dir(), err, sizeof(err)) ||
 	    pii_rules_compile(rules, err, sizeof(err)) != PII_OK) {
 		fprintf(stderr, "fuzz harness: %s\n", err);
 		abort();

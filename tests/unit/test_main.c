@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pii_extract.h"
+#include "pii_names.h"
 #include "test.h"
 
 int t_passed, t_failed;
@@ -40,6 +41,12 @@ int main(int argc, char **argv)
 	if (argc > 1)
 		t_rules_dir = argv[1];
 	pii_extractors_init();
+	/* The name lists ship with the packs: loaded once, as piiscan does. */
+	char err[512];
+	if (!pii_names_load(t_rules_dir, err, sizeof(err))) {
+		fprintf(stderr, "unit_tests: %s\n", err);
+		t_failed++;
+	}
 	int ran = 0;
 	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++) {
 		if (!wanted(suites[i].name, argc, argv))
