@@ -286,6 +286,13 @@ int main(int argc, char **argv)
 			 * far too much (every capitalised word, every date). */
 			if (rules->rules[i].require_context)
 				continue;
+			/* one line per pattern: email and email_role share theirs */
+			bool seen = false;
+			for (size_t j = 0; j < i && !seen; j++)
+				seen = !rules->rules[j].require_context &&
+				       !strcmp(rules->rules[j].pattern, rules->rules[i].pattern);
+			if (seen)
+				continue;
 			char *p = pii_rule_pattern_simplified(rules->rules[i].pattern);
 			if (!p) {
 				rc = fatal("out of memory");

@@ -17,120 +17,7 @@
 #include <time.h>
 
 #include "pii_names.h"
-
-void pii_canon_copy(struct pii_canon *canon, const char *value, size_t len)
-{
-	if (len > sizeof(canon->buf))
-		len = sizeof(canon->buf);
-	memcpy(canon->buf, value, len);
-	canon->len = len;
-}
-
-/* Collects the digits of value into out (at most max); returns how many,
- * or -1 when a character other than a digit or one of seps appears. */
-static int collect_digits(const char *value, size_t len, const char *seps,
-			  char *out, size_t max)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = value[i];
-		if (c >= '0' && c <= '9') {
-			if (n == max)
-				return -1;
-			out[n++] = c;
-		} else if (!strchr(seps, c)) {
-			return -1;
-		}
-	}
-	return (int)n;
-}
-
-static bool all_same(const char *d, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		if (d[i] != d[0])
-			return false;
-	return true;
-}
-
-/* ---- payment cards: Luhn plus brand prefix and length ----------------- */
-
-struct card_brand {
-	unsigned lo, hi;     /* prefix range, inclusive */
-	unsigned digits;     /* length of the prefix */
-	unsigned min, max;   /* card number length */
-};
-
-/* Issuer identification ranges of the card brands in use in Europe and
- * the US (ISO/IEC 7812 as published by the schemes). */
-static const struct card_brand card_brands[] = {
-	{4, 4, 1, 13, 19},              /* Visa (13 and 16 in use, 19 new) */
-	{51, 55, 2, 16, 16},            /* Mastercard */
-	{2221, 2720, 4, 16, 16},        /* Mastercard 2-series */
-	{34, 34, 2, 15, 15},            /* American Express */
-	{37, 37, 2, 15, 15},
-	{6011, 6011, 4, 16, 19},        /* Discover */
-	{644, 649, 3, 16, 19},
-	{65, 65, 2, 16, 19},
-	{300, 305, 3, 14, 19},          /* Diners Club */
-	{3095, 3095, 4, 14, 19},
-	{36, 36, 2, 14, 19},
-	{38, 39, 2, 14, 19},
-	{3528, 3589, 4, 16, 19},        /* JCB */
-	{62, 62, 2, 16, 19},            /* UnionPay */
-	{2200, 2204, 4, 16, 19},        /* Mir */
-	{5018, 5018, 4, 12, 19},        /* Maestro */
-	{5020, 5020, 4, 12, 19},
-	{5038, 5038, 4, 12, 19},
-	{5893, 5893, 4, 12, 19},
-	{6304, 6304, 4, 12, 19},
-	{6759, 6759, 4, 12, 19},
-	{6761, 6763, 4, 12, 19},
-};
-
-static bool luhn_ok(const char *d, size_t n)
-{
-	unsigned sum = 0;
-	bool dbl = false;
-	for (size_t i = n; i-- > 0;) {
-		unsigned v = (unsigned)(d[i] - '0');
-		if (dbl) {
-			v *= 2;
-			if (v > 9)
-				v -= 9;
-		}
-		sum += v;
-		dbl = !dbl;
-	}
-	return sum % 10 == 0;
-}
-
-static bool card_brand_ok(const char *d, size_t n)
-{
-	for (size_t b = 0; b < sizeof(card_brands) / sizeof(card_brands[0]); b++) {
-		const struct card_brand *cb = &card_brands[b];
-		if (n < cb->min || n > cb->max || n < cb->digits)
-			continue;
-		unsigned prefix = 0;
-		for (unsigned i = 0; i < cb->digits; i++)
-			prefix = prefix * 10 + (unsigned)(d[i] - '0');
-		if (prefix >= cb->lo && prefix <= cb->hi)
-			return true;
-	}
-	return false;
-}
-
-static bool validate_luhn(const char *value, size_t len, struct pii_canon *canon)
-{
-	char d[24];
-	int n = collect_digits(value, len, " -", d, sizeof(d));
-	if (n < 13 || n > 19 || all_same(d, (size_t)n))
-		return false;
-	if (!luhn_ok(d, (size_t)n) || !card_brand_ok(d, (size_t)n))
-		return false;
-	pii_canon_copy(canon, d, (size_t)n);
-	return true;
-}
+#include "validators.h"
 
 /* ---- IBAN: country length and mod-97 ---------------------------------- */
 
@@ -203,7 +90,7 @@ static bool validate_elfproef(const char *value, size_t len,
 			      struct pii_canon *canon)
 {
 	char d[10];
-	int n = collect_digits(value, len, ". ", d + 1, 9);
+	int n = pii_collect_digits(value, len, ". ", d + 1, 9);
 	if (n == 8) {
 		/* Written without its leading zero. */
 		d[0] = '0';
@@ -212,7 +99,13 @@ static bool validate_elfproef(const char *value, size_t len,
 	} else {
 		return false;
 	}
-	if (all_same(d, 9))
+	if (pii_all_same(d, 9))
+		return false;
+	/* 123456782, the number every form and test is filled in with */
+	bool counting = true;
+	for (int i = 1; i < 8 && counting; i++)
+		counting = d[i] == d[i - 1] + 1;
+	if (counting)
 		return false;
 	int sum = 0;
 	for (int i = 0; i < 8; i++)
@@ -221,307 +114,6 @@ static bool validate_elfproef(const char *value, size_t len,
 	if (sum % 11 != 0)
 		return false;
 	pii_canon_copy(canon, d, 9);
-	return true;
-}
-
-/* ---- IP addresses --------------------------------------------------------- */
-
-/* True when the IPv4 address a.b.c.d is reserved for purposes where it
- * never identifies a person: "this network", loopback, documentation,
- * multicast, future use and broadcast. Private ranges are kept: inside a
- * company they point at a person's workstation. */
-static bool ipv4_reserved(const unsigned o[4])
-{
-	if (o[0] == 0 || o[0] == 127 || o[0] >= 224)
-		return true;
-	if (o[0] == 192 && o[1] == 0 && o[2] == 2)
-		return true;
-	if (o[0] == 198 && o[1] == 51 && o[2] == 100)
-		return true;
-	if (o[0] == 203 && o[1] == 0 && o[2] == 113)
-		return true;
-	return false;
-}
-
-static bool parse_ipv4(const char *value, size_t len, unsigned o[4])
-{
-	size_t i = 0;
-	for (int k = 0; k < 4; k++) {
-		if (k) {
-			if (i >= len || value[i] != '.')
-				return false;
-			i++;
-		}
-		size_t start = i;
-		unsigned v = 0;
-		while (i < len && isdigit((unsigned char)value[i]) && i - start < 3)
-			v = v * 10 + (unsigned)(value[i++] - '0');
-		size_t nd = i - start;
-		/* Leading zeros ("010") are not how addresses are written; they
-		 * are how version and part numbers are. */
-		if (nd == 0 || v > 255 || (nd > 1 && value[start] == '0'))
-			return false;
-		o[k] = v;
-	}
-	return i == len;
-}
-
-static bool validate_ipv4(const char *value, size_t len, struct pii_canon *canon)
-{
-	unsigned o[4];
-	if (!parse_ipv4(value, len, o) || ipv4_reserved(o))
-		return false;
-	pii_canon_copy(canon, value, len);
-	return true;
-}
-
-static bool validate_ipv6(const char *value, size_t len, struct pii_canon *canon)
-{
-	char s[64];
-	if (len >= sizeof(s))
-		return false;
-	memcpy(s, value, len);
-	s[len] = '\0';
-	/* Short forms such as "a::b" are C++ scope operators and the like far
-	 * more often than addresses: ask for a group of three or more hex
-	 * digits. */
-	size_t run = 0, longest = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (isxdigit((unsigned char)s[i])) {
-			if (++run > longest)
-				longest = run;
-		} else {
-			run = 0;
-		}
-	}
-	if (longest < 3)
-		return false;
-	unsigned char a[16];
-	if (inet_pton(AF_INET6, s, a) != 1)
-		return false;
-	static const unsigned char zero[16];
-	if (!memcmp(a, zero, 15) && a[15] <= 1)
-		return false; /* :: and ::1 */
-	if (a[0] == 0xff)
-		return false; /* multicast */
-	if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0x0d && a[3] == 0xb8)
-		return false; /* 2001:db8::/32 documentation */
-	static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-	if (!memcmp(a, mapped, 12)) {
-		unsigned o[4] = {a[12], a[13], a[14], a[15]};
-		if (ipv4_reserved(o))
-			return false;
-	}
-	char out[INET6_ADDRSTRLEN];
-	if (!inet_ntop(AF_INET6, a, out, sizeof(out)))
-		return false;
-	pii_canon_copy(canon, out, strlen(out));
-	return true;
-}
-
-/* ---- e-mail ---------------------------------------------------------------- */
-
-static bool label_eq(const char *s, size_t n, const char *lit)
-{
-	size_t m = strlen(lit);
-	if (n != m)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (tolower((unsigned char)s[i]) != lit[i])
-			return false;
-	return true;
-}
-
-/* Top-level "domains" that are really file extensions: "logo@2x.png" in
- * a web project is an image, not an address. */
-static const char *const file_extension_tlds[] = {
-	"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif",
-	"tiff", "css", "js", "html", "htm", "php", "txt", "json", "xml",
-	"pdf", "zip", "gz", "min", "map", "woff", "woff2", "ttf", NULL,
-};
-
-/* Reserved by RFC 2606 / RFC 6761 for examples and tests. */
-static const char *const reserved_tlds[] = {
-	"test", "invalid", "example", "localhost", "local", NULL,
-};
-
-static const char *const reserved_domains[] = {
-	"example.com", "example.net", "example.org", NULL,
-};
-
-static bool validate_email(const char *value, size_t len, struct pii_canon *canon)
-{
-	const char *at = memchr(value, '@', len);
-	if (!at || len > 254)
-		return false;
-	size_t local = (size_t)(at - value);
-	if (local == 0 || local > 64)
-		return false;
-	const char *dom = at + 1;
-	size_t dlen = len - local - 1;
-	const char *tld = dom;
-	for (size_t i = 0; i < dlen; i++)
-		if (dom[i] == '.')
-			tld = dom + i + 1;
-	size_t tlen = (size_t)(dom + dlen - tld);
-	if (tld == dom || tlen < 2)
-		return false;
-	for (size_t i = 0; i < tlen; i++)
-		if (!isalpha((unsigned char)tld[i]))
-			return false;
-	for (const char *const *t = reserved_tlds; *t; t++)
-		if (label_eq(tld, tlen, *t))
-			return false;
-	for (const char *const *t = file_extension_tlds; *t; t++)
-		if (label_eq(tld, tlen, *t))
-			return false;
-	for (const char *const *d = reserved_domains; *d; d++) {
-		size_t m = strlen(*d);
-		/* the domain itself or any subdomain of it */
-		if (dlen >= m && label_eq(dom + dlen - m, m, *d) &&
-		    (dlen == m || dom[dlen - m - 1] == '.'))
-			return false;
-	}
-	if (len > sizeof(canon->buf))
-		return false;
-	for (size_t i = 0; i < len; i++)
-		canon->buf[i] = (char)tolower((unsigned char)value[i]);
-	canon->len = len;
-	return true;
-}
-
-/* ---- phone numbers ----------------------------------------------------- */
-
-/* Reads a phone number written with +/00 prefix, spaces, dots, dashes,
- * slashes and parentheses into its digits; a trunk prefix written "(0)"
- * after the country code is dropped. Returns the digit count and sets
- * *intl when the number starts with + or 00 (then the country code is
- * the first digits of out, without the 00). Returns -1 on other text. */
-static int phone_digits(const char *v, size_t len, char *out, size_t max,
-			bool *intl)
-{
-	size_t i = 0, n = 0;
-	*intl = false;
-	while (i < len && (v[i] == ' ' || v[i] == '('))
-		i++;
-	if (i < len && v[i] == '+') {
-		*intl = true;
-		i++;
-	} else if (i + 1 < len && v[i] == '0' && v[i + 1] == '0') {
-		*intl = true;
-		i += 2;
-	}
-	for (; i < len; i++) {
-		char c = v[i];
-		if (c == '(' && i + 2 < len && v[i + 1] == '0' && v[i + 2] == ')' &&
-		    *intl && n > 0) {
-			i += 2;
-			continue;
-		}
-		if (c >= '0' && c <= '9') {
-			if (n == max)
-				return -1;
-			out[n++] = c;
-		} else if (!strchr(" .-/()", c)) {
-			return -1;
-		}
-	}
-	return (int)n;
-}
-
-/* Length of the E.164 country code at the start of d, or 0 if d does not
- * start with an assigned zone. Codes are prefix-free: 1 and 7 have one
- * digit, the 2-digit codes are listed, and in the remaining 2-digit
- * prefixes every code has three digits. */
-static int country_code_len(const char *d, int n)
-{
-	if (n < 1)
-		return 0;
-	if (d[0] == '1' || d[0] == '7')
-		return 1;
-	if (n < 2)
-		return 0;
-	static const char two[] = "20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 "
-				  "47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 "
-				  "64 65 66 81 82 84 86 90 91 92 93 94 95 98";
-	static const char three[] = "21 22 23 24 25 26 29 35 37 38 42 50 59 67 68 "
-				    "69 80 85 87 88 96 97 99";
-	char p[3] = {d[0], d[1], '\0'};
-	if (strstr(two, p))
-		return 2;
-	if (strstr(three, p))
-		return n >= 3 ? 3 : 0;
-	return 0;
-}
-
-/* The national part of a Dutch number (without the trunk 0): nine digits,
- * and not a service number (0800, 0900, 0906, 0909), pager (066) or
- * machine-to-machine (097) number, which do not belong to a person. */
-static bool nl_national_ok(const char *d, int n)
-{
-	if (n != 9 || d[0] == '0')
-		return false;
-	if (d[0] == '8' && d[1] == '0' && d[2] == '0')
-		return false;
-	if (d[0] == '9' && d[1] == '0' && (d[2] == '0' || d[2] == '6' || d[2] == '9'))
-		return false;
-	if (d[0] == '6' && d[1] == '6')
-		return false;
-	if (d[0] == '9' && d[1] == '7')
-		return false;
-	if (all_same(d + 1, 8))
-		return false;
-	return true;
-}
-
-static bool validate_phone(const char *value, size_t len, struct pii_canon *canon)
-{
-	char d[20];
-	bool intl;
-	int n = phone_digits(value, len, d, sizeof(d), &intl);
-	if (n < 8 || n > 15 || !intl || all_same(d, (size_t)n))
-		return false;
-	int cc = country_code_len(d, n);
-	if (!cc)
-		return false;
-	const char *nat = d + cc;
-	int nn = n - cc;
-	if (cc == 1 && (nn != 10 || nat[0] < '2' || nat[3] < '2'))
-		return false; /* NANP: NXX-NXX-XXXX */
-	if (cc == 2 && d[0] == '3' && d[1] == '1' && !nl_national_ok(nat, nn))
-		return false;
-	if (nn < 6)
-		return false;
-	canon->buf[0] = '+';
-	memcpy(canon->buf + 1, d, (size_t)n);
-	canon->len = (size_t)n + 1;
-	return true;
-}
-
-static bool validate_nl_phone(const char *value, size_t len,
-			      struct pii_canon *canon)
-{
-	char d[20];
-	bool intl;
-	int n = phone_digits(value, len, d, sizeof(d), &intl);
-	const char *nat;
-	int nn;
-	if (intl) {
-		if (n < 2 || d[0] != '3' || d[1] != '1')
-			return false;
-		nat = d + 2;
-		nn = n - 2;
-	} else {
-		if (n < 1 || d[0] != '0')
-			return false;
-		nat = d + 1;
-		nn = n - 1;
-	}
-	if (!nl_national_ok(nat, nn))
-		return false;
-	memcpy(canon->buf, "+31", 3);
-	memcpy(canon->buf + 3, nat, 9);
-	canon->len = 12;
 	return true;
 }
 
@@ -671,17 +263,27 @@ static const struct {
 	const char *name;
 	pii_validator_fn fn;
 } validators[] = {
-	{"luhn", validate_luhn},
+	{"card", pii_validate_card},
+	{"luhn", pii_validate_card}, /* its name before brands were checked */
 	{"iban", validate_iban},
 	{"elfproef", validate_elfproef},
-	{"ipv4", validate_ipv4},
-	{"ipv6", validate_ipv6},
-	{"email", validate_email},
-	{"phone", validate_phone},
-	{"nl_phone", validate_nl_phone},
-	{"person_name", pii_name_validate},
+	{"ipv4", pii_validate_ipv4},
+	{"ipv4_private", pii_validate_ipv4_private},
+	{"ipv6", pii_validate_ipv6},
+	{"ipv6_private", pii_validate_ipv6_private},
+	{"email", pii_validate_email},
+	{"email_role", pii_validate_email_role},
+	{"email_obfuscated", pii_validate_email_obfuscated},
+	{"phone", pii_validate_phone},
+	{"nl_phone", pii_validate_nl_phone},
+	{"de_phone", pii_validate_de_phone},
+	{"fr_phone", pii_validate_fr_phone},
+	{"be_phone", pii_validate_be_phone},
+	{"uk_phone", pii_validate_uk_phone},
+	{"us_phone", pii_validate_us_phone},
 	{"nl_postcode", validate_nl_postcode},
 	{"date", validate_date},
+	{"person_name", pii_name_validate},
 };
 
 #define N_VALIDATORS (sizeof(validators) / sizeof(validators[0]))

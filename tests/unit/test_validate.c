@@ -11,17 +11,26 @@ struct vcase {
 
 static const struct vcase cases[] = {
 	/* Luhn with brand prefix and length */
-	{"luhn", "4111111111111111", true, "4111111111111111"},
-	{"luhn", "4111 1111 1111 1111", true, "4111111111111111"},
-	{"luhn", "4111-1111-1111-1111", true, "4111111111111111"},
-	{"luhn", "5500005555555559", true, "5500005555555559"},
-	{"luhn", "2221000000000009", true, "2221000000000009"}, /* MC 2-series */
-	{"luhn", "378282246310005", true, "378282246310005"},   /* Amex, 15 */
-	{"luhn", "6011111111111117", true, "6011111111111117"},
-	{"luhn", "3530111333300000", true, "3530111333300000"}, /* JCB */
-	{"luhn", "4111111111111112", false, NULL},  /* checksum */
-	{"luhn", "378282246310005 ", true, "378282246310005"},
-	{"luhn", "3782822463100050", false, NULL},  /* Amex is 15 long */
+	{"card", "4532015112830366", true, "4532015112830366"},
+	{"card", "4532 0151 1283 0366", true, "4532015112830366"},
+	{"card", "4532-0151-1283-0366", true, "4532015112830366"},
+	{"card", "5425233430109903", true, "5425233430109903"},
+	{"card", "2221003122003224", true, "2221003122003224"}, /* MC 2-series */
+	{"card", "371238839571772", true, "371238839571772"},   /* Amex, 15 */
+	{"card", "6011514433546201", true, "6011514433546201"}, /* Discover */
+	{"card", "3566002520360500", true, "3566002520360500"}, /* JCB */
+	{"card", "4532015112830367", false, NULL},  /* checksum */
+	{"card", "371238839571772 ", true, "371238839571772"},
+	{"card", "3712388395717720", false, NULL},  /* Amex is 15 long */
+	{"card", "45320151128303", false, NULL},    /* Visa: 13, 16 or 19 long */
+	/* the test numbers of payment providers, and patterns */
+	{"card", "4111111111111111", false, NULL},
+	{"card", "4242 4242 4242 4242", false, NULL},
+	{"card", "5555555555554444", false, NULL},
+	{"card", "378282246310005", false, NULL},
+	{"card", "6011111111111117", false, NULL},
+	{"card", "4000 0000 0000 0002", false, NULL},
+	{"luhn", "4532015112830366", true, "4532015112830366"}, /* the old name */
 	{"luhn", "1234567812345670", false, NULL},  /* Luhn ok, no brand */
 	{"luhn", "0000000000000000", false, NULL},  /* all the same */
 	{"luhn", "411111111111", false, NULL},      /* too short */
@@ -41,8 +50,8 @@ static const struct vcase cases[] = {
 	{"iban", "NL00ABNA0417164300", false, NULL},  /* check digits 00 */
 	/* elfproef */
 	{"elfproef", "111222333", true, "111222333"},
-	{"elfproef", "123456782", true, "123456782"},
-	{"elfproef", "1234.56.782", true, "123456782"},
+	{"elfproef", "123456782", false, NULL}, /* the number on every test form */
+	{"elfproef", "1234.56.782", false, NULL},
 	{"elfproef", "725 763 863", true, "725763863"},
 	{"elfproef", "75627516", true, "075627516"},  /* without leading 0 */
 	{"elfproef", "111222334", false, NULL},
@@ -51,8 +60,18 @@ static const struct vcase cases[] = {
 	{"elfproef", "1234567", false, NULL},
 	/* IPv4 */
 	{"ipv4", "81.204.13.77", true, "81.204.13.77"},
-	{"ipv4", "10.0.0.1", true, "10.0.0.1"},
-	{"ipv4", "192.168.1.254", true, "192.168.1.254"},
+	{"ipv4", "10.0.0.1", false, NULL},          /* private: ipv4_private */
+	{"ipv4", "192.168.1.254", false, NULL},
+	{"ipv4_private", "10.0.0.1", true, "10.0.0.1"},
+	{"ipv4_private", "192.168.1.254", true, "192.168.1.254"},
+	{"ipv4_private", "172.31.255.7", true, "172.31.255.7"},
+	{"ipv4_private", "172.32.0.7", false, NULL},  /* public */
+	{"ipv4_private", "81.204.13.77", false, NULL},
+	{"ipv4", "81.204.13.0", false, NULL},       /* a network */
+	{"ipv4", "81.204.13.255", false, NULL},     /* its broadcast */
+	{"ipv4", "8.8.8.8", false, NULL},           /* a public resolver */
+	{"ipv4", "1.7.0.6", false, NULL},           /* a version */
+	{"ipv4", "3.10.2.1", false, NULL},
 	{"ipv4", "127.0.0.1", false, NULL},
 	{"ipv4", "0.0.0.0", false, NULL},
 	{"ipv4", "255.255.255.255", false, NULL},
@@ -67,7 +86,10 @@ static const struct vcase cases[] = {
 	/* IPv6 */
 	{"ipv6", "2a02:a45f:1c3e:0:8d1:2f3a:9b4c:1d2e", true, "2a02:a45f:1c3e:0:8d1:2f3a:9b4c:1d2e"},
 	{"ipv6", "2A02:A45F:0000:0000:0000:0000:0000:0001", true, "2a02:a45f::1"},
-	{"ipv6", "fe80::1c2b:3fff:fe4d:5e6f", true, "fe80::1c2b:3fff:fe4d:5e6f"},
+	{"ipv6", "fe80::1c2b:3fff:fe4d:5e6f", false, NULL}, /* link-local */
+	{"ipv6_private", "fe80::1c2b:3fff:fe4d:5e6f", true, "fe80::1c2b:3fff:fe4d:5e6f"},
+	{"ipv6_private", "fd12:3456:789a::1", true, "fd12:3456:789a::1"},
+	{"ipv6_private", "2a02:a45f:1c3e:0:8d1:2f3a:9b4c:1d2e", false, NULL},
 	{"ipv6", "::ffff:81.204.13.77", true, "::ffff:81.204.13.77"},
 	{"ipv6", "::1", false, NULL},
 	{"ipv6", "::", false, NULL},
@@ -89,6 +111,24 @@ static const struct vcase cases[] = {
 	{"email", "logo@2x.png", false, NULL},
 	{"email", "a@b.c", false, NULL},
 	{"email", "a@b.c0m", false, NULL},
+	/* roles and machines are not a person's mailbox */
+	{"email", "info@bakkerij-zonnetje.nl", false, NULL},
+	{"email", "noreply@kpnmail.nl", false, NULL},
+	{"email", "service-client@atelier.be", false, NULL},
+	{"email", "git@github.com", false, NULL},
+	{"email", "20240105142732.465001996@mail.ruitenberg.nl", false, NULL},
+	{"email", "6f1c2a9e0b7d4c3a8e5f@calendar.acme.nl", false, NULL},
+	{"email", "information.desk@acme.nl", true, "information.desk@acme.nl"},
+	{"email", "marketing.janssen@acme.nl", false, NULL}, /* a role, a name: a role */
+	{"email_role", "info@bakkerij-zonnetje.nl", true, "info@bakkerij-zonnetje.nl"},
+	{"email_role", "Support-NL@Acme.nl", true, "support-nl@acme.nl"},
+	{"email_role", "jan.devries@kpnmail.nl", false, NULL},
+	{"email_obfuscated", "jan (at) kpnmail (dot) nl", true, "jan@kpnmail.nl"},
+	{"email_obfuscated", "jan[at]kpnmail.nl", true, "jan@kpnmail.nl"},
+	{"email_obfuscated", "j.devries at ziggo dot nl", true, "j.devries@ziggo.nl"},
+	{"email_obfuscated", "jan%40kpnmail.nl", true, "jan@kpnmail.nl"},
+	{"email_obfuscated", "info (at) kpnmail (dot) nl", false, NULL},
+	{"email_obfuscated", "jan at home", false, NULL},
 	/* international phone numbers */
 	{"phone", "+31 20 123 4567", true, "+31201234567"},
 	{"phone", "+31 (0)6 1234 5678", true, "+31612345678"},
@@ -104,6 +144,7 @@ static const struct vcase cases[] = {
 	{"phone", "+28 123 456 789", false, NULL},   /* unassigned zone */
 	{"phone", "+31 1234", false, NULL},
 	{"phone", "020 123 4567", false, NULL},      /* not international */
+	{"phone", "+31 6 0 -1 83.599998", false, NULL}, /* a minus sign, a fraction */
 	/* Dutch phone numbers */
 	{"nl_phone", "06-12345678", true, "+31612345678"},
 	{"nl_phone", "(020) 123 45 67", true, "+31201234567"},
@@ -115,6 +156,40 @@ static const struct vcase cases[] = {
 	{"nl_phone", "0900 123 4567", false, NULL},
 	{"nl_phone", "0909 123 4567", false, NULL},
 	{"nl_phone", "0666666666", false, NULL},
+	{"nl_phone", "0123 456789", false, NULL},      /* counting: a placeholder */
+	{"nl_phone", "01 02 03 04 05", false, NULL},
+	{"nl_phone", "08-11-2023 01", false, NULL},   /* a date and an hour */
+	{"nl_phone", "0 -1 83.599998", false, NULL},  /* PostScript */
+	{"nl_phone", "0 14 238.2857", false, NULL},
+	{"nl_phone", "06.12.34.56.78", true, "+31612345678"},
+	{"nl_phone", "06 12.34 56.78", false, NULL},  /* separators mixed */
+	{"de_phone", "0151 72 21 58 68", true, "+4915172215868"},
+	{"de_phone", "030/1234567", true, "+49301234567"},
+	{"de_phone", "0221-26153715", true, "+4922126153715"},
+	{"de_phone", "041111.2.3.4", false, NULL},   /* a version after a number */
+	{"de_phone", "078-05-1120", false, NULL},     /* no area code 78 */
+	{"de_phone", "(089) 7360 0859", true, "+498973600859"},
+	{"de_phone", "+49 (0)30 1234567", true, "+49301234567"},
+	{"de_phone", "+49 69 1234567", true, "+49691234567"},
+	{"de_phone", "+49 78 1234567", false, NULL},
+	{"fr_phone", "+33 (0)6 12 34 56 78", true, "+33612345678"},
+	{"phone", "+1 2 3 4 5678 9012", false, NULL},
+	{"de_phone", "+49 (0)171 2794048", true, "+491712794048"},
+	{"de_phone", "0800 1234567", false, NULL},
+	{"de_phone", "0140 1234567", false, NULL},     /* mobiles are 015-017 */
+	{"fr_phone", "06 12 34 56 78", true, "+33612345678"},
+	{"fr_phone", "+33 1 42 68 53 00", true, "+33142685300"},
+	{"fr_phone", "08 25 12 34 56", false, NULL},   /* special rate */
+	{"be_phone", "0470 12 34 56", true, "+32470123456"},
+	{"be_phone", "02 123 45 67", true, "+3221234567"},
+	{"be_phone", "078-05-1120", false, NULL},      /* national rate */
+	{"uk_phone", "020 7946 0958", true, "+442079460958"},
+	{"uk_phone", "07700 900123", true, "+447700900123"},
+	{"uk_phone", "0800 123 4567", false, NULL},
+	{"us_phone", "(415) 555-2671", true, "+14155552671"},
+	{"us_phone", "1-212-555-0147", true, "+12125550147"},
+	{"us_phone", "123-456-7890", false, NULL},     /* area codes start 2-9 */
+	{"us_phone", "911-555-0147", false, NULL},     /* N11 */
 	{"nl_phone", "0012345678", false, NULL},
 	{"nl_phone", "+32 2 123 45 67", false, NULL},
 	{"nl_phone", "061234567", false, NULL},

@@ -1,0 +1,48 @@
+/*
+ * validators.h - the validators of the rule packs, in the files of their
+ * kind (validate_*.c), for the table in validate.c. Each has the
+ * signature of pii_validator_fn (pii_validate.h).
+ */
+#ifndef PII_VALIDATORS_PRIVATE_H
+#define PII_VALIDATORS_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "pii_validate.h"
+
+/* validate_phone.c: international numbers (+CC, 00CC), and the national
+ * written forms of NL, DE, FR, BE, UK and North America. */
+bool pii_validate_phone(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_nl_phone(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_de_phone(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_fr_phone(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_be_phone(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_uk_phone(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_us_phone(const char *value, size_t len, struct pii_canon *canon);
+
+/* validate_digits.c: the digits of value into out (at most max), or -1 when a
+ * character other than a digit or one of seps appears; whether d[0..n)
+ * is one digit repeated. */
+int pii_collect_digits(const char *value, size_t len, const char *seps, char *out, size_t max);
+bool pii_all_same(const char *d, size_t n);
+
+/* validate_card.c: payment cards (Luhn, brand range and length, no test
+ * number or pattern). */
+bool pii_validate_card(const char *value, size_t len, struct pii_canon *canon);
+
+/* validate_net.c: IPv4 and IPv6 addresses of devices, public or in a
+ * private range; e-mail addresses of people, of roles (info@, support@),
+ * and written to dodge harvesters ("jan (at) example (dot) nl"). */
+bool pii_validate_ipv4(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_ipv4_private(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_ipv6(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_ipv6_private(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_email(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_email_role(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_email_obfuscated(const char *value, size_t len, struct pii_canon *canon);
+
+/* validate_phone.c: the digits of a phone number as written (see there). */
+int pii_phone_digits(const char *v, size_t len, char *out, size_t max, bool *intl);
+
+#endif
