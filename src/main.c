@@ -230,6 +230,40 @@ static void write_summary_record(struct pii_outputs *outs, const struct pii_inve
 	pii_buf_free(&line);
 }
 
+/* --export-patterns: the patterns for another engine (the benchmark's
+ * ripgrep), without lookaround, each once (email and email_role, ipv4
+ * and ipv4_relay read alike without their lookaround). Rules that need
+ * a context word are left out: alone their pattern matches far too much
+ * (every capitalised word, every date). */
+static int export_patterns(const struct pii_ruleset *rules)
+{
+	char **printed = calloc(rules->n_rules + 1, sizeof(char *));
+	size_t n = 0;
+	int rc = 0;
+	if (!printed)
+		return fatal("out of memory");
+	for (size_t i = 0; i < rules->n_rules && !rc; i++) {
+		if (rules->rules[i].require_context)
+			continue;
+		char *p = pii_rule_pattern_simplified(rules->rules[i].pattern);
+		if (!p) {
+			rc = fatal("out of memory");
+			break;
+		}
+		bool seen = false;
+		for (size_t j = 0; j < n && !seen; j++)
+			seen = !strcmp(printed[j], p);
+		if (seen) {
+			free(p);
+			continue;
+		}
+		puts(p);
+		printed[n++] = p;
+	}
+	pii_strv_free(printed, n);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	char err[1024] = "";
@@ -280,27 +314,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (opt.export_patterns) {
-		rc = 0;
-		for (size_t i = 0; i < rules->n_rules; i++) {
-			/* Without its context word such a pattern alone matches
-			 * far too much (every capitalised word, every date). */
-			if (rules->rules[i].require_context)
-				continue;
-			/* one line per pattern: email and email_role share theirs */
-			bool seen = false;
-			for (size_t j = 0; j < i && !seen; j++)
-				seen = !rules->rules[j].require_context &&
-				       !strcmp(rules->rules[j].pattern, rules->rules[i].pattern);
-			if (seen)
-				continue;
-			char *p = pii_rule_pattern_simplified(rules->rules[i].pattern);
-			if (!p) {
-				rc = fatal("out of memory");
-				break;
-			}
-			puts(p);
-			free(p);
-		}
+		rc = export_patterns(rules);
 		goto out;
 	}
 	if ((rc = check_paths(&opt)) != 0)

@@ -650,10 +650,18 @@ static int cmp_match(const void *a, const void *b)
 	return x->rule < y->rule ? -1 : (x->rule > y->rule);
 }
 
-/* True when a should be kept over b where they overlap: the more certain
- * one, then the longer one, then the rule loaded first. */
+/* True when a should be kept over b where they overlap: the one that
+ * holds the other whole (an IBAN over the phone number in its digits, a
+ * card over the one in its last twelve: the larger reading explains all
+ * of the text), then the more certain one, then the longer one, then the
+ * rule loaded first. */
 static bool better(const struct pii_match *a, const struct pii_match *b)
 {
+	size_t alen = a->end - a->start, blen = b->end - b->start;
+	if (alen != blen && a->start <= b->start && a->end >= b->end)
+		return true;
+	if (alen != blen && b->start <= a->start && b->end >= a->end)
+		return false;
 	if (a->confidence != b->confidence)
 		return a->confidence > b->confidence;
 	if (a->end - a->start != b->end - b->start)

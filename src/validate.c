@@ -48,7 +48,27 @@ static int iban_length_for(const char *cc)
 	return -1;
 }
 
-static bool validate_iban(const char *value, size_t len, struct pii_canon *canon)
+/* The examples of the IBAN registry, of Wikipedia and of the banks'
+ * manuals: in code, manuals and test data, on nobody's account. */
+static const char *const iban_examples[] = {
+	"NL91ABNA0417164300", "NL02ABNA0123456789", "NL20INGB0001234567",
+	"BE68539007547034", "BE71096123456769", "DE89370400440532013000",
+	"DE75512108001245126199", "DE02120300000000202051", "DE44500105175407324931",
+	"GB29NWBK60161331926819", "GB82WEST12345698765432", "FR1420041010050500013M02606",
+	"FR7630006000011234567890189", "ES9121000418450200051332",
+	"IT60X0542811101000000123456", "AT611904300234573201", "CH9300762011623852957",
+	"LU280019400644750000", NULL,
+};
+
+static bool iban_is_example(const struct pii_canon *canon)
+{
+	for (const char *const *e = iban_examples; *e; e++)
+		if (strlen(*e) == canon->len && !memcmp(*e, canon->buf, canon->len))
+			return true;
+	return false;
+}
+
+static bool iban_checks(const char *value, size_t len, struct pii_canon *canon)
 {
 	char s[40];
 	size_t n = 0;
@@ -82,6 +102,16 @@ static bool validate_iban(const char *value, size_t len, struct pii_canon *canon
 		return false;
 	pii_canon_copy(canon, s, n);
 	return true;
+}
+
+static bool validate_iban(const char *value, size_t len, struct pii_canon *canon)
+{
+	return iban_checks(value, len, canon) && !iban_is_example(canon);
+}
+
+static bool validate_iban_example(const char *value, size_t len, struct pii_canon *canon)
+{
+	return iban_checks(value, len, canon) && iban_is_example(canon);
 }
 
 /* ---- Dutch BSN: elfproef ------------------------------------------------ */
@@ -266,6 +296,7 @@ static const struct {
 	{"card", pii_validate_card},
 	{"luhn", pii_validate_card}, /* its name before brands were checked */
 	{"iban", validate_iban},
+	{"iban_example", validate_iban_example},
 	{"elfproef", validate_elfproef},
 	{"ipv4", pii_validate_ipv4},
 	{"ipv4_private", pii_validate_ipv4_private},

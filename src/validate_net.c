@@ -211,7 +211,9 @@ static const char *const reserved_tlds[] = {
 };
 
 static const char *const reserved_domains[] = {
-	"example.com", "example.net", "example.org", NULL,
+	"example.com", "example.net", "example.org",
+	/* and what templates write in Dutch, German and French */
+	"voorbeeld.nl", "voorbeeld.be", "beispiel.de", "exemple.fr", "exemple.com", NULL,
 };
 
 /* Mailboxes of a role or a machine rather than a person (RFC 2142 and
@@ -234,7 +236,16 @@ static const char *const roles[] = {
 	"notifications", "notification", "alerts", "alert", "bugs", "bug", "issues", "git",
 	"svn", "dev", "devel", "ci", "build", "klantenservice", "kundenservice",
 	"service-client", "serviceclient", "klantcontact", "inkoop", "einkauf", "achats",
-	"planning", "logistiek", "logistik", "it", "ict", "helpdeskict", "servicedesk", NULL,
+	"planning", "logistiek", "logistik", "it", "ict", "helpdeskict", "servicedesk",
+	"ops", "devops", "sysadmin", "monitoring", "nagios", "zabbix", "jenkins", "gitlab",
+	"github", "bitbucket", "jira", "confluence", "deploy", "backup", "backups", "cron",
+	"daemon", "system", "server", "www", "www-data", "bot", "robot", "automation",
+	"scanner", "printer", "fax", "voicemail", "calendar", "agenda", "feedback",
+	"klachten", "beschwerde", "reclamation", "reclamations", "tickets", "ticket",
+	"status", "updates", "news", "nieuws", "dpo", "fg", "gdpr", "avg", "datenschutz",
+	"dsgvo", "rgpd", "compliance", "legal", "juridisch", "recht", "juridique",
+	"customerservice", "customer-service", "customercare", "klantendienst",
+	"kundendienst", "serviceclients", "servicecenter", NULL,
 };
 
 static bool role_mailbox(const char *local, size_t n)

@@ -29,6 +29,9 @@ static bool placeholder(const char *d, size_t n)
 	}
 	if (most >= 8)
 		return true;
+	/* the number of every Dutch form and manual: 06-12345678 */
+	if (n >= 8 && !memcmp(d + n - 8, "12345678", 8))
+		return true;
 	/* pairs counting up (01 02 03) or repeating (11 22 33) */
 	bool pairs_up = n % 2 == 0, pairs_same = n % 2 == 0;
 	for (size_t i = 2; i + 1 < n; i += 2) {
@@ -89,6 +92,8 @@ static bool shaped_like_phone(const char *v, size_t len)
 			continue; /* " - " and " / " are one separator */
 		if (c == ' ' && i > 0 && strchr("-/)", v[i - 1]))
 			continue;
+		if (c == '/' && groups == 1)
+			continue; /* the area code's slash: 0486/17.77.14 in Belgium */
 		if (!sep)
 			sep = kind;
 		else if (sep != kind && !(kind == ' ' && (sep == '-' || sep == '/')) &&

@@ -98,12 +98,12 @@ static void test_context_and_overlaps(struct pii_matcher *m)
 	CHECK_STR(describe(m, "111222333", 0, 9, "bsn_nummer"), "nl_bsn:111222333:high");
 	/* One number, one finding: the Dutch and international phone rules
 	 * agree on +31 numbers, and are reported once. */
-	CHECK_STR(all(m, "mobiel +31 6 1234 5678"), "phone:+31 6 1234 5678:high");
+	CHECK_STR(all(m, "mobiel +31 6 1238 5674"), "phone:+31 6 1238 5674:high");
 	/* A 9-digit national number inside a phone number is not a BSN. */
 	CHECK_STR(all(m, "bel 0031 111 222 333"), "phone:0031 111 222 333:high");
 	/* Validation backtracks to the valid part of a greedy match. */
-	CHECK_STR(all(m, "IBAN NL91 ABNA 0417 1643 00 EUR"),
-		  "iban:NL91 ABNA 0417 1643 00:high");
+	CHECK_STR(all(m, "IBAN NL29 RABO 5260 1815 90 EUR"),
+		  "iban:NL29 RABO 5260 1815 90:high");
 	/* Only matches starting in [from, to) are returned, but text outside
 	 * is visible: the BSN context word is before `from`. */
 	const char *t = "BSN 111222333 en 725763863";
@@ -128,8 +128,8 @@ static void test_prefilter_is_exact(void)
 		" ", " ", " ", "\n", ".", ",", "-", ":", "@", "+", "(", ")", "/",
 		"de", "the", "BSN", "tel", "IBAN", "Jan", "a", "Z", "0", "1", "06",
 		"31", "00", "4111", "1111", "111222333", "725763863", "81.204.13.77",
-		"jan@kpnmail.nl", "NL91ABNA0417164300", "+31 6 1234 5678", "1015 CS",
-		"06-12345678", "2a02:a45f::1", "fe80::1c2b", "4111 1111 1111 1111",
+		"jan@kpnmail.nl", "NL91ABNA0417164300", "+31 6 1238 5674", "1015 CS",
+		"06-12385674", "2a02:a45f::1", "fe80::1c2b", "4111 1111 1111 1111",
 		"\xc3\xa9", "\xe2\x82\xac", "12:34:56", "1.2.3.4", "0031",
 		"75627516", "162 275 869", "sofinummer", "Sofi", "bsn:", "1234.56.782",
 		"order", "3782 822463 10005", "5500-0055-5555-5559", "4539 1488 0343 6467",
