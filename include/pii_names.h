@@ -69,4 +69,23 @@ int pii_name_score(const char *candidate, size_t len);
 struct pii_canon;
 bool pii_name_validate(const char *value, size_t len, struct pii_canon *canon);
 
+/* person_name_plausible, for values a label says are names ("Vorname:",
+ * a column last_name): whatever has a name's shape and no word that is
+ * no name ("Sørensen" passes, unknown as it is; "Vorname" and "Kunde" do
+ * not). Without lists every candidate passes. */
+bool pii_name_validate_plausible(const char *value, size_t len, struct pii_canon *canon);
+
+/* person_name_sure, for values that only a generic word ("name", "nom",
+ * a key "name" that may hold a product or a job) says are names: one
+ * known name ("Smith", "de Vries"), a given and a family name ("Jan de
+ * Vries"), or a known given name and more words of a name's shape
+ * ("Ahmed Benali"); not "Appel Taart", "Price Update" nor "Max
+ * Connections". Without lists every candidate passes. */
+bool pii_name_validate_sure(const char *value, size_t len, struct pii_canon *canon);
+
+/* person_name_full, for names that nothing but themselves says are
+ * names (in prose): two words or more scoring 2. Without lists nothing
+ * passes: capitalised words alone are no finding. */
+bool pii_name_validate_full(const char *value, size_t len, struct pii_canon *canon);
+
 #endif

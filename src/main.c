@@ -233,8 +233,8 @@ static void write_summary_record(struct pii_outputs *outs, const struct pii_inve
 /* --export-patterns: the patterns for another engine (the benchmark's
  * ripgrep), without lookaround, each once (email and email_role, ipv4
  * and ipv4_relay read alike without their lookaround). Rules that need
- * a context word are left out: alone their pattern matches far too much
- * (every capitalised word, every date). */
+ * a context word or prose are left out: alone their pattern matches far
+ * too much (every capitalised word or pair of them, every date). */
 static int export_patterns(const struct pii_ruleset *rules)
 {
 	char **printed = calloc(rules->n_rules + 1, sizeof(char *));
@@ -243,7 +243,7 @@ static int export_patterns(const struct pii_ruleset *rules)
 	if (!printed)
 		return fatal("out of memory");
 	for (size_t i = 0; i < rules->n_rules && !rc; i++) {
-		if (rules->rules[i].require_context)
+		if (rules->rules[i].require_context || rules->rules[i].prose)
 			continue;
 		char *p = pii_rule_pattern_simplified(rules->rules[i].pattern);
 		if (!p) {

@@ -759,10 +759,9 @@ int pii_name_score(const char *candidate, size_t len)
 	return best;
 }
 
-bool pii_name_validate(const char *value, size_t len, struct pii_canon *canon)
+/* canon: the candidate with runs of spaces made one; false when empty. */
+static bool name_canon(const char *value, size_t len, struct pii_canon *canon)
 {
-	if (set.n && pii_name_score(value, len) < 1)
-		return false;
 	size_t n = 0;
 	bool space = false;
 	for (size_t i = 0; i < len;) {
@@ -786,4 +785,121 @@ bool pii_name_validate(const char *value, size_t len, struct pii_canon *canon)
 	}
 	canon->len = n;
 	return n > 0;
+}
+
+/* The number of words of value (split at spaces). */
+static size_t count_words(const char *value, size_t len)
+{
+	size_t words = 0;
+	bool in_word = false;
+	for (size_t i = 0; i < len;) {
+		size_t sp;
+		if (is_space(value, len, i, &sp)) {
+			i += sp;
+			in_word = false;
+			continue;
+		}
+		words += !in_word;
+		in_word = true;
+		i++;
+	}
+	return words;
+}
+
+bool pii_name_validate(const char *value, size_t len, struct pii_canon *canon)
+{
+	if (set.n && pii_name_score(value, len) < 1)
+		return false;
+	return name_canon(value, len, canon);
+}
+
+/* Whether value has a name's shape and no word that is no name: the
+ * words parse (capitalised words, initials, particles), and none is a
+ * common word that no list has as a name ("Vorname", "Kunde", "The"). */
+static bool name_plausible(const char *value, size_t len)
+{
+	if (len > CAND_MAX_BYTES)
+		return false;
+	struct word w[2 * CAND_MAX_WORDS];
+	size_t nw = 0, words = 0;
+	for (size_t i = 0; i < len;) {
+		size_t sp;
+		if (is_space(value, len, i, &sp)) {
+			i += sp;
+			continue;
+		}
+		size_t start = i;
+		while (i < len && !is_space(value, len, i, &sp))
+			i++;
+		if (++words > CAND_MAX_WORDS)
+			return false;
+		nw += split_elision((struct word){value + start, i - start}, w + nw);
+	}
+	struct item it[2 * CAND_MAX_WORDS];
+	size_t n;
+	return nw && (parse(w, nw, false, it, &n) || parse(w, nw, true, it, &n));
+}
+
+/* The first word of value, up to a space. */
+static size_t first_word(const char *value, size_t len)
+{
+	size_t n = 0, sp;
+	while (n < len && !is_space(value, len, n, &sp))
+		n++;
+	return n;
+}
+
+/* The words of value that are no particle ("de Vries" has one). */
+static size_t name_words(const char *value, size_t len)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < len;) {
+		size_t sp;
+		if (is_space(value, len, i, &sp)) {
+			i += sp;
+			continue;
+		}
+		size_t start = i;
+		while (i < len && !is_space(value, len, i, &sp))
+			i++;
+		words += !pii_name_is_particle(value + start, i - start);
+	}
+	return words;
+}
+
+bool pii_name_validate_plausible(const char *value, size_t len, struct pii_canon *canon)
+{
+	if (set.n && !name_plausible(value, len))
+		return false;
+	return name_canon(value, len, canon);
+}
+
+bool pii_name_validate_sure(const char *value, size_t len, struct pii_canon *canon)
+{
+	if (set.n) {
+		size_t fw = first_word(value, len);
+		int score = pii_name_score(value, len);
+		bool given_first = pii_name_is_given(value, fw) && !pii_name_is_common(value, fw);
+		if (!(score >= 2 || (score >= 1 && name_words(value, len) <= 1) ||
+		      (given_first && name_plausible(value, len))))
+			return false;
+	}
+	return name_canon(value, len, canon);
+}
+
+/* Whether the first word of value is initials ("F.") or a known given
+ * name: in prose "Geschrieben von Tobias" and "Absence de Louis" are no
+ * "Xyz de Vries". */
+static bool starts_with_given(const char *value, size_t len)
+{
+	size_t n = first_word(value, len);
+	return (n >= 2 && value[n - 1] == '.') || pii_name_is_given(value, n);
+}
+
+bool pii_name_validate_full(const char *value, size_t len, struct pii_canon *canon)
+{
+	if (!set.n || count_words(value, len) < 2 || !starts_with_given(value, len) ||
+	    pii_name_score(value, len) < 2)
+		return false;
+	return name_canon(value, len, canon);
 }

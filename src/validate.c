@@ -176,117 +176,6 @@ static bool validate_nl_postcode(const char *value, size_t len,
 	return true;
 }
 
-/* ---- dates (of birth) ---------------------------------------------------- */
-
-static const struct {
-	const char *name;
-	int month;
-} month_names[] = {
-	{"januari", 1}, {"january", 1}, {"jan", 1}, {"februari", 2}, {"february", 2},
-	{"feb", 2}, {"maart", 3}, {"march", 3}, {"mrt", 3}, {"mar", 3}, {"april", 4},
-	{"apr", 4}, {"mei", 5}, {"may", 5}, {"juni", 6}, {"june", 6}, {"jun", 6},
-	{"juli", 7}, {"july", 7}, {"jul", 7}, {"augustus", 8}, {"august", 8}, {"aug", 8},
-	{"september", 9}, {"sept", 9}, {"sep", 9}, {"oktober", 10}, {"october", 10},
-	{"okt", 10}, {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12},
-	{"dec", 12},
-};
-
-static int month_of(const char *s, size_t n)
-{
-	for (size_t i = 0; i < sizeof(month_names) / sizeof(month_names[0]); i++)
-		if (strlen(month_names[i].name) == n && !strncasecmp(month_names[i].name, s, n))
-			return month_names[i].month;
-	return 0;
-}
-
-static bool real_day(int y, int m, int d)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (m < 1 || m > 12 || d < 1)
-		return false;
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1] + (m == 2 && leap);
-}
-
-/* A day that can be someone's birthday: a real date from 1900 to this year. */
-static bool birth_day(int y, int m, int d)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	int this_year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2100;
-	return y >= 1900 && y <= this_year && real_day(y, m, d);
-}
-
-/* Reads up to max digits at *p; -1 when there are none. */
-static int number_at(const char **p, const char *end, int max)
-{
-	int v = 0, n = 0;
-	while (*p < end && n < max && isdigit((unsigned char)**p)) {
-		v = v * 10 + (**p - '0');
-		(*p)++;
-		n++;
-	}
-	return n ? v : -1;
-}
-
-/* 14-03-1985, 14/3/1985, 14.03.1985 (day first, or month first when the
- * day cannot be), 1985-03-14 (with a time after it, as JSON has it), 14
- * maart 1985, 14 March 1985. The canonical
- * form is 1985-03-14, so one birthday written two ways counts once. */
-static bool validate_date(const char *value, size_t len, struct pii_canon *canon)
-{
-	const char *p = value, *end = value + len;
-	int y = -1, m = -1, d = -1;
-	int a = number_at(&p, end, 4);
-	if (a < 0 || p == end)
-		return false;
-	if (p - value == 4) { /* year first */
-		y = a;
-		if (*p != '-' && *p != '/' && *p != '.')
-			return false;
-		p++;
-		m = number_at(&p, end, 2);
-		if (p == end || (*p != '-' && *p != '/' && *p != '.'))
-			return false;
-		p++;
-		d = number_at(&p, end, 2);
-		if (p < end && *p == 'T')
-			p = end; /* a time of day after it: 1985-03-14T00:00:00Z */
-	} else if (*p == ' ') {
-		d = a;
-		const char *w = ++p;
-		while (p < end && isalpha((unsigned char)*p))
-			p++;
-		m = month_of(w, (size_t)(p - w));
-		if (p < end && *p == '.')
-			p++;
-		if (p == end || *p != ' ')
-			return false;
-		p++;
-		y = number_at(&p, end, 4);
-	} else {
-		char sep = *p++;
-		int b = number_at(&p, end, 2);
-		if (p == end || *p != sep)
-			return false;
-		p++;
-		const char *ys = p;
-		y = number_at(&p, end, 4);
-		if (p - ys != 4)
-			return false;
-		d = a;
-		m = b;
-		if (!real_day(y, m, d)) { /* month first */
-			d = b;
-			m = a;
-		}
-	}
-	if (p != end || !birth_day(y, m, d))
-		return false;
-	canon->len = (size_t)snprintf(canon->buf, sizeof(canon->buf), "%04d-%02d-%02d", y, m, d);
-	return true;
-}
-
 /* ---- lookup ---------------------------------------------------------------- */
 
 static const struct {
@@ -313,8 +202,11 @@ static const struct {
 	{"uk_phone", pii_validate_uk_phone},
 	{"us_phone", pii_validate_us_phone},
 	{"nl_postcode", validate_nl_postcode},
-	{"date", validate_date},
+	{"date", pii_validate_date},
 	{"person_name", pii_name_validate},
+	{"person_name_plausible", pii_name_validate_plausible},
+	{"person_name_sure", pii_name_validate_sure},
+	{"person_name_full", pii_name_validate_full},
 };
 
 #define N_VALIDATORS (sizeof(validators) / sizeof(validators[0]))

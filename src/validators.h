@@ -42,6 +42,9 @@ bool pii_validate_email(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_email_role(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_email_obfuscated(const char *value, size_t len, struct pii_canon *canon);
 
+/* validate_date.c: a date of birth as written in the four languages. */
+bool pii_validate_date(const char *value, size_t len, struct pii_canon *canon);
+
 /* validate_phone.c: the digits of a phone number as written (see there). */
 int pii_phone_digits(const char *v, size_t len, char *out, size_t max, bool *intl);
 

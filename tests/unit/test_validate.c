@@ -170,6 +170,29 @@ static const struct vcase cases[] = {
 	{"nl_phone", "0123 456789", false, NULL},      /* counting: a placeholder */
 	{"nl_phone", "01 02 03 04 05", false, NULL},
 	{"nl_phone", "08-11-2023 01", false, NULL},   /* a date and an hour */
+	{"date", "14-03-1985", true, "1985-03-14"},
+	{"date", "14/03/1985", true, "1985-03-14"},
+	{"date", "03/14/1985", true, "1985-03-14"},   /* month first */
+	{"date", "14.3.1985", true, "1985-03-14"},
+	{"date", "1985-03-14", true, "1985-03-14"},
+	{"date", "1985-03-14T00:00:00.000Z", true, "1985-03-14"},
+	{"date", "14 maart 1985", true, "1985-03-14"},
+	{"date", "14. März 1985", true, "1985-03-14"},
+	{"date", "14 MÄRZ 1985", false, NULL},         /* no case folding past ASCII */
+	{"date", "1er mars 1985", true, "1985-03-01"},
+	{"date", "14 décembre 1985", true, "1985-12-14"},
+	{"date", "March 14, 1985", true, "1985-03-14"},
+	{"date", "March 14th, 1985", true, "1985-03-14"},
+	{"date", "14th March 1985", true, "1985-03-14"},
+	{"date", "14 Sept. 1985", true, "1985-09-14"},
+	{"date", "31-02-1985", false, NULL},
+	{"date", "14-03/1985", false, NULL},            /* two separators */
+	{"date", "14 maart 2099", false, NULL},         /* the future */
+	{"date", "14 maart 1850", false, NULL},
+	{"date", "14 mardi 1985", false, NULL},
+	{"date", "1985-03-14 extra", false, NULL},
+	{"date", "14-03-85", false, NULL},
+	{"date", "1985-03-14T", false, NULL},
 	{"nl_phone", "0 -1 83.599998", false, NULL},  /* PostScript */
 	{"nl_phone", "0 14 238.2857", false, NULL},
 	{"nl_phone", "06.12.38.56.74", true, "+31612385674"},
