@@ -813,6 +813,19 @@ bool pii_name_validate(const char *value, size_t len, struct pii_canon *canon)
 	return name_canon(value, len, canon);
 }
 
+/* Whether w is two letters or more, all capitals. */
+static bool all_capitals(struct word w)
+{
+	size_t i = 0, letters = 0;
+	while (i < w.n) {
+		uint32_t cp = utf8_next(w.s, w.n, &i);
+		if (is_letter(cp) && !is_upper(cp))
+			return false;
+		letters += is_letter(cp);
+	}
+	return letters >= 2;
+}
+
 /* Whether value has a name's shape and no word that is no name: the
  * words parse (capitalised words, initials, particles), and none is a
  * common word that no list has as a name ("Vorname", "Kunde", "The"). */
@@ -837,7 +850,14 @@ static bool name_plausible(const char *value, size_t len)
 	}
 	struct item it[2 * CAND_MAX_WORDS];
 	size_t n;
-	return nw && (parse(w, nw, false, it, &n) || parse(w, nw, true, it, &n));
+	if (!nw || !(parse(w, nw, false, it, &n) || parse(w, nw, true, it, &n)))
+		return false;
+	/* a word in capitals is a name only when known ("BAKKER"): "PASS",
+	 * "RS" and "DOT" are the words of programs */
+	for (size_t k = 0; k < nw; k++)
+		if (all_capitals(w[k]) && !(lookup(w[k].s, w[k].n) & (NM_NAME | NM_PARTICLE)))
+			return false;
+	return true;
 }
 
 /* The first word of value, up to a space. */

@@ -70,8 +70,8 @@ static const char *const test_numbers[] = {
 };
 
 /* A number made of a pattern: the same digit or the same group of two
- * to four digits over and over (4111 1111 1111 1111, 4242 4242...), or
- * counting (1234 5678 9012 3456). */
+ * to four digits over and over (4111 1111 1111 1111, 4242 4242...),
+ * counting (1234 5678 9012 3456), or groups counting in steps. */
 static bool patterned(const char *d, size_t n)
 {
 	for (size_t period = 1; period <= 4; period++) {
@@ -84,7 +84,25 @@ static bool patterned(const char *d, size_t n)
 	size_t up = 0;
 	for (size_t i = 1; i < n; i++)
 		up += d[i] == (char)((d[i - 1] - '0' + 1) % 10 + '0');
-	return up + 3 >= n;
+	if (up + 3 >= n)
+		return true;
+	/* a group of four repeated: 2650 1514 1514 1514 */
+	if (n == 16 && !memcmp(d + 4, d + 8, 4) && !memcmp(d + 8, d + 12, 4))
+		return true;
+	/* four groups of four going up by about the same step: coordinates
+	 * of a drawing (5428 5462 5496 5531), no card */
+	if (n == 16) {
+		int g[4];
+		for (int k = 0; k < 4; k++)
+			g[k] = (d[4 * k] - '0') * 1000 + (d[4 * k + 1] - '0') * 100 +
+			       (d[4 * k + 2] - '0') * 10 + (d[4 * k + 3] - '0');
+		int s1 = g[1] - g[0], s2 = g[2] - g[1], s3 = g[3] - g[2];
+		int lo = s1 < s2 ? (s1 < s3 ? s1 : s3) : (s2 < s3 ? s2 : s3);
+		int hi = s1 > s2 ? (s1 > s3 ? s1 : s3) : (s2 > s3 ? s2 : s3);
+		if (lo > 0 && hi - lo <= 2)
+			return true;
+	}
+	return false;
 }
 
 static bool luhn(const char *d, size_t n)

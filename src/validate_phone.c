@@ -32,14 +32,29 @@ static bool placeholder(const char *d, size_t n)
 	/* the number of every Dutch form and manual: 06-12345678 */
 	if (n >= 8 && !memcmp(d + n - 8, "12345678", 8))
 		return true;
-	/* pairs counting up (01 02 03) or repeating (11 22 33) */
-	bool pairs_up = n % 2 == 0, pairs_same = n % 2 == 0;
+	/* a short group over and over: 02 01 02 01 02, 123 123 123 */
+	for (size_t period = 2; period <= 4; period++) {
+		size_t i = period + 1;
+		while (i < n && d[i] == d[i - period])
+			i++;
+		if (i == n)
+			return true;
+	}
+	/* six zeros in a row: 0201 00000000 */
+	if (memmem(d, n, "000000", 6))
+		return true;
+	/* pairs each starting with 0 after the trunk's: 01 08 07 06 05 */
+	if (n == 10 && d[2] == '0' && d[4] == '0' && d[6] == '0' && d[8] == '0')
+		return true;
+	/* pairs counting up or down (01 02 03, 05 04 03) or repeating (11 22 33) */
+	bool pairs_up = n % 2 == 0, pairs_down = n % 2 == 0, pairs_same = n % 2 == 0;
 	for (size_t i = 2; i + 1 < n; i += 2) {
 		int a = (d[i - 2] - '0') * 10 + d[i - 1] - '0', b = (d[i] - '0') * 10 + d[i + 1] - '0';
 		pairs_up &= b == a + 1;
+		pairs_down &= b == a - 1;
 		pairs_same &= d[i] == d[i + 1] && d[i - 2] == d[i - 1] && b == a + 11;
 	}
-	return pairs_up || pairs_same;
+	return pairs_up || pairs_down || pairs_same;
 }
 
 /* Whether value is written the way phone numbers are: groups of digits
@@ -50,6 +65,10 @@ static bool placeholder(const char *d, size_t n)
  * of one digit. */
 static bool shaped_like_phone(const char *v, size_t len)
 {
+	/* a US ZIP+4 code: 02110-1301 */
+	if (len == 10 && v[5] == '-' && strspn(v, "0123456789") == 5 &&
+	    strspn(v + 6, "0123456789") == 4)
+		return false;
 	/* dates: 08-11-2023, 15.03.2024, 2023-11-08; a time: 01:02 */
 	for (size_t i = 0; i + 6 <= len; i++) {
 		const char *p = v + i;
@@ -266,6 +285,10 @@ bool pii_validate_phone(const char *value, size_t len, struct pii_canon *canon)
 	int n = pii_phone_digits(value, len, d, sizeof(d), &intl);
 	if (n < 8 || n > 15 || !intl || pii_all_same(d, (size_t)n) || !shaped_like_phone(value, len))
 		return false;
+	/* a timestamp after a '+': +20191229111838 */
+	if (n == 14 && (!memcmp(d, "19", 2) || !memcmp(d, "20", 2)) && d[4] <= '1' && d[6] <= '3' &&
+	    d[8] <= '2' && d[10] <= '5' && d[12] <= '5')
+		return false;
 	int cc = country_code_len(d, n);
 	if (!cc)
 		return false;
@@ -314,9 +337,26 @@ static bool validate_national(const char *cc, const char *value, size_t len,
 	return put_canon(canon, cc, nat, nn);
 }
 
+/* The digits before the first separator of a number written nationally
+ * with separators (0 when it has none or is international): trunk and
+ * area code, which in the Netherlands and Belgium are at most four
+ * digits ("0513-", "0475 "): "02110-1301" is a ZIP code. */
+static size_t first_group(const char *v, size_t len)
+{
+	size_t i = 0;
+	while (i < len && v[i] == '(')
+		i++;
+	if (i < len && (v[i] == '+' || (i + 1 < len && v[i] == '0' && v[i + 1] == '0')))
+		return 0;
+	size_t start = i;
+	while (i < len && isdigit((unsigned char)v[i]))
+		i++;
+	return i == len ? 0 : i - start;
+}
+
 bool pii_validate_nl_phone(const char *value, size_t len, struct pii_canon *canon)
 {
-	return validate_national("31", value, len, canon);
+	return first_group(value, len) <= 4 && validate_national("31", value, len, canon);
 }
 
 /* The German area codes of two digits after the 0 are Berlin,
@@ -357,7 +397,7 @@ bool pii_validate_fr_phone(const char *value, size_t len, struct pii_canon *cano
 
 bool pii_validate_be_phone(const char *value, size_t len, struct pii_canon *canon)
 {
-	return validate_national("32", value, len, canon);
+	return first_group(value, len) <= 4 && validate_national("32", value, len, canon);
 }
 
 bool pii_validate_uk_phone(const char *value, size_t len, struct pii_canon *canon)

@@ -32,6 +32,9 @@ static const struct vcase cases[] = {
 	{"card", "4000 0000 0000 0002", false, NULL},
 	{"luhn", "4532015112830366", true, "4532015112830366"}, /* the old name */
 	{"luhn", "1234567812345670", false, NULL},  /* Luhn ok, no brand */
+	{"card", "5428 5462 5496 5531", false, NULL}, /* coordinates in steps */
+	{"card", "2650 1514 1514 1514", false, NULL},
+	{"card", "4539 1488 0343 6467", true, "4539148803436467"},
 	{"luhn", "0000000000000000", false, NULL},  /* all the same */
 	{"luhn", "411111111111", false, NULL},      /* too short */
 	{"luhn", "4111.1111.1111.1111", false, NULL},
@@ -218,6 +221,14 @@ static const struct vcase cases[] = {
 	{"be_phone", "02 123 45 67", true, "+3221234567"},
 	{"be_phone", "078-05-1120", false, NULL},      /* national rate */
 	{"be_phone", "0486/17.77.14", true, "+32486177714"},
+	{"be_phone", "02110-1301", false, NULL},     /* the FSF's ZIP code */
+	{"de_phone", "02110-1301", false, NULL},
+	{"nl_phone", "02 01 02 01 02", false, NULL},  /* a group repeated */
+	{"nl_phone", "01 08 07 06 05", false, NULL},
+	{"phone", "+20191229111838", false, NULL},    /* a timestamp */
+	{"phone", "+20 12 2345 6789", true, "+201223456789"},
+	{"nl_phone", "05 04 03 02 01", false, NULL},  /* counting down */
+	{"nl_phone", "02225-40827", false, NULL},    /* no area code of five digits */
 	{"be_phone", "03/339.12.39", true, "+3233391239"},
 	{"uk_phone", "020 7946 0958", true, "+442079460958"},
 	{"uk_phone", "07700 900123", true, "+447700900123"},
