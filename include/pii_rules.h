@@ -56,6 +56,7 @@ struct pii_rule {
 		PII_CONTEXT_AROUND,   /* a word within the window either side */
 		PII_CONTEXT_BEFORE,   /* within the window before the value */
 		PII_CONTEXT_ADJACENT, /* the word(s) right before the value */
+		PII_CONTEXT_INSIDE,   /* in the value itself ("jan at example dot nl") */
 	} context_position;
 	struct pii_rule_example *examples;
 	size_t n_examples;

@@ -215,6 +215,10 @@ static enum pii_confidence judge(const struct pii_matcher *m, const struct pii_r
 		context = near_words(r->context, r->n_context, r->context_first, text, start,
 				     start, start, label, r->context_window);
 		break;
+	case PII_CONTEXT_INSIDE:
+		context = has_any_word((const unsigned char *)text, end, start, end, r->context,
+				       r->n_context, r->context_first);
+		break;
 	default:
 		context = near_words(r->context, r->n_context, r->context_first, text, len,
 				     start, end, label, r->context_window);

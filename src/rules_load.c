@@ -322,8 +322,11 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 				r->context_position = PII_CONTEXT_BEFORE;
 			else if (pos && !strcmp(pos, "adjacent"))
 				r->context_position = PII_CONTEXT_ADJACENT;
+			else if (pos && !strcmp(pos, "inside"))
+				r->context_position = PII_CONTEXT_INSIDE;
 			else
-				return fail(ld, v, "context_position is around, before or adjacent");
+				return fail(ld, v,
+					    "context_position is around, before, adjacent or inside");
 			ok = true;
 		}
 		else if (!strcmp(key, "special")) {

@@ -342,6 +342,7 @@ bool pii_validate_email_obfuscated(const char *value, size_t len, struct pii_can
 {
 	char plain[PII_CANON_MAX];
 	size_t n = 0;
+	bool bare_at = false, dot_mark = false;
 	for (size_t i = 0; i < len && n < sizeof(plain);) {
 		static const struct {
 			const char *word;
@@ -357,11 +358,17 @@ bool pii_validate_email_obfuscated(const char *value, size_t len, struct pii_can
 				plain[n++] = marks[k].c;
 				i += m;
 				replaced = true;
+				bare_at |= !strcmp(marks[k].word, " at ");
+				dot_mark |= marks[k].c == '.';
 			}
 		}
 		if (!replaced)
 			plain[n++] = value[i++];
 	}
+	/* "look at example.com" is English: a bare "at" counts with a
+	 * spelled-out dot only ("jan at example dot nl") */
+	if (bare_at && !dot_mark)
+		return false;
 	bool role;
 	if (n == sizeof(plain) || !memchr(plain, '@', n) || !email_ok(plain, n, &role) || role)
 		return false;

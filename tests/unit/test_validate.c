@@ -143,6 +143,9 @@ static const struct vcase cases[] = {
 	{"email_obfuscated", "jan%40kpnmail.nl", true, "jan@kpnmail.nl"},
 	{"email_obfuscated", "info (at) kpnmail (dot) nl", false, NULL},
 	{"email_obfuscated", "jan at home", false, NULL},
+	{"email_obfuscated", "look at example.com", false, NULL},
+	{"email_obfuscated", "kbauer at beispielhaus dot de", true, "kbauer@beispielhaus.de"},
+	{"email_obfuscated", "claudia_wagner87 [at] beispielhaus [dot] de", true, "claudia_wagner87@beispielhaus.de"},
 	/* international phone numbers */
 	{"phone", "+31 20 123 4567", true, "+31201234567"},
 	{"phone", "+31 (0)6 1238 5674", true, "+31612385674"},
