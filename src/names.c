@@ -900,8 +900,13 @@ bool pii_name_validate_sure(const char *value, size_t len, struct pii_canon *can
 		size_t fw = first_word(value, len);
 		int score = pii_name_score(value, len);
 		bool given_first = pii_name_is_given(value, fw) && !pii_name_is_common(value, fw);
-		if (!(score >= 2 || (score >= 1 && name_words(value, len) <= 1) ||
+		size_t words = name_words(value, len);
+		if (!(score >= 2 || (score >= 1 && words <= 1) ||
 		      (given_first && name_plausible(value, len))))
+			return false;
+		/* one word in capitals is a program's ("SACK", "MAC"); names in
+		 * capitals come whole ("BRAM POSTMA") */
+		if (words <= 1 && all_capitals((struct word){value, fw}))
 			return false;
 	}
 	return name_canon(value, len, canon);

@@ -254,6 +254,53 @@ static void validator(void)
 	CHECK(!v(S("Description"), &c));
 }
 
+/* The three validators of the person_name rules (rules/core.yaml), each
+ * as strict as what says a name follows. */
+static void validators_by_evidence(void)
+{
+	pii_validator_fn plausible = pii_validator_find("person_name_plausible"),
+			 sure = pii_validator_find("person_name_sure"),
+			 full = pii_validator_find("person_name_full");
+	CHECK(plausible && sure && full);
+	if (!plausible || !sure || !full)
+		return;
+	struct pii_canon c;
+	/* after a form's field: any name's shape, no known non-name */
+	CHECK(plausible(S("Sørensen"), &c));
+	CHECK(plausible(S("Xyzzy Qwertz"), &c));
+	CHECK(plausible(S("de Vries"), &c));
+	CHECK(plausible(S("BRAM POSTMA"), &c));
+	CHECK(!plausible(S("Vorname"), &c));     /* a form's label */
+	CHECK(!plausible(S("Kunde"), &c));       /* a template's addressee */
+	CHECK(!plausible(S("PASS"), &c));        /* capitals, no known name */
+	CHECK(!plausible(S("the Vries"), &c));
+	/* after a generic label or a salutation */
+	CHECK(sure(S("Smith"), &c));
+	CHECK(sure(S("de Vries"), &c));
+	CHECK(sure(S("Jan de Vries"), &c));
+	CHECK(sure(S("Ahmed Benali"), &c));      /* a known given name and more */
+	CHECK(sure(S("Müller"), &c));
+	CHECK(!sure(S("Appel Taart"), &c));      /* a family name, then a word */
+	CHECK(!sure(S("Price Update"), &c));
+	CHECK(!sure(S("Max Connections"), &c));
+	CHECK(!sure(S("Bakkerij Het Zonnetje"), &c));
+	CHECK(!sure(S("Account Manager"), &c));
+	CHECK(!sure(S("Microsoft Office User"), &c));
+	CHECK(!sure(S("Xyzzy"), &c));            /* unknown alone */
+	CHECK(!sure(S("SACK"), &c));             /* one word in capitals */
+	CHECK(!sure(S("Python"), &c));
+	/* in prose: a known given and a known family name */
+	CHECK(full(S("Leonie Müller"), &c));
+	CHECK(full(S("F. Wagner"), &c));
+	CHECK(full(S("Pieter ter Horst"), &c));
+	CHECK(full(S("Jean Dupont"), &c));
+	CHECK(!full(S("Müller"), &c));           /* one word */
+	CHECK(!full(S("Geschrieben von Tobias"), &c));
+	CHECK(!full(S("Absence de Louis"), &c));
+	CHECK(!full(S("Windows Defender"), &c));
+	CHECK(!full(S("Jan Xyzzy"), &c));        /* the family name unknown */
+}
+
 static char tmp_dir[64];
 
 static void write_file(const char *name, const char *text)
@@ -358,5 +405,6 @@ void test_names(void)
 	lookups();
 	scores();
 	validator();
+	validators_by_evidence();
 	loading();
 }
