@@ -74,8 +74,8 @@ static bool iban_checks(const char *value, size_t len, struct pii_canon *canon)
 	size_t n = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)value[i];
-		if (c == ' ')
-			continue;
+		if (c == ' ' || c == '.' || c == '-' || c == '\n' || c == '\r')
+			continue; /* grouped by spaces, dots or dashes; split over a line */
 		if (!isalnum(c) || n == sizeof(s))
 			return false;
 		s[n++] = (char)toupper(c);
@@ -149,8 +149,7 @@ static bool validate_elfproef(const char *value, size_t len,
 
 /* ---- Dutch postcode ------------------------------------------------------ */
 
-static bool validate_nl_postcode(const char *value, size_t len,
-				 struct pii_canon *canon)
+static bool nl_postcode_checks(const char *value, size_t len, struct pii_canon *canon)
 {
 	char s[6];
 	size_t n = 0;
@@ -173,6 +172,38 @@ static bool validate_nl_postcode(const char *value, size_t len,
 	if (s[4] == 'S' && (s[5] == 'A' || s[5] == 'D' || s[5] == 'S'))
 		return false;
 	pii_canon_copy(canon, s, 6);
+	return true;
+}
+
+static bool validate_nl_postcode(const char *value, size_t len, struct pii_canon *canon)
+{
+	return nl_postcode_checks(value, len, canon);
+}
+
+/* A postcode in free text, with nothing around it to say so: not a size
+ * or a product (3072MB, 2048 GB, 5700 XT), a unit written against a number
+ * (1250KG), nor a year and a country ("2019 NL"). In a postcode column
+ * such letters are a postcode's (2521HZ, 6517 PX): validate_nl_postcode. */
+static bool validate_nl_postcode_free(const char *value, size_t len, struct pii_canon *canon)
+{
+	if (!nl_postcode_checks(value, len, canon))
+		return false;
+	const char *s = canon->buf;
+	static const char always[][3] = {"KB", "MB", "GB", "TB", "PB", "PX", "XT"};
+	static const char attached[][3] = {"KG", "CM", "MM", "KM", "ML", "MS", "HZ", "PT", "GR"};
+	static const char countries[][3] = {"NL", "BE", "DE", "FR", "UK", "US", "EU",
+					    "CH", "AT", "LU", "ES", "IT"};
+	bool spaced = memchr(value, ' ', len) != NULL;
+	for (size_t i = 0; i < sizeof(always) / sizeof(always[0]); i++)
+		if (!memcmp(s + 4, always[i], 2))
+			return false;
+	for (size_t i = 0; !spaced && i < sizeof(attached) / sizeof(attached[0]); i++)
+		if (!memcmp(s + 4, attached[i], 2))
+			return false;
+	int number = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	for (size_t i = 0; number >= 1950 && number <= 2049 && i < sizeof(countries) / sizeof(countries[0]); i++)
+		if (!memcmp(s + 4, countries[i], 2))
+			return false;
 	return true;
 }
 
@@ -202,6 +233,7 @@ static const struct {
 	{"uk_phone", pii_validate_uk_phone},
 	{"us_phone", pii_validate_us_phone},
 	{"nl_postcode", validate_nl_postcode},
+	{"nl_postcode_free", validate_nl_postcode_free},
 	{"date", pii_validate_date},
 	{"person_name", pii_name_validate},
 	{"person_name_plausible", pii_name_validate_plausible},

@@ -1,12 +1,14 @@
 /*
  * validate_date.c - dates of birth as people write them in Dutch,
  * English, German and French: 14-03-1985, 03/14/1985, 14.03.1985,
- * 1985-03-14 (with a time after it: a database's timestamp), 14 maart
- * 1985, 14. März 1985, 1er mars 1985, 14th March 1985, March 14, 1985.
- * A real day, in 1900 or later and not in the future; canon: YYYY-MM-DD.
+ * 1985-03-14 (with midnight after it: a database's timestamp), 14 maart
+ * 1985, 14. März 1985, 1er mars 1985, 14th March 1985, March 14, 1985,
+ * 14-03-'85, 19850314 (vCard's BDAY). A real day, in 1900 or later and
+ * not in the future; canon: YYYY-MM-DD.
  */
 #include "validators.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -65,9 +67,30 @@ static bool birth_day(int y, int m, int d)
 	return y >= 1900 && y <= this_year && real_day(y, m, d);
 }
 
+/* Whether t is the time of a date stored as a timestamp: midnight
+ * ("00:00", "00:00:00", "00:00:00.000", then Z or an offset). A birth date
+ * kept in a database is; "2019-06-22T03:26:47.711Z" is an event's time. */
+static bool midnight(const char *t, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (t[i] == '0' || t[i] == ':' || t[i] == '.'))
+		i++;
+	if (i < 5)
+		return false;
+	if (i < n && t[i] == 'Z')
+		i++;
+	else if (i < n && (t[i] == '+' || t[i] == '-')) {
+		i++;
+		while (i < n && (isdigit((unsigned char)t[i]) || t[i] == ':'))
+			i++;
+	}
+	return i == n;
+}
+
 /* One piece of a date: a number (with its count of digits) or a word. */
 struct piece {
 	bool word;
+	bool short_year; /* '85 */
 	int value;    /* the number, or the month a word names (0: none) */
 	size_t digits;
 	char sep;     /* what followed it: '-', '/', '.', ' ', ',' or 0 */
@@ -87,16 +110,23 @@ static bool cut(const char *v, size_t len, struct piece *pc, size_t *n)
 	while (i < len) {
 		if (k == 3) {
 			*n = k;
-			return v[i] == 'T' && i + 1 < len && !pc[2].word && pc[2].digits == 2 &&
-			       !pc[2].sep;
+			return v[i] == 'T' && !pc[2].word && pc[2].digits == 2 && !pc[2].sep &&
+			       midnight(v + i + 1, len - i - 1);
 		}
 		struct piece p = {0};
+		/* a year of two digits: 12-03-'85 */
+		bool apostrophe = v[i] == '\'' && k == 2 && i + 3 == len;
+		if (apostrophe)
+			i++;
 		if (v[i] >= '0' && v[i] <= '9') {
 			while (i < len && v[i] >= '0' && v[i] <= '9' && p.digits < 5) {
 				p.value = p.value * 10 + (v[i] - '0');
 				p.digits++;
 				i++;
 			}
+			p.short_year = apostrophe && p.digits == 2;
+			if (apostrophe && !p.short_year)
+				return false;
 			static const char *const ordinals[] = {"st", "nd", "rd", "th", "er", "e"};
 			for (size_t o = 0; o < sizeof(ordinals) / sizeof(ordinals[0]); o++) {
 				size_t ol = strlen(ordinals[o]);
@@ -132,12 +162,35 @@ static bool cut(const char *v, size_t len, struct piece *pc, size_t *n)
 	return true;
 }
 
+/* The year of a two-digit one: this century's when not in the future. */
+static int full_year(int yy)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	int this_year = gmtime_r(&now, &tm) ? tm.tm_year + 1900 : 2100;
+	return 2000 + yy <= this_year ? 2000 + yy : 1900 + yy;
+}
+
 bool pii_validate_date(const char *value, size_t len, struct pii_canon *canon)
 {
 	struct piece pc[3];
 	size_t n = 0;
+	/* YYYYMMDD, as vCard's BDAY writes it */
+	if (len == 8 && strspn(value, "0123456789") == 8) {
+		int y = (value[0] - '0') * 1000 + (value[1] - '0') * 100 + (value[2] - '0') * 10 +
+			(value[3] - '0');
+		int m = (value[4] - '0') * 10 + (value[5] - '0'), d = (value[6] - '0') * 10 + (value[7] - '0');
+		if (!birth_day(y, m, d))
+			return false;
+		canon->len = (size_t)snprintf(canon->buf, sizeof(canon->buf), "%04d-%02d-%02d", y, m, d);
+		return true;
+	}
 	if (!cut(value, len, pc, &n) || n != 3)
 		return false;
+	if (pc[2].short_year) {
+		pc[2].value = full_year(pc[2].value);
+		pc[2].digits = 4;
+	}
 	int y, m, d;
 	if (pc[1].word && !pc[0].word && !pc[2].word && pc[2].digits == 4) {
 		d = pc[0].value; /* 14 maart 1985, 14. März 1985 */

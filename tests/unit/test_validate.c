@@ -199,6 +199,14 @@ static const struct vcase cases[] = {
 	{"date", "1985-03-14 extra", false, NULL},
 	{"date", "14-03-85", false, NULL},
 	{"date", "1985-03-14T", false, NULL},
+	{"date", "1985-03-14T00:00:00Z", true, "1985-03-14"},
+	{"date", "1985-03-14T00:00+01:00", true, "1985-03-14"},
+	{"date", "2019-06-22T03:26:47.711Z", false, NULL}, /* an event's time */
+	{"date", "12-03-'85", true, "1985-03-12"},
+	{"date", "12-03-'05", true, "2005-03-12"},
+	{"date", "12-03-'1985", false, NULL},
+	{"date", "19850314", true, "1985-03-14"},
+	{"date", "19851314", false, NULL},
 	{"nl_phone", "0 -1 83.599998", false, NULL},  /* PostScript */
 	{"nl_phone", "0 14 238.2857", false, NULL},
 	{"nl_phone", "06.12.38.56.74", true, "+31612385674"},
@@ -244,6 +252,16 @@ static const struct vcase cases[] = {
 	{"nl_phone", "+32 2 123 45 67", false, NULL},
 	{"nl_phone", "061234567", false, NULL},
 	/* Dutch postcodes */
+	{"nl_postcode_free", "3072MB", false, NULL},    /* a size */
+	{"nl_postcode_free", "2048 GB", false, NULL},
+	{"nl_postcode_free", "5700 XT", false, NULL},   /* a product */
+	{"nl_postcode_free", "1250KG", false, NULL},    /* a unit against the number */
+	{"nl_postcode_free", "1234 KM", true, "1234KM"},
+	{"nl_postcode_free", "2019 NL", false, NULL},   /* a year and a country */
+	{"nl_postcode_free", "3511 AB", true, "3511AB"},
+	{"nl_postcode", "2521HZ", true, "2521HZ"},      /* in a postcode column */
+	{"nl_postcode", "6517 PX", true, "6517PX"},
+	{"nl_postcode", "3511ab", true, "3511AB"},
 	{"nl_postcode", "1015 CS", true, "1015CS"},
 	{"nl_postcode", "3511ab", true, "3511AB"},
 	{"nl_postcode", "0123 AB", false, NULL},
