@@ -33,6 +33,7 @@ struct pii_inv_row {
 	unsigned report;                   /* index into rules->reports */
 	uint64_t count;
 	uint64_t by_confidence[4];         /* indexed by enum pii_confidence */
+	uint64_t counted;                  /* of --min-confidence or above */
 	uint64_t distinct;
 	bool distinct_estimated;
 	enum pii_confidence confidence;    /* highest seen */
@@ -112,7 +113,9 @@ struct pii_inventory {
 	uint64_t files_scanned, files_partial, files_failed, files_skipped;
 	uint64_t files_with_findings;
 	uint64_t bytes_scanned;
-	uint64_t findings_total;
+	uint64_t findings_total;   /* of --min-confidence or above: the ones counted */
+	uint64_t findings_uncounted; /* below it: listed only */
+	uint64_t locations_high;   /* rows whose findings include one of confidence high */
 	uint64_t pattern_limit_hits;
 	int interrupted;           /* the signal that stopped the scan, or 0 */
 	uint64_t files_dropped;    /* queued but not scanned when it stopped */

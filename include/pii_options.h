@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pii_util.h"
+
 struct pii_config_args;
 struct pii_writer;
 
@@ -34,6 +36,7 @@ struct pii_options {
 	uint64_t max_members;    /* members read per archive */
 	unsigned file_timeout;   /* seconds per file on disk; 0: none */
 	uint64_t max_findings;   /* rows in the Findings sheet */
+	enum pii_confidence min_confidence; /* findings below are listed, not counted */
 	const char *fingerprint_key_file;
 	bool show_values;
 	bool records;            /* JSONL carries file, error, table and summary records */

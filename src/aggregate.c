@@ -264,15 +264,22 @@ void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct
 		const struct pii_finding *fd = &b->items[i];
 		unsigned report = a->rs->rules[fd->rule].report_index;
 		struct pii_inv_category *cat = &inv->categories[a->report_category[report]];
-		inv->findings_total++;
+		/* Below --min-confidence a finding is listed (its row, the
+		 * Findings sheet), not counted: no total, category or person. */
+		bool counted = fd->confidence >= a->opt->min_confidence;
 		inv->findings_per_rule[fd->rule]++;
-		cat->findings++;
-		add_distinct(a, &cat->distinct, fd->fingerprint);
-		int kind = a->rs->reports[report].subject_kind;
-		if (kind >= 0) {
-			if (sys)
-				add_distinct(a, &sys->subjects[kind], fd->fingerprint);
-			add_distinct(a, &inv->subjects[kind], fd->fingerprint);
+		if (counted) {
+			inv->findings_total++;
+			cat->findings++;
+			add_distinct(a, &cat->distinct, fd->fingerprint);
+			int kind = a->rs->reports[report].subject_kind;
+			if (kind >= 0) {
+				if (sys)
+					add_distinct(a, &sys->subjects[kind], fd->fingerprint);
+				add_distinct(a, &inv->subjects[kind], fd->fingerprint);
+			}
+		} else {
+			inv->findings_uncounted++;
 		}
 		struct pending_row *pr = last;
 		if (!pr || fd->loc != last_loc || report != last_report) {
@@ -289,6 +296,7 @@ void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct
 			last_report = report;
 		}
 		pr->row.count++;
+		pr->row.counted += counted;
 		/* Findings of a column come in record order. */
 		if (fd->row && fd->row != pr->last_row) {
 			pr->row.rows_with++;
@@ -346,11 +354,14 @@ static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
 		pr->row.rows_scanned = table_rows_of(f, &pr->row);
 		pr->row.distinct_estimated = pii_distinct_is_estimate(&pr->distinct);
 		pr->row.system = f->system >= 0 ? (unsigned)f->system : UINT32_MAX;
+		inv->locations_high += pr->row.confidence == PII_CONF_HIGH;
 		unsigned ci = a->report_category[pr->row.report];
-		inv->categories[ci].locations++;
-		if (cat_seen && !cat_seen[ci]) {
-			cat_seen[ci] = true;
-			inv->categories[ci].files++;
+		if (pr->row.counted) {
+			inv->categories[ci].locations++;
+			if (cat_seen && !cat_seen[ci]) {
+				cat_seen[ci] = true;
+				inv->categories[ci].files++;
+			}
 		}
 		if (inv->n_rows == inv->cap_rows) {
 			size_t cap = inv->cap_rows ? inv->cap_rows * 2 : 256;
@@ -392,7 +403,10 @@ void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 	file->uid = r->uid;
 	if (!file->path || !file->type)
 		a->oom = true;
-	if (f->n_rows)
+	bool counted = false;
+	for (size_t i = 0; i < f->n_rows && !counted; i++)
+		counted = f->rows[i].row.counted > 0;
+	if (counted)
 		inv->files_with_findings++;
 	keep_rows(a, f);
 	pii_agg_file_free(f);

@@ -118,16 +118,21 @@ static void print_summary(const struct pii_inventory *inv, const struct pii_opti
 	char fields[512], more[200] = "";
 	snprintf(fields, sizeof(fields),
 		 "\"files_scanned\":%" PRIu64 ",\"bytes_scanned\":%" PRIu64 ",\"seconds\":%.1f,"
-		 "\"findings\":%" PRIu64 ",\"files_with_findings\":%" PRIu64
+		 "\"findings\":%" PRIu64 ",\"findings_not_counted\":%" PRIu64
+		 ",\"files_with_findings\":%" PRIu64
 		 ",\"files_not_fully_scanned\":%" PRIu64 ",\"files_carried\":%" PRIu64
 		 ",\"complete\":%s",
 		 files, inv->bytes_scanned, inv->duration, inv->findings_total,
-		 inv->files_with_findings, problems, inv->files_carried,
+		 inv->findings_uncounted, inv->files_with_findings, problems, inv->files_carried,
 		 inv->interrupted ? "false" : "true");
 	size_t used = 0;
+	if (inv->findings_uncounted)
+		used = (size_t)snprintf(more, sizeof(more),
+					" (and %" PRIu64 " of lower confidence, listed only)",
+					inv->findings_uncounted);
 	if (inv->state_path)
-		used = (size_t)snprintf(more, sizeof(more), "; %" PRIu64 " of them carried over unchanged",
-					inv->files_carried);
+		used += (size_t)snprintf(more + used, sizeof(more) - used,
+					 "; %" PRIu64 " of them carried over unchanged", inv->files_carried);
 	if (problems)
 		snprintf(more + used, sizeof(more) - used,
 			 "; %" PRIu64 " not (fully) scanned, see the errors sheet", problems);

@@ -37,6 +37,9 @@ static const char usage_text[] =
 "      --format FMT         format for outputs without a known extension\n"
 "      --show-values        write found values in full (default: masked)\n"
 "      --max-findings N     rows in the Findings sheet (default: 100000)\n"
+"      --min-confidence L   count findings of confidence L and above in the\n"
+"                           totals, data map and breach summary: high, medium\n"
+"                           (default) or low; the others are listed only\n"
 "      --fingerprint-key-file FILE\n"
 "                           key for value fingerprints (default: random per run)\n"
 "      --records            JSONL outputs also carry a record per file, errors\n"
@@ -110,6 +113,7 @@ enum {
 	OPT_FORMAT = 256,
 	OPT_SHOW_VALUES,
 	OPT_MAX_FINDINGS,
+	OPT_MIN_CONFIDENCE,
 	OPT_FP_KEY,
 	OPT_EXCLUDE,
 	OPT_MAX_FILESIZE,
@@ -145,6 +149,7 @@ static const struct option long_options[] = {
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"show-values", no_argument, NULL, OPT_SHOW_VALUES},
 	{"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
+	{"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
 	{"fingerprint-key-file", required_argument, NULL, OPT_FP_KEY},
 	{"exclude", required_argument, NULL, OPT_EXCLUDE},
 	{"max-filesize", required_argument, NULL, OPT_MAX_FILESIZE},
@@ -264,6 +269,13 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 				res = usage_error(err, errlen,
 						  "--max-findings: '%s' is not a number from 0 to %d",
 						  optarg, PII_XLSX_MAX_ROWS);
+			break;
+		case OPT_MIN_CONFIDENCE:
+			o->min_confidence = pii_confidence_parse(optarg);
+			if (o->min_confidence == PII_CONF_NONE)
+				res = usage_error(err, errlen,
+						  "--min-confidence: '%s' is not high, medium or low",
+						  optarg);
 			break;
 		case OPT_FP_KEY:
 			o->fingerprint_key_file = optarg;
@@ -505,6 +517,7 @@ void pii_options_defaults(struct pii_options *o)
 		.progress = -1,
 		.progress_interval = PII_PROGRESS_LOG_INTERVAL_DEFAULT,
 		.max_findings = PII_FINDINGS_ROWS_DEFAULT,
+		.min_confidence = PII_CONF_MEDIUM,
 		.max_depth = PII_MAX_DEPTH_DEFAULT,
 		.max_expand = PII_MAX_EXPAND_DEFAULT,
 		.max_ratio = PII_MAX_RATIO_DEFAULT,

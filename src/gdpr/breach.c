@@ -53,12 +53,14 @@ bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b)
 	/* rows are sorted by path: a file's rows are together */
 	for (size_t i = 0; i < inv->n_rows; i++) {
 		const struct pii_inv_row *r = &inv->rows[i];
+		if (!r->counted)
+			continue; /* below --min-confidence */
 		struct pii_breach_file *f = b->n_files ? &b->files[b->n_files - 1] : NULL;
 		if (!f || f->file != r->file) {
 			f = &b->files[b->n_files++];
 			f->file = r->file;
 		}
-		f->findings += r->count;
+		f->findings += r->counted;
 		int special = inv->rules->reports[r->report].special;
 		if (special > f->special)
 			f->special = special;

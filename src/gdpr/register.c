@@ -153,7 +153,8 @@ static void contact_lists(struct pii_inventory *inv, uint64_t min)
 		       pii_streq_null(inv->rows[j].table, inv->rows[i].table);
 		     j++) {
 			const struct pii_report_id *rep = &rs->reports[inv->rows[j].report];
-			if (rep->subject_kind >= 0 && !strcmp(rep->category, "contact"))
+			if (inv->rows[j].counted && rep->subject_kind >= 0 &&
+			    !strcmp(rep->category, "contact"))
 				per_kind[rep->subject_kind] += inv->rows[j].distinct;
 		}
 		uint64_t size = 0;
@@ -185,6 +186,8 @@ void pii_register_compute(struct pii_inventory *inv, int64_t now)
 	for (size_t i = 0; i < inv->n_rows; i++) {
 		struct pii_inv_row *r = &inv->rows[i];
 		const struct pii_report_id *rep = &inv->rules->reports[r->report];
+		if (!r->counted)
+			continue; /* below --min-confidence: listed, not in the data map */
 		r->stale = opt->stale_after && now - r->file->mtime > opt->stale_after;
 		if (r->stale) {
 			inv->stale_locations++;
@@ -198,7 +201,7 @@ void pii_register_compute(struct pii_inventory *inv, int64_t now)
 			continue;
 		struct pii_inv_system *s = &inv->systems[r->system];
 		s->locations++;
-		s->findings += r->count;
+		s->findings += r->counted;
 		if (r->file != last_file) {
 			s->files++;
 			last_file = r->file;

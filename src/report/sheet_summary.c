@@ -63,13 +63,26 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 	pii_book_kv_num(b, ws, &row, "Files that could not be read", (double)inv->files_failed);
 	pii_book_kv_num(b, ws, &row, "Files skipped", (double)inv->files_skipped);
 	pii_book_kv_num(b, ws, &row, "Findings", (double)inv->findings_total);
+	static const char *const counted[] = {
+		[PII_CONF_LOW] = "all confidence levels (--min-confidence low)",
+		[PII_CONF_MEDIUM] = "confidence high and medium (--min-confidence)",
+		[PII_CONF_HIGH] = "confidence high only (--min-confidence high)",
+	};
+	enum pii_confidence min = inv->opt->min_confidence;
+	pii_book_kv_str(b, ws, &row, "Counted",
+			min >= PII_CONF_LOW && min <= PII_CONF_HIGH ? counted[min] : "", NULL);
+	if (min > PII_CONF_LOW)
+		pii_book_kv_num(b, ws, &row, "Findings of lower confidence (listed, not counted)",
+				(double)inv->findings_uncounted);
+	pii_book_kv_num(b, ws, &row, "Locations of high confidence", (double)inv->locations_high);
+	uint64_t listed = inv->findings_total + inv->findings_uncounted;
 	s.len = 0;
-	if (inv->n_findings < inv->findings_total)
+	if (inv->n_findings < listed)
 		pii_buf_printf(&s, "first %zu of %" PRIu64
 			       " (raise with --max-findings; JSONL output has all)",
-			       inv->n_findings, inv->findings_total);
+			       inv->n_findings, listed);
 	else
-		pii_buf_printf(&s, "all %" PRIu64, inv->findings_total);
+		pii_buf_printf(&s, "all %" PRIu64, listed);
 	pii_book_kv_str(b, ws, &row, "Findings sheet lists", pii_buf_cstr(&s), NULL);
 	if (inv->opt->stale_after) {
 		char key[96];

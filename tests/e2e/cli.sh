@@ -86,9 +86,30 @@ wb = openpyxl.load_workbook(sys.argv[1])
 rows = [r for r in wb["Findings"].iter_rows(values_only=True) if r[0]]
 s = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
 assert len(rows) == 6, rows
-n = sum(1 for l in open(sys.argv[2]) if not l.startswith("#"))
-assert s["Findings"] == n and s["Findings sheet lists"].startswith(f"first 5 of {n}"), s
+want = [l.split("\t") for l in open(sys.argv[2]) if not l.startswith("#")]
+n = len(want)
+counted = sum(1 for w in want if w[3] != "low")
+assert s["Findings"] == counted and s["Findings sheet lists"].startswith(f"first 5 of {n}"), s
 ' "$WORK/cap.xlsx" tests/golden/fixtures.tsv
+
+# --min-confidence: what the totals count; every finding stays listed.
+for level in low high; do
+	"$PIISCAN" -q --min-confidence $level -o "$WORK/conf-$level.xlsx" fixtures
+	check "--min-confidence $level: the summary counts the findings of that level and above" $PY -c '
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+s = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
+want = [l.split("\t") for l in open(sys.argv[2]) if not l.startswith("#")]
+levels = {"low": ("low", "medium", "high"), "high": ("high",)}[sys.argv[3]]
+counted = sum(1 for w in want if w[3] in levels)
+assert s["Findings"] == counted, (s["Findings"], counted)
+assert s["Findings sheet lists"] == f"all {len(want)}", s
+assert ("Findings of lower confidence (listed, not counted)" in s) == (sys.argv[3] != "low"), s
+inventory = [r for r in wb["Inventory"].iter_rows(values_only=True)][1:]
+assert any(r[7] == "low" for r in inventory), "low rows are listed"
+' "$WORK/conf-$level.xlsx" tests/golden/fixtures.tsv $level
+done
+check_fails "--min-confidence: only high, medium or low" "$PIISCAN" -q --min-confidence sure -o "$WORK/x.xlsx" fixtures
 
 # --export-patterns: the rules that need no context word, no lookaround.
 "$PIISCAN" --export-patterns >"$WORK/patterns.txt"

@@ -163,4 +163,29 @@ assert s["Files with personal data"] == 5 and s["Data subjects (estimate)"] == 6
 assert s["Special categories"] == "health (Art. 9), criminal_data (Art. 10)", s
 EOF
 check_fails "a .txt output without --breach-report is refused" "$PIISCAN" -q -o "$WORK/x.txt" "$S"
+
+# Findings of low confidence (a role's mailbox, a private address) are
+# listed, not counted: no file with personal data, no data map row, no
+# breach; --min-confidence low counts them.
+L="$WORK/lowonly/it"
+mkdir -p "$L"
+printf 'Vragen? Mail info@bakkerij-zonnetje.nl\nprinter 192.168.1.34\n' >"$L/contact.txt"
+"$PIISCAN" -q --breach-report -o "$WORK/low.txt" "$WORK/lowonly"
+"$PIISCAN" -q --breach-report --min-confidence low -o "$WORK/low-all.txt" "$WORK/lowonly"
+"$PIISCAN" -q -o "$WORK/low-inv.xlsx" "$WORK/lowonly"
+check "low confidence alone: no file with personal data in the breach summary" \
+	grep -q "^Files with personal data: 0$" "$WORK/low.txt"
+check "low confidence alone, --min-confidence low: the file counts" \
+	grep -q "^Files with personal data: 1$" "$WORK/low-all.txt"
+check "low confidence alone: listed in the Inventory, not in the Data map" $PY - "$WORK/low-inv.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+inv = [r for r in wb["Inventory"].iter_rows(values_only=True)][1:]
+assert sorted(r[5] for r in inv) == ["email_role", "ipv4_private"], inv
+assert all(r[7] == "low" for r in inv), inv
+assert len(list(wb["Data map"].iter_rows(values_only=True))) == 1, "a Data map row"
+s = {r[0]: r[1] for r in wb["Summary"].iter_rows(values_only=True) if r[0]}
+assert s["Findings"] == 0 and s["Files with personal data"] == 0, s
+assert s["Findings of lower confidence (listed, not counted)"] == 2, s
+EOF
 finish

@@ -125,7 +125,10 @@ void test_scan(void)
 			CHECK_U64(inv->findings[i].offset, 45);
 	CHECK_U64(inv->files_scanned, 5);
 	CHECK_U64(inv->files_with_findings, 4);
-	CHECK_U64(inv->findings_total, 8);
+	/* The IBAN in app.bin is the registry's example (low): listed, not
+	 * counted. */
+	CHECK_U64(inv->findings_total, 7);
+	CHECK_U64(inv->findings_uncounted, 1);
 	teardown(&h, inv);
 
 	/* UTF-8 read in place across read boundaries (an "é" cut by the end
