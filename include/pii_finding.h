@@ -29,6 +29,8 @@ struct pii_loc {
 struct pii_finding {
 	unsigned rule;       /* index into the rule set */
 	enum pii_confidence confidence;
+	bool lone_word;      /* of a row_evidence rule: one word, all its
+			      * table cell holds */
 	uint64_t line;       /* 1-based; 0 when the format has no lines */
 	uint64_t row;        /* record of a table, 1-based; 0 when not in one */
 	uint64_t offset;     /* byte offset in the text as decoded to UTF-8 */

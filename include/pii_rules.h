@@ -70,6 +70,9 @@ struct pii_rule {
 	unsigned density;
 	bool identifies;       /* identifies: person - its findings name someone */
 	bool prose;            /* prose: true - counts only in prose (pii_prose.h) */
+	bool row_evidence;     /* row_evidence: true - a one-word value in a table
+				* row counts only beside another identifying
+				* finding of its row, else it is low (pii_special.h) */
 	char *subject_count;   /* subject_count: KIND - its distinct values count
 				* people; rules of one kind count the same people */
 };

@@ -30,15 +30,18 @@ struct pii_special_hold {
 	bool everyone;           /* too many such records to keep: all count */
 };
 
-/* Moves the findings of special rules out of b into h (b keeps the
- * others) and notes the records b identifies someone in. Past
+/* Moves the findings of special rules, and the one-word values of
+ * row_evidence rules in a table row, out of b into h (b keeps the
+ * others) and notes the records b identifies someone in (by other
+ * findings than those waiting). Past
  * PII_SPECIAL_HELD_MAX held findings, or without memory to hold one,
  * they stay in b: so many count anyway. */
 void pii_special_take(struct pii_special_hold *h, const struct pii_ruleset *rs,
 		      struct pii_batch *b);
 
 /* At the end of the file: the held findings that count, as a batch (or
- * NULL when none do); the others are dropped. Empties h. */
+ * NULL when none do); the other special ones are dropped, a row_evidence
+ * finding alone in its row is kept at confidence low. Empties h. */
 struct pii_batch *pii_special_decide(struct pii_special_hold *h, const struct pii_ruleset *rs);
 
 /* Drops what h holds (a file that never ended). */

@@ -3,6 +3,7 @@
  */
 #include "pii_emit.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,9 +49,23 @@ void pii_emit_flush(struct pii_emitter *e)
 	}
 }
 
+/* Whether [start, end) is one word and text[0..len) holds nothing beside
+ * it but spaces and punctuation: the word is all its cell says. */
+static bool lone_word(const char *text, size_t len, size_t start, size_t end)
+{
+	if (memchr(text + start, ' ', end - start))
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if ((i < start || i >= end) && (c >= 0x80 || isalnum(c)))
+			return false;
+	}
+	return true;
+}
+
 /* Copies a match up into the batch. */
 static void emit(struct pii_emitter *e, const struct pii_loc *loc, const struct pii_match *m,
-		 const char *text, uint64_t line, uint64_t offset)
+		 const char *text, size_t text_len, uint64_t line, uint64_t offset)
 {
 	const struct pii_rule *r = m->rule;
 	const char *value = text + m->start;
@@ -63,6 +78,8 @@ static void emit(struct pii_emitter *e, const struct pii_loc *loc, const struct 
 		.confidence = m->confidence,
 		.line = line,
 		.row = e->row,
+		.lone_word = r->row_evidence && e->row && loc->column &&
+			     lone_word(text, text_len, m->start, m->end),
 		.offset = offset,
 		.fingerprint = pii_fp_compute(e->fp, r->report_as, canon.buf, canon.len),
 	};
@@ -137,7 +154,7 @@ void pii_emit_text(struct pii_emitter *e, const struct pii_loc *loc, const char 
 			}
 			counted = m[i].start;
 		}
-		emit(e, loc, &m[i], text, lines == UINT64_MAX ? 0 : line + 1,
+		emit(e, loc, &m[i], text, len, lines == UINT64_MAX ? 0 : line + 1,
 		     offset0 + m[i].start);
 	}
 }

@@ -43,6 +43,7 @@ static void hash_rules(SHA256_CTX *h, const struct pii_ruleset *rs)
 		hash_u64(h, r->density);
 		hash_u64(h, r->identifies);
 		hash_u64(h, r->prose);
+		hash_u64(h, r->row_evidence);
 		hash_str(h, r->subject_count);
 		for (size_t k = 0; k < r->n_context; k++)
 			hash_str(h, r->context[k]);

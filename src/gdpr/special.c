@@ -1,5 +1,6 @@
 /*
- * special.c - special categories decided per record of a whole file
+ * special.c - special categories decided per record of a whole file,
+ * and the one-word values of row_evidence rules per table row
  * (pii_special.h).
  */
 #include "pii_special.h"
@@ -98,6 +99,14 @@ static void note_person(struct pii_special_hold *h, uint64_t record)
 		h->everyone = true;
 }
 
+/* A finding of a row_evidence rule that waits for its row: one word that
+ * is all its table cell holds ("Max" under "Name" may be a setting;
+ * "Koch" of "Birgit Koch" is part of a name). */
+static bool waits_for_row(const struct pii_rule *r, const struct pii_finding *f)
+{
+	return r->row_evidence && f->lone_word;
+}
+
 void pii_special_take(struct pii_special_hold *h, const struct pii_ruleset *rs,
 		      struct pii_batch *b)
 {
@@ -105,9 +114,10 @@ void pii_special_take(struct pii_special_hold *h, const struct pii_ruleset *rs,
 	for (size_t i = 0; i < b->n; i++) {
 		const struct pii_finding *f = &b->items[i];
 		const struct pii_rule *r = &rs->rules[f->rule];
-		if (r->identifies)
+		bool waits = waits_for_row(r, f);
+		if (r->identifies && !waits)
 			note_person(h, record_of(f, 0));
-		if (r->special && (!h->held || h->held->n < PII_SPECIAL_HELD_MAX)) {
+		if ((r->special || waits) && (!h->held || h->held->n < PII_SPECIAL_HELD_MAX)) {
 			if (!h->held)
 				h->held = pii_batch_new(b->file_id);
 			if (h->held && pii_batch_add(h->held, f, f->loc, f->value, strlen(f->value)))
@@ -174,6 +184,43 @@ static bool mark_dense(const struct pii_batch *held, const struct pii_ruleset *r
 	return true;
 }
 
+/* A row_evidence finding and its cell, for finding the rows where two
+ * cells hold such words (a given name and a family name). */
+struct cell {
+	uint64_t record;
+	const char *column;
+};
+
+static int cmp_cell(const void *pa, const void *pb)
+{
+	const struct cell *a = pa, *b = pb;
+	if (a->record != b->record)
+		return a->record < b->record ? -1 : 1;
+	return strcmp(a->column, b->column);
+}
+
+/* Notes as identifying the rows where row_evidence findings stand in two
+ * different columns: "Max" under "Voornaam" beside "Bakker" under
+ * "Achternaam" is someone, one word under "Name" alone may be a host. */
+static void note_named_rows(struct pii_special_hold *h, const struct pii_batch *held,
+			    const struct pii_ruleset *rs)
+{
+	struct cell *c = calloc(held->n ? held->n : 1, sizeof(*c));
+	if (!c) {
+		h->everyone = true; /* without memory to tell: all count */
+		return;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < held->n; i++)
+		if (!rs->rules[held->items[i].rule].special)
+			c[n++] = (struct cell){record_of(&held->items[i], 0), held->items[i].loc->column};
+	qsort(c, n, sizeof(*c), cmp_cell);
+	for (size_t i = 1; i < n; i++)
+		if (c[i].record == c[i - 1].record && strcmp(c[i].column, c[i - 1].column))
+			note_person(h, c[i].record);
+	free(c);
+}
+
 struct pii_batch *pii_special_decide(struct pii_special_hold *h, const struct pii_ruleset *rs)
 {
 	struct pii_batch *held = h->held;
@@ -183,10 +230,20 @@ struct pii_batch *pii_special_decide(struct pii_special_hold *h, const struct pi
 		bool *dense = calloc(held->n ? held->n : 1, sizeof(bool));
 		if (dense && !mark_dense(held, rs, dense))
 			memset(dense, 1, held->n * sizeof(bool));
+		note_named_rows(h, held, rs);
 		size_t kept = 0;
-		for (size_t i = 0; i < held->n; i++)
-			if (!dense || dense[i] || about_someone(h, &held->items[i]))
-				held->items[kept++] = held->items[i];
+		for (size_t i = 0; i < held->n; i++) {
+			struct pii_finding *f = &held->items[i];
+			if (!rs->rules[f->rule].special) {
+				/* a row_evidence finding: low where nothing else
+				 * in its row identifies someone */
+				if (!h->everyone && !has_person(h, record_of(f, 0)))
+					f->confidence = PII_CONF_LOW;
+				held->items[kept++] = *f;
+			} else if (!dense || dense[i] || about_someone(h, f)) {
+				held->items[kept++] = *f;
+			}
+		}
 		held->n = kept;
 		free(dense);
 		if (!kept) {

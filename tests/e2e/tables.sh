@@ -77,6 +77,38 @@ check "pg_dump -Fc: skipped with the pg_restore hint" \
 # Large files stream: a 300 MB NDJSON file and a 300 MB dump of one
 # extended INSERT per 1000 rows, under a 200 MiB address-space cap (not
 # under ASan, which reserves terabytes).
+# One word under a column "Name" is a person's name only beside another
+# identifying cell of its row (an e-mail address, a family name): a table
+# of hosts or settings named "Diana" and "Arthur" is not a list of people.
+mkdir "$WORK/rows"
+printf 'Name,Value\nDiana,10\nArthur,20\n' >"$WORK/rows/settings.csv"
+printf 'Name,Email\nDiana,diana.smit@ziggo.nl\nArthur,\n' >"$WORK/rows/contacts.csv"
+printf 'Voornaam,Achternaam\nDiana,Smit\n' >"$WORK/rows/namen.csv"
+printf 'Name,Value\nDiana Smit,10\n' >"$WORK/rows/full.csv"
+"$PIISCAN" -q -j 1 --show-values -o "$WORK/rows.jsonl" "$WORK/rows"
+# name_confidence FILE VALUE: the confidence of that person_name finding
+name_confidence() {
+	$PY -c "
+import json, sys
+for l in open('$WORK/rows.jsonl'):
+    d = json.loads(l)
+    if d.get('rule') == 'person_name' and d['file'].endswith('/$1') and d['value'] == '$2':
+        print(d['confidence'])"
+}
+check "a lone given name in a table of settings is low" test "$(name_confidence settings.csv Diana)" = low
+check "and the other one too" test "$(name_confidence settings.csv Arthur)" = low
+check "beside an e-mail address in its row it is high" test "$(name_confidence contacts.csv Diana)" = high
+check "in a row without one, of the same file, low" test "$(name_confidence contacts.csv Arthur)" = low
+check "beside a family name in its row, high" test "$(name_confidence namen.csv Diana)" = high
+check "a given and a family name in one cell, high" test "$(name_confidence full.csv 'Diana Smit')" = high
+"$PIISCAN" -q -j 1 -o "$WORK/rows.xlsx" "$WORK/rows"
+check "the lone names are listed, not counted" $PY -c "
+import openpyxl, sys
+ws = openpyxl.load_workbook('$WORK/rows.xlsx')['Inventory']
+data = list(ws.iter_rows(values_only=True)); h = {n: i for i, n in enumerate(data[0])}
+rows = [r for r in data[1:] if r[h['File']].endswith('settings.csv')]
+sys.exit(not (rows and all(r[h['Confidence']] == 'low' for r in rows)))"
+
 case $BUILD in
 *san*) echo "skip - address-space caps under a sanitizer" ;;
 *)
