@@ -355,10 +355,10 @@ def table(title, tallies, floors=None):
             fp_, fr_ = floors[kind]
             bad = []
             if t.precision is not None and t.precision < fp_:
-                bad.append(f"precision {t.precision:.3f} < {fp_:.2f}")
+                bad.append(f"precision {t.precision:.3f} < {fp_:.3f}")
             if (t.recall or 0.0) < fr_:
-                bad.append(f"recall {t.recall or 0.0:.3f} < {fr_:.2f}")
-            row += f"   {fp_:.2f}/{fr_:.2f}  " + ("FAIL" if bad else "ok")
+                bad.append(f"recall {t.recall or 0.0:.3f} < {fr_:.3f}")
+            row += f"  {fp_:.3f}/{fr_:.3f} " + ("FAIL" if bad else "ok")
             if bad:
                 failed.append(f"{kind}: " + ", ".join(bad))
         lines.append(row)
