@@ -24,6 +24,10 @@ struct pii_run_profile {
 	bool digits_13_19;        /* a run of 13 to 19 digits */
 	bool group4_sep;          /* four digits, a space or dash, a digit */
 	bool group34_dot;         /* three or four digits and a dot */
+	bool group3_sep;          /* three digits, then ' ', '.', '-' or ')' */
+	bool postcode_shape;      /* four digits (no leading 0), maybe a
+				   * space, two capitals */
+	bool at_word;             /* "(at)", "[at]", "{at}" (any case) or "%40" */
 	/* digits from the first '+' / first "00" that starts a number / first
 	 * '0' or "(0" that starts a number, to the end of the run */
 	uint32_t after_plus, after_00, after_0;

@@ -78,6 +78,7 @@ uint64_t pii_matcher_limit_hits(const struct pii_matcher *m)
 
 static unsigned char lower_of[256];
 static bool word_byte[256]; /* letters, digits, and bytes of UTF-8 characters */
+static uint32_t prefix_mask[5]; /* keeps the first m bytes of a loaded key */
 
 static void init_tables(void)
 {
@@ -85,6 +86,11 @@ static void init_tables(void)
 		lower_of[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 		word_byte[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
 			       (c >= 'A' && c <= 'Z') || c >= 0x80;
+	}
+	for (size_t m = 0; m <= 4; m++) {
+		unsigned char b[4] = {0, 0, 0, 0};
+		memset(b, 0xFF, m);
+		memcpy(&prefix_mask[m], b, sizeof(prefix_mask[m]));
 	}
 }
 
@@ -414,12 +420,15 @@ static inline bool anchor_pair_at(const struct pii_match_db *db, const unsigned 
  * be those of an anchor word. False means surely not. */
 static bool anchor_prefix_at(const struct pii_match_db *db, const unsigned char *u, size_t n)
 {
-	unsigned char low[4];
-	size_t k = n < 4 ? n : 4;
-	for (size_t i = 0; i < k; i++)
-		low[i] = lower_of[u[i]];
-	for (size_t m = 1; m <= k; m++) {
-		unsigned h = pii_anchor_prefix_hash(low, m);
+	uint32_t key;
+	if (n >= 4) {
+		memcpy(&key, u, sizeof(key));
+		key |= 0x20202020u;
+	} else {
+		key = pii_anchor_key(u, n);
+	}
+	for (size_t m = n < 4 ? n : 4; m >= 1; m--) {
+		unsigned h = pii_anchor_key_hash(key & prefix_mask[m], m);
 		if (db->anchor_prefix_bits[h >> 3] & (1u << (h & 7)))
 			return true;
 	}
@@ -456,10 +465,11 @@ static size_t find_anchor_start(const struct pii_match_db *db, const unsigned ch
 		}
 	}
 	/* Many pairs: anchor words only count at the start of a word, so
-	 * the starts of words are found 16 bytes at a time (a letter after a
-	 * byte that is no letter, digit or UTF-8), and only there the first
-	 * two letters are looked up, one bit per pair. */
-	if (!db->anchor_ascii)
+	 * the starts of words are found 16 bytes at a time (a letter, a-z or
+	 * a UTF-8 lead byte, after a byte that is no letter, digit or UTF-8),
+	 * and only there the first two letters are looked up, one bit per
+	 * pair. */
+	if (!db->anchor_letters)
 		goto scalar;
 	if (p == 0 && len > 1 && anchor_pair_at(db, u))
 		return 0;
@@ -468,6 +478,8 @@ static size_t find_anchor_start(const struct pii_match_db *db, const unsigned ch
 	__m128i fold = _mm_set1_epi8(0x20), zero = _mm_setzero_si128();
 	__m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
 	__m128i d1 = _mm_set1_epi8('0' - 1), n1 = _mm_set1_epi8('9' + 1);
+	__m128i lead1 = _mm_set1_epi8((char)0xBF);
+	bool utf8 = db->anchor_utf8;
 	while (p + 17 <= len) {
 		__m128i prev = _mm_loadu_si128((const __m128i *)(u + p - 1));
 		__m128i cur = _mm_or_si128(_mm_loadu_si128((const __m128i *)(u + p)), fold);
@@ -477,6 +489,9 @@ static size_t find_anchor_start(const struct pii_match_db *db, const unsigned ch
 				     _mm_and_si128(_mm_cmpgt_epi8(prev, d1), _mm_cmplt_epi8(prev, n1))),
 			_mm_cmplt_epi8(prev, zero));
 		__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(cur, a1), _mm_cmplt_epi8(cur, z1));
+		if (utf8) /* a lead byte, 0xC0 to 0xFF (folding keeps it one) */
+			letter = _mm_or_si128(letter, _mm_and_si128(_mm_cmpgt_epi8(cur, lead1),
+								    _mm_cmplt_epi8(cur, zero)));
 		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(word_prev, letter));
 		while (mask) {
 			size_t i = p + (size_t)__builtin_ctz(mask);
@@ -548,11 +563,13 @@ static bool run_adjacent(struct pii_matcher *m, const struct pii_rule *r, const 
 	}
 	if (p >= len || p == we)
 		return true; /* the word went on: "naamloos" */
+	const struct pii_rule_code *code = &m->db->code[r - m->rs->rules];
+	if (code->has_first && !(code->first[u[p] >> 3] & (1u << (u[p] & 7))))
+		return true; /* no value starts so */
 	/* a name may run on: 256 bytes is more than any */
 	size_t sublen = subject_end(text, len, p + 256 < len ? p + 256 : len);
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 	pcre2_set_callout(m->mctx, r->validate ? validate_callout : NULL, (void *)r);
-	const struct pii_rule_code *code = &m->db->code[r - m->rs->rules];
 	int rc = code->jit_at ? pcre2_jit_match(code->code_at, (PCRE2_SPTR)text, sublen, p,
 						PCRE2_NO_UTF_CHECK, m->md, m->mctx)
 			      : pcre2_match(code->code_at, (PCRE2_SPTR)text, sublen, p,
@@ -567,6 +584,27 @@ static bool run_adjacent(struct pii_matcher *m, const struct pii_rule *r, const 
 		return true;
 	enum pii_confidence conf = judge(m, r, text, len, ms, me, label);
 	return conf == PII_CONF_NONE || push_match(m, r, ms, me, conf);
+}
+
+/* The anchor words that start with the bytes c0 c1 (folded to lower
+ * case): [returned, *end) of the sorted words. Binary search in c0's
+ * bucket: a bucket may hold a hundred words, a pair a few. */
+static size_t words_of_pair(const struct pii_match_db *db, unsigned char c0, unsigned char c1,
+			    size_t *end)
+{
+	size_t lo = db->anchor_index[c0], hi = db->anchor_index[c0 + 1];
+	while (lo < hi) { /* first word whose second byte is >= c1 */
+		size_t mid = lo + (hi - lo) / 2;
+		if ((unsigned char)db->anchor_words[mid].word[1] < c1)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t e = lo;
+	while (e < db->anchor_index[c0 + 1] && (unsigned char)db->anchor_words[e].word[1] == c1)
+		e++;
+	*end = e;
+	return lo;
 }
 
 /* Rules that require context run only around their context words: one
@@ -601,7 +639,9 @@ static enum pii_status run_anchored(struct pii_matcher *m, const char *text,
 		unsigned char c = lower_of[u[i]];
 		if (i > 0 && word_byte[u[i - 1]])
 			continue;
-		for (size_t w = db->anchor_index[c]; w < db->anchor_index[c + 1]; w++) {
+		size_t w_end;
+		for (size_t w = words_of_pair(db, c, i + 1 < len ? lower_of[u[i + 1]] : 0, &w_end);
+		     w < w_end; w++) {
 			const char *word = db->anchor_words[w].word;
 			size_t j = 1;
 			while (word[j] && i + j < len && lower_of[u[i + j]] == (unsigned char)word[j])

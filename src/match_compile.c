@@ -92,6 +92,13 @@ static bool compile_rule(const struct pii_rule *r, struct pii_rule_code *rc, cha
 				free(pattern);
 			return false;
 		}
+		/* the bytes a value may start with, to pass over a word whose
+		 * next byte cannot ("833 ms\n2024-..." for "Ms Jansen") */
+		const uint8_t *first = NULL;
+		if (pcre2_pattern_info(rc->code, PCRE2_INFO_FIRSTBITMAP, &first) == 0 && first) {
+			memcpy(rc->first, first, sizeof(rc->first));
+			rc->has_first = true;
+		}
 		if (pcre2_jit_compile(rc->code_at, PCRE2_JIT_COMPLETE) == 0) {
 			size_t jitsize = 0;
 			pcre2_pattern_info(rc->code_at, PCRE2_INFO_JITSIZE, &jitsize);
@@ -200,14 +207,18 @@ static void index_anchor_words(struct pii_match_db *db)
 	db->anchor_index[256] = (uint16_t)w;
 	memset(db->anchor_pair_bits, 0, sizeof(db->anchor_pair_bits));
 	memset(db->anchor_prefix_bits, 0, sizeof(db->anchor_prefix_bits));
-	db->anchor_ascii = true;
+	db->anchor_letters = true;
+	db->anchor_utf8 = false;
 	for (w = 0; w < db->n_anchor_words; w++) {
 		const unsigned char *word = (const unsigned char *)db->anchor_words[w].word;
 		size_t wl = strlen((const char *)word);
-		unsigned h = pii_anchor_prefix_hash(word, wl < 4 ? wl : 4);
+		size_t kl = wl < 4 ? wl : 4;
+		unsigned h = pii_anchor_key_hash(pii_anchor_key(word, kl), kl);
 		db->anchor_prefix_bits[h >> 3] |= (uint8_t)(1u << (h & 7));
-		if (word[0] < 'a' || word[0] > 'z')
-			db->anchor_ascii = false;
+		if (word[0] >= 0xC0)
+			db->anchor_utf8 = true;
+		else if (word[0] < 'a' || word[0] > 'z')
+			db->anchor_letters = false;
 		unsigned pair = (unsigned)word[0] << 8 | word[1];
 		db->anchor_pair_bits[pair >> 3] |= (uint8_t)(1u << (pair & 7));
 	}

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "pii_rules.h"
 
@@ -21,6 +22,8 @@ struct pii_rule_code {
 	pcre2_code *code_at;  /* adjacent rules: the pattern held to its start
 			       * offset (\G), tried once right after a word */
 	bool jit, jit_at;     /* JIT-compiled: pcre2_jit_match may be used */
+	bool has_first;       /* first[] holds the bytes a match may start with */
+	uint8_t first[32];    /* (PCRE2's start bitmap, when it has one) */
 	uint32_t min_length;  /* shortest possible match, from PCRE2 */
 	unsigned group;       /* prefilter group */
 	bool anchored;        /* runs only near its context words */
@@ -76,21 +79,33 @@ struct pii_match_db {
 	/* the first four bytes of the anchor words (or all of a shorter
 	 * one), hashed to a bit: a second, sharper look at a candidate */
 	uint8_t anchor_prefix_bits[65536 / 8];
-	bool anchor_ascii;      /* every anchor word starts with a-z */
+	bool anchor_letters;    /* every anchor word starts with a letter:
+				 * a-z or a UTF-8 lead byte */
+	bool anchor_utf8;       /* one starts with a UTF-8 lead byte ("über") */
 	/* anchor_words sorted by first byte: those starting with byte c are
 	 * [anchor_index[c], anchor_index[c + 1]) */
 	uint16_t anchor_index[257];
 	uint32_t max_capture_pairs;
 };
 
-/* The hash of the first min(4, n) bytes of s (lower case) that
- * anchor_prefix_bits holds. */
-static inline unsigned pii_anchor_prefix_hash(const unsigned char *s, size_t n)
+/* The first min(4, n) bytes of s folded by | 0x20 (A-Z onto a-z; any
+ * other byte onto some byte, the same for text and word, so equal words
+ * stay equal), the rest zero, as one number: what anchor_prefix_bits is
+ * keyed by. */
+static inline uint32_t pii_anchor_key(const unsigned char *s, size_t n)
 {
-	uint32_t x = (uint32_t)n << 24;
+	unsigned char b[4] = {0, 0, 0, 0};
 	for (size_t i = 0; i < n && i < 4; i++)
-		x = x * 257 + s[i];
-	return (x * 2654435761u) >> 16;
+		b[i] = s[i] | 0x20;
+	uint32_t key;
+	memcpy(&key, b, sizeof(key));
+	return key;
+}
+
+/* The bit of anchor_prefix_bits for a key of n bytes. */
+static inline unsigned pii_anchor_key_hash(uint32_t key, size_t n)
+{
+	return ((key + (uint32_t)n) * 2654435761u) >> 16;
 }
 
 /* Compiles the rules of rs (loaded, checked) into a database; NULL with

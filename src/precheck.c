@@ -16,6 +16,7 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 	 * every byte. Numbers are taken whole, in a tight loop. */
 	uint32_t digits = 0, upper = 0, colons = 0;
 	bool double_colon = false, d9 = false, d13_19 = false, group4 = false, group34 = false;
+	bool at_word = false, group3 = false, postcode = false;
 	int64_t at_plus = -1, at_00 = -1, at_0 = -1; /* digits before each marker */
 	size_t i = 0;
 	while (i < len) {
@@ -38,6 +39,12 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 			group4 |= n == 4 && (next == ' ' || next == '-') && j + 1 < len &&
 				  is_digit(run[j + 1]);
 			group34 |= (n == 3 || n == 4) && next == '.';
+			group3 |= n == 3 && (next == ' ' || next == '.' || next == '-' || next == ')');
+			if (n == 4 && c != '0') { /* 1234 AB, 1234AB */
+				size_t k = j + (next == ' ');
+				postcode |= k + 1 < len && run[k] >= 'A' && run[k] <= 'Z' &&
+					    run[k + 1] >= 'A' && run[k + 1] <= 'Z';
+			}
 			i = j;
 			continue;
 		}
@@ -52,6 +59,11 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 		} else if (c == '(' && i + 1 < len && run[i + 1] == '0') {
 			if (at_0 < 0)
 				at_0 = digits;
+		} else if (c == '(' || c == '[' || c == '{') {
+			at_word |= i + 3 < len && (run[i + 1] | 0x20) == 'a' &&
+				   (run[i + 2] | 0x20) == 't' && run[i + 3] == (c == '(' ? ')' : c + 2);
+		} else if (c == '%') {
+			at_word |= i + 2 < len && run[i + 1] == '4' && run[i + 2] == '0';
 		}
 		i++;
 	}
@@ -63,6 +75,9 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 	p->digits_13_19 = d13_19;
 	p->group4_sep = group4;
 	p->group34_dot = group34;
+	p->at_word = at_word;
+	p->group3_sep = group3;
+	p->postcode_shape = postcode;
 	p->after_plus = at_plus < 0 ? 0 : digits - (uint32_t)at_plus;
 	p->after_00 = at_00 < 0 ? 0 : digits - (uint32_t)at_00;
 	p->after_0 = at_0 < 0 ? 0 : digits - (uint32_t)at_0;
@@ -110,6 +125,38 @@ static bool check_bsn(const struct pii_run_profile *p)
 	return p->digits_9 || p->group34_dot;
 }
 
+/* A national number from its 0, or an international one from its +:
+ * at least 6 (DE: 0 and an area code of 2 and a number of 3), 9 (BE:
+ * 0 and 8) or 10 digits (NL, FR, UK) from there. */
+static bool check_phone_0_6(const struct pii_run_profile *p)
+{
+	return p->after_0 >= 6;
+}
+
+static bool check_phone_0_9(const struct pii_run_profile *p)
+{
+	return p->after_0 >= 9;
+}
+
+/* A North American number: ten digits, three of them a group ("(555)
+ * 123-4567", "555.123.4567"). */
+static bool check_us_phone(const struct pii_run_profile *p)
+{
+	return p->digits >= 10 && p->group3_sep;
+}
+
+/* A Dutch postcode: four digits, the first no 0, and two capitals. */
+static bool check_nl_postcode(const struct pii_run_profile *p)
+{
+	return p->postcode_shape;
+}
+
+/* An '@' written to dodge harvesters: "(at)", "[at]", "{at}", "%40". */
+static bool check_at_word(const struct pii_run_profile *p)
+{
+	return p->at_word;
+}
+
 static const struct {
 	const char *name;
 	pii_precheck_fn fn;
@@ -120,6 +167,12 @@ static const struct {
 	{"nl_phone", check_nl_phone},
 	{"ipv6", check_ipv6},
 	{"upper2", check_upper2},
+	{"at_word", check_at_word},
+	{"phone_0_6", check_phone_0_6},
+	{"phone_0_9", check_phone_0_9},
+	{"phone_0_10", check_nl_phone},
+	{"us_phone", check_us_phone},
+	{"nl_postcode", check_nl_postcode},
 };
 
 pii_precheck_fn pii_precheck_find(const char *name)
