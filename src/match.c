@@ -586,9 +586,10 @@ static bool run_adjacent(struct pii_matcher *m, const struct pii_rule *r, const 
 	return conf == PII_CONF_NONE || push_match(m, r, ms, me, conf);
 }
 
-/* The anchor words that start with the bytes c0 c1 (folded to lower
- * case): [returned, *end) of the sorted words. Binary search in c0's
- * bucket: a bucket may hold a hundred words, a pair a few. */
+/* The anchor words that may start with the bytes c0 c1 (folded to lower
+ * case): [returned, *end) of the sorted words, those that start with
+ * c0 c1 and, where c1 ends a word, those before them. Binary search in
+ * c0's bucket: a bucket may hold a hundred words, a pair a few. */
 static size_t words_of_pair(const struct pii_match_db *db, unsigned char c0, unsigned char c1,
 			    size_t *end)
 {
@@ -604,6 +605,11 @@ static size_t words_of_pair(const struct pii_match_db *db, unsigned char c0, uns
 	while (e < db->anchor_index[c0 + 1] && (unsigned char)db->anchor_words[e].word[1] == c1)
 		e++;
 	*end = e;
+	/* a word of one letter ("m" of "M. Dupont") sorts first in its
+	 * bucket; it stands alone where c1 is no letter or digit */
+	if (!word_byte[c1] && db->anchor_index[c0] < lo &&
+	    !db->anchor_words[db->anchor_index[c0]].word[1])
+		return db->anchor_index[c0];
 	return lo;
 }
 

@@ -6,6 +6,7 @@
  */
 #include "match_db.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -219,8 +220,15 @@ static void index_anchor_words(struct pii_match_db *db)
 			db->anchor_utf8 = true;
 		else if (word[0] < 'a' || word[0] > 'z')
 			db->anchor_letters = false;
-		unsigned pair = (unsigned)word[0] << 8 | word[1];
-		db->anchor_pair_bits[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+		for (unsigned second = 0; second < 256; second++) {
+			/* a word of one letter ("m" of "M. Dupont") is followed
+			 * by any byte that is no letter, digit or UTF-8 */
+			bool ends = second < 0x80 && !isalnum((int)second);
+			if (second == word[1] || (!word[1] && ends)) {
+				unsigned pair = (unsigned)word[0] << 8 | second;
+				db->anchor_pair_bits[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+			}
+		}
 	}
 	db->n_anchor_pairs = 0;
 	for (w = 0; w < db->n_anchor_words; w++) {

@@ -92,6 +92,14 @@ static void test_context_and_overlaps(struct pii_matcher *m)
 	CHECK_STR(all(m, "telefoongesprek +31 20 123 4567"), "phone:+31 20 123 4567:high");
 	CHECK_STR(all(m, "BSN-nummer: 111222333"), "nl_bsn:111222333:high");
 	CHECK_STR(all(m, "Tel. +31 20 123 4567"), "phone:+31 20 123 4567:high");
+	/* Context words of one letter ("M." for Monsieur) and those that
+	 * start with a letter that is no ASCII ("überwiesen") are found
+	 * however many context words there are; a label word with no value
+	 * after it passes ("833 ms"). */
+	CHECK_STR(all(m, "Zie M. Hugo Fournier"), "person_name:Hugo Fournier:high");
+	CHECK_STR(all(m, "Das Geld wurde überwiesen: de53 1986 0791 8314 0805 03"),
+		  "iban:de53 1986 0791 8314 0805 03:high");
+	CHECK_STR(all(m, "in 833 ms\nGET /api 200 in 12 ms"), "");
 	/* Anti-context drops the match. */
 	CHECK_STR(all(m, "ordernummer 111222333"), "");
 	/* A column name counts as context. */
