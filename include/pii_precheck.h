@@ -27,7 +27,10 @@ struct pii_run_profile {
 	bool group3_sep;          /* three digits, then ' ', '.', '-' or ')' */
 	bool postcode_shape;      /* four digits (no leading 0), maybe a
 				   * space, two capitals */
-	bool at_word;             /* "(at)", "[at]", "{at}" (any case) or "%40" */
+	bool at_word;
+	uint32_t capital_words;   /* words that start with a capital and go
+				   * on in lower case, '.' or '\'', or with a
+				   * Latin letter beyond ASCII */             /* "(at)", "[at]", "{at}" (any case) or "%40" */
 	/* digits from the first '+' / first "00" that starts a number / first
 	 * '0' or "(0" that starts a number, to the end of the run */
 	uint32_t after_plus, after_00, after_0;

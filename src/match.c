@@ -467,8 +467,8 @@ static size_t find_anchor_start(const struct pii_match_db *db, const unsigned ch
 	/* Many pairs: anchor words only count at the start of a word, so
 	 * the starts of words are found 16 bytes at a time (a letter, a-z or
 	 * a UTF-8 lead byte, after a byte that is no letter, digit or UTF-8),
-	 * and only there the first two letters are looked up, one bit per
-	 * pair. */
+	 * and only there the first four bytes are looked up (the pairs of
+	 * first letters are too many to tell much). */
 	if (!db->anchor_letters)
 		goto scalar;
 	if (p == 0 && len > 1 && anchor_pair_at(db, u))
@@ -495,7 +495,7 @@ static size_t find_anchor_start(const struct pii_match_db *db, const unsigned ch
 		unsigned mask = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(word_prev, letter));
 		while (mask) {
 			size_t i = p + (size_t)__builtin_ctz(mask);
-			if (anchor_pair_at(db, u + i) && anchor_prefix_at(db, u + i, len - i))
+			if (anchor_prefix_at(db, u + i, len - i))
 				return i;
 			mask &= mask - 1;
 		}

@@ -10,6 +10,16 @@ static bool is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
+/* Whether run[i] starts a word: the run's start or after a byte that is
+ * no letter. */
+static bool word_start(const unsigned char *run, size_t i)
+{
+	if (i == 0)
+		return true;
+	unsigned char b = run[i - 1] | 0x20;
+	return !(b >= 'a' && b <= 'z') && run[i - 1] < 0x80;
+}
+
 void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profile *p)
 {
 	/* Locals, written back at the end: stores through p would be made on
@@ -17,6 +27,7 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 	uint32_t digits = 0, upper = 0, colons = 0;
 	bool double_colon = false, d9 = false, d13_19 = false, group4 = false, group34 = false;
 	bool at_word = false, group3 = false, postcode = false;
+	uint32_t capital_words = 0;
 	int64_t at_plus = -1, at_00 = -1, at_0 = -1; /* digits before each marker */
 	size_t i = 0;
 	while (i < len) {
@@ -50,6 +61,15 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 		}
 		if (c >= 'A' && c <= 'Z') {
 			upper++;
+			/* a word that starts with a capital and goes on in lower
+			 * case or with '.' or '\'' ("Jan", "F.", "O'Brien") */
+			unsigned char next = i + 1 < len ? run[i + 1] : 0;
+			capital_words += word_start(run, i) &&
+					 ((next >= 'a' && next <= 'z') || next == '.' ||
+					  next == '\'' || next >= 0x80);
+		} else if (c >= 0xC3 && c <= 0xC9) {
+			/* the lead byte of a Latin letter with a mark: "Émile" */
+			capital_words += word_start(run, i);
 		} else if (c == ':') {
 			colons++;
 			double_colon |= i + 1 < len && run[i + 1] == ':';
@@ -76,6 +96,7 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 	p->group4_sep = group4;
 	p->group34_dot = group34;
 	p->at_word = at_word;
+	p->capital_words = capital_words;
 	p->group3_sep = group3;
 	p->postcode_shape = postcode;
 	p->after_plus = at_plus < 0 ? 0 : digits - (uint32_t)at_plus;
@@ -151,6 +172,13 @@ static bool check_nl_postcode(const struct pii_run_profile *p)
 	return p->postcode_shape;
 }
 
+/* A given and a family name, or an initial and a name: two words that
+ * start with a capital. */
+static bool check_two_capital_words(const struct pii_run_profile *p)
+{
+	return p->capital_words >= 2;
+}
+
 /* An '@' written to dodge harvesters: "(at)", "[at]", "{at}", "%40". */
 static bool check_at_word(const struct pii_run_profile *p)
 {
@@ -168,6 +196,7 @@ static const struct {
 	{"ipv6", check_ipv6},
 	{"upper2", check_upper2},
 	{"at_word", check_at_word},
+	{"two_capital_words", check_two_capital_words},
 	{"phone_0_6", check_phone_0_6},
 	{"phone_0_9", check_phone_0_9},
 	{"phone_0_10", check_nl_phone},

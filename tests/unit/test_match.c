@@ -142,7 +142,31 @@ static void test_prefilter_is_exact(void)
 		"75627516", "162 275 869", "sofinummer", "Sofi", "bsn:", "1234.56.782",
 		"order", "3782 822463 10005", "5500-0055-5555-5559", "4539 1488 0343 6467",
 		"5425-2334-3010-9903", "3714 496353 98431", "p.bakker@xs4all.nl", "010-4412233",
+		/* names, the country phone rules, postcodes, spelled addresses */
+		"Pieter", "Bakker", "F.", "\xc3\x89mile", "Dupont", "O'Brien", "Mme", "Fournier",
+		"M.", "Naam:", "ms", "van", "(at)", "[at]", "%40", "(dot)", "example", "jan",
+		"0470 12 34 56", "+49 30 1234567", "(555) 123-4567", "01 23 45 67 89",
+		"020 7946 0958", "3511 AB", "3511AB", "Utrecht", "INFO", "GET",
 	};
+	/* Texts each with one finding of a rule whose prefilter is made of
+	 * a check (names in prose, country phone numbers, postcodes). */
+	static const char *const sentences[] = {
+		"Gisteren belde Pieter Bakker over de factuur.",
+		"Nous avons re\xc3\xa7u \xc3\x89mile Dupont hier.",
+		"Voor de rapportage: F. Wagner heeft het overgenomen.",
+		"Bel me op 0470 12 34 56 als het uitkomt.",
+		"Call (415) 867-2390 after five.",
+		"Ruf mich an: 030 1234567 bitte.",
+		"Adres: Oudegracht 12, 3511 AB Utrecht",
+		"mail jan (at) example (dot) nl voor info",
+	};
+	for (size_t i = 0; i < sizeof(sentences) / sizeof(sentences[0]); i++) {
+		char got_a[4096];
+		snprintf(got_a, sizeof(got_a), "%s", all(a, sentences[i]));
+		CHECK_MSG(got_a[0] && !strcmp(got_a, all(b, sentences[i])),
+			  "%s: with the prefilter '%s', without '%s'", sentences[i], got_a,
+			  all(b, sentences[i]));
+	}
 	const size_t n_pieces = sizeof(pieces) / sizeof(pieces[0]);
 	unsigned seed = 12345;
 	int differ = 0, nonempty = 0;
