@@ -66,6 +66,23 @@ enum pii_status pii_outputs_open(struct pii_outputs *o, const struct pii_options
 			}
 			o->old_dev[o->n_old] = st.st_dev;
 			o->old_ino[o->n_old++] = st.st_ino;
+			if (!S_ISREG(st.st_mode)) {
+				/* /dev/null, a FIFO: written to, never replaced (a
+				 * rename would put a file in /dev/null's place) */
+				if (out->spec->writer->by_name) {
+					snprintf(err, errlen, "cannot write '%s': it is no "
+						 "regular file (a workbook is written to a file)",
+						 out->spec->path);
+					return PII_EFATAL;
+				}
+				out->fp = fopen(out->spec->path, "w");
+				if (!out->fp) {
+					snprintf(err, errlen, "cannot write '%s': %s",
+						 out->spec->path, strerror(errno));
+					return PII_EFATAL;
+				}
+				continue;
+			}
 		}
 		out->tmp_path = temp_name_for(out->spec->path);
 		if (!out->tmp_path) {

@@ -125,4 +125,21 @@ check_fails "--export-patterns: names and birthdays left out" grep -q 'januari\|
 # The default output name.
 mkdir -p "$WORK/cwd" && (cd "$WORK/cwd" && "$PIISCAN" -q "$ROOT/fixtures/notes")
 check "default output is inventory.xlsx" test -s "$WORK/cwd/inventory.xlsx"
+# An output that is no regular file is written to, never replaced: a
+# temporary file renamed over /dev/null would put a file in its place.
+check "-o /dev/null --format jsonl: the scan runs" \
+	"$PIISCAN" -q -j 1 --format jsonl -o /dev/null fixtures/logs
+check "and /dev/null is still a character device" test -c /dev/null
+mkfifo "$WORK/out.fifo"
+timeout 120 cat "$WORK/out.fifo" >"$WORK/fifo.jsonl" &
+reader=$!
+"$PIISCAN" -q -j 1 --format jsonl -o "$WORK/out.fifo" fixtures/logs
+rc=$?
+wait $reader
+check "-o FIFO: the findings come through it" sh -c "test $rc -eq 0 && grep -q '\"rule\"' '$WORK/fifo.jsonl'"
+check "and the FIFO is still a FIFO" test -p "$WORK/out.fifo"
+mkfifo "$WORK/book.xlsx"
+check_fails "a workbook to a FIFO is refused (libxlsxwriter writes by name)" \
+	"$PIISCAN" -q -j 1 -o "$WORK/book.xlsx" fixtures/logs
+
 finish
