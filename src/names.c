@@ -729,25 +729,35 @@ static size_t split_elision(struct word w, struct word out[2])
 	return 1;
 }
 
+/* The words of s[0..len), split at spaces and elisions into w (room for
+ * 2 * CAND_MAX_WORDS): how many, or SIZE_MAX past CAND_MAX_WORDS words. */
+static size_t split_words(const char *s, size_t len, struct word *w)
+{
+	size_t nw = 0, words = 0;
+	for (size_t i = 0; i < len;) {
+		size_t sp;
+		if (is_space(s, len, i, &sp)) {
+			i += sp;
+			continue;
+		}
+		size_t start = i;
+		while (i < len && !is_space(s, len, i, &sp))
+			i++;
+		if (++words > CAND_MAX_WORDS)
+			return SIZE_MAX;
+		nw += split_elision((struct word){s + start, i - start}, w + nw);
+	}
+	return nw;
+}
+
 int pii_name_score(const char *candidate, size_t len)
 {
 	if (!set.n || len > CAND_MAX_BYTES)
 		return 0;
 	struct word w[2 * CAND_MAX_WORDS];
-	size_t nw = 0, words = 0;
-	for (size_t i = 0; i < len;) {
-		size_t sp;
-		if (is_space(candidate, len, i, &sp)) {
-			i += sp;
-			continue;
-		}
-		size_t start = i;
-		while (i < len && !is_space(candidate, len, i, &sp))
-			i++;
-		if (++words > CAND_MAX_WORDS)
-			return 0;
-		nw += split_elision((struct word){candidate + start, i - start}, w + nw);
-	}
+	size_t nw = split_words(candidate, len, w);
+	if (nw == SIZE_MAX)
+		return 0;
 	struct item it[2 * CAND_MAX_WORDS];
 	size_t n;
 	int best = 0;
@@ -834,20 +844,9 @@ static bool name_plausible(const char *value, size_t len)
 	if (len > CAND_MAX_BYTES)
 		return false;
 	struct word w[2 * CAND_MAX_WORDS];
-	size_t nw = 0, words = 0;
-	for (size_t i = 0; i < len;) {
-		size_t sp;
-		if (is_space(value, len, i, &sp)) {
-			i += sp;
-			continue;
-		}
-		size_t start = i;
-		while (i < len && !is_space(value, len, i, &sp))
-			i++;
-		if (++words > CAND_MAX_WORDS)
-			return false;
-		nw += split_elision((struct word){value + start, i - start}, w + nw);
-	}
+	size_t nw = split_words(value, len, w);
+	if (nw == SIZE_MAX)
+		return false;
 	struct item it[2 * CAND_MAX_WORDS];
 	size_t n;
 	if (!nw || !(parse(w, nw, false, it, &n) || parse(w, nw, true, it, &n)))
