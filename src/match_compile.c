@@ -193,6 +193,13 @@ static int cmp_anchor_word(const void *a, const void *b)
 		      ((const struct pii_anchor_word *)b)->word);
 }
 
+/* Notes that an anchor word may start with the bytes first, second. */
+static void add_anchor_pair(struct pii_match_db *db, unsigned first, unsigned second)
+{
+	unsigned pair = first << 8 | second;
+	db->anchor_pair_bits[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+}
+
 /* Sorts the anchor words and indexes them by first byte. */
 static void index_anchor_words(struct pii_match_db *db)
 {
@@ -220,15 +227,13 @@ static void index_anchor_words(struct pii_match_db *db)
 			db->anchor_utf8 = true;
 		else if (word[0] < 'a' || word[0] > 'z')
 			db->anchor_letters = false;
-		for (unsigned second = 0; second < 256; second++) {
-			/* a word of one letter ("m" of "M. Dupont") is followed
-			 * by any byte that is no letter, digit or UTF-8 */
-			bool ends = second < 0x80 && !isalnum((int)second);
-			if (second == word[1] || (!word[1] && ends)) {
-				unsigned pair = (unsigned)word[0] << 8 | second;
-				db->anchor_pair_bits[pair >> 3] |= (uint8_t)(1u << (pair & 7));
-			}
-		}
+		if (word[1])
+			add_anchor_pair(db, word[0], word[1]);
+		else /* a word of one letter ("m" of "M. Dupont") is followed
+		      * by any byte that is no letter, digit or UTF-8 */
+			for (unsigned second = 0; second < 0x80; second++)
+				if (!isalnum((int)second))
+					add_anchor_pair(db, word[0], second);
 	}
 	db->n_anchor_pairs = 0;
 	for (w = 0; w < db->n_anchor_words; w++) {
