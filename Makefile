@@ -14,9 +14,13 @@ PKGS     = libpcre2-8 libmagic libarchive xlsxwriter yaml-0.1 libcrypto libxml-2
 have = $(if $(shell pkg-config --exists $(1) 2>/dev/null && echo y),1,0)
 HAVE_GMIME  ?= $(call have,gmime-3.0)
 HAVE_LIBPFF ?= $(call have,libpff)
-PKGS    += $(if $(filter 1,$(HAVE_GMIME)),gmime-3.0) $(if $(filter 1,$(HAVE_LIBPFF)),libpff)
+HAVE_LIBGSF ?= $(call have,libgsf-1)
+PKGS    += $(if $(filter 1,$(HAVE_GMIME)),gmime-3.0) $(if $(filter 1,$(HAVE_LIBPFF)),libpff) \
+	   $(if $(filter 1,$(HAVE_LIBGSF)),libgsf-1)
 LEFT_OUT = $(if $(filter 1,$(HAVE_GMIME)),,src/extract/mail.c tests/fuzz/fuzz_mime.c) \
-	   $(if $(filter 1,$(HAVE_LIBPFF)),,src/extract/pst.c tests/fuzz/fuzz_pst.c)
+	   $(if $(filter 1,$(HAVE_LIBPFF)),,src/extract/pst.c tests/fuzz/fuzz_pst.c) \
+	   $(if $(filter 1,$(HAVE_LIBGSF)),,$(wildcard src/extract/cfb*.c tests/fuzz/fuzz_cfb*.c \
+	   tests/unit/test_cfb*.c))
 
 # Sanitizer flags for check-asan; empty in a normal build.
 SAN     ?=
@@ -32,7 +36,7 @@ endif
 # CPPFLAGS and LDFLAGS from the environment or the command line (a
 # distribution's hardening flags) are kept; ours are added.
 override CPPFLAGS += -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-	-DHAVE_GMIME=$(HAVE_GMIME) -DHAVE_LIBPFF=$(HAVE_LIBPFF)
+	-DHAVE_GMIME=$(HAVE_GMIME) -DHAVE_LIBPFF=$(HAVE_LIBPFF) -DHAVE_LIBGSF=$(HAVE_LIBGSF)
 LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARN) $(WERROR) $(SAN)
 DEPFLAGS = -MMD -MP
@@ -48,7 +52,7 @@ endif
 
 LIB_SRC  = $(filter-out src/main.c $(LEFT_OUT),$(wildcard src/*.c src/*/*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
-TEST_SRC = $(wildcard tests/unit/*.c)
+TEST_SRC = $(filter-out $(LEFT_OUT),$(wildcard tests/unit/*.c))
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 DEPS     = $(wildcard $(BUILD)/src/*.d $(BUILD)/src/*/*.d $(BUILD)/tests/unit/*.d)
 
@@ -110,7 +114,7 @@ $(BIN): $(BUILD)/src/main.o $(BUILD)/libpiiscan.a
 
 # The unit test suites are found, not listed by hand: every
 # tests/unit/test_NAME.c defines test_NAME() (libarchive's list.h).
-UNIT_SUITES = $(patsubst tests/unit/test_%.c,%,$(filter-out tests/unit/test_main.c,$(wildcard tests/unit/test_*.c)))
+UNIT_SUITES = $(patsubst tests/unit/test_%.c,%,$(filter-out tests/unit/test_main.c $(LEFT_OUT),$(wildcard tests/unit/test_*.c)))
 $(BUILD)/tests/unit/list.h: FORCE
 	@mkdir -p $(dir $@)
 	@printf 'SUITE(%s)\n' $(UNIT_SUITES) | cmp -s - $@ || printf 'SUITE(%s)\n' $(UNIT_SUITES) >$@

@@ -22,6 +22,7 @@
 
 #include "pii_extractor.h"
 #include "pii_limits.h"
+#include "pii_mapi.h"
 
 /* Folders nested deeper than this are taken for a damaged file's loop. */
 #define PST_MAX_FOLDER_DEPTH 64
@@ -32,94 +33,6 @@ struct pst {
 	enum pii_status st;  /* PII_ELIMIT: a limit stopped the items */
 	unsigned unreadable; /* items libpff could not give */
 };
-
-/* Labels for the properties people read; they also serve as context
- * words ("Mobile phone: ..."). Others get their number. */
-static const struct {
-	uint32_t type;
-	const char *label;
-} labels[] = {
-	{0x0037, "Subject"},
-	{0x0064, "Address type"},
-	{0x0042, "Sent on behalf of"},
-	{0x0065, "Sent on behalf of e-mail"},
-	{0x0c1a, "From"},
-	{0x0c1e, "Address type"},
-	{0x0c1f, "From e-mail"},
-	{0x0e02, "Bcc"},
-	{0x0e03, "Cc"},
-	{0x0e04, "To"},
-	{0x3001, "Name"},
-	{0x3002, "Address type"},
-	{0x3003, "E-mail"},
-	{0x39fe, "E-mail"},
-	{0x3a02, "Callback phone"},
-	{0x3a06, "Given name"},
-	{0x3a08, "Business phone"},
-	{0x3a09, "Home phone"},
-	{0x3a11, "Surname"},
-	{0x3a15, "Postal address"},
-	{0x3a16, "Company"},
-	{0x3a17, "Job title"},
-	{0x3a1a, "Primary phone"},
-	{0x3a1b, "Business phone 2"},
-	{0x3a1c, "Mobile phone"},
-	{0x3a24, "Business fax"},
-	{0x3a26, "Country"},
-	{0x3a27, "Locality"},
-	{0x3a28, "State or province"},
-	{0x3a29, "Street address"},
-	{0x3a2a, "Postal code"},
-	{0x3a1f, "Other phone"},
-	{0x3a2f, "Home phone 2"},
-	{0x3a59, "Home city"},
-	{0x3a5a, "Home country"},
-	{0x3a5b, "Home postal code"},
-	{0x3a5d, "Home street"},
-	{0x8083, "E-mail"},
-	{0x8093, "E-mail 2"},
-	{0x80a3, "E-mail 3"},
-};
-
-/* Text properties not written out: the bodies (scanned as parts of their
- * own), the transport headers (filtered below), message ids (they look
- * like addresses and are not), the message class, and copies of the
- * subject. */
-static bool skipped_property(uint32_t type)
-{
-	switch (type) {
-	case 0x001a: /* message class */
-	case 0x0070: /* conversation topic */
-	case 0x007d: /* transport headers */
-	case 0x1000: /* plain body */
-	case 0x1013: /* HTML body */
-	case 0x1035: /* Internet message id */
-	case 0x1039: /* references */
-	case 0x0e1d: /* normalized subject */
-	case 0x1042: /* in-reply-to id */
-		return true;
-	default:
-		return false;
-	}
-}
-
-static const char *label_of(uint32_t type)
-{
-	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (labels[i].type == type)
-			return labels[i].label;
-	return NULL;
-}
-
-/* "a/b" with "/" and "!" in the name made "_": a name is one step. */
-static void append_name(struct pii_buf *b, const char *name)
-{
-	size_t at = b->len;
-	pii_buf_printf(b, "%s", name);
-	for (size_t i = at; i < b->len; i++)
-		if (b->data[i] == '/' || b->data[i] == '!')
-			b->data[i] = '_';
-}
 
 /* The text of a record entry, malloc'd; NULL when it has none. */
 static char *entry_text(libpff_record_entry_t *entry)
@@ -153,30 +66,6 @@ static char *item_text(libpff_item_t *it, uint32_t type)
 	return text;
 }
 
-/* Transport headers without the ids (lines and their continuations). */
-static void append_headers(struct pii_buf *b, const char *h)
-{
-	static const char *const ids[] = {"message-id:", "in-reply-to:", "references:",
-					  "content-id:", "dkim-", "arc-", "x-google-dkim-",
-					  NULL};
-	bool skipping = false;
-	while (*h) {
-		const char *eol = strchr(h, '\n');
-		size_t n = eol ? (size_t)(eol - h) + 1 : strlen(h);
-		if (*h != ' ' && *h != '\t') {
-			skipping = false;
-			for (const char *const *id = ids; *id; id++)
-				if (!strncasecmp(h, *id, strlen(*id)))
-					skipping = true;
-		}
-		if (!skipping)
-			pii_buf_append(b, h, n);
-		h += n;
-	}
-	if (b->len && b->data[b->len - 1] != '\n')
-		pii_buf_append(b, "\n", 1);
-}
-
 /* Every text property of a record set as "Label: value" lines. */
 static void append_record_set(struct pii_buf *b, libpff_record_set_t *set, const char *prefix)
 {
@@ -194,9 +83,9 @@ static void append_record_set(struct pii_buf *b, libpff_record_set_t *set, const
 		     value_type == LIBPFF_VALUE_TYPE_STRING_UNICODE)) {
 			char *text = entry_text(entry);
 			if (text && type == 0x007d) {
-				append_headers(b, text);
-			} else if (text && !skipped_property(type)) {
-				const char *label = label_of(type);
+				pii_mapi_append_headers(b, text);
+			} else if (text && !pii_mapi_skipped(type)) {
+				const char *label = pii_mapi_label(type);
 				if (label)
 					pii_buf_printf(b, "%s%s: %s\n", prefix, label, text);
 				else
@@ -286,7 +175,7 @@ static void attachments(struct pst *p, libpff_item_t *msg, const char *where, in
 		struct pii_buf member = {0};
 		pii_buf_printf(&member, "%s/", where);
 		if (name)
-			append_name(&member, name);
+			pii_mapi_append_name(&member, name);
 		else
 			pii_buf_printf(&member, "attachment-%d", i + 1);
 		free(name);
@@ -406,7 +295,7 @@ static void folder(struct pst *p, libpff_item_t *f, const char *path, int depth)
 			snprintf(name, sizeof(name), "folder-%d", i + 1);
 		struct pii_buf sub_path = {0};
 		pii_buf_printf(&sub_path, "%s%s", path, *path ? "/" : "");
-		append_name(&sub_path, name);
+		pii_mapi_append_name(&sub_path, name);
 		if (sub_path.data)
 			folder(p, sub, sub_path.data, depth + 1);
 		pii_buf_free(&sub_path);

@@ -1,0 +1,389 @@
+/*
+ * cfb.c - OLE2 compound files (pii_cfb.h), opened with libgsf: the
+ * structured-file library of GNOME, which Gnumeric and AbiWord read
+ * these files with, and which checks the sector chains (a FAT that loops
+ * or points past the end is refused, not followed). The document
+ * properties (author, last saved by, title, ...) go out as part
+ * "properties", as for docx and odt; then the format that owns the file
+ * (cfb_formats.def) reads it. An Office file encrypted with a password
+ * (RC4 or CryptoAPI in the file, or OOXML in an encrypted wrapper) is an
+ * errors row "encrypted, not scanned", never a clean file.
+ *
+ * A file on disk is read where it lies, through stdio (no mmap: a file
+ * cut short on a share while it is read must give a read error, not
+ * SIGBUS); a compound file inside another container is held in memory.
+ */
+#include <gsf/gsf-doc-meta-data.h>
+#include <gsf/gsf-docprop-vector.h>
+#include <gsf/gsf-infile-msole.h>
+#include <gsf/gsf-input-memory.h>
+#include <gsf/gsf-input-stdio.h>
+#include <gsf/gsf-meta-names.h>
+#include <gsf/gsf-msole-utils.h>
+#include <gsf/gsf-timestamp.h>
+#include <gsf/gsf-utils.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pii_cfb.h"
+#include "pii_cell.h"
+#include "pii_decode.h"
+#include "pii_limits.h"
+
+static const struct pii_cfb_format *const formats[] = {
+#define PII_CFB_FORMAT(name, what) &pii_cfb_##name,
+#include "extract/cfb_formats.def"
+#undef PII_CFB_FORMAT
+};
+
+/* ---- helpers for the formats ----------------------------------------------- */
+
+unsigned char *pii_cfb_read(GsfInput *stream, size_t *len, bool *cut)
+{
+	*len = 0;
+	*cut = false;
+	gsf_off_t size = gsf_input_size(stream);
+	if (size < 0)
+		return NULL;
+	size_t n = (size_t)size;
+	if ((uint64_t)size > PII_DOC_MEMORY_MAX) {
+		n = PII_DOC_MEMORY_MAX;
+		*cut = true;
+	}
+	unsigned char *data = malloc(n + 1);
+	if (!data)
+		return NULL;
+	/* gsf_input_seek returns TRUE on failure */
+	if (n && (gsf_input_seek(stream, 0, G_SEEK_SET) || !gsf_input_read(stream, n, data))) {
+		free(data);
+		return NULL;
+	}
+	data[n] = 0;
+	*len = n;
+	return data;
+}
+
+unsigned char *pii_cfb_read_named(GsfInfile *dir, const char *name, size_t *len, bool *cut)
+{
+	*len = 0;
+	*cut = false;
+	GsfInput *s = gsf_infile_child_by_name(dir, name);
+	if (!s)
+		return NULL;
+	unsigned char *data = pii_cfb_is_storage(s) ? NULL : pii_cfb_read(s, len, cut);
+	g_object_unref(s);
+	return data;
+}
+
+bool pii_cfb_is_storage(GsfInput *child)
+{
+	/* libgsf makes streams GsfInfiles too, with no children list */
+	return GSF_IS_INFILE(child) && gsf_infile_num_children(GSF_INFILE(child)) >= 0;
+}
+
+bool pii_cfb_has(GsfInfile *dir, const char *name)
+{
+	/* By name only: opening the child would read its sector chain. */
+	int n = gsf_infile_num_children(dir);
+	for (int i = 0; i < n; i++) {
+		const char *child = gsf_infile_name_by_index(dir, i);
+		if (child && !strcmp(child, name))
+			return true;
+	}
+	return false;
+}
+
+static ssize_t read_stream(void *ctx, void *buf, size_t n)
+{
+	GsfInput *s = ctx;
+	gsf_off_t left = gsf_input_remaining(s);
+	if (left <= 0)
+		return 0;
+	if ((gsf_off_t)n > left)
+		n = (size_t)left;
+	return gsf_input_read(s, n, buf) ? (ssize_t)n : -1;
+}
+
+enum pii_status pii_cfb_child(struct pii_cfb *f, GsfInput *stream, const char *name)
+{
+	gsf_input_seek(stream, 0, G_SEEK_SET);
+	gsf_off_t size = gsf_input_size(stream);
+	return pii_sink_child(f->out, f->in, name, read_stream, stream,
+			      size > 0 ? (uint64_t)size : 0);
+}
+
+void pii_cfb_problem(struct pii_cfb *f, enum pii_file_status st, const char *code,
+		     const char *reason)
+{
+	pii_sink_problem(f->out, f->in->path, st, code, reason);
+}
+
+bool pii_utf16le_append(struct pii_buf *b, const unsigned char *s, size_t n)
+{
+	struct pii_decoder dec;
+	pii_decoder_init(&dec, PII_ENC_UTF16LE);
+	return pii_decode(&dec, (const char *)s, n & ~(size_t)1, true, b);
+}
+
+bool pii_codepage_append(struct pii_buf *b, int codepage, const unsigned char *s, size_t n)
+{
+	struct pii_decoder dec;
+	if (codepage == 65001 || codepage == 1252 || codepage <= 0 || codepage == 1200) {
+		/* 1200 (UTF-16) in an 8-bit string is a writer's mistake:
+		 * Windows-1252 reads it best. */
+		pii_decoder_init(&dec, codepage == 65001 ? PII_ENC_UTF8 : PII_ENC_CP1252);
+		return pii_decode(&dec, (const char *)s, n, true, b);
+	}
+	char name[16];
+	snprintf(name, sizeof(name), "CP%d", codepage);
+	iconv_t cd = iconv_open("UTF-8//TRANSLIT", name);
+	if (cd == (iconv_t)-1) {
+		pii_decoder_init(&dec, PII_ENC_CP1252);
+		return pii_decode(&dec, (const char *)s, n, true, b);
+	}
+	char *in = (char *)s;
+	size_t left = n;
+	while (left) {
+		char *room = pii_buf_reserve(b, left * 4 + 8);
+		if (!room) {
+			iconv_close(cd);
+			return false;
+		}
+		char *outp = room;
+		size_t out_left = left * 4 + 8;
+		if (iconv(cd, &in, &left, &outp, &out_left) == (size_t)-1 && left) {
+			/* a byte the code page has no character for */
+			in++;
+			left--;
+			*outp++ = '?';
+		}
+		pii_buf_commit(b, (size_t)(outp - room));
+	}
+	iconv_close(cd);
+	return true;
+}
+
+/* ---- document properties ----------------------------------------------------- */
+
+/* The properties people read, under the keys docx and odt use. */
+static const struct {
+	const char *meta;
+	const char *key;
+} property_keys[] = {
+	{GSF_META_NAME_INITIAL_CREATOR, "author"},
+	{GSF_META_NAME_CREATOR, "last modified by"},
+	{GSF_META_NAME_TITLE, "title"},
+	{GSF_META_NAME_SUBJECT, "subject"},
+	{GSF_META_NAME_KEYWORDS, "keywords"},
+	{GSF_META_NAME_DESCRIPTION, "description"},
+	{GSF_META_NAME_COMPANY, "company"},
+	{GSF_META_NAME_MANAGER, "manager"},
+};
+
+static enum pii_status property(struct pii_cfb *f, GsfDocMetaData *meta, const char *name,
+				const char *key)
+{
+	GsfDocProp *prop = gsf_doc_meta_data_lookup(meta, name);
+	GValue const *v = prop ? gsf_doc_prop_get_val(prop) : NULL;
+	const char *text = v && G_VALUE_HOLDS_STRING(v) ? g_value_get_string(v) : NULL;
+	if (!text || !*text)
+		return PII_OK;
+	struct pii_loc loc = {.file = f->in->path, .part = "properties", .key = key};
+	return pii_sink_text(f->out, &loc, text, strlen(text), 0, 0);
+}
+
+/* Reads one property set stream (summary or document summary). */
+static enum pii_status properties_of(struct pii_cfb *f, const char *stream)
+{
+	GsfInput *s = gsf_infile_child_by_name(f->root, stream);
+	if (!s)
+		return PII_OK;
+	enum pii_status st = PII_OK;
+	GsfDocMetaData *meta = gsf_doc_meta_data_new();
+	GError *err = meta ? gsf_doc_meta_data_read_from_msole(meta, s) : NULL;
+	if (meta && !err)
+		for (size_t i = 0; i < sizeof(property_keys) / sizeof(property_keys[0]); i++)
+			if (st == PII_OK)
+				st = property(f, meta, property_keys[i].meta, property_keys[i].key);
+	if (err)
+		g_error_free(err); /* damaged properties: the document is still read */
+	if (meta)
+		g_object_unref(meta);
+	g_object_unref(s);
+	return st;
+}
+
+/* ---- the extractor ----------------------------------------------------------- */
+
+static void drop_log(const gchar *domain, GLogLevelFlags level, const gchar *message,
+		     gpointer data)
+{
+	/* libgsf's warnings name streams and could quote the file: never
+	 * printed. What went wrong is told by the errors row. */
+	(void)domain;
+	(void)level;
+	(void)message;
+	(void)data;
+}
+
+static void cfb_init(void)
+{
+	gsf_init();
+	static const char *const domains[] = {"libgsf", "libgsf:msole", "libgsf:utils",
+					      "libgsf:docprop", "GLib-GObject"};
+	for (size_t i = 0; i < sizeof(domains) / sizeof(domains[0]); i++)
+		g_log_set_handler(domains[i], G_LOG_LEVEL_MASK, drop_log, NULL);
+}
+
+static void cfb_fini(void)
+{
+	gsf_shutdown();
+}
+
+/* An OOXML file encrypted with a password is an OLE2 wrapper around an
+ * encrypted package ([MS-OFFCRYPTO]). */
+static bool encrypted_ooxml(GsfInfile *root)
+{
+	return pii_cfb_has(root, "EncryptionInfo") && pii_cfb_has(root, "EncryptedPackage");
+}
+
+static const struct pii_cfb_format *format_of(GsfInfile *root)
+{
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		for (const char *const *s = formats[i]->streams; *s; s++)
+			if (pii_cfb_has(root, *s))
+				return formats[i];
+	return NULL;
+}
+
+/* A compound file of another kind (Visio, Publisher, an installer, a
+ * thumbnail cache): each stream goes through detection as a member
+ * "<file>!<storage>/<stream>", so its text is still found (as printable
+ * strings at worst). */
+static enum pii_status other_streams(struct pii_cfb *f, GsfInfile *dir, const char *path,
+				     int depth)
+{
+	enum pii_status st = PII_OK;
+	int n = gsf_infile_num_children(dir);
+	for (int i = 0; i < n && (st == PII_OK || st == PII_EOBJECT) && depth < 16; i++) {
+		const char *name = gsf_infile_name_by_index(dir, i);
+		if (!name || (unsigned char)name[0] < 0x20)
+			continue; /* property sets (read above) and other control streams */
+		struct pii_buf member = {0};
+		pii_buf_printf(&member, "%s%s", path, name);
+		for (size_t k = 0; k < member.len; k++)
+			if (member.data[k] == '!' || (unsigned char)member.data[k] < 0x20)
+				member.data[k] = '_';
+		GsfInput *child = member.data ? gsf_infile_child_by_index(dir, i) : NULL;
+		if (child && pii_cfb_is_storage(child)) {
+			pii_buf_putc(&member, '/');
+			if (member.data)
+				st = other_streams(f, GSF_INFILE(child), member.data, depth + 1);
+		} else if (child && gsf_input_size(child) > 0) {
+			st = pii_cfb_child(f, child, member.data);
+		}
+		if (child)
+			g_object_unref(child);
+		pii_buf_free(&member);
+	}
+	return pii_status_after_members(st);
+}
+
+/* The input as a GsfInput: the file through stdio, a member in memory
+ * (*held, freed by the caller after the input). */
+static GsfInput *open_source(struct pii_input *in, unsigned char **held)
+{
+	*held = NULL;
+	if (in->fd >= 0) {
+		/* its own open file description: an offset of its own */
+		char self[64];
+		snprintf(self, sizeof(self), "/proc/self/fd/%d", in->fd);
+		int fd = open(self, O_RDONLY | O_CLOEXEC);
+		FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
+		if (!fp) {
+			if (fd >= 0)
+				close(fd);
+			return NULL;
+		}
+		in->bytes_read = in->size;
+		GsfInput *s = gsf_input_stdio_new_FILE(in->path, fp, FALSE);
+		if (!s)
+			fclose(fp);
+		return s;
+	}
+	size_t len = 0;
+	bool cut = false;
+	*held = pii_input_slurp(in, &len, &cut);
+	if (!*held || cut)
+		return NULL;
+	return gsf_input_memory_new(*held, (gsf_off_t)len, FALSE);
+}
+
+static enum pii_status cfb_run(struct pii_input *in, struct pii_sink *out)
+{
+	unsigned char *held = NULL;
+	GsfInput *source = open_source(in, &held);
+	if (!source) {
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
+				 in->read_errno ? PII_CODE_READ_ERROR : PII_CODE_LIMIT_SIZE,
+				 in->read_errno ? "could not be read"
+						: "Office file too large to read inside a container, "
+						  "not scanned");
+		free(held);
+		return PII_OK;
+	}
+	GError *err = NULL;
+	GsfInfile *root = gsf_infile_msole_new(source, &err);
+	enum pii_status st = PII_OK;
+	if (!root) {
+		char why[300];
+		snprintf(why, sizeof(why),
+			 "not readable as an OLE2 compound file (damaged or cut short?)%s%.200s",
+			 err && err->message ? ": " : "", err && err->message ? err->message : "");
+		pii_sink_problem(out, in->path, PII_FILE_FAILED, PII_CODE_DAMAGED, why);
+	} else {
+		struct pii_cfb f = {.in = in, .out = out, .root = root};
+		const struct pii_cfb_format *fmt = format_of(root);
+		if (encrypted_ooxml(root)) {
+			pii_cfb_problem(&f, PII_FILE_SKIPPED, PII_CODE_ENCRYPTED,
+					"encrypted Office document (password-protected OOXML), "
+					"not scanned");
+		} else {
+			st = properties_of(&f, "\005SummaryInformation");
+			if (st == PII_OK)
+				st = properties_of(&f, "\005DocumentSummaryInformation");
+			if (st == PII_OK && fmt)
+				st = fmt->run(&f);
+			else if (st == PII_OK)
+				st = other_streams(&f, root, "", 0);
+		}
+		g_object_unref(root);
+	}
+	if (err)
+		g_error_free(err);
+	g_object_unref(source);
+	free(held);
+	return st == PII_EFATAL ? PII_EFATAL : PII_OK;
+}
+
+/* The signature of [MS-CFB], then a major version of 3 or 4. */
+static int cfb_bid(const struct pii_input *in, int best)
+{
+	static const unsigned char sig[8] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
+	if (in->head_len < 32 || memcmp(in->head, sig, 8))
+		return PII_BID_NONE;
+	unsigned major = pii_le16(in->head + 26);
+	return major == 3 || major == 4 ? PII_BID_EXACT : PII_BID_SIGNATURE;
+}
+
+const struct pii_extractor pii_extractor_cfb = {
+	.name = "cfb",
+	.bid = cfb_bid,
+	.run = cfb_run,
+	.init = cfb_init,
+	.fini = cfb_fini,
+};
