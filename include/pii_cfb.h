@@ -6,7 +6,7 @@
  * format that owns it: each format is one file in src/extract/ and one
  * line in src/extract/cfb_formats.def, found by a stream of its own
  * (Word's "WordDocument", Excel's "Workbook"), as the extractors are
- * found by their bids.
+ * found by their bids. What the formats share is in cfb_read.c.
  */
 #ifndef PII_CFB_H
 #define PII_CFB_H

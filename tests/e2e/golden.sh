@@ -57,7 +57,9 @@ if command -v soffice >/dev/null 2>&1; then
 		m.xlsx >/dev/null 2>&1)
 	check "LibreOffice opens the workbook: six sheets" \
 		test "$(ls "$WORK/lo"/m-*.csv 2>/dev/null | wc -l)" -eq 6
-	check "LibreOffice reads the summary" grep -q "^Findings,$(wc -l <"$want")," "$WORK/lo/m-Summary.csv"
+	# Findings counts high and medium; the low ones are listed only.
+	counted=$(grep -cP '\t(high|medium)\t' "$want")
+	check "LibreOffice reads the summary" grep -q "^Findings,$counted," "$WORK/lo/m-Summary.csv"
 else
 	echo "skip - LibreOffice is not installed"
 fi
