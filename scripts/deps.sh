@@ -11,8 +11,8 @@ BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsx
 # python3-openpyxl reads the xlsx back in the tests, python3-yaml the
 # Kubernetes examples; parallel runs the GNU parallel example.
 TEST_PKGS="python3 python3-openpyxl python3-yaml parallel"
-# The benchmark compares with ripgrep.
-BENCH_PKGS="python3 ripgrep"
+# The benchmark compares with ripgrep; LibreOffice makes its office files.
+BENCH_PKGS="python3 ripgrep libreoffice-writer-nogui libreoffice-calc-nogui"
 
 case "${1:-build}" in
 build) want="$BUILD_PKGS" ;;

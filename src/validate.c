@@ -147,6 +147,15 @@ static bool validate_elfproef(const char *value, size_t len,
 	return true;
 }
 
+/* A phone number stored as a number (612345678), unless the nine digits
+ * pass the BSN's eleven-test: a BSN column is the likelier place. */
+static bool validate_nl_phone_short(const char *value, size_t len, struct pii_canon *canon)
+{
+	struct pii_canon as_bsn;
+	return !validate_elfproef(value, len, &as_bsn) &&
+	       pii_validate_nl_phone_short(value, len, canon);
+}
+
 /* ---- Dutch postcode ------------------------------------------------------ */
 
 static bool nl_postcode_checks(const char *value, size_t len, struct pii_canon *canon)
@@ -227,6 +236,7 @@ static const struct {
 	{"email_obfuscated", pii_validate_email_obfuscated},
 	{"phone", pii_validate_phone},
 	{"nl_phone", pii_validate_nl_phone},
+	{"nl_phone_short", validate_nl_phone_short},
 	{"de_phone", pii_validate_de_phone},
 	{"fr_phone", pii_validate_fr_phone},
 	{"be_phone", pii_validate_be_phone},

@@ -359,6 +359,18 @@ bool pii_validate_nl_phone(const char *value, size_t len, struct pii_canon *cano
 	return first_group(value, len) <= 4 && validate_national("31", value, len, canon);
 }
 
+/* A Dutch number a spreadsheet stored as a number, its leading 0 lost
+ * (612345678 for 06-12345678): valid when it is with the 0. */
+bool pii_validate_nl_phone_short(const char *value, size_t len, struct pii_canon *canon)
+{
+	char with_zero[16];
+	if (len != 9 || value[0] == '0')
+		return false;
+	with_zero[0] = '0';
+	memcpy(with_zero + 1, value, len);
+	return validate_national("31", with_zero, len + 1, canon);
+}
+
 /* The German area codes of two digits after the 0 are Berlin,
  * Hamburg, Frankfurt and Munich's: "078-05-1120" has no area code. */
 static bool de_area_written(const char *v, size_t len)

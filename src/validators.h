@@ -15,6 +15,7 @@
  * written forms of NL, DE, FR, BE, UK and North America. */
 bool pii_validate_phone(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_nl_phone(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_nl_phone_short(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_de_phone(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_fr_phone(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_be_phone(const char *value, size_t len, struct pii_canon *canon);
