@@ -143,6 +143,13 @@
 /* Longest column name or JSON key kept; longer ones are cut. */
 #define PII_NAME_MAX 256
 
+/* A content line of a vCard or iCalendar file (unfolded) is kept up to
+ * this many bytes; the rest of a longer one is skipped, and reported
+ * when it was text, not a photo. 1 MiB holds any note or address people
+ * write and most photos, and bounds memory whatever the input: a file of
+ * one line of gigabytes costs 1 MiB. */
+#define PII_CONTENTLINE_MAX ((size_t)1 << 20)
+
 /* Seconds one file on disk (all its members together) may take before it
  * is given up with an errors row, so that one pathological file cannot
  * hold a scheduled scan hostage. At ~130 MB/s per core ten minutes is a

@@ -45,8 +45,9 @@ static const struct {
 	const char *meta;
 	const char *key;
 } property_keys[] = {
-	{GSF_META_NAME_INITIAL_CREATOR, "author"},
-	{GSF_META_NAME_CREATOR, "last modified by"},
+	/* libgsf reads the summary's author as dc:creator */
+	{GSF_META_NAME_CREATOR, "author"},
+	{GSF_META_NAME_LAST_SAVED_BY, "last modified by"},
 	{GSF_META_NAME_TITLE, "title"},
 	{GSF_META_NAME_SUBJECT, "subject"},
 	{GSF_META_NAME_KEYWORDS, "keywords"},
@@ -104,8 +105,9 @@ static void drop_log(const gchar *domain, GLogLevelFlags level, const gchar *mes
 static void cfb_init(void)
 {
 	gsf_init();
-	static const char *const domains[] = {"libgsf", "libgsf:msole", "libgsf:utils",
-					      "libgsf:docprop", "GLib-GObject"};
+	/* libgsf logs without a domain of its own */
+	static const char *const domains[] = {NULL, "libgsf", "libgsf:msole", "libgsf:utils",
+					      "libgsf:docprop"};
 	for (size_t i = 0; i < sizeof(domains) / sizeof(domains[0]); i++)
 		g_log_set_handler(domains[i], G_LOG_LEVEL_MASK, drop_log, NULL);
 }

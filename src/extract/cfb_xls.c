@@ -238,6 +238,11 @@ static void sst_finish(struct xls *x)
 	size_t most = (x->sst_data.len - 8) / 3;
 	if (unique > most)
 		unique = most;
+	/* a second SST (damage) replaces the first */
+	for (size_t i = 0; i < x->n_sst; i++)
+		free(x->sst[i]);
+	free(x->sst);
+	x->n_sst = 0;
 	x->sst = calloc(unique ? unique : 1, sizeof(char *));
 	if (!x->sst) {
 		x->st = PII_EOBJECT;
