@@ -62,6 +62,25 @@ enum pii_status pii_cfb_child(struct pii_cfb *f, GsfInput *stream, const char *n
 void pii_cfb_problem(struct pii_cfb *f, enum pii_file_status st, const char *code,
 		     const char *reason);
 
+/* Decoded text on its way to the sink, one location at a time, for the
+ * formats that decode it character by character (Word, PowerPoint). */
+struct pii_cfb_text {
+	struct pii_sink *out;
+	struct pii_loc loc;   /* of the open location */
+	bool open;
+	struct pii_buf buf;   /* UTF-8 not yet handed on */
+	enum pii_status st;   /* the first error */
+};
+
+/* Opens location loc (copied), closing the one before. */
+void pii_cfb_text_open(struct pii_cfb_text *t, const struct pii_loc *loc, bool lines);
+
+/* Adds character c to the open location. */
+void pii_cfb_text_put(struct pii_cfb_text *t, uint32_t c);
+
+/* Hands on what is held and closes the open location, if any. */
+void pii_cfb_text_close(struct pii_cfb_text *t);
+
 /* UTF-16LE (n bytes; an odd last byte ignored) appended to b as UTF-8;
  * unpaired surrogates become U+FFFD. Returns false when out of memory. */
 bool pii_utf16le_append(struct pii_buf *b, const unsigned char *s, size_t n);

@@ -40,6 +40,10 @@ bool pii_decode(struct pii_decoder *d, const char *in, size_t n, bool final,
 /* Appends code point cp to out as UTF-8. */
 bool pii_utf8_put(struct pii_buf *out, uint32_t cp);
 
+/* The character of byte c in Windows-1252 (its five holes as the C1
+ * controls they are in Latin-1). */
+uint32_t pii_cp1252_to_unicode(unsigned char c);
+
 /* Length of s[0..len) without a UTF-8 character cut at its end. */
 size_t pii_utf8_trim_incomplete(const char *s, size_t len);
 

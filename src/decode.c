@@ -61,7 +61,7 @@ static const uint16_t cp1252_high[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-static uint32_t cp1252_to_unicode(unsigned char c)
+uint32_t pii_cp1252_to_unicode(unsigned char c)
 {
 	if (c >= 0x80 && c < 0xA0)
 		return cp1252_high[c - 0x80];
@@ -126,7 +126,7 @@ static bool decode_utf8(struct pii_decoder *d, const unsigned char *in, size_t n
 			size_t nrest = d->n_pending - 1;
 			memcpy(rest, d->pending + 1, nrest);
 			d->n_pending = 0;
-			if (!pii_utf8_put(out, cp1252_to_unicode(d->pending[0])))
+			if (!pii_utf8_put(out, pii_cp1252_to_unicode(d->pending[0])))
 				return false;
 			if (!decode_utf8(d, rest, nrest, false, out))
 				return false;
@@ -162,7 +162,7 @@ static bool decode_utf8(struct pii_decoder *d, const unsigned char *in, size_t n
 			d->n_pending = n - i;
 			i = n;
 		} else {
-			if (!pii_utf8_put(out, cp1252_to_unicode(in[i])))
+			if (!pii_utf8_put(out, pii_cp1252_to_unicode(in[i])))
 				return false;
 			i++;
 		}
@@ -170,7 +170,7 @@ static bool decode_utf8(struct pii_decoder *d, const unsigned char *in, size_t n
 	if (final && d->n_pending) {
 		/* A cut sequence at the very end: its bytes were Windows-1252. */
 		for (size_t k = 0; k < d->n_pending; k++)
-			if (!pii_utf8_put(out, cp1252_to_unicode(d->pending[k])))
+			if (!pii_utf8_put(out, pii_cp1252_to_unicode(d->pending[k])))
 				return false;
 		d->n_pending = 0;
 	}
@@ -187,7 +187,7 @@ static bool decode_cp1252(const unsigned char *in, size_t n, struct pii_buf *out
 		if (j > i && !pii_buf_append(out, in + i, j - i))
 			return false;
 		i = j;
-		if (i < n && !pii_utf8_put(out, cp1252_to_unicode(in[i++])))
+		if (i < n && !pii_utf8_put(out, pii_cp1252_to_unicode(in[i++])))
 			return false;
 	}
 	return true;

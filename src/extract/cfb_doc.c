@@ -44,7 +44,6 @@
 #define PCD_LEN 8
 #define FC_COMPRESSED 0x40000000u
 
-#define FLUSH_AT 16384
 #define FIELD_DEPTH_MAX 64
 
 /* The sub-documents in the order of the CP space, by their count's index
@@ -79,15 +78,12 @@ struct doc {
 	/* where each sub-document ends in the CP space */
 	uint64_t end_cp[N_SUBDOCS];
 	size_t sub;             /* the sub-document being read */
-	bool open;              /* its location is open in the sink */
-	struct pii_loc loc;
-	struct pii_buf out;     /* UTF-8 waiting for the sink */
+	struct pii_cfb_text text; /* its location, and the first error */
 	/* what the characters read so far leave open */
 	unsigned field_depth;
 	uint64_t field_code;    /* bit i: field i+1 is in its code */
 	uint32_t high_surrogate;
 	uint32_t prev;          /* the character before, for row marks */
-	enum pii_status st;
 };
 
 /* ---- the FIB --------------------------------------------------------------- */
@@ -129,46 +125,22 @@ static bool read_fib(const unsigned char *wd, size_t len, struct fib *fib)
 
 /* ---- text out ---------------------------------------------------------------- */
 
-static void flush(struct doc *d)
-{
-	if (d->st == PII_OK && d->out.len)
-		d->st = pii_sink_write_text(d->f->out, d->out.data, d->out.len);
-	d->out.len = 0;
-}
-
-static void close_location(struct doc *d)
-{
-	if (!d->open)
-		return;
-	flush(d);
-	enum pii_status end = pii_sink_end_text(d->f->out);
-	if (d->st == PII_OK)
-		d->st = end;
-	d->open = false;
-}
-
 /* Opens the location of sub-document sub, the one before closed. Fields
  * never span sub-documents: one left open does not hide the next. */
 static void open_location(struct doc *d, size_t sub)
 {
-	close_location(d);
 	d->sub = sub;
 	d->field_depth = 0;
 	d->field_code = 0;
 	d->high_surrogate = 0;
 	d->prev = 0;
-	d->loc = (struct pii_loc){.file = d->f->in->path, .part = subdocs[sub].part};
-	if (d->st == PII_OK)
-		d->st = pii_sink_begin_text(d->f->out, &d->loc, true);
-	d->open = d->st == PII_OK;
+	struct pii_loc loc = {.file = d->f->in->path, .part = subdocs[sub].part};
+	pii_cfb_text_open(&d->text, &loc, true);
 }
 
 static void put_utf8(struct doc *d, uint32_t c)
 {
-	if (!pii_utf8_put(&d->out, c))
-		d->st = PII_EFATAL;
-	else if (d->out.len >= FLUSH_AT)
-		flush(d);
+	pii_cfb_text_put(&d->text, c);
 }
 
 /* Fields: 0x13 code 0x14 result 0x15, nested. The text is kept only
@@ -249,25 +221,12 @@ static void put_unit(struct doc *d, uint32_t u)
 		put_char(d, u >= 0xDC00 && u <= 0xDFFF ? 0xFFFD : u);
 }
 
-/* [MS-DOC] 2.4.1: compressed text is Windows-1252; 0x80..0x9F as that
- * code page maps them, its five holes left out. */
-static uint32_t cp1252(unsigned char b)
-{
-	static const uint16_t high[32] = {
-		0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-		0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-	};
-	return b >= 0x80 && b < 0xA0 ? high[b - 0x80] : b;
-}
-
 /* n characters of width 1 (8-bit) or 2 (UTF-16LE) at p. */
 static void put_run(struct doc *d, const unsigned char *p, uint64_t n, unsigned width)
 {
-	for (uint64_t i = 0; i < n && d->st == PII_OK; i++) {
+	for (uint64_t i = 0; i < n && d->text.st == PII_OK; i++) {
 		if (width == 1) {
-			uint32_t c = cp1252(p[i]);
+			uint32_t c = pii_cp1252_to_unicode(p[i]);
 			if (c)
 				put_char(d, c);
 		} else {
@@ -281,13 +240,13 @@ static void put_run(struct doc *d, const unsigned char *p, uint64_t n, unsigned 
 static void put_text(struct doc *d, uint64_t cp, const unsigned char *p, uint64_t n,
 		     unsigned width)
 {
-	while (n && d->st == PII_OK) {
+	while (n && d->text.st == PII_OK) {
 		size_t sub = d->sub;
 		while (sub < N_SUBDOCS && cp >= d->end_cp[sub])
 			sub++;
 		if (sub == N_SUBDOCS)
 			return;
-		if (!d->open || sub != d->sub)
+		if (!d->text.open || sub != d->sub)
 			open_location(d, sub);
 		uint64_t take = d->end_cp[sub] - cp < n ? d->end_cp[sub] - cp : n;
 		put_run(d, p, take, width);
@@ -315,7 +274,7 @@ static void read_pieces(struct doc *d, const unsigned char *plc, size_t len)
 	}
 	size_t n = (len - 4) / (4 + PCD_LEN);
 	const unsigned char *pcd = plc + 4 * (n + 1);
-	for (size_t i = 0; i < n && d->st == PII_OK; i++) {
+	for (size_t i = 0; i < n && d->text.st == PII_OK; i++) {
 		uint32_t cp = pii_le32(plc + 4 * i), next = pii_le32(plc + 4 * (i + 1));
 		if (next < cp) {
 			damaged(d, "Word document's piece table goes backwards: read in part");
@@ -414,7 +373,7 @@ static void read_word95(struct doc *d, const struct fib *fib)
 static enum pii_status read_text(struct pii_cfb *f, const unsigned char *wd, size_t len,
 				 const struct fib *fib)
 {
-	struct doc d = {.f = f, .wd = wd, .wd_len = len};
+	struct doc d = {.f = f, .wd = wd, .wd_len = len, .text = {.out = f->out}};
 	bool word95 = fib->nfib <= NFIB_WORD95_MAX;
 	if (word95) {
 		read_word95(&d, fib);
@@ -422,9 +381,9 @@ static enum pii_status read_text(struct pii_cfb *f, const unsigned char *wd, siz
 		set_subdocs(&d, fib);
 		read_word97(&d, fib);
 	}
-	close_location(&d);
-	pii_buf_free(&d.out);
-	return d.st;
+	pii_cfb_text_close(&d.text);
+	pii_buf_free(&d.text.buf);
+	return d.text.st;
 }
 
 /* ---- embedded objects ------------------------------------------------------------- */

@@ -36,7 +36,6 @@
 #define REC_HEADER 8
 #define REC_CONTAINER 0xF
 #define DEPTH_MAX 32
-#define FLUSH_AT 16384
 #define PERSIST_ID_MAX 0xFFFFFu /* 20 bits */
 
 enum rec_type {
@@ -91,13 +90,10 @@ struct ppt {
 	uint32_t slides_seen;     /* Slide containers so far, in stream order */
 	unsigned objects;         /* embedded objects handed on */
 	/* the location being written */
-	bool open;
+	struct pii_cfb_text text; /* the location, and the first error */
 	uint32_t page;
 	const char *part;
-	struct pii_loc loc;
-	struct pii_buf out;
 	bool damage_told, depth_told;
-	enum pii_status st;
 };
 
 /* What a record's text belongs to as the walk goes down. */
@@ -240,37 +236,16 @@ static bool read_index(struct ppt *p)
 
 /* ---- text out ----------------------------------------------------------------- */
 
-static void flush(struct ppt *p)
-{
-	if (p->st == PII_OK && p->out.len)
-		p->st = pii_sink_write_text(p->f->out, p->out.data, p->out.len);
-	p->out.len = 0;
-}
-
-static void close_location(struct ppt *p)
-{
-	if (!p->open)
-		return;
-	flush(p);
-	enum pii_status end = pii_sink_end_text(p->f->out);
-	if (p->st == PII_OK)
-		p->st = end;
-	p->open = false;
-}
-
 /* Each slide's text is a location of its own, with the slide as page
  * (as pptx's). */
 static void locate(struct ppt *p, const struct ctx *c)
 {
-	if (p->open && p->page == c->page && p->part == c->part)
+	if (p->text.open && p->page == c->page && p->part == c->part)
 		return;
-	close_location(p);
 	p->page = c->page;
 	p->part = c->part;
-	p->loc = (struct pii_loc){.file = p->f->in->path, .page = c->page, .part = c->part};
-	if (p->st == PII_OK)
-		p->st = pii_sink_begin_text(p->f->out, &p->loc, false);
-	p->open = p->st == PII_OK;
+	struct pii_loc loc = {.file = p->f->in->path, .page = c->page, .part = c->part};
+	pii_cfb_text_open(&p->text, &loc, false);
 }
 
 static void put_char(struct ppt *p, uint32_t c)
@@ -281,28 +256,12 @@ static void put_char(struct ppt *p, uint32_t c)
 		c = ' ';
 	else if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c < 0xA0))
 		return;
-	if (!pii_utf8_put(&p->out, c))
-		p->st = PII_EFATAL;
-	else if (p->out.len >= FLUSH_AT)
-		flush(p);
-}
-
-/* Windows-1252 for 0x80..0x9F (the atom means Latin-1, whose C1
- * controls no one types), its five holes left out. */
-static uint32_t cp1252(unsigned char b)
-{
-	static const uint16_t high[32] = {
-		0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-		0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-	};
-	return b >= 0x80 && b < 0xA0 ? high[b - 0x80] : b;
+	pii_cfb_text_put(&p->text, c);
 }
 
 static void put_utf16(struct ppt *p, const unsigned char *s, size_t n)
 {
-	for (size_t i = 0; i + 1 < n && p->st == PII_OK; i += 2) {
+	for (size_t i = 0; i + 1 < n && p->text.st == PII_OK; i += 2) {
 		uint32_t u = pii_le16(s + i);
 		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n && pii_le16(s + i + 2) >= 0xDC00 &&
 		    pii_le16(s + i + 2) <= 0xDFFF) {
@@ -325,8 +284,8 @@ static void text_atom(struct ppt *p, const struct ctx *c, const struct rec *r, b
 	const unsigned char *s = p->s + r->body;
 	if (wide)
 		put_utf16(p, s, r->len);
-	for (size_t i = 0; !wide && i < r->len && p->st == PII_OK; i++) {
-		uint32_t ch = cp1252(s[i]);
+	for (size_t i = 0; !wide && i < r->len && p->text.st == PII_OK; i++) {
+		uint32_t ch = pii_cp1252_to_unicode(s[i]);
 		if (ch)
 			put_char(p, ch);
 	}
@@ -364,7 +323,7 @@ static void slide_list(struct ppt *p, const struct rec *list, struct ctx c)
 	uint32_t page = 0;
 	struct rec r;
 	size_t end = list->body + list->len;
-	for (size_t at = list->body; p->st == PII_OK && at < end; at = r.body + r.len) {
+	for (size_t at = list->body; p->text.st == PII_OK && at < end; at = r.body + r.len) {
 		if (!rec_at(p, at, end, &r)) {
 			damaged(p);
 			return;
@@ -440,7 +399,7 @@ static void record(struct ppt *p, const struct rec *r, unsigned depth, const str
 static void walk(struct ppt *p, size_t at, size_t end, unsigned depth, struct ctx c)
 {
 	struct rec r;
-	while (p->st == PII_OK && at < end) {
+	while (p->text.st == PII_OK && at < end) {
 		if (!rec_at(p, at, end, &r)) {
 			/* a few bytes of padding at the end of the stream are no damage */
 			if (depth || end - at >= REC_HEADER)
@@ -517,8 +476,8 @@ static enum pii_status read_presentation(struct ppt *p)
 		return PII_OK;
 	}
 	walk(p, 0, p->len, 0, (struct ctx){0});
-	close_location(p);
-	return p->st == PII_OK ? objects(p) : p->st;
+	pii_cfb_text_close(&p->text);
+	return p->text.st == PII_OK ? objects(p) : p->text.st;
 }
 
 static enum pii_status ppt_run(struct pii_cfb *f)
@@ -529,7 +488,7 @@ static enum pii_status ppt_run(struct pii_cfb *f)
 		return PII_OK;
 	}
 	GsfInput *s = gsf_infile_child_by_name(f->root, "PowerPoint Document");
-	struct ppt p = {.f = f};
+	struct ppt p = {.f = f, .text = {.out = f->out}};
 	bool cut = false;
 	unsigned char *data = s && !pii_cfb_is_storage(s) ? pii_cfb_read(s, &p.len, &cut) : NULL;
 	if (s)
@@ -544,7 +503,7 @@ static enum pii_status ppt_run(struct pii_cfb *f)
 		pii_cfb_problem(f, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE,
 				"PowerPoint presentation too large, read in part");
 	enum pii_status st = read_presentation(&p);
-	pii_buf_free(&p.out);
+	pii_buf_free(&p.text.buf);
 	free(p.persist);
 	free(p.by_offset);
 	free(p.by_id);

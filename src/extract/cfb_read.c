@@ -136,3 +136,41 @@ bool pii_codepage_append(struct pii_buf *b, int codepage, const unsigned char *s
 	iconv_close(cd);
 	return true;
 }
+
+/* Text is handed on in pieces of this size. */
+#define TEXT_PIECE 16384
+
+static void text_flush(struct pii_cfb_text *t)
+{
+	if (t->st == PII_OK && t->buf.len)
+		t->st = pii_sink_write_text(t->out, t->buf.data, t->buf.len);
+	t->buf.len = 0;
+}
+
+void pii_cfb_text_close(struct pii_cfb_text *t)
+{
+	if (!t->open)
+		return;
+	text_flush(t);
+	enum pii_status end = pii_sink_end_text(t->out);
+	if (t->st == PII_OK)
+		t->st = end;
+	t->open = false;
+}
+
+void pii_cfb_text_open(struct pii_cfb_text *t, const struct pii_loc *loc, bool lines)
+{
+	pii_cfb_text_close(t);
+	t->loc = *loc;
+	if (t->st == PII_OK)
+		t->st = pii_sink_begin_text(t->out, &t->loc, lines);
+	t->open = t->st == PII_OK;
+}
+
+void pii_cfb_text_put(struct pii_cfb_text *t, uint32_t c)
+{
+	if (!pii_utf8_put(&t->buf, c))
+		t->st = PII_EFATAL;
+	else if (t->buf.len >= TEXT_PIECE)
+		text_flush(t);
+}
