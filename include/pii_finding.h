@@ -102,6 +102,8 @@ struct pii_file_result {
 	uint64_t ino;
 	int64_t mtime_ns;
 	bool carried;        /* from the state, not read again */
+	int64_t saved;       /* when its content was last saved, by its own
+			      * properties (a .doc's); 0 when unknown */
 	bool transient;      /* not read whole for a passing reason (time, signal,
 			      * memory, read error): not carried over */
 };

@@ -21,9 +21,18 @@ struct pii_inv_file {
 	const char *path;
 	uint64_t size;
 	int64_t mtime;
+	int64_t saved;  /* last saved, by the document's own properties; 0: unknown */
 	uid_t uid;
 	const char *type;
 };
+
+/* When the data in a file dates from: its last save by its own
+ * properties when that is older than the file's time (a copy made today
+ * of a letter saved in 2011 holds 2011's data), else the file's time. */
+static inline int64_t pii_inv_file_data_time(const struct pii_inv_file *f)
+{
+	return f->saved > 0 && f->saved < f->mtime ? f->saved : f->mtime;
+}
 
 /* One location x report name: an inventory row. */
 struct pii_inv_row {

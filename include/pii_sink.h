@@ -66,6 +66,10 @@ struct pii_sink_ops {
 	 * once per table, when it has been read. */
 	void (*table_rows)(struct pii_sink *s, const char *file, const char *table,
 			   uint64_t rows);
+	/* When input `in` was last saved, as its own properties say (Unix
+	 * time): the age of the data in it, which a copy's file time hides.
+	 * Kept for the file on disk (depth 0) only. */
+	void (*saved)(struct pii_sink *s, const struct pii_input *in, int64_t unix_time);
 };
 
 struct pii_sink {
@@ -134,6 +138,12 @@ static inline void pii_sink_table_rows(struct pii_sink *s, const char *file,
 				       const char *table, uint64_t rows)
 {
 	s->ops->table_rows(s, file, table, rows);
+}
+
+static inline void pii_sink_saved(struct pii_sink *s, const struct pii_input *in,
+				  int64_t unix_time)
+{
+	s->ops->saved(s, in, unix_time);
 }
 
 /* ---- helpers on top of the operations (sink.c) ---------------------------- */

@@ -400,6 +400,7 @@ void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 	file->type = pii_arena_strdup(&inv->arena, r->type);
 	file->size = r->size;
 	file->mtime = r->mtime;
+	file->saved = r->saved;
 	file->uid = r->uid;
 	if (!file->path || !file->type)
 		a->oom = true;

@@ -195,9 +195,9 @@ bool pii_record_file(struct pii_buf *out, const struct pii_file_result *r)
 	return ok && pii_json_str_field(out, "type", r->type) &&
 	       pii_buf_printf(out,
 			      ",\"listed\":%s,\"size\":%" PRIu64 ",\"bytes_read\":%" PRIu64
-			      ",\"mtime\":%" PRId64 ",\"uid\":%lu}\n",
+			      ",\"mtime\":%" PRId64 ",\"saved\":%" PRId64 ",\"uid\":%lu}\n",
 			      r->listed ? "true" : "false", r->size, r->bytes_read, r->mtime,
-			      (unsigned long)r->uid);
+			      r->saved, (unsigned long)r->uid);
 }
 
 bool pii_record_problem(struct pii_buf *out, uint64_t file_id, const char *path,
@@ -364,6 +364,7 @@ static bool replay_file(struct pii_replay *rp, yajl_val obj, char *err, size_t e
 	r->size = get_u64(obj, "size");
 	r->bytes_read = get_u64(obj, "bytes_read");
 	r->mtime = get_i64(obj, "mtime");
+	r->saved = get_i64(obj, "saved");
 	r->uid = (uid_t)get_u64(obj, "uid");
 	const char *type = get_str(obj, "type");
 	snprintf(r->type, sizeof(r->type), "%s", type ? type : "");

@@ -271,6 +271,13 @@ static void table_rows(struct pii_sink *base, const char *file, const char *tabl
 	pii_outbox_table_rows(&s->w->outbox, s->fc->res->file_id, file, table, rows);
 }
 
+static void saved(struct pii_sink *base, const struct pii_input *in, int64_t unix_time)
+{
+	struct pii_scan_sink *s = as_scan(base);
+	if (in->depth == 0 && unix_time > 0)
+		s->fc->res->saved = unix_time;
+}
+
 /* A limit stopped the members of container c: its row, once. */
 static enum pii_status limit_reached(struct pii_scan_sink *s, struct pii_input *c,
 				     const struct pii_limit_hit *hit)
@@ -386,6 +393,7 @@ static const struct pii_sink_ops scan_sink_ops = {
 	.problem = problem,
 	.set_row = set_row,
 	.table_rows = table_rows,
+	.saved = saved,
 };
 
 void pii_scan_sink_init(struct pii_worker *w)

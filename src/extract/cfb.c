@@ -68,6 +68,18 @@ static enum pii_status property(struct pii_cfb *f, GsfDocMetaData *meta, const c
 	return pii_sink_text(f->out, &loc, text, strlen(text), 0, 0);
 }
 
+/* The last-saved time: the age of the data, for the retention view. */
+static void last_saved(struct pii_cfb *f, GsfDocMetaData *meta)
+{
+	GsfDocProp *prop = gsf_doc_meta_data_lookup(meta, GSF_META_NAME_DATE_MODIFIED);
+	GValue const *v = prop ? gsf_doc_prop_get_val(prop) : NULL;
+	if (v && G_VALUE_HOLDS(v, GSF_TIMESTAMP_TYPE)) {
+		const GsfTimestamp *ts = g_value_get_boxed(v);
+		if (ts && ts->timet)
+			pii_sink_saved(f->out, f->in, (int64_t)ts->timet);
+	}
+}
+
 /* Reads one property set stream (summary or document summary). */
 static enum pii_status properties_of(struct pii_cfb *f, const char *stream)
 {
@@ -77,10 +89,12 @@ static enum pii_status properties_of(struct pii_cfb *f, const char *stream)
 	enum pii_status st = PII_OK;
 	GsfDocMetaData *meta = gsf_doc_meta_data_new();
 	GError *err = meta ? gsf_doc_meta_data_read_from_msole(meta, s) : NULL;
-	if (meta && !err)
+	if (meta && !err) {
 		for (size_t i = 0; i < sizeof(property_keys) / sizeof(property_keys[0]); i++)
 			if (st == PII_OK)
 				st = property(f, meta, property_keys[i].meta, property_keys[i].key);
+		last_saved(f, meta);
+	}
 	if (err)
 		g_error_free(err); /* damaged properties: the document is still read */
 	if (meta)

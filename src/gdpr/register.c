@@ -188,7 +188,7 @@ void pii_register_compute(struct pii_inventory *inv, int64_t now)
 		const struct pii_report_id *rep = &inv->rules->reports[r->report];
 		if (!r->counted)
 			continue; /* below --min-confidence: listed, not in the data map */
-		r->stale = opt->stale_after && now - r->file->mtime > opt->stale_after;
+		r->stale = opt->stale_after && now - pii_inv_file_data_time(r->file) > opt->stale_after;
 		if (r->stale) {
 			inv->stale_locations++;
 			if (r->file != last_stale) {
@@ -209,10 +209,11 @@ void pii_register_compute(struct pii_inventory *inv, int64_t now)
 		for (size_t c = 0; s->categories && c < inv->n_categories; c++)
 			if (!strcmp(inv->categories[c].name, rep->category))
 				s->categories[c] = true;
-		if (r->file->mtime < s->oldest)
-			s->oldest = r->file->mtime;
-		if (r->file->mtime > s->newest)
-			s->newest = r->file->mtime;
+		int64_t t = pii_inv_file_data_time(r->file);
+		if (t < s->oldest)
+			s->oldest = t;
+		if (t > s->newest)
+			s->newest = t;
 		s->art9 |= rep->special == 9;
 		s->art10 |= rep->special == 10;
 	}

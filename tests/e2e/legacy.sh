@@ -37,6 +37,21 @@ check "xls: a date cell as a date of birth (yyyy-mm-dd)" \
 check "xls: a sheet's rows are counted" sh -c \
 	"$PIISCAN -q -o - --format csv $L/personeel.xls | grep -q '^fixtures/legacy/personeel.xls,Medewerkers,BSN,.*,5,5,'"
 
+# Retention: the data is as old as the document's last save (2011-02-03
+# in the generator), not as the file's time (the checkout's).
+cp $L/personeel.xls "$WORK/kopie.xls" && touch "$WORK/kopie.xls"
+"$PIISCAN" -q --stale-after 10y -o "$WORK/age.xlsx" "$WORK/kopie.xls"
+check "xls: age and staleness from its last save, not from a fresh copy's file time" $PY -c "
+import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])['Inventory']
+rows = list(ws.iter_rows(values_only=True))
+h = rows[0]
+age, stale = h.index('Age (years)'), h.index('Deletion candidate')
+ages = {r[age] for r in rows[1:]}
+assert ages and all(a >= 15 for a in ages), ages
+assert all(r[stale] for r in rows[1:]), 'not stale'
+" "$WORK/age.xlsx"
+
 # The same values through an independent reader (xls2csv, catdoc).
 if command -v xls2csv >/dev/null 2>&1; then
 	for v in $(grep -P '^personeel.xls\tMedewerkers/(BSN|E-mail|IBAN)\t' $L/planted.tsv | cut -f4 | tr ' ' '_'); do

@@ -397,6 +397,12 @@ static void table_rows(struct pii_sink *s, const char *file, const char *table, 
 	push(rs, &r);
 }
 
+static void saved(struct pii_sink *s, const struct pii_input *in, int64_t unix_time)
+{
+	(void)in;
+	as_rs(s)->saved = unix_time;
+}
+
 static const struct pii_sink_ops record_ops = {
 	.text_begin = text_begin,
 	.text_room = text_room,
@@ -409,6 +415,7 @@ static const struct pii_sink_ops record_ops = {
 	.problem = problem,
 	.set_row = set_row,
 	.table_rows = table_rows,
+	.saved = saved,
 };
 
 /* ---- the sink ---------------------------------------------------------------------- */

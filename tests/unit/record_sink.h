@@ -77,6 +77,7 @@ struct record_sink {
 	struct rs_rec *recs;
 	size_t n, cap;
 	uint64_t row;         /* as set_row left it */
+	int64_t saved;        /* as saved left it; 0 when never called */
 	/* the open stream */
 	bool streaming;
 	struct rs_rec open;

@@ -179,6 +179,17 @@ static enum pii_status run_doc(struct record_sink *rs, const struct t_doc *d)
 /* Word's control characters, fields (nested), Windows-1252 in 8-bit
  * pieces, a surrogate pair and a lone surrogate in a UTF-16 piece, and the
  * sub-documents after the main text. */
+/* The last-saved time of the summary properties, for the retention
+ * view: 2010-05-21 08:05 UTC in scripts/make-legacy-fixtures.py. */
+static void last_saved(void)
+{
+	struct record_sink rs;
+	rs_init(&rs);
+	CHECK(t_run_fixture(&rs, x, "fixtures/legacy/brief.doc") == PII_OK);
+	CHECK_U64(rs.saved, 1274429100);
+	rs_free(&rs);
+}
+
 static void characters(void)
 {
 	static const char main8[] =
@@ -505,6 +516,7 @@ static void embedded(void)
 void test_cfb_doc(void)
 {
 	real_file();
+	last_saved();
 	characters();
 	damaged_tables();
 	old_and_short();
