@@ -6,7 +6,7 @@
 set -eu
 C=tests/fuzz/corpus
 mkdir -p $C/csv $C/json $C/sql $C/mime $C/rtf $C/markup $C/archive $C/rules $C/decode $C/ooxml \
-	$C/odf $C/pst $C/sqlite
+	$C/odf $C/pst $C/sqlite $C/cfb $C/vcard
 cp fixtures/exports/*.csv fixtures/exports/*.tsv fixtures/hostile/kapot.csv $C/csv/
 cp fixtures/exports/*.json fixtures/exports/*.ndjson fixtures/hostile/*.json fixtures/hostile/*.ndjson $C/json/
 cp fixtures/dumps/*.sql fixtures/hostile/webshop-*.sql $C/sql/
@@ -34,3 +34,11 @@ unzip -p fixtures/documents/dossier.ods content.xml | { printf '\001'; cat; } >$
 unzip -p fixtures/documents/dossier.odt content.xml | { printf '\000'; cat; } >$C/odf/text
 cp fixtures/mail/dossier.pst $C/pst/
 cp fixtures/dumps/crm.sqlite $C/sqlite/
+# cfb: the legacy Office files and Outlook items, and the damaged ones
+cp fixtures/documents/dossier.doc fixtures/documents/dossier.xls fixtures/legacy/brief.doc \
+	fixtures/legacy/rtf-only.msg fixtures/legacy/doorgestuurd.msg $C/cfb/
+for f in fixtures/legacy/hostile/*.*; do
+	case $f in *nest100*) continue ;; esac # 69 KB of nesting: slow to replay
+	cp "$f" "$C/cfb/hostile-$(basename "$f")"
+done
+cp fixtures/contacts/adresboek.vcf fixtures/contacts/agenda.ics $C/vcard/
