@@ -29,7 +29,10 @@ enum pii_lzfu_result pii_lzfu_decompress(const unsigned char *src, size_t n, siz
 	size_t comp_size = le32(src);  /* counts the bytes after this field */
 	size_t raw_size = le32(src + 4);
 	unsigned type = le32(src + 8);
-	size_t end = comp_size + 4 < n ? comp_size + 4 : n;
+	if (comp_size < 12)
+		return PII_LZFU_DAMAGED; /* shorter than its own header */
+	/* where the data ends: as the header says, or where the bytes do */
+	size_t end = comp_size <= n - 4 ? comp_size + 4 : n;
 	if (raw_size < max)
 		max = raw_size;
 	if (type == 0x414c454du) { /* "MELA": stored as it is */

@@ -274,6 +274,9 @@ static void read_pieces(struct doc *d, const unsigned char *plc, size_t len)
 	}
 	size_t n = (len - 4) / (4 + PCD_LEN);
 	const unsigned char *pcd = plc + 4 * (n + 1);
+	/* Pieces of a real document never overlap: all of them together are
+	 * no longer than the stream. Overlapping ones would multiply it. */
+	uint64_t total = 0;
 	for (size_t i = 0; i < n && d->text.st == PII_OK; i++) {
 		uint32_t cp = pii_le32(plc + 4 * i), next = pii_le32(plc + 4 * (i + 1));
 		if (next < cp) {
@@ -287,6 +290,12 @@ static void read_pieces(struct doc *d, const unsigned char *plc, size_t len)
 		if (at > d->wd_len || count > (d->wd_len - at) / width) {
 			damaged(d, "Word document's piece table points outside the document: "
 				   "read in part");
+			return;
+		}
+		total += count * width;
+		if (total > d->wd_len) {
+			damaged(d, "Word document's pieces overlap (more text than the document "
+				   "holds): read in part");
 			return;
 		}
 		put_text(d, cp, d->wd + at, count, width);

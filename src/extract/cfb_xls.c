@@ -70,8 +70,12 @@ struct xls {
 	/* the workbook's globals */
 	struct sheet_name *sheets;
 	size_t n_sheets, cap_sheets;
-	char **sst;
-	size_t n_sst;
+	/* The shared strings stay as they were read, each decoded when a
+	 * cell names it: memory is the table's bytes and four per string,
+	 * whatever the strings are. */
+	uint32_t *sst_pos;       /* where string i starts in sst_data */
+	size_t n_sst, cap_sst;
+	struct pii_buf sst_text; /* the string of the cell being read */
 	uint16_t *xf_format;  /* number format of each XF */
 	size_t n_xf, cap_xf;
 	uint16_t *date_formats; /* custom number formats that show dates */
@@ -226,44 +230,67 @@ static bool sst_string(struct xls *x, struct sst_cursor *c, struct pii_buf *b)
 	return true;
 }
 
+/* The first CONTINUE at or after pos (binary search). */
+static size_t break_at_or_after(const struct xls *x, size_t pos)
+{
+	size_t lo = 0, hi = x->n_breaks;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->sst_breaks[mid] < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static struct sst_cursor cursor_at(const struct xls *x, size_t pos)
+{
+	return (struct sst_cursor){(const unsigned char *)x->sst_data.data, x->sst_data.len, pos,
+				   x->sst_breaks, x->n_breaks, break_at_or_after(x, pos)};
+}
+
+/* Where each string starts. Strings are read until the table's bytes
+ * end (the count in its header is not trusted either way); a string cut
+ * short is damage. */
 static void sst_finish(struct xls *x)
 {
 	x->in_sst = false;
+	x->n_sst = 0;
 	if (x->sst_data.len < 8)
 		return;
-	const unsigned char *p = (const unsigned char *)x->sst_data.data;
-	size_t unique = pii_le32(p + 4);
-	/* No more strings than bytes to hold them: a damaged count asks
-	 * for nothing it cannot have. */
-	size_t most = (x->sst_data.len - 8) / 3;
-	if (unique > most)
-		unique = most;
-	/* a second SST (damage) replaces the first */
-	for (size_t i = 0; i < x->n_sst; i++)
-		free(x->sst[i]);
-	free(x->sst);
-	x->n_sst = 0;
-	x->sst = calloc(unique ? unique : 1, sizeof(char *));
-	if (!x->sst) {
-		x->st = PII_EOBJECT;
-		return;
-	}
-	struct sst_cursor c = {p, x->sst_data.len, 8, x->sst_breaks, x->n_breaks, 0};
-	struct pii_buf s = {0};
-	for (size_t i = 0; i < unique; i++) {
-		s.len = 0;
-		if (!sst_string(x, &c, &s)) {
+	struct sst_cursor c = cursor_at(x, 8);
+	struct pii_buf scratch = {0};
+	while (c.pos < c.len && x->st == PII_OK) {
+		size_t start = c.pos;
+		scratch.len = 0;
+		if (!sst_string(x, &c, &scratch)) {
 			x->damaged = true;
 			break;
 		}
-		x->sst[i] = strdup(pii_buf_cstr(&s));
-		x->n_sst = i + 1;
+		if (x->n_sst == x->cap_sst) {
+			size_t cap = x->cap_sst ? x->cap_sst * 2 : 256;
+			uint32_t *grown = realloc(x->sst_pos, cap * sizeof(*grown));
+			if (!grown) {
+				x->st = PII_EOBJECT;
+				break;
+			}
+			x->sst_pos = grown;
+			x->cap_sst = cap;
+		}
+		x->sst_pos[x->n_sst++] = (uint32_t)start;
 	}
-	pii_buf_free(&s);
-	pii_buf_free(&x->sst_data);
-	free(x->sst_breaks);
-	x->sst_breaks = NULL;
-	x->n_breaks = x->cap_breaks = 0;
+	pii_buf_free(&scratch);
+}
+
+/* Shared string i, decoded into x->sst_text; NULL when there is none. */
+static const char *shared_string(struct xls *x, uint32_t i)
+{
+	if (i >= x->n_sst)
+		return NULL;
+	struct sst_cursor c = cursor_at(x, x->sst_pos[i]);
+	x->sst_text.len = 0;
+	return sst_string(x, &c, &x->sst_text) ? pii_buf_cstr(&x->sst_text) : NULL;
 }
 
 static void sst_gather(struct xls *x, const unsigned char *p, size_t n, bool continued)
@@ -509,9 +536,9 @@ static void cell_record(struct xls *x, uint16_t type, const unsigned char *p, si
 	switch (type) {
 	case REC_LABELSST:
 		if (n >= 10) {
-			uint32_t i = pii_le32(p + 6);
-			if (i < x->n_sst && x->sst[i])
-				cell(x, row, col, x->sst[i], true);
+			const char *text = shared_string(x, pii_le32(p + 6));
+			if (text)
+				cell(x, row, col, text, true);
 		}
 		break;
 	case REC_LABEL:
@@ -660,7 +687,10 @@ static void record(struct xls *x, uint16_t type, const unsigned char *p, size_t 
 		format_record(x, p, n);
 		break;
 	case REC_SST:
-		pii_buf_free(&x->sst_data);
+		/* a second SST (damage) replaces the first */
+		x->sst_data.len = 0;
+		x->n_breaks = 0;
+		x->n_sst = 0;
 		x->in_sst = true;
 		sst_gather(x, p, n, false);
 		break;
@@ -685,9 +715,8 @@ static void free_xls(struct xls *x)
 	for (size_t i = 0; i < x->n_sheets; i++)
 		free(x->sheets[i].name);
 	free(x->sheets);
-	for (size_t i = 0; i < x->n_sst; i++)
-		free(x->sst[i]);
-	free(x->sst);
+	free(x->sst_pos);
+	pii_buf_free(&x->sst_text);
 	free(x->xf_format);
 	free(x->date_formats);
 	pii_buf_free(&x->sst_data);

@@ -92,6 +92,8 @@ struct t_doc {
 	const uint32_t *cps;    /* the CPs as given, instead of counted */
 	const struct t_stream *extra;
 	size_t n_extra;
+	bool same_fc;           /* every piece at the first one's bytes */
+	size_t pad;             /* zero bytes after the text */
 };
 
 #define FIB_LEN 898  /* FibBase, csw 14, cslw 22, cbRgFcLcb 93 as Word 97 */
@@ -133,7 +135,7 @@ static unsigned char *make_doc(const struct t_doc *d, size_t *len)
 	size_t text = 0;
 	for (size_t i = 0; i < d->n; i++)
 		text += d->pieces[i].len;
-	size_t wd_len = TEXT_AT + text;
+	size_t wd_len = TEXT_AT + text + d->pad;
 	unsigned char *wd = calloc(1, wd_len);
 	size_t plc = 4 * (d->n + 1) + 8 * d->n, tbl_len = 4 + 5 + plc;
 	unsigned char *tbl = calloc(1, tbl_len);
@@ -147,7 +149,7 @@ static unsigned char *make_doc(const struct t_doc *d, size_t *len)
 		const struct t_piece *p = &d->pieces[i];
 		memcpy(wd + at, p->bytes, p->len);
 		put32(cp + 4 * i, d->cps ? d->cps[i] : cpos);
-		uint32_t fc = d->fc_past == i + 1 ? (uint32_t)wd_len - 2 : at;
+		uint32_t fc = d->fc_past == i + 1 ? (uint32_t)wd_len - 2 : d->same_fc ? TEXT_AT : at;
 		put32(pcd + 8 * i + 2, p->compressed ? (fc * 2) | 0x40000000u : fc);
 		cpos += (uint32_t)(p->compressed ? p->len : p->len / 2);
 		at += (uint32_t)p->len;
@@ -202,7 +204,7 @@ static void characters(void)
 	static const char main16[] = "Z\0o\0\xeb\0 \0\x3d\xd8\x00\xde!\0\x00\xd8x\0\r\0";
 	static const char notes[] = "voet\r" "kop\r" "\r";
 	static const struct t_piece pieces[] = {PIECE8(main8), PIECE16(main16), PIECE8(notes)};
-	struct t_doc d = {pieces, 3, {0}, 0, 0, NULL, NULL, 0};
+	struct t_doc d = {pieces, 3, {0}, 0, 0, NULL, NULL, 0, false, 0};
 	d.ccp[0] = sizeof(main8) - 1 + (sizeof(main16) - 1) / 2;
 	d.ccp[1] = 5; /* footnotes */
 	d.ccp[2] = 4; /* headers */
@@ -233,7 +235,7 @@ static void damaged_tables(void)
 	static const struct t_piece pieces[] = {PIECE8("eerst jan@example.nl\r"),
 						PIECE8("dan niets\r")};
 	/* the second piece points past the stream: the first one stays */
-	struct t_doc d = {pieces, 2, {31}, 0, 2, NULL, NULL, 0};
+	struct t_doc d = {pieces, 2, {31}, 0, 2, NULL, NULL, 0, false, 0};
 	struct record_sink rs;
 	rs_init(&rs);
 	CHECK(run_doc(&rs, &d) == PII_OK);
@@ -246,7 +248,7 @@ static void damaged_tables(void)
 
 	/* CPs that go backwards */
 	static const uint32_t back[] = {0, 21, 5};
-	d = (struct t_doc){pieces, 2, {31}, 0, 0, back, NULL, 0};
+	d = (struct t_doc){pieces, 2, {31}, 0, 0, back, NULL, 0, false, 0};
 	rs_init(&rs);
 	CHECK(run_doc(&rs, &d) == PII_OK);
 	CHECK_CLEAN(&rs);
@@ -257,7 +259,7 @@ static void damaged_tables(void)
 
 	/* an absurd CP: far past the stream */
 	static const uint32_t absurd[] = {0, 21, 0x7fffffff};
-	d = (struct t_doc){pieces, 2, {0}, 0, 0, absurd, NULL, 0};
+	d = (struct t_doc){pieces, 2, {0}, 0, 0, absurd, NULL, 0, false, 0};
 	rs_init(&rs);
 	CHECK(run_doc(&rs, &d) == PII_OK);
 	CHECK_CLEAN(&rs);
@@ -265,8 +267,21 @@ static void damaged_tables(void)
 	CHECK(strstr(part_text(&rs, NULL), "eerst jan@example.nl\n"));
 	rs_free(&rs);
 
+	/* pieces that overlap, each within the stream, together more text
+	 * than it holds: stopped at the first that passes its size */
+	static const struct t_piece same[] = {PIECE8("abc"), PIECE8("abc"), PIECE8("abc")};
+	static const uint32_t wide[] = {0, 2000, 4000, 6000};
+	d = (struct t_doc){same, 3, {0}, 0, 0, wide, NULL, 0, true, 2100};
+	rs_init(&rs);
+	CHECK(run_doc(&rs, &d) == PII_OK);
+	CHECK_CLEAN(&rs);
+	p = rs_problem(&rs, PII_CODE_DAMAGED);
+	CHECK(p && strstr(p->reason, "overlap"));
+	CHECK_U64(rs_text_count(&rs, "abc"), 1);
+	rs_free(&rs);
+
 	/* an empty document: a piece table of no pieces */
-	d = (struct t_doc){NULL, 0, {0}, 0, 0, NULL, NULL, 0};
+	d = (struct t_doc){NULL, 0, {0}, 0, 0, NULL, NULL, 0, false, 0};
 	rs_init(&rs);
 	CHECK(run_doc(&rs, &d) == PII_OK);
 	CHECK_CLEAN(&rs);
@@ -330,7 +345,7 @@ static void old_and_short(void)
 
 	/* no table stream */
 	static const struct t_piece one[] = {PIECE8("tekst\r")};
-	struct t_doc d = {one, 1, {6}, 0, 0, NULL, NULL, 0};
+	struct t_doc d = {one, 1, {6}, 0, 0, NULL, NULL, 0, false, 0};
 	unsigned char *doc = make_doc(&d, &len);
 	struct t_stream only[] = {{"WordDocument", NULL, 0}};
 	GsfInput *in = gsf_input_memory_new(doc, (gsf_off_t)len, FALSE);
@@ -458,7 +473,7 @@ static void embedded(void)
 	size_t native_len = ole10(native, "lijst!.txt", "mail piet@example.nl\n");
 	static const char package[] = "PK\x03\x04 not really a zip";
 	static const struct t_piece inner_text[] = {PIECE8("ingebed jan@example.nl\r")};
-	struct t_doc inner = {inner_text, 1, {23}, 0, 0, NULL, NULL, 0};
+	struct t_doc inner = {inner_text, 1, {23}, 0, 0, NULL, NULL, 0, false, 0};
 	size_t inner_len = 0;
 	unsigned char *inner_doc = make_doc(&inner, &inner_len);
 	/* the embedded document's streams, under its storage */
@@ -487,7 +502,7 @@ static void embedded(void)
 		{"ObjectPool/_4/\001Ole10Native", broken, sizeof(broken)},
 	};
 	static const struct t_piece body[] = {PIECE8("zie bijlage\r")};
-	struct t_doc d = {body, 1, {12}, 0, 0, NULL, extra, 5};
+	struct t_doc d = {body, 1, {12}, 0, 0, NULL, extra, 5, false, 0};
 	struct record_sink rs;
 	rs_init(&rs);
 	rs.recurse = true;

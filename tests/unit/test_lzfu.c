@@ -48,6 +48,12 @@ static void damaged(void)
 	CHECK(pii_lzfu_decompress(other, sizeof(other), 1 << 20, &b) == PII_LZFU_DAMAGED);
 	CHECK(pii_lzfu_decompress(other, 8, 1 << 20, &b) == PII_LZFU_DAMAGED);
 	CHECK_U64(b.len, 0);
+	/* a stored body whose size is shorter than its header: nothing read
+	 * past the 16 bytes there are */
+	unsigned char short_mela[16] = {0, 0, 0, 0, 0xff, 0xff, 0xff, 0x0f, 'M', 'E', 'L', 'A'};
+	b.len = 0;
+	CHECK(pii_lzfu_decompress(short_mela, sizeof(short_mela), 1 << 20, &b) == PII_LZFU_DAMAGED);
+	CHECK_U64(b.len, 0);
 	/* a header that claims more than there is reads what there is */
 	unsigned char liar[sizeof(spec_example)];
 	memcpy(liar, spec_example, sizeof(liar));
