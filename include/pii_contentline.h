@@ -66,6 +66,11 @@ struct pii_cl_reader {
 			       * or not (a cut line's soft break) */
 	bool in_base64;       /* vCard 2.1: a BASE64 value whose lines follow
 			       * unfolded, up to a blank line */
+	/* how far the logical line was searched for its value's ':' (each
+	 * byte once, however many soft breaks ask), and what was found */
+	size_t colon_scanned;
+	bool colon_quoted;    /* inside double quotes at colon_scanned */
+	int qp;               /* -1 not known yet, 0 no, 1 quoted-printable */
 	bool stopped;         /* fn said stop, or out of memory */
 	bool oom;
 };

@@ -23,6 +23,7 @@ void pii_cl_init(struct pii_cl_reader *r, bool transcoded, pii_cl_fn fn, void *c
 	r->ctx = ctx;
 	r->transcoded = transcoded;
 	r->line_no = 1;
+	r->qp = -1;
 }
 
 void pii_cl_free(struct pii_cl_reader *r)
@@ -248,6 +249,9 @@ static void deliver(struct pii_cl_reader *r)
 	bool cut = r->cut;
 	r->open = false;
 	r->cut = false;
+	r->colon_scanned = 0;
+	r->colon_quoted = false;
+	r->qp = -1;
 	size_t n = r->line.len;
 	char *s = (char *)pii_buf_cstr(&r->line);
 	r->line.len = 0;
@@ -294,12 +298,20 @@ static void append(struct pii_cl_reader *r, const char *s, size_t n)
 }
 
 /* Whether the logical line so far is a quoted-printable property (its
- * parameters, before the value's ':', say so). */
-static bool is_qp_line(const struct pii_cl_reader *r)
+ * parameters, before the value's ':', say so). Known once the ':' is
+ * read; the search goes on from where it stopped, so a line of many soft
+ * breaks and no ':' costs its length, not its square. */
+static bool is_qp_line(struct pii_cl_reader *r)
 {
-	size_t colon = value_colon(r->line.data, r->line.len);
-	return colon < r->line.len &&
-	       pii_memcasemem(r->line.data, colon, "QUOTED-PRINTABLE", 16) != NULL;
+	for (; r->qp < 0 && r->colon_scanned < r->line.len; r->colon_scanned++) {
+		char c = r->line.data[r->colon_scanned];
+		if (c == '"')
+			r->colon_quoted = !r->colon_quoted;
+		else if (c == ':' && !r->colon_quoted)
+			r->qp = pii_memcasemem(r->line.data, r->colon_scanned, "QUOTED-PRINTABLE",
+					       16) != NULL;
+	}
+	return r->qp == 1;
 }
 
 /* A physical line ended (its '\n' read). */
