@@ -58,6 +58,17 @@ bool pii_cfb_has(GsfInfile *dir, const char *name);
  * goes. Returns as pii_sink_child. */
 enum pii_status pii_cfb_child(struct pii_cfb *f, GsfInput *stream, const char *name);
 
+/* An object embedded in storage obj (cfb_embed.c), handed to detection
+ * as members named "<where>/<file>" ("ObjectPool/_1/list.txt"): an Office
+ * 97-2003 document, a Package (docx, xlsx), CONTENTS or a packaged file
+ * (\001Ole10Native). Nothing when obj holds none of those. Returns as
+ * pii_sink_child. */
+enum pii_status pii_cfb_embedded(struct pii_cfb *f, GsfInfile *obj, const char *where);
+
+/* Appends a stored name to b as one step of a member name: no "!" (the
+ * layer separator), "/", "\\" or control characters in it. */
+void pii_cfb_clean_name(struct pii_buf *b, const char *s);
+
 /* A row for the errors sheet about f's input as a whole. */
 void pii_cfb_problem(struct pii_cfb *f, enum pii_file_status st, const char *code,
 		     const char *reason);

@@ -138,6 +138,14 @@ static bool encrypted_ooxml(GsfInfile *root)
 	return pii_cfb_has(root, "EncryptionInfo") && pii_cfb_has(root, "EncryptedPackage");
 }
 
+/* An OLE object on its own (a docx's word/embeddings/oleObject1.bin): a
+ * packaged file, a Package or CONTENTS stream. */
+static bool is_object(GsfInfile *root)
+{
+	return pii_cfb_has(root, "\001Ole10Native") || pii_cfb_has(root, "Package") ||
+	       pii_cfb_has(root, "CONTENTS");
+}
+
 static const struct pii_cfb_format *format_of(GsfInfile *root)
 {
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
@@ -245,16 +253,23 @@ static enum pii_status cfb_run(struct pii_input *in, struct pii_sink *out)
 				st = properties_of(&f, "\005DocumentSummaryInformation");
 			if (st == PII_OK && fmt)
 				st = fmt->run(&f);
+			else if (st == PII_OK && is_object(root))
+				st = pii_status_after_members(pii_cfb_embedded(&f, root, ""));
 			else if (st == PII_OK)
 				st = other_streams(&f, root, "", 0);
 		}
 		g_object_unref(root);
 	}
+	/* a format stopped for want of memory: a member is read in part (the
+	 * file on disk's own result says so for it) */
+	if (st == PII_EOBJECT && in->depth > 0)
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_OUT_OF_MEMORY,
+				 "out of memory while reading the document: read in part");
 	if (err)
 		g_error_free(err);
 	g_object_unref(source);
 	free(held);
-	return st == PII_EFATAL ? PII_EFATAL : PII_OK;
+	return st == PII_ELIMIT ? PII_OK : st;
 }
 
 /* The signature of [MS-CFB], then a major version of 3 or 4. */

@@ -149,7 +149,9 @@ static void append_properties(struct msg *m, GsfInfile *dir, int codepage, const
 		if (!string_value(dir, name, type, codepage, &value))
 			m->unreadable++;
 		if (value.len) {
-			const char *label = pii_mapi_label(id);
+			/* ids from 0x8000 are named properties, numbered by
+			 * each file itself: no fixed label fits them */
+			const char *label = id < 0x8000 ? pii_mapi_label(id) : NULL;
 			if (label)
 				pii_buf_printf(out, "%s%s: %s\n", prefix, label, pii_buf_cstr(&value));
 			else
@@ -220,9 +222,14 @@ static void other_body(struct msg *m, GsfInfile *dir, const char *where, int cod
 	if (rtf.len && member.data)
 		member_status(m, pii_sink_child_memory(m->f->out, m->f->in, member.data, rtf.data,
 						       rtf.len));
-	if (r == PII_LZFU_DAMAGED && member.data)
-		pii_sink_problem(m->f->out, member.data, PII_FILE_PARTIAL, PII_CODE_DAMAGED,
-				 "compressed RTF body damaged or cut short: read in part");
+	if (r == PII_LZFU_DAMAGED && member.data) {
+		struct pii_buf path = {0};
+		pii_buf_printf(&path, "%s!%s", m->f->in->path, member.data);
+		if (path.data)
+			pii_sink_problem(m->f->out, path.data, PII_FILE_PARTIAL, PII_CODE_DAMAGED,
+					 "compressed RTF body damaged or cut short: read in part");
+		pii_buf_free(&path);
+	}
 	else if (r == PII_LZFU_NOMEM)
 		m->st = PII_EOBJECT;
 	free(packed);
@@ -265,9 +272,14 @@ static void attachment(struct msg *m, GsfInfile *att, const char *where, unsigne
 			item(m, GSF_INFILE(data), EMBEDDED, member.data, depth + 1);
 	} else if (data && method == ATTACH_BY_VALUE && !pii_cfb_is_storage(data)) {
 		member_status(m, pii_cfb_child(m->f, data, member.data));
+	} else if (data && method == ATTACH_OLE && pii_cfb_is_storage(data)) {
+		/* an OLE object: an embedded document, a package, a picture */
+		member_status(m, pii_cfb_embedded(m->f, GSF_INFILE(data), member.data));
+	} else if (!data && (method == ATTACH_BY_VALUE || method == ATTACH_EMBEDDED_MSG ||
+			     method == ATTACH_OLE)) {
+		m->unreadable++; /* its data is missing or cannot be opened */
 	}
-	/* ATTACH_OLE (an OLE object, mostly a picture) and references to
-	 * files elsewhere hold no text of their own here */
+	/* references to files elsewhere hold no text of their own here */
 	if (data)
 		g_object_unref(data);
 	pii_buf_free(&member);
@@ -279,11 +291,13 @@ static void item(struct msg *m, GsfInfile *dir, enum props_header header, const 
 {
 	if (m->st != PII_OK)
 		return;
-	if (depth >= m->f->in->opt->max_depth) {
+	/* the file's own depth counts: a .msg in a zip in a mail is deeper */
+	unsigned nested = (unsigned)m->f->in->depth + depth;
+	if (nested >= m->f->in->opt->max_depth) {
 		char why[160];
 		snprintf(why, sizeof(why),
 			 "Outlook item nested %u deep: the items in it are not read (--max-depth %u)",
-			 depth, m->f->in->opt->max_depth);
+			 nested, m->f->in->opt->max_depth);
 		struct pii_buf file = {0};
 		pii_buf_printf(&file, "%s!%s", m->f->in->path, where);
 		if (file.data)
@@ -300,9 +314,12 @@ static void item(struct msg *m, GsfInfile *dir, enum props_header header, const 
 			return;
 		}
 	}
-	int codepage = (int)fixed_property(dir, header, PID_INTERNET_CPID, 0);
-	if (!codepage)
-		codepage = (int)fixed_property(dir, header, PID_MESSAGE_CODEPAGE, 1252);
+	/* [MS-OXCMSG]: the item's 8-bit properties are in its message code
+	 * page, its bodies in the Internet code page when it has one */
+	int codepage = (int)fixed_property(dir, header, PID_MESSAGE_CODEPAGE, 1252);
+	int body_codepage = (int)fixed_property(dir, header, PID_INTERNET_CPID, 0);
+	if (!body_codepage)
+		body_codepage = codepage;
 
 	struct pii_buf headers = {0};
 	append_properties(m, dir, codepage, "", &headers);
@@ -323,11 +340,11 @@ static void item(struct msg *m, GsfInfile *dir, enum props_header header, const 
 	scan_part(m, where, "headers", headers.data, headers.len);
 	pii_buf_free(&headers);
 
-	char *body = string_property(dir, PID_BODY, codepage);
+	char *body = string_property(dir, PID_BODY, body_codepage);
 	if (body)
 		scan_part(m, where, "body", body, strlen(body));
 	else if (m->st == PII_OK)
-		other_body(m, dir, where, codepage);
+		other_body(m, dir, where, body_codepage);
 	free(body);
 
 	unsigned number = 0;

@@ -469,7 +469,7 @@ static bool encrypted(struct pii_cfb *f)
 static enum pii_status read_presentation(struct ppt *p)
 {
 	if (!read_index(p))
-		return PII_EFATAL;
+		return PII_EOBJECT; /* out of memory: this file is lost, not the scan */
 	if (p->encrypted) {
 		pii_cfb_problem(p->f, PII_FILE_SKIPPED, PII_CODE_ENCRYPTED,
 				"encrypted PowerPoint presentation, not scanned");

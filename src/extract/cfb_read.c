@@ -170,7 +170,7 @@ void pii_cfb_text_open(struct pii_cfb_text *t, const struct pii_loc *loc, bool l
 void pii_cfb_text_put(struct pii_cfb_text *t, uint32_t c)
 {
 	if (!pii_utf8_put(&t->buf, c))
-		t->st = PII_EFATAL;
+		t->st = PII_EOBJECT;
 	else if (t->buf.len >= TEXT_PIECE)
 		text_flush(t);
 }

@@ -84,6 +84,7 @@ struct xls {
 	uint32_t *sst_breaks;    /* where each CONTINUE starts in sst_data */
 	size_t n_breaks, cap_breaks;
 	bool in_sst;
+	bool sst_too_large;      /* past PII_DOC_MEMORY_MAX: told once */
 
 	/* the sheet being read */
 	int depth;             /* BOF..EOF substreams open */
@@ -308,8 +309,16 @@ static void sst_gather(struct xls *x, const unsigned char *p, size_t n, bool con
 		}
 		x->sst_breaks[x->n_breaks++] = (uint32_t)x->sst_data.len;
 	}
-	if (x->sst_data.len + n > PII_DOC_MEMORY_MAX || !pii_buf_append(&x->sst_data, p, n))
+	if (x->sst_data.len + n > PII_DOC_MEMORY_MAX) {
+		/* the strings past it are not read; the cells still are */
+		if (!x->sst_too_large)
+			pii_cfb_problem(x->f, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE,
+					"shared string table larger than 256 MiB: the strings past "
+					"it were not read");
+		x->sst_too_large = true;
+	} else if (!pii_buf_append(&x->sst_data, p, n)) {
 		x->st = PII_EOBJECT;
+	}
 }
 
 /* ---- number formats -------------------------------------------------------------- */
@@ -727,6 +736,27 @@ static void free_xls(struct xls *x)
 		free(x->pending[i].value);
 }
 
+/* Objects embedded in the workbook: storages "MBD<id>" at its root. */
+static enum pii_status embedded_objects(struct pii_cfb *f)
+{
+	enum pii_status st = PII_OK;
+	int n = gsf_infile_num_children(f->root);
+	for (int i = 0; i < n && st == PII_OK; i++) {
+		const char *name = gsf_infile_name_by_index(f->root, i);
+		if (!name || strncmp(name, "MBD", 3))
+			continue;
+		GsfInput *obj = gsf_infile_child_by_index(f->root, i);
+		struct pii_buf where = {0};
+		pii_cfb_clean_name(&where, name);
+		if (obj && pii_cfb_is_storage(obj) && where.data)
+			st = pii_cfb_embedded(f, GSF_INFILE(obj), where.data);
+		pii_buf_free(&where);
+		if (obj)
+			g_object_unref(obj);
+	}
+	return pii_status_after_members(st);
+}
+
 static GsfInput *workbook_stream(GsfInfile *root)
 {
 	GsfInput *s = gsf_infile_child_by_name(root, "Workbook");
@@ -801,7 +831,9 @@ static enum pii_status xls_run(struct pii_cfb *f)
 	free_xls(x);
 	free(x);
 	g_object_unref(s);
-	return st == PII_EFATAL ? PII_EFATAL : PII_OK;
+	if (st == PII_OK && status != PII_FILE_SKIPPED) /* not when encrypted */
+		st = embedded_objects(f);
+	return st;
 }
 
 static const char *const xls_streams[] = {"Workbook", "Book", NULL};
