@@ -64,6 +64,8 @@ struct pii_cl_reader {
 	bool cut;
 	char last[2];         /* the last two bytes of the physical line, kept
 			       * or not (a cut line's soft break) */
+	bool keep_fold_blank; /* vCard 2.1 folds as RFC 822: the blank after a
+			       * line break is kept ("Hoofdstraat\r\n 12") */
 	bool in_base64;       /* vCard 2.1: a BASE64 value whose lines follow
 			       * unfolded, up to a blank line */
 	/* how far the logical line was searched for its value's ':' (each

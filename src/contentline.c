@@ -272,6 +272,8 @@ static void deliver(struct pii_cl_reader *r)
 		return;
 	}
 	r->in_base64 = cl.binary;
+	if (!strcmp(cl.name, "VERSION"))
+		r->keep_fold_blank = !strncmp(cl.value, "2.1", 3);
 	if (!r->fn(r->ctx, &cl))
 		r->stopped = true;
 }
@@ -340,6 +342,8 @@ bool pii_cl_feed(struct pii_cl_reader *r, const char *s, size_t n)
 			if (r->soft_break) {
 				r->soft_break = false; /* the next line goes on as it is */
 			} else if (s[i] == ' ' || s[i] == '\t') {
+				if (r->keep_fold_blank)
+					continue; /* folded: the break goes, the blank stays */
 				i++; /* folded: the break and one blank go */
 				r->offset++;
 				continue;

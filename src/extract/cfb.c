@@ -162,17 +162,21 @@ static const struct pii_cfb_format *format_of(GsfInfile *root)
 static enum pii_status other_streams(struct pii_cfb *f, GsfInfile *dir, const char *path,
 				     int depth)
 {
+	if (depth >= 16) {
+		pii_cfb_problem(f, PII_FILE_PARTIAL, PII_CODE_LIMIT_DEPTH,
+				"storages nested more than 16 deep in a compound file: the "
+				"deeper ones were not read");
+		return PII_OK;
+	}
 	enum pii_status st = PII_OK;
 	int n = gsf_infile_num_children(dir);
-	for (int i = 0; i < n && (st == PII_OK || st == PII_EOBJECT) && depth < 16; i++) {
+	for (int i = 0; i < n && st == PII_OK; i++) {
 		const char *name = gsf_infile_name_by_index(dir, i);
 		if (!name || (unsigned char)name[0] < 0x20)
 			continue; /* property sets (read above) and other control streams */
 		struct pii_buf member = {0};
-		pii_buf_printf(&member, "%s%s", path, name);
-		for (size_t k = 0; k < member.len; k++)
-			if (member.data[k] == '!' || (unsigned char)member.data[k] < 0x20)
-				member.data[k] = '_';
+		pii_buf_puts(&member, path);
+		pii_cfb_clean_name(&member, name);
 		GsfInput *child = member.data ? gsf_infile_child_by_index(dir, i) : NULL;
 		if (child && pii_cfb_is_storage(child)) {
 			pii_buf_putc(&member, '/');
@@ -185,23 +189,35 @@ static enum pii_status other_streams(struct pii_cfb *f, GsfInfile *dir, const ch
 			g_object_unref(child);
 		pii_buf_free(&member);
 	}
-	return pii_status_after_members(st);
+	/* PII_ELIMIT goes up as it is: no storage reads more members */
+	return st;
 }
 
 /* The input as a GsfInput: the file through stdio, a member in memory
- * (*held, freed by the caller after the input). */
-static GsfInput *open_source(struct pii_input *in, unsigned char **held)
+ * (*held, freed by the caller after the input); NULL with *why set when
+ * it cannot be had. */
+static GsfInput *open_source(struct pii_input *in, unsigned char **held, const char **why,
+			     const char **code)
 {
 	*held = NULL;
+	*code = PII_CODE_OUT_OF_MEMORY;
+	*why = "out of memory, not scanned";
 	if (in->fd >= 0) {
-		/* its own open file description: an offset of its own */
+		/* its own open file description, with an offset of its own;
+		 * without /proc, a copy of the descriptor rewound */
 		char self[64];
 		snprintf(self, sizeof(self), "/proc/self/fd/%d", in->fd);
 		int fd = open(self, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 && (fd = dup(in->fd)) >= 0 && lseek(fd, 0, SEEK_SET) != 0) {
+			close(fd);
+			fd = -1;
+		}
 		FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
 		if (!fp) {
 			if (fd >= 0)
 				close(fd);
+			*code = PII_CODE_OPEN_FAILED;
+			*why = "could not be opened again to be read as an Office file";
 			return NULL;
 		}
 		in->bytes_read = in->size;
@@ -213,21 +229,25 @@ static GsfInput *open_source(struct pii_input *in, unsigned char **held)
 	size_t len = 0;
 	bool cut = false;
 	*held = pii_input_slurp(in, &len, &cut);
-	if (!*held || cut)
+	if (*held && cut) {
+		*code = PII_CODE_LIMIT_SIZE;
+		*why = "Office file too large to read inside a container, not scanned";
 		return NULL;
-	return gsf_input_memory_new(*held, (gsf_off_t)len, FALSE);
+	}
+	if (!*held && in->read_errno) {
+		*code = PII_CODE_READ_ERROR;
+		*why = "could not be read";
+	}
+	return *held ? gsf_input_memory_new(*held, (gsf_off_t)len, FALSE) : NULL;
 }
 
 static enum pii_status cfb_run(struct pii_input *in, struct pii_sink *out)
 {
 	unsigned char *held = NULL;
-	GsfInput *source = open_source(in, &held);
+	const char *why_not, *code;
+	GsfInput *source = open_source(in, &held, &why_not, &code);
 	if (!source) {
-		pii_sink_problem(out, in->path, PII_FILE_PARTIAL,
-				 in->read_errno ? PII_CODE_READ_ERROR : PII_CODE_LIMIT_SIZE,
-				 in->read_errno ? "could not be read"
-						: "Office file too large to read inside a container, "
-						  "not scanned");
+		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, code, why_not);
 		free(held);
 		return PII_OK;
 	}
@@ -256,7 +276,7 @@ static enum pii_status cfb_run(struct pii_input *in, struct pii_sink *out)
 			else if (st == PII_OK && is_object(root))
 				st = pii_status_after_members(pii_cfb_embedded(&f, root, ""));
 			else if (st == PII_OK)
-				st = other_streams(&f, root, "", 0);
+				st = pii_status_after_members(other_streams(&f, root, "", 0));
 		}
 		g_object_unref(root);
 	}

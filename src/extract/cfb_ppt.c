@@ -30,7 +30,6 @@
 #include <string.h>
 
 #include "pii_cfb.h"
-#include "pii_decode.h"
 #include "pii_limits.h"
 
 #define REC_HEADER 8
@@ -284,11 +283,11 @@ static void text_atom(struct ppt *p, const struct ctx *c, const struct rec *r, b
 	const unsigned char *s = p->s + r->body;
 	if (wide)
 		put_utf16(p, s, r->len);
-	for (size_t i = 0; !wide && i < r->len && p->text.st == PII_OK; i++) {
-		uint32_t ch = pii_cp1252_to_unicode(s[i]);
-		if (ch)
-			put_char(p, ch);
-	}
+	/* [MS-PPT] TextBytesAtom: each byte is the low byte of a UTF-16
+	 * character whose high byte is 0 (Latin-1, not Windows-1252) */
+	for (size_t i = 0; !wide && i < r->len && p->text.st == PII_OK; i++)
+		if (s[i])
+			put_char(p, s[i]);
 	put_char(p, '\n');
 }
 

@@ -117,15 +117,22 @@ bool pii_codepage_append(struct pii_buf *b, int codepage, const unsigned char *s
 	}
 	char *in = (char *)s;
 	size_t left = n;
-	while (left) {
-		char *room = pii_buf_reserve(b, left * 4 + 8);
+	/* once the input is done the converter is flushed: the Hebrew and
+	 * Vietnamese code pages hold a last character back */
+	for (bool flushed = false; !flushed;) {
+		size_t want = (left ? left : 1) * 4 + 16;
+		char *room = pii_buf_reserve(b, want);
 		if (!room) {
 			iconv_close(cd);
 			return false;
 		}
 		char *outp = room;
-		size_t out_left = left * 4 + 8;
-		if (iconv(cd, &in, &left, &outp, &out_left) == (size_t)-1 && left) {
+		size_t out_left = want;
+		if (!left) {
+			iconv(cd, NULL, NULL, &outp, &out_left);
+			flushed = true;
+		} else if (iconv(cd, &in, &left, &outp, &out_left) == (size_t)-1 && left &&
+			   out_left) {
 			/* a byte the code page has no character for */
 			in++;
 			left--;

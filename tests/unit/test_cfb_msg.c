@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "cfb_writer.h"
+#include "pii_cfb.h"
 #include "record_sink.h"
 
 static const struct pii_extractor *const x = &pii_extractor_cfb;
@@ -151,8 +152,25 @@ static void objects_on_their_own(void)
 	pii_buf_free(&pkg);
 }
 
+/* 8-bit strings in a code page: the last character of a Hebrew one is
+ * not lost in the converter; a byte with no character is a '?'. */
+static void code_pages(void)
+{
+	struct pii_buf b = {0};
+	CHECK(pii_codepage_append(&b, 1255, (const unsigned char *)"\xf9\xec\xe5\xed", 4));
+	CHECK_STR(pii_buf_cstr(&b), "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d"); /* shalom */
+	b.len = 0;
+	CHECK(pii_codepage_append(&b, 1250, (const unsigned char *)"\x8a" "ime\x81", 5));
+	CHECK_STR(pii_buf_cstr(&b), "\xc5\xa0ime?");
+	b.len = 0;
+	CHECK(pii_codepage_append(&b, 1252, (const unsigned char *)"caf\xe9", 4));
+	CHECK_STR(pii_buf_cstr(&b), "caf\xc3\xa9");
+	pii_buf_free(&b);
+}
+
 void test_cfb_msg(void)
 {
+	code_pages();
 	ole_attachment_and_damage();
 	objects_on_their_own();
 }

@@ -144,6 +144,7 @@ static void presentation(struct pii_buf *b)
 	slide_persist(b, 1, 256);
 	atom16(b, 0x0FA0, "outline een");
 	slide_persist(b, 2, 257);
+	/* 8-bit text is Latin-1: \x80 is a control character, not the euro */
 	atom(b, 0x0FA8, 0, "outline tw\xe9\x80", 12);
 	rec_end(b, list);
 	list = rec_begin(b, 0xF, 1, 0x0FF0);
@@ -200,7 +201,7 @@ static void slides_and_notes(void)
 	CHECK(run_ppt(&rs, &b, NULL, 0) == PII_OK);
 	CHECK_CLEAN(&rs);
 	CHECK(page_is(&rs, 1, NULL, "outline een\neerste dia\n"));
-	CHECK(page_is(&rs, 2, NULL, "outline twé€\ntweede dia piet@example.nl\n"));
+	CHECK(page_is(&rs, 2, NULL, "outline twé\ntweede dia piet@example.nl\n"));
 	CHECK(page_is(&rs, 1, "notes", "notitie 111222333\n"));
 	CHECK(page_is(&rs, 0, NULL, "voettekst Jan de Vries\n"));
 	CHECK(!rs_text(&rs, "master") && !rs_text(&rs, "Click") && !rs_text(&rs, "Excel"));

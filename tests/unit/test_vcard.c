@@ -255,6 +255,8 @@ static void versions_21_and_40(void)
 			  "FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:S=F6ren M=FCller\r\n"
 			  "ADR;HOME;ENCODING=QUOTED-PRINTABLE;CHARSET=ISO-8859-1:;;Stationsplein 5;Utr=\r\n"
 			  "echt;;3521 AG;Nederland\r\n"
+			  "NOTE:woont aan de\r\n" /* 2.1 folds as RFC 822: the blank stays */
+			  " Hoofdstraat\r\n"
 			  "PHOTO;ENCODING=BASE64;TYPE=JPEG:\r\n"
 			  "    MIICajCCAdOgAwIBAgICBEUwDQYJKoZIhvcNAQEEBQAwdzELMAkGA1UEBhMCVVMx\r\n"
 			  "MTExMjIyMzMzAQEEBQAwdzELMAkGA1UE111222333\r\n"
@@ -276,11 +278,12 @@ static void versions_21_and_40(void)
 	check_cell(&rs, "Sören Müller", "FN", 1, 4);
 	check_cell(&rs, "Sören Müller", "N", 1, 3);
 	check_cell(&rs, "Stationsplein 5, Utrecht, 3521 AG, Nederland", "ADR", 1, 5);
+	check_cell(&rs, "woont aan de Hoofdstraat", "NOTE", 1, 7);
 	CHECK(rs_text(&rs, "111222333") == NULL); /* the 2.1 photo's lines too */
 	CHECK(rs_text(&rs, "MIIC") == NULL);
-	check_cell(&rs, "Fatima El Amrani", "FN", 2, 14);
-	check_cell(&rs, "+31629384756", "TEL", 2, 15);
-	check_cell(&rs, "f.elamrani@gmail.com", "EMAIL", 2, 16);
+	check_cell(&rs, "Fatima El Amrani", "FN", 2, 16);
+	check_cell(&rs, "+31629384756", "TEL", 2, 17);
+	check_cell(&rs, "f.elamrani@gmail.com", "EMAIL", 2, 18);
 	/* a day in the year is no date of birth: not handed on as one */
 	CHECK(rs_text(&rs, "0215") == NULL);
 	CHECK(rs_text_eq(&rs, "--02-15") && !strcmp(rs_text_eq(&rs, "--02-15")->loc.column,
