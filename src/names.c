@@ -898,7 +898,9 @@ bool pii_name_validate_sure(const char *value, size_t len, struct pii_canon *can
 	if (set.n) {
 		size_t fw = first_word(value, len);
 		int score = pii_name_score(value, len);
-		bool given_first = pii_name_is_given(value, fw) && !pii_name_is_common(value, fw);
+		/* a hyphenated given name counts by its parts ("Dirk-Jan") */
+		unsigned first = word_flags((struct word){value, fw});
+		bool given_first = (first & NM_GIVEN) && !(first & NM_COMMON);
 		size_t words = name_words(value, len);
 		if (!(score >= 2 || (score >= 1 && words <= 1) ||
 		      (given_first && name_plausible(value, len))))
