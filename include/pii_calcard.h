@@ -26,6 +26,10 @@ struct pii_calcard_format {
 	 * to use. false stops the file. NULL: the value, unescaped. */
 	bool (*property)(struct pii_calcard *cc, const struct pii_contentline *cl,
 			 struct pii_buf *scratch);
+	/* Optional: a row's component ends (its END read, or the file's);
+	 * what the format gathered from its properties may go out now, as
+	 * cells of that row. false stops the file. */
+	bool (*row_end)(struct pii_calcard *cc);
 };
 
 /* PII_BID_SIGNATURE when the text starts (after a byte-order mark and
@@ -35,7 +39,10 @@ int pii_calcard_bid(const struct pii_input *in, const char *begin);
 /* Reads in as f says into out. PII_OK; PII_EOBJECT when it could not be
  * read to the end (what was read is kept); PII_EFATAL. */
 enum pii_status pii_calcard_run(struct pii_input *in, struct pii_sink *out,
-				const struct pii_calcard_format *f);
+				const struct pii_calcard_format *f, void *state);
+
+/* The format's own state, as given to pii_calcard_run. */
+void *pii_calcard_state(struct pii_calcard *cc);
 
 /* Hands text[0..len) (UTF-8) on as a cell of cl's column in the current
  * row; blanks around it are trimmed, an empty one is not handed on.

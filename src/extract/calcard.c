@@ -39,7 +39,13 @@ struct pii_calcard {
 	uint64_t cut_line;   /* the first text property cut, and how many */
 	uint64_t n_cut;
 	enum pii_status st;
+	void *state;         /* the format's */
 };
+
+void *pii_calcard_state(struct pii_calcard *cc)
+{
+	return cc->state;
+}
 
 bool pii_calcard_is_one_of(const char *s, const char *const *words)
 {
@@ -142,6 +148,19 @@ bool pii_calcard_put_value(struct pii_calcard *cc, const struct pii_contentline 
 
 /* ---- components ---------------------------------------------------------------- */
 
+/* The components from the innermost down to index i close: a row's
+ * end is told to the format while the row is still current. */
+static void close_to(struct pii_calcard *cc, size_t i)
+{
+	while (cc->depth > i) {
+		const struct frame *top = &cc->stack[cc->depth - 1];
+		if (cc->f->row_end && cc->st == PII_OK &&
+		    pii_calcard_is_one_of(top->name, cc->f->rows))
+			cc->f->row_end(cc);
+		cc->depth--;
+	}
+}
+
 static void begin_component(struct pii_calcard *cc, const char *name)
 {
 	const struct frame *top = cc->depth ? &cc->stack[cc->depth - 1] : NULL;
@@ -151,7 +170,7 @@ static void begin_component(struct pii_calcard *cc, const char *name)
 		fr.row = ++cc->rows;
 	fr.hidden |= pii_calcard_is_one_of(name, cc->f->hidden);
 	if (cc->depth == STACK_MAX)
-		cc->depth--;
+		close_to(cc, cc->depth - 1);
 	cc->stack[cc->depth++] = fr;
 }
 
@@ -161,7 +180,7 @@ static void end_component(struct pii_calcard *cc, const char *name)
 {
 	for (size_t i = cc->depth; i-- > 0;)
 		if (!strcasecmp(cc->stack[i].name, name)) {
-			cc->depth = i;
+			close_to(cc, i);
 			return;
 		}
 }
@@ -240,9 +259,9 @@ static void report_cut(struct pii_calcard *cc)
 }
 
 enum pii_status pii_calcard_run(struct pii_input *in, struct pii_sink *out,
-				const struct pii_calcard_format *f)
+				const struct pii_calcard_format *f, void *state)
 {
-	struct pii_calcard cc = {.in = in, .out = out, .f = f};
+	struct pii_calcard cc = {.in = in, .out = out, .f = f, .state = state};
 	cc.cell.out = out;
 	struct pii_decoder dec;
 	if (!pii_input_start_text(in, &dec))
@@ -255,6 +274,7 @@ enum pii_status pii_calcard_run(struct pii_input *in, struct pii_sink *out,
 	enum pii_status rd = transcoded ? pii_input_decode(in, &dec, NULL, 0, feed, &r)
 					: read_raw(in, &r);
 	pii_cl_finish(&r);
+	close_to(&cc, 0); /* components the file left open end with it */
 	if (rd != PII_OK && !in->read_errno && cc.st == PII_OK)
 		cc.st = PII_EOBJECT;
 	if (r.oom && cc.st == PII_OK)

@@ -5,8 +5,11 @@
  * belongs to its event. An attendee or organizer is handed on as its
  * name (CN=) and its address without "mailto:"; ids, time stamps, rules
  * and time zones are not read (a UID such as 1234@example.com is no
- * mailbox).
+ * mailbox). A yearly event about a birthday (the birthday calendars of
+ * Outlook and Google: "Verjaardag Jan Jansen", RRULE:FREQ=YEARLY) holds a
+ * date of birth in its DTSTART: handed on in column BDAY.
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -18,8 +21,8 @@ static const char *const rows[] = {"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY", N
 static const char *const hidden[] = {"VTIMEZONE", NULL};
 
 static const char *const technical[] = {
-	"UID", "PRODID", "VERSION", "CALSCALE", "METHOD", "DTSTAMP", "DTSTART", "DTEND",
-	"DUE", "COMPLETED", "CREATED", "LAST-MODIFIED", "SEQUENCE", "RRULE", "RDATE",
+	"UID", "PRODID", "VERSION", "CALSCALE", "METHOD", "DTSTAMP", "DTEND",
+	"DUE", "COMPLETED", "CREATED", "LAST-MODIFIED", "SEQUENCE", "RDATE",
 	"EXDATE", "EXRULE", "RECURRENCE-ID", "TZID", "TZNAME", "TZOFFSETFROM",
 	"TZOFFSETTO", "TZURL", "TRANSP", "STATUS", "CLASS", "PRIORITY", "ACTION",
 	"TRIGGER", "DURATION", "REPEAT", "PERCENT-COMPLETE", "FREEBUSY", "ATTACH",
@@ -29,6 +32,52 @@ static const char *const technical[] = {
 /* Outlook's, Thunderbird's and libical's own bookkeeping. */
 static const char *const technical_prefixes[] = {"X-MICROSOFT-", "X-MS-OLK-", "X-MOZ-",
 						 "X-LIC-", NULL};
+
+/* What an event tells of a birthday, gathered until its END. */
+struct birthday {
+	char date[11];        /* DTSTART as 1985-03-12; "" when not a date */
+	struct pii_contentline at; /* where DTSTART stands */
+	bool yearly;          /* RRULE:FREQ=YEARLY */
+	bool about_birthday;  /* its SUMMARY or CATEGORIES say so */
+};
+
+static const char *const birthday_words[] = {
+	"verjaardag", "jarig", "birthday", "geburtstag", "anniversaire", "cumpleaños",
+	"compleanno", "urodziny", "doğum günü", NULL,
+};
+
+static bool mentions_birthday(const char *s, size_t n)
+{
+	for (const char *const *w = birthday_words; *w; w++)
+		if (pii_memcasemem(s, n, *w, strlen(*w)))
+			return true;
+	return false;
+}
+
+/* DTSTART;VALUE=DATE:19850312 (or a date-time): its date, when whole. */
+static void start_date(struct birthday *b, const struct pii_contentline *cl)
+{
+	const char *v = cl->value;
+	b->date[0] = '\0';
+	for (int i = 0; i < 8; i++)
+		if (!v[i] || v[i] < '0' || v[i] > '9')
+			return;
+	if (v[8] && v[8] != 'T')
+		return;
+	snprintf(b->date, sizeof(b->date), "%.4s-%.2s-%.2s", v, v + 4, v + 6);
+	b->at = (struct pii_contentline){.name = "BDAY", .line = cl->line, .offset = cl->offset};
+}
+
+/* At the event's end: a yearly birthday's start is a date of birth. */
+static bool birthday_end(struct pii_calcard *cc)
+{
+	struct birthday *b = pii_calcard_state(cc);
+	bool ok = true;
+	if (b->yearly && b->about_birthday && b->date[0])
+		ok = pii_calcard_put(cc, &b->at, b->date, strlen(b->date));
+	*b = (struct birthday){0};
+	return ok;
+}
 
 /* An address of a CAL-ADDRESS: what follows "mailto:"; other URIs (urn:
  * uuid) are ids. */
@@ -59,8 +108,19 @@ static bool put_person(struct pii_calcard *cc, const struct pii_contentline *cl)
 static bool property(struct pii_calcard *cc, const struct pii_contentline *cl,
 		     struct pii_buf *scratch)
 {
+	struct birthday *b = pii_calcard_state(cc);
 	if (!strcmp(cl->name, "ATTENDEE") || !strcmp(cl->name, "ORGANIZER"))
 		return put_person(cc, cl);
+	if (!strcmp(cl->name, "DTSTART")) {
+		start_date(b, cl);
+		return true;
+	}
+	if (!strcmp(cl->name, "RRULE")) {
+		b->yearly = pii_memcasemem(cl->value, cl->value_len, "FREQ=YEARLY", 11) != NULL;
+		return true;
+	}
+	if (!strcmp(cl->name, "SUMMARY") || !strcmp(cl->name, "CATEGORIES"))
+		b->about_birthday |= mentions_birthday(cl->value, cl->value_len);
 	return pii_calcard_put_value(cc, cl, scratch);
 }
 
@@ -72,6 +132,7 @@ static const struct pii_calcard_format ical = {
 	.technical = technical,
 	.technical_prefixes = technical_prefixes,
 	.property = property,
+	.row_end = birthday_end,
 };
 
 static int ical_bid(const struct pii_input *in, int best)
@@ -81,7 +142,8 @@ static int ical_bid(const struct pii_input *in, int best)
 
 static enum pii_status ical_run(struct pii_input *in, struct pii_sink *out)
 {
-	return pii_calcard_run(in, out, &ical);
+	struct birthday b = {0};
+	return pii_calcard_run(in, out, &ical, &b);
 }
 
 const struct pii_extractor pii_extractor_ical = {

@@ -142,7 +142,7 @@ static int vcard_bid(const struct pii_input *in, int best)
 
 static enum pii_status vcard_run(struct pii_input *in, struct pii_sink *out)
 {
-	return pii_calcard_run(in, out, &vcard);
+	return pii_calcard_run(in, out, &vcard, NULL);
 }
 
 const struct pii_extractor pii_extractor_vcard = {

@@ -95,6 +95,15 @@ check "inventory: 2 events, attendees' addresses in 1" \
 check "no errors row for the fixtures" \
 	no_finding "$WORK/c.jsonl" "f.get('code')"
 
+# A birthday calendar: the yearly birthdays' start dates are dates of
+# birth (column BDAY), the yearly meeting's is not.
+check "birthday calendar: the two birthdays as dates of birth" $PY -c "
+import json, sys
+got = {(f['value'], f.get('row'), f.get('column')) for f in map(json.loads, open(sys.argv[1]))
+       if f['file'].endswith('verjaardagen.ics') and f['rule'] == 'date_of_birth'}
+want = {('1987-07-04', 1, 'BDAY'), ('1962-11-19', 2, 'BDAY')}
+sys.exit(0 if got == want else 'got %r' % got)" "$WORK/c.jsonl"
+
 # The same files in a zip and attached to a mail: members go through
 # detection, so they are read as vCard and iCalendar there too.
 $PY - "$C" "$WORK" <<'EOF'

@@ -148,8 +148,46 @@ static void nesting(void)
 	pii_buf_free(&deep);
 }
 
+/* A birthday calendar: a yearly event about a birthday holds a date of
+ * birth in its DTSTART (column BDAY, on the DTSTART's line); a yearly
+ * meeting and a one-off birthday party do not. */
+static void birthdays(void)
+{
+	const char *ics = "BEGIN:VCALENDAR\r\n"
+			  "BEGIN:VEVENT\r\n"
+			  "DTSTART;VALUE=DATE:19850312\r\n"
+			  "RRULE:FREQ=YEARLY\r\n"
+			  "SUMMARY:Verjaardag Jan de Vries\r\n"
+			  "END:VEVENT\r\n"
+			  "BEGIN:VEVENT\r\n"
+			  "SUMMARY:Anna Jansen's birthday\r\n"
+			  "DTSTART:19790521T000000\r\n"
+			  "RRULE:FREQ=YEARLY;BYMONTH=5\r\n"
+			  "END:VEVENT\r\n"
+			  "BEGIN:VEVENT\r\n"
+			  "DTSTART;VALUE=DATE:20200102\r\n"
+			  "RRULE:FREQ=YEARLY\r\n"
+			  "SUMMARY:Jaarvergadering\r\n"
+			  "END:VEVENT\r\n"
+			  "BEGIN:VEVENT\r\n"
+			  "DTSTART:20240601T180000\r\n"
+			  "SUMMARY:Verjaardagsfeest Piet\r\n"
+			  "END:VEVENT\r\n"
+			  "END:VCALENDAR\r\n";
+	struct record_sink rs;
+	rs_init(&rs);
+	CHECK(t_run_text(&rs, x, "verjaardagen.ics", ics) == PII_OK);
+	CHECK_CLEAN(&rs);
+	CHECK_U64(cells(&rs, "1985-03-12", "BDAY", 1, 3), 1);
+	CHECK_U64(cells(&rs, "1979-05-21", "BDAY", 2, 9), 1);
+	CHECK(rs_text(&rs, "2020-01-02") == NULL && rs_text(&rs, "2024-06-01") == NULL);
+	CHECK(rs_text(&rs, "20200102") == NULL);
+	rs_free(&rs);
+}
+
 void test_ical(void)
 {
+	birthdays();
 	calendar();
 	nesting();
 }
