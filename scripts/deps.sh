@@ -9,8 +9,10 @@ set -eu
 
 BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsxwriter-dev libyaml-dev libssl-dev libxml2-dev libgmime-3.0-dev libpff-dev libbfio-dev libsqlite3-dev libyajl-dev libgsf-1-dev poppler-utils"
 # python3-openpyxl reads the xlsx back in the tests, python3-yaml the
-# Kubernetes examples; parallel runs the GNU parallel example.
-TEST_PKGS="python3 python3-openpyxl python3-yaml parallel"
+# Kubernetes examples; parallel runs the GNU parallel example; catdoc
+# (xls2csv, catdoc) and msgconvert read the legacy Office and Outlook
+# fixtures as independent readers, python3-olefile lists their streams.
+TEST_PKGS="python3 python3-openpyxl python3-yaml parallel catdoc libemail-outlook-message-perl python3-olefile"
 # The benchmark compares with ripgrep; LibreOffice makes its office files.
 BENCH_PKGS="python3 ripgrep libreoffice-writer-nogui libreoffice-calc-nogui"
 
