@@ -437,6 +437,11 @@ def make_xls():
         f.write(fods([("Medewerkers", staff_rows(F_XLS)),
                       ("Klanten", klanten_rows(F_XLS, split))], meta_xml))
     convert(src, "xls:MS Excel 97", f"{OUT}/personeel.xls")
+    # the same staff list as xlsx: its cells, dates and numbers must read
+    # as the xls's do
+    convert(src, "xlsx:Calc MS Excel 2007 XML", f"{OUT}/personeel.xlsx")
+    for file, where, kind, value in [x for x in PLANTED if x[0] == F_XLS]:
+        PLANTED.append(("personeel.xlsx", where, kind, value))
     # BIFF5: LibreOffice 7.4 reads it but no longer writes it (the "MS Excel 95"
     # export fails with "Error Area:Io Class:Parameter"); made when it can.
     try:
@@ -1278,7 +1283,7 @@ def check_values(planted):
        "\n".join("\t".join(p) for p in bad))
     seen = {}
     for p in planted:
-        if "!" in p[0] or p[0] == "personeel-biff5.xls":
+        if "!" in p[0] or p[0] in ("personeel-biff5.xls", "personeel.xlsx"):
             continue                               # copies of a file elsewhere
         seen.setdefault(p[3], []).append(p)
     dup = {v: ps for v, ps in seen.items() if len(ps) > 1}

@@ -23,6 +23,7 @@
 #include "pii_cell.h"
 #include "pii_cfb.h"
 #include "pii_limits.h"
+#include "pii_sheetdate.h"
 
 #define XLS_COLUMNS 256     /* BIFF8 has 256 columns; a column index is a byte */
 #define XLS_MAX_NESTING 8   /* BOF inside BOF: a chart in a sheet */
@@ -323,46 +324,12 @@ static void sst_gather(struct xls *x, const unsigned char *p, size_t n, bool con
 
 /* ---- number formats -------------------------------------------------------------- */
 
-/* Whether a number format shows a date: d, m, y outside quotes, escapes
- * and [colour] brackets ("dd-mm-yyyy", "[$-413]d mmmm yyyy"). Elapsed
- * time ("[h]:mm") and plain times are not dates of anything. */
-static bool format_is_date(const char *fmt)
-{
-	bool quoted = false;
-	for (const char *s = fmt; *s; s++) {
-		if (quoted) {
-			quoted = *s != '"';
-		} else if (*s == '"') {
-			quoted = true;
-		} else if (*s == '\\' || *s == '_' || *s == '*') {
-			if (s[1])
-				s++;
-		} else if (*s == '[') {
-			const char *end = strchr(s, ']');
-			if (!end)
-				return false;
-			s = end;
-		} else if (strchr("dDyY", *s)) {
-			return true;
-		} else if ((*s == 'm' || *s == 'M') && !strchr(fmt, 'h') && !strchr(fmt, 'H')) {
-			return true;
-		}
-	}
-	return false;
-}
-
-static bool builtin_date(uint16_t ifmt)
-{
-	return (ifmt >= 14 && ifmt <= 17) || ifmt == 22 || (ifmt >= 27 && ifmt <= 36) ||
-	       (ifmt >= 50 && ifmt <= 58);
-}
-
 static bool xf_is_date(const struct xls *x, uint16_t ixfe)
 {
 	if (ixfe >= x->n_xf)
 		return false;
 	uint16_t ifmt = x->xf_format[ixfe];
-	if (builtin_date(ifmt))
+	if (pii_numfmt_builtin_date(ifmt))
 		return true;
 	for (size_t i = 0; i < x->n_date_formats; i++)
 		if (x->date_formats[i] == ifmt)
@@ -394,7 +361,7 @@ static void format_record(struct xls *x, const unsigned char *p, size_t n)
 	struct pii_buf fmt = {0};
 	bool ok = x->biff8 ? cell_string(x, p + 2, n - 2, &fmt)
 			   : put_chars(x, &fmt, p + 3, p[2] < n - 3 ? p[2] : n - 3, false);
-	if (ok && format_is_date(pii_buf_cstr(&fmt)))
+	if (ok && pii_numfmt_is_date(pii_buf_cstr(&fmt)))
 		add_u16(x, &x->date_formats, &x->n_date_formats, &x->cap_date_formats,
 			pii_le16(p));
 	pii_buf_free(&fmt);
@@ -402,45 +369,12 @@ static void format_record(struct xls *x, const unsigned char *p, size_t n)
 
 /* ---- values as text ----------------------------------------------------------------- */
 
-/* Days since 1 March of year 0 to a civil date (Howard Hinnant's). */
-static void civil_from_days(long z, int *y, unsigned *m, unsigned *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	unsigned doe = (unsigned)(z - era * 146097);
-	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long yy = (long)yoe + era * 400;
-	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	unsigned mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = (int)(yy + (*m <= 2));
-}
-
-/* A serial date as "1985-03-12" ("1985-03-12 14:30" with a time of day). */
-static void date_text(const struct xls *x, double serial, char *out, size_t n)
-{
-	double whole = floor(serial);
-	long days = (long)whole;
-	/* Excel's day 60 is 29 February 1900, which never was (Lotus's bug):
-	 * from 1 March 1900 on, serials count one day too many. */
-	long unix_days = x->date1904 ? days - 24107 : days - (days >= 61 ? 25569 : 25568);
-	int y;
-	unsigned m, d;
-	civil_from_days(unix_days, &y, &m, &d);
-	long minutes = lround((serial - whole) * 1440.0);
-	if (minutes > 0 && minutes < 1440)
-		snprintf(out, n, "%04d-%02u-%02u %02ld:%02ld", y, m, d, minutes / 60, minutes % 60);
-	else
-		snprintf(out, n, "%04d-%02u-%02u", y, m, d);
-}
-
 static void number_text(const struct xls *x, double v, uint16_t ixfe, char *out, size_t n)
 {
 	if (!isfinite(v)) {
 		*out = 0;
-	} else if (xf_is_date(x, ixfe) && v >= 1 && v < 2958466) {
-		date_text(x, v, out, n);
+	} else if (xf_is_date(x, ixfe) && pii_serial_date(v, x->date1904, out, n)) {
+		/* a date, as a person reads it */
 	} else if (v == floor(v) && fabs(v) < 1e15) {
 		snprintf(out, n, "%.0f", v);
 	} else {

@@ -19,6 +19,7 @@
 #include "pii_container.h"
 #include "pii_cell.h"
 #include "pii_props.h"
+#include "pii_sheetdate.h"
 #include "pii_extractor.h"
 #include "pii_limits.h"
 #include "pii_xml.h"
@@ -48,6 +49,14 @@ struct ooxml {
 	/* sheets */
 	struct sheet *sheets;
 	size_t n_sheets;
+	/* which cell styles show dates (xl/styles.xml), and the date system */
+	bool *xf_date;
+	size_t n_xf, cap_xf;
+	unsigned *date_fmts;      /* custom number formats that are dates */
+	size_t n_date_fmts, cap_date_fmts;
+	bool in_cell_xfs, date1904;
+	unsigned long cell_style; /* s="" of the cell being read */
+	char date_text[32];
 	/* the sheet being read */
 	const char *sheet_name;
 	char **header;            /* per column (1-based), from the first row */
@@ -246,6 +255,11 @@ static struct sheet *sheet_by_rid(struct ooxml *o, const char *rid)
 static void workbook_start(void *ctx, const char *name, const char *const *attrs)
 {
 	struct ooxml *o = ctx;
+	if (!strcmp(name, "workbookPr")) {
+		const char *d = pii_xml_attr(attrs, "date1904");
+		o->date1904 = d && (!strcmp(d, "1") || !strcmp(d, "true"));
+		return;
+	}
 	if (strcmp(name, "sheet"))
 		return;
 	const char *sname = pii_xml_attr(attrs, "name"), *rid = pii_xml_attr(attrs, "id");
@@ -258,6 +272,52 @@ static void workbook_start(void *ctx, const char *name, const char *const *attrs
 	sh->name = strdup(sname);
 	if (!sh->rid)
 		sh->rid = strdup(rid);
+}
+
+/* Grows an array of n elements of size each to hold one more; false
+ * past a bound no real workbook reaches (a damaged one asks for more). */
+static bool grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return true;
+	size_t c = *cap ? *cap * 2 : 64;
+	void *grown = c <= 1 << 20 ? realloc(*arr, c * size) : NULL;
+	if (!grown)
+		return false;
+	*arr = grown;
+	*cap = c;
+	return true;
+}
+
+/* xl/styles.xml: <numFmt numFmtId="164" formatCode="dd-mm-yyyy"/>, then
+ * the cell styles <cellXfs><xf numFmtId="164"/>: which show dates. */
+static void styles_start(void *ctx, const char *name, const char *const *attrs)
+{
+	struct ooxml *o = ctx;
+	const char *id = pii_xml_attr(attrs, "numFmtId");
+	if (!strcmp(name, "numFmt")) {
+		const char *code = pii_xml_attr(attrs, "formatCode");
+		if (id && code && pii_numfmt_is_date(code) &&
+		    grow((void **)&o->date_fmts, &o->cap_date_fmts, o->n_date_fmts,
+			 sizeof(*o->date_fmts)))
+			o->date_fmts[o->n_date_fmts++] = (unsigned)strtoul(id, NULL, 10);
+	} else if (!strcmp(name, "cellXfs")) {
+		o->in_cell_xfs = true;
+	} else if (!strcmp(name, "xf") && o->in_cell_xfs &&
+		   grow((void **)&o->xf_date, &o->cap_xf, o->n_xf, sizeof(*o->xf_date))) {
+		unsigned fmt = id ? (unsigned)strtoul(id, NULL, 10) : 0;
+		bool date = pii_numfmt_builtin_date(fmt);
+		for (size_t i = 0; i < o->n_date_fmts && !date; i++)
+			date = o->date_fmts[i] == fmt;
+		o->xf_date[o->n_xf++] = date;
+	}
+}
+
+static void styles_end(void *ctx, const char *name)
+{
+	struct ooxml *o = ctx;
+	if (!strcmp(name, "cellXfs"))
+		o->in_cell_xfs = false;
 }
 
 /* xl/_rels/workbook.xml.rels: <Relationship Id="rId1" Target="worksheets/sheet1.xml"/> */
@@ -354,6 +414,8 @@ static void sheet_start(void *ctx, const char *name, const char *const *attrs)
 		o->col = col ? col : o->col + 1;
 		const char *t = pii_xml_attr(attrs, "t");
 		snprintf(o->cell_type, sizeof(o->cell_type), "%s", t ? t : "n");
+		const char *style = pii_xml_attr(attrs, "s");
+		o->cell_style = style ? strtoul(style, NULL, 10) : 0;
 		o->in_cell = true;
 		buf_clear(&o->cur);
 	} else if (o->in_cell && (!strcmp(name, "v") || !strcmp(name, "t"))) {
@@ -369,7 +431,7 @@ static bool type_is(const struct ooxml *o, const char *type)
 }
 
 /* The value of the cell just read; *text when it is a string. */
-static const char *cell_value(const struct ooxml *o, bool *text)
+static const char *cell_value(struct ooxml *o, bool *text)
 {
 	const char *raw = o->cur.len ? o->cur.data : "";
 	*text = type_is(o, "s") || type_is(o, "inlineStr") || type_is(o, "str");
@@ -379,6 +441,11 @@ static const char *cell_value(const struct ooxml *o, bool *text)
 	}
 	if (type_is(o, "b") || type_is(o, "e"))
 		return ""; /* booleans and errors hold nothing personal */
+	/* a number in a date style is a date, as a person reads it */
+	if (type_is(o, "n") && o->cur.len && o->cell_style < o->n_xf &&
+	    o->xf_date[o->cell_style] &&
+	    pii_serial_date(strtod(raw, NULL), o->date1904, o->date_text, sizeof(o->date_text)))
+		return o->date_text;
 	return raw;
 }
 
@@ -597,6 +664,9 @@ static void first_pass(struct ooxml *o, struct pii_container *c)
 		} else if (!strcmp(m.name, "xl/_rels/workbook.xml.rels")) {
 			struct pii_xml_events ev = {o, rels_start, NULL, NULL};
 			parse_member(o, c, &ev);
+		} else if (!strcmp(m.name, "xl/styles.xml")) {
+			struct pii_xml_events ev = {o, styles_start, styles_end, NULL};
+			parse_member(o, c, &ev);
 		} else if (!strcmp(m.name, "xl/sharedStrings.xml")) {
 			buf_clear(&o->cur);
 			struct pii_xml_events ev = {o, shared_start, shared_end, collect_text};
@@ -681,6 +751,8 @@ static enum pii_status ooxml_run(struct pii_input *in, struct pii_sink *out)
 		free(o.sheets[i].name);
 	}
 	free(o.sheets);
+	free(o.xf_date);
+	free(o.date_fmts);
 	free(o.first);
 	pii_buf_free(&o.cur);
 	pii_props_free(&o.props);

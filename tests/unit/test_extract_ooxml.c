@@ -209,6 +209,50 @@ static void xlsx_blank_cells(void)
 	free(zip);
 }
 
+/* Numbers in a date style are dates as a person reads them: a custom
+ * format, a built-in one, the 1904 date system; a time of day or a plain
+ * number stays a number. Dates checked against Python's calendar. */
+static void xlsx_dates(bool date1904)
+{
+	const struct t_zip_member book[] = {
+		{"[Content_Types].xml", TYPES, 0, false},
+		{"xl/workbook.xml", date1904 ? "<workbook><workbookPr date1904=\"1\"/></workbook>"
+					     : "<workbook><workbookPr/></workbook>", 0, false},
+		{"xl/styles.xml",
+		 "<styleSheet><numFmts count=\"1\"><numFmt numFmtId=\"164\" "
+		 "formatCode=\"dd\\-mm\\-yyyy\"/></numFmts>"
+		 "<cellStyleXfs><xf numFmtId=\"14\"/></cellStyleXfs>"
+		 "<cellXfs count=\"4\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/>"
+		 "<xf numFmtId=\"14\"/><xf numFmtId=\"20\"/></cellXfs></styleSheet>", 0, false},
+		{"xl/worksheets/sheet1.xml",
+		 "<worksheet><sheetData><row r=\"1\">"
+		 "<c r=\"A1\" t=\"inlineStr\"><is><t>Geboren</t></is></c>"
+		 "<c r=\"B1\" t=\"inlineStr\"><is><t>Ingevoerd</t></is></c>"
+		 "<c r=\"C1\" t=\"inlineStr\"><is><t>Tijd</t></is></c>"
+		 "<c r=\"D1\" t=\"inlineStr\"><is><t>Telefoon</t></is></c></row>"
+		 "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>31118</v></c>"
+		 "<c r=\"B2\" s=\"2\"><v>30260.75</v></c><c r=\"C2\" s=\"3\"><v>0.5</v></c>"
+		 "<c r=\"D2\" s=\"0\"><v>612385674</v></c></row>"
+		 "</sheetData></worksheet>", 0, false},
+	};
+	size_t len;
+	unsigned char *zip = t_zip(book, sizeof(book) / sizeof(book[0]), &len);
+	struct record_sink rs;
+	rs_init(&rs);
+	CHECK(t_run_bytes(&rs, x, "datums.xlsx", zip, len) == PII_OK);
+	CHECK_CLEAN(&rs);
+	if (date1904) {
+		CHECK(cell_is(rs_text_eq(&rs, "1989-03-13"), "sheet 1", "Geboren", 2));
+	} else {
+		CHECK(cell_is(rs_text_eq(&rs, "1985-03-12"), "sheet 1", "Geboren", 2));
+		CHECK(cell_is(rs_text_eq(&rs, "1982-11-05 18:00"), "sheet 1", "Ingevoerd", 2));
+	}
+	CHECK(cell_is(rs_text_eq(&rs, "0.5"), "sheet 1", "Tijd", 2));
+	CHECK(cell_is(rs_text_eq(&rs, "612385674"), "sheet 1", "Telefoon", 2));
+	rs_free(&rs);
+	free(zip);
+}
+
 /* ---- documents and slides ------------------------------------------------------- */
 
 static const struct t_zip_member document[] = {
@@ -458,6 +502,8 @@ void test_extract_ooxml(void)
 	xlsx_fixture();
 	xlsx_bad_bytes();
 	xlsx_blank_cells();
+	xlsx_dates(false);
+	xlsx_dates(true);
 	docx();
 	properties();
 	docx_fixture();
