@@ -35,6 +35,12 @@ enum pii_status pii_cell_end(struct pii_cell *c);
 /* Frees the buffer. */
 void pii_cell_free(struct pii_cell *c);
 
+/* Whether a cell of a table's first row is a value rather than a column
+ * name: an e-mail address, or a person's full name by the name lists
+ * ("Jan de Vries"). Such a row is data: its cells must not become column
+ * names, which the inventory shows unmasked. */
+bool pii_header_holds_value(const char *text);
+
 /* The letters of spreadsheet column col (1-based): 1 "A", 27 "AA"; out
  * has room for 8 bytes. */
 void pii_column_letters(uint32_t col, char out[8]);

@@ -6,6 +6,7 @@
 #include "pii_cell.h"
 #include "pii_decode.h"
 #include "pii_limits.h"
+#include "pii_names.h"
 
 void pii_cell_start(struct pii_cell *c, uint64_t line, uint64_t offset)
 {
@@ -121,4 +122,9 @@ void pii_column_letters(uint32_t col, char out[8])
 	for (int i = 0; i < n; i++)
 		out[i] = tmp[n - 1 - i];
 	out[n] = '\0';
+}
+
+bool pii_header_holds_value(const char *text)
+{
+	return strchr(text, '@') || pii_name_score(text, strlen(text)) >= 2;
 }

@@ -419,7 +419,7 @@ static void judge_first_row(struct xls *x)
 {
 	bool header = x->n_pending > 0;
 	for (size_t i = 0; i < x->n_pending; i++)
-		if (!x->pending[i].text)
+		if (!x->pending[i].text || pii_header_holds_value(x->pending[i].value))
 			header = false;
 	x->have_header = header;
 	for (size_t i = 0; i < x->n_pending; i++) {

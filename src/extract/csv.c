@@ -193,7 +193,7 @@ static bool looks_like_header(const char **fields, uint32_t n)
 	for (uint32_t i = 1; i <= n; i++) {
 		const char *f = fields[i];
 		size_t len = f ? strlen(f) : 0;
-		if (!len || len > 64 || strchr(f, '@'))
+		if (!len || len > 64 || pii_header_holds_value(f))
 			return false;
 		bool letter = false;
 		for (const char *p = f; *p; p++)

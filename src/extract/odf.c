@@ -239,7 +239,7 @@ static void on_end(void *ctx, const char *name)
 		const char *value = o->cell_value ? o->cell_value
 						  : o->cell.len ? o->cell.data : "";
 		if (*value && o->row == 1) {
-			if (o->cell_value)
+			if (o->cell_value || pii_header_holds_value(value))
 				o->first_all_text = false;
 			o->first_row_cells++;
 			pii_buf_printf(&o->first, "%u\t", o->col);

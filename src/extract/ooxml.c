@@ -382,7 +382,8 @@ static void judge_first_row(struct ooxml *o)
 {
 	bool header = o->n_first > 0;
 	for (size_t i = 0; i < o->n_first; i++)
-		if (!o->first[i].text || !o->first[i].col)
+		if (!o->first[i].text || !o->first[i].col ||
+		    pii_header_holds_value(o->first[i].value))
 			header = false;
 	if (header) {
 		o->header = calloc(16385, sizeof(char *));

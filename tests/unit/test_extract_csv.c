@@ -84,6 +84,31 @@ static void without_header(void)
 	rs_free(&rs);
 }
 
+/* A first row of names and places only (no address, no digit) is still
+ * data when a cell is a person's full name: column names are shown
+ * unmasked, a name must not become one. */
+static void names_are_no_header(void)
+{
+	const char *csv = "Jan de Vries;Amsterdam;Ja\r\n"
+			  "Anna Bakker;Utrecht;Nee\r\n";
+	struct record_sink rs;
+	rs_init(&rs);
+	CHECK(t_run_text(&rs, x, "lijst.csv", csv) == PII_OK);
+	CHECK_CLEAN(&rs);
+	const struct rs_rec *r = rs_text_eq(&rs, "Anna Bakker");
+	CHECK(r && r->loc.column && !strcmp(r->loc.column, "column 1") && r->row == 2);
+	r = rs_text_eq(&rs, "Jan de Vries");
+	CHECK(r && r->loc.column && !strcmp(r->loc.column, "column 1") && r->row == 1);
+	rs_free(&rs);
+	/* a header of column names stays one */
+	rs_init(&rs);
+	CHECK(t_run_text(&rs, x, "lijst.csv", "Naam;Plaats;Akkoord\r\nAnna Bakker;Utrecht;Nee\r\n") ==
+	      PII_OK);
+	r = rs_text_eq(&rs, "Anna Bakker");
+	CHECK(r && r->loc.column && !strcmp(r->loc.column, "Naam"));
+	rs_free(&rs);
+}
+
 /* Prose with commas is no table. */
 static void prose_is_not_csv(void)
 {
@@ -241,6 +266,7 @@ void test_extract_csv(void)
 {
 	with_header();
 	without_header();
+	names_are_no_header();
 	prose_is_not_csv();
 	tsv_fixture();
 	unclosed_quote();
