@@ -299,7 +299,11 @@ static void item(struct msg *m, GsfInfile *dir, enum props_header header, const 
 			 "Outlook item nested %u deep: the items in it are not read (--max-depth %u)",
 			 nested, m->f->in->opt->max_depth);
 		struct pii_buf file = {0};
-		pii_buf_printf(&file, "%s!%s", m->f->in->path, where);
+		/* the item itself, without the "/" its parts would follow */
+		size_t len = strlen(where);
+		if (len && where[len - 1] == '/')
+			len--;
+		pii_buf_printf(&file, "%s!%.*s", m->f->in->path, (int)len, where);
 		if (file.data)
 			pii_sink_problem(m->f->out, file.data, PII_FILE_SKIPPED, PII_CODE_LIMIT_DEPTH,
 					 why);
@@ -370,8 +374,8 @@ static enum pii_status msg_run(struct pii_cfb *f)
 	if (m.unreadable && m.st != PII_EFATAL) {
 		char why[128];
 		snprintf(why, sizeof(why),
-			 "%u properties or attachments could not be read (a damaged file?)",
-			 m.unreadable);
+			 "%u %s could not be read (a damaged file?)", m.unreadable,
+			 m.unreadable == 1 ? "property or attachment" : "properties or attachments");
 		pii_cfb_problem(f, PII_FILE_PARTIAL, PII_CODE_DAMAGED, why);
 	}
 	if (m.st == PII_ELIMIT)
