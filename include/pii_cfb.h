@@ -21,6 +21,7 @@ struct pii_cfb {
 	struct pii_input *in;
 	struct pii_sink *out;
 	GsfInfile *root;
+	bool told;            /* a row about the file was written (pii_cfb_problem) */
 };
 
 struct pii_cfb_format {

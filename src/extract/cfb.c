@@ -105,15 +105,21 @@ static enum pii_status properties_of(struct pii_cfb *f, const char *stream)
 
 /* ---- the extractor ----------------------------------------------------------- */
 
+/* What libgsf complained of in this thread: a directory that loops, a
+ * sector chain cut short. It mends what it can and says so only in its
+ * log, so the count is what tells the scan that the file is damaged. */
+static _Thread_local unsigned gsf_complaints;
+
 static void drop_log(const gchar *domain, GLogLevelFlags level, const gchar *message,
 		     gpointer data)
 {
 	/* libgsf's warnings name streams and could quote the file: never
 	 * printed. What went wrong is told by the errors row. */
 	(void)domain;
-	(void)level;
 	(void)message;
 	(void)data;
+	if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+		gsf_complaints++;
 }
 
 static void cfb_init(void)
@@ -251,6 +257,7 @@ static enum pii_status cfb_run(struct pii_input *in, struct pii_sink *out)
 		free(held);
 		return PII_OK;
 	}
+	unsigned complaints_before = gsf_complaints;
 	GError *err = NULL;
 	GsfInfile *root = gsf_infile_msole_new(source, &err);
 	enum pii_status st = PII_OK;
@@ -278,6 +285,12 @@ static enum pii_status cfb_run(struct pii_input *in, struct pii_sink *out)
 			else if (st == PII_OK)
 				st = pii_status_after_members(other_streams(&f, root, "", 0));
 		}
+		/* damage libgsf mended quietly, when no row said so already */
+		if (gsf_complaints != complaints_before && !f.told && st != PII_EFATAL)
+			pii_cfb_problem(&f, PII_FILE_PARTIAL, PII_CODE_DAMAGED,
+					"the compound file's structure is damaged (a directory or "
+					"sector chain that loops or ends early): parts of it may not "
+					"have been read");
 		g_object_unref(root);
 	}
 	/* a format stopped for want of memory: a member is read in part (the
@@ -285,6 +298,8 @@ static enum pii_status cfb_run(struct pii_input *in, struct pii_sink *out)
 	if (st == PII_EOBJECT && in->depth > 0)
 		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_OUT_OF_MEMORY,
 				 "out of memory while reading the document: read in part");
+	/* an outer compound file counts only its own complaints */
+	gsf_complaints = complaints_before;
 	if (err)
 		g_error_free(err);
 	g_object_unref(source);

@@ -90,6 +90,7 @@ void pii_cfb_problem(struct pii_cfb *f, enum pii_file_status st, const char *cod
 		     const char *reason)
 {
 	pii_sink_problem(f->out, f->in->path, st, code, reason);
+	f->told = true;
 }
 
 bool pii_utf16le_append(struct pii_buf *b, const unsigned char *s, size_t n)

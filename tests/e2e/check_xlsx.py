@@ -65,6 +65,7 @@ HOSTILE = [
     ("hostile/kapot.csv", "partial", "damaged", "quoted field opened on line 2 is not closed", "partial"),
     ("hostile/cut.txt.gz", "partial", "damaged", "truncated gzip input", "partial"),
     ("legacy/hostile/chain-past-end.xls", "partial", "damaged", "ends inside a record", "partial"),
+    ("legacy/hostile/dir-loop.msg", "partial", "damaged", "structure is damaged", "partial"),
     ("legacy/hostile/encrypted-ooxml.docx", "skipped", "encrypted", "encrypted Office document",
      "skipped"),
     ("legacy/hostile/encrypted.doc", "skipped", "encrypted", "encrypted Word document", "skipped"),

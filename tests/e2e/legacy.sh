@@ -117,6 +117,7 @@ check "rows-2g.xls: a DIMENSION of 2^31 rows asks for nothing, the cells are rea
 	grep -q '"file":"fixtures/legacy/hostile/rows-2g.xls".*"table"' "$WORK/h.jsonl"
 check "dir-loop.msg: a directory whose siblings loop is read without hanging" \
 	grep -q '"file":"fixtures/legacy/hostile/dir-loop.msg!' "$WORK/h.jsonl"
+row "directory entries that loop" "$H/dir-loop.msg" partial "structure is damaged"
 
 # Inside other containers: a .msg in a zip, an .xls attached to a mail.
 (cd $L && $PY -c "
