@@ -2,7 +2,8 @@
  * cfb.c - OLE2 compound files (pii_cfb.h), opened with libgsf: the
  * structured-file library of GNOME, which Gnumeric and AbiWord read
  * these files with, and which checks the sector chains (a FAT that loops
- * or points past the end is refused, not followed). The document
+ * or points past the end is refused, not followed; damage it mends, a
+ * directory that loops, is an errors row too). The document
  * properties (author, last saved by, title, ...) go out as part
  * "properties", as for docx and odt; then the format that owns the file
  * (cfb_formats.def) reads it. An Office file encrypted with a password
@@ -14,7 +15,6 @@
  * SIGBUS); a compound file inside another container is held in memory.
  */
 #include <gsf/gsf-doc-meta-data.h>
-#include <gsf/gsf-docprop-vector.h>
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-input-stdio.h>
@@ -29,7 +29,6 @@
 #include <unistd.h>
 
 #include "pii_cfb.h"
-#include "pii_cell.h"
 #include "pii_limits.h"
 
 static const struct pii_cfb_format *const formats[] = {

@@ -6,8 +6,10 @@
  * message ids, as "Label: value" lines) and "<file>!body" (the plain
  * text), both also as part. An HTML body, or a compressed RTF body
  * ([MS-OXRTFCP]) when there is no plain one, and every attachment go
- * back through detection: "<file>!body.rtf", "<file>!list.xls". An
- * attached Outlook item is read as an item again: "<file>!<name>/headers".
+ * back through detection: "<file>!body.rtf", "<file>!list.xls" (an OLE
+ * attachment as the document or packaged file it holds, cfb_embed.c).
+ * An attached Outlook item is read as an item again:
+ * "<file>!<name>/headers".
  *
  * Properties live in streams named __substg1.0_<id><type> (type 001F
  * UTF-16, 001E 8-bit in the item's code page, 0102 binary); fixed-size
