@@ -15,6 +15,10 @@
  * SIGBUS); a compound file inside another container is held in memory.
  */
 #include <gsf/gsf-doc-meta-data.h>
+#include <gsf/gsf-docprop-vector.h>
+#include <gsf/gsf-input-gzip.h>
+#include <gsf/gsf-outfile-msole.h>
+#include <gsf/gsf-output-memory.h>
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-input-stdio.h>
@@ -124,6 +128,21 @@ static void drop_log(const gchar *domain, GLogLevelFlags level, const gchar *mes
 static void cfb_init(void)
 {
 	gsf_init();
+	/* libgsf registers its types on first use without a lock (a check
+	 * of a static, then registration): two workers meeting their first
+	 * compound file at once could both register one, and the loser
+	 * reads its timestamps as no type at all. Here, before any worker,
+	 * every type piiscan uses is registered once. */
+	GType types[] = {
+		gsf_input_get_type(),         gsf_infile_get_type(),
+		gsf_output_get_type(),        gsf_outfile_get_type(),
+		gsf_input_stdio_get_type(),   gsf_input_memory_get_type(),
+		gsf_infile_msole_get_type(),  gsf_output_memory_get_type(),
+		gsf_outfile_msole_get_type(), gsf_input_gzip_get_type(),
+		gsf_doc_meta_data_get_type(), gsf_doc_prop_get_type(),
+		gsf_docprop_vector_get_type(), gsf_timestamp_get_type(),
+	};
+	(void)types;
 	/* libgsf logs without a domain of its own */
 	static const char *const domains[] = {NULL, "libgsf", "libgsf:msole", "libgsf:utils",
 					      "libgsf:docprop"};
