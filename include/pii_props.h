@@ -23,6 +23,13 @@ struct pii_prop_key {
 struct pii_props {
 	const struct pii_prop_key *keys;
 	size_t n_keys;
+	/* the element holding when the document was last saved (ISO 8601),
+	 * told to the sink as the data's age; NULL: none */
+	const char *saved_element;
+	const struct pii_input *in;
+	bool in_saved;
+	char saved[40];
+	size_t saved_len;
 	struct pii_cell cell;  /* the value being read (paged when long) */
 	bool in_prop;
 	unsigned depth;        /* elements open inside it (one per language) */
@@ -32,6 +39,11 @@ struct pii_props {
 /* Starts reading the properties of file into out. */
 void pii_props_begin(struct pii_props *p, const struct pii_prop_key *keys, size_t n_keys,
 		     struct pii_sink *out, const char *file);
+
+/* Also reads the last-saved time from element `element` ("modified" of
+ * docx, "date" of odt) and tells it to the sink for input in. */
+void pii_props_saved_from(struct pii_props *p, const char *element,
+			  const struct pii_input *in);
 
 /* The XML events of the properties part. */
 void pii_props_start(struct pii_props *p, const char *element);

@@ -339,6 +339,7 @@ static void property_member(struct odf *o, struct pii_container *c)
 		return;
 	pii_props_begin(&o->props, property_keys, sizeof(property_keys) / sizeof(property_keys[0]),
 			o->out, o->in->path);
+	pii_props_saved_from(&o->props, "date", o->in); /* dc:date: the last save */
 	struct pii_xml_events ev = {o, prop_start, prop_end, prop_text};
 	parse_member(o, c, &ev);
 	o->st = pii_props_finish(&o->props);

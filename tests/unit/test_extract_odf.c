@@ -148,6 +148,8 @@ static void ods(void)
 	CHECK(property_is(&rs, "keywords", "leden") && property_is(&rs, "keywords", "2024"));
 	CHECK(property_is(&rs, "description", "Voor Jan"));
 	CHECK_U64(properties_count(&rs), 6);
+	/* dc:date is when it was last saved: the data's age */
+	CHECK_U64(rs.saved, 1710237600);
 	CHECK(rs_text(&rs, "nl-NL") == NULL && rs_text(&rs, "LibreOffice") == NULL &&
 	      rs_text(&rs, "2024-03-12") == NULL);
 	CHECK(rs_text(&rs, "PNG") == NULL);

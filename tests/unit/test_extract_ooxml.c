@@ -282,7 +282,8 @@ static const struct t_zip_member document[] = {
 	 "<dc:title>Offerte</dc:title><dc:subject></dc:subject><dc:subject>  </dc:subject>"
 	 "<cp:keywords>klant, offerte</cp:keywords><dc:description>Voor Jan</dc:description>"
 	 "<dc:language>nl-NL</dc:language><cp:revision>3</cp:revision>"
-	 "<dcterms:created>2024-03-12T10:00:00Z</dcterms:created></cp:coreProperties>", 0, false},
+	 "<dcterms:created>2024-03-12T10:00:00Z</dcterms:created>"
+	 "<dcterms:modified>2019-05-06T07:08:09Z</dcterms:modified></cp:coreProperties>", 0, false},
 	{"docProps/app.xml",
 	 "<Properties xmlns=\"urn:ep\"><Application>Microsoft Office Word</Application>"
 	 "<Company>Bakker &amp; Zonen</Company><Manager>Marieke Visser</Manager></Properties>",
@@ -336,10 +337,12 @@ static void docx(void)
 	CHECK(r && r->stream && !strcmp(r->loc.file, "brief.docx") && r->loc.page == 0);
 	CHECK(rs_text_eq(&rs, "Kop: Bakker\n") != NULL);
 	CHECK(rs_text(&rs, "terugval") == NULL && rs_text(&rs, "PNG") == NULL);
-	/* the properties, each under its key */
+	/* the properties, each under its key; dcterms:modified is the
+	 * data's age */
 	CHECK(property_is(&rs, "author", "Auteur Naam"));
 	CHECK(property_is(&rs, "last modified by", "Piet Bakker"));
 	CHECK(property_is(&rs, "title", "Offerte"));
+	CHECK_U64(rs.saved, 1557126489);
 	CHECK(property_is(&rs, "keywords", "klant, offerte"));
 	CHECK(property_is(&rs, "description", "Voor Jan"));
 	CHECK(property_is(&rs, "company", "Bakker & Zonen"));
