@@ -41,6 +41,49 @@ void pii_cell_free(struct pii_cell *c);
  * names, which the inventory shows unmasked. */
 bool pii_header_holds_value(const char *text);
 
+/* A spreadsheet's cells on their way to the sink (xlsx, xls): the first
+ * row is held until it is judged a header (every cell text, none a
+ * person's value) whose cells name the columns; otherwise columns are
+ * letters. Each cell goes out with its row (1-based) as record and line;
+ * the data rows are counted for table_rows. */
+struct pii_sheet_cells {
+	struct pii_sink *out;
+	const char *file, *table;
+	uint32_t max_col;             /* columns are 1..max_col */
+	char **header;                /* per column, when the first row is one */
+	struct pii_held_cell {
+		uint32_t col;             /* 0: not known */
+		char *value;
+		bool text;
+	} *held;                      /* the first row's cells, until judged */
+	size_t n_held, cap_held;
+	uint32_t first_row;           /* 0: none seen yet */
+	bool judged;
+	uint64_t data_rows;
+	uint32_t last_counted;        /* the row data_rows last counted */
+	enum pii_status st;           /* the first error */
+};
+
+/* Starts a sheet `table` of location file `file`. */
+void pii_sheet_cells_begin(struct pii_sheet_cells *s, struct pii_sink *out, const char *file,
+			   const char *table, uint32_t max_col);
+
+/* A row begins (its cells may all be blank): the first one is the one
+ * judged, for a reader that sees rows. */
+void pii_sheet_cells_row(struct pii_sheet_cells *s, uint32_t row);
+
+/* A cell of row and column col (0 when not known); empty ones are left
+ * out. text: it is a string, as a header's cells are. */
+void pii_sheet_cells_put(struct pii_sheet_cells *s, uint32_t row, uint32_t col,
+			 const char *value, bool text);
+
+/* Row `row` ended: the first row is judged now. */
+void pii_sheet_cells_row_end(struct pii_sheet_cells *s, uint32_t row);
+
+/* The sheet ended: a lone first row is judged, the rows are told to the
+ * sink, memory freed. Returns the first error, or PII_OK. */
+enum pii_status pii_sheet_cells_end(struct pii_sheet_cells *s);
+
 /* The letters of spreadsheet column col (1-based): 1 "A", 27 "AA"; out
  * has room for 8 bytes. */
 void pii_column_letters(uint32_t col, char out[8]);

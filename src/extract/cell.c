@@ -1,6 +1,7 @@
 /*
  * cell.c - cells of tables on their way to the sink (see pii_cell.h).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pii_cell.h"
@@ -127,4 +128,118 @@ void pii_column_letters(uint32_t col, char out[8])
 bool pii_header_holds_value(const char *text)
 {
 	return strchr(text, '@') || pii_name_score(text, strlen(text)) >= 2;
+}
+
+/* ---- spreadsheet cells -------------------------------------------------------- */
+
+void pii_sheet_cells_begin(struct pii_sheet_cells *s, struct pii_sink *out, const char *file,
+			   const char *table, uint32_t max_col)
+{
+	*s = (struct pii_sheet_cells){.out = out, .file = file, .table = table, .max_col = max_col};
+}
+
+void pii_sheet_cells_row(struct pii_sheet_cells *s, uint32_t row)
+{
+	if (!s->first_row)
+		s->first_row = row;
+}
+
+/* Hands one cell's text to the matcher, located by sheet and column. */
+static void emit(struct pii_sheet_cells *s, uint32_t row, uint32_t col, const char *value)
+{
+	if (!*value || s->st != PII_OK)
+		return;
+	char letters[8];
+	pii_column_letters(col, letters);
+	bool header_row = s->header && row == s->first_row;
+	struct pii_loc loc = {.file = s->file, .table = s->table};
+	/* a header cell names its column and is no value in it */
+	if (!header_row)
+		loc.column = s->header && col && s->header[col] ? s->header[col] : letters;
+	if (!header_row && row != s->last_counted) {
+		s->data_rows++;
+		s->last_counted = row;
+	}
+	pii_sink_set_row(s->out, header_row ? 0 : row);
+	s->st = pii_sink_text(s->out, &loc, value, strlen(value), 0, row);
+}
+
+/* The first row is a header when every cell in it is text, in a known
+ * column, and none is a person's value. Its cells are scanned all the
+ * same. */
+static void judge(struct pii_sheet_cells *s)
+{
+	s->judged = true;
+	bool header = s->n_held > 0;
+	for (size_t i = 0; i < s->n_held; i++)
+		if (!s->held[i].text || !s->held[i].col ||
+		    pii_header_holds_value(s->held[i].value))
+			header = false;
+	if (header)
+		s->header = calloc((size_t)s->max_col + 1, sizeof(char *));
+	for (size_t i = 0; s->header && i < s->n_held; i++) {
+		/* a damaged sheet can name a column twice: the last wins */
+		free(s->header[s->held[i].col]);
+		s->header[s->held[i].col] = strdup(s->held[i].value);
+	}
+	for (size_t i = 0; i < s->n_held; i++) {
+		emit(s, s->first_row, s->held[i].col, s->held[i].value);
+		free(s->held[i].value);
+	}
+	s->n_held = 0;
+}
+
+void pii_sheet_cells_put(struct pii_sheet_cells *s, uint32_t row, uint32_t col,
+			 const char *value, bool text)
+{
+	if (!*value)
+		return;
+	if (col > s->max_col)
+		col = 0;
+	pii_sheet_cells_row(s, row);
+	if (row == s->first_row && !s->judged && s->n_held < s->max_col) {
+		if (s->n_held == s->cap_held) {
+			size_t cap = s->cap_held ? s->cap_held * 2 : 32;
+			struct pii_held_cell *grown = realloc(s->held, cap * sizeof(*grown));
+			if (!grown) {
+				s->st = PII_EOBJECT;
+				return;
+			}
+			s->held = grown;
+			s->cap_held = cap;
+		}
+		char *copy = strdup(value);
+		if (!copy) {
+			s->st = PII_EOBJECT;
+			return;
+		}
+		s->held[s->n_held++] = (struct pii_held_cell){col, copy, text};
+		return;
+	}
+	if (!s->judged)
+		judge(s);
+	emit(s, row, col, value);
+}
+
+void pii_sheet_cells_row_end(struct pii_sheet_cells *s, uint32_t row)
+{
+	if (row == s->first_row && !s->judged)
+		judge(s);
+}
+
+enum pii_status pii_sheet_cells_end(struct pii_sheet_cells *s)
+{
+	if (!s->judged)
+		judge(s); /* a sheet of one row */
+	pii_sink_set_row(s->out, 0);
+	if (s->data_rows && s->st == PII_OK)
+		pii_sink_table_rows(s->out, s->file, s->table, s->data_rows);
+	if (s->header)
+		for (size_t i = 0; i <= s->max_col; i++)
+			free(s->header[i]);
+	free(s->header);
+	free(s->held);
+	s->header = NULL;
+	s->held = NULL;
+	return s->st;
 }

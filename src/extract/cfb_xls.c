@@ -55,12 +55,6 @@ struct sheet_name {
 	char *name;
 };
 
-struct pending_cell {
-	uint16_t col;
-	char *value;
-	bool text;
-};
-
 struct xls {
 	struct pii_cfb *f;
 	bool biff8;
@@ -93,14 +87,7 @@ struct xls {
 	bool in_sheet;         /* a worksheet's cells are read */
 	char sheet_fallback[32];
 	const char *sheet;
-	char *header[XLS_COLUMNS];
-	bool have_header;
-	bool first_row_seen;
-	uint32_t first_row;    /* 0-based */
-	struct pending_cell pending[XLS_COLUMNS]; /* of the first row */
-	size_t n_pending;
-	uint32_t last_counted; /* row + 1 */
-	uint64_t data_rows;
+	struct pii_sheet_cells cells; /* header, rows, the sink */
 	uint16_t formula_row, formula_col; /* a string result follows in STRING */
 	bool formula_string;
 	bool damaged;
@@ -396,62 +383,14 @@ static double rk_value(uint32_t rk)
 
 /* ---- cells ------------------------------------------------------------------------ */
 
-static void emit(struct xls *x, uint32_t row, uint16_t col, const char *value)
-{
-	if (!*value || x->st != PII_OK)
-		return;
-	char letters[8];
-	pii_column_letters((uint32_t)col + 1, letters);
-	bool header_row = x->have_header && row == x->first_row;
-	struct pii_loc loc = {.file = x->f->in->path, .table = x->sheet};
-	/* a header cell names its column and is no value in it */
-	loc.column = header_row ? NULL : x->header[col] ? x->header[col] : letters;
-	if (!header_row && row + 1 != x->last_counted) {
-		x->data_rows++;
-		x->last_counted = row + 1;
-	}
-	pii_sink_set_row(x->f->out, header_row ? 0 : row + 1);
-	x->st = pii_sink_text(x->f->out, &loc, value, strlen(value), 0, row + 1);
-}
-
-/* The first row is a header when every cell in it is text. */
-static void judge_first_row(struct xls *x)
-{
-	bool header = x->n_pending > 0;
-	for (size_t i = 0; i < x->n_pending; i++)
-		if (!x->pending[i].text || pii_header_holds_value(x->pending[i].value))
-			header = false;
-	x->have_header = header;
-	for (size_t i = 0; i < x->n_pending; i++) {
-		if (header) {
-			free(x->header[x->pending[i].col]);
-			x->header[x->pending[i].col] = strdup(x->pending[i].value);
-		}
-	}
-	for (size_t i = 0; i < x->n_pending; i++) {
-		emit(x, x->first_row, x->pending[i].col, x->pending[i].value);
-		free(x->pending[i].value);
-	}
-	x->n_pending = 0;
-}
-
 static void cell(struct xls *x, uint32_t row, uint16_t col, const char *value, bool text)
 {
-	if (!x->in_sheet || x->depth != 1 || col >= XLS_COLUMNS || !*value)
+	if (!x->in_sheet || x->depth != 1 || col >= XLS_COLUMNS)
 		return;
-	if (!x->first_row_seen) {
-		x->first_row_seen = true;
-		x->first_row = row;
-	}
-	if (row == x->first_row && !x->have_header && x->n_pending < XLS_COLUMNS) {
-		char *copy = strdup(value);
-		if (copy)
-			x->pending[x->n_pending++] = (struct pending_cell){col, copy, text};
-		return;
-	}
-	if (x->n_pending)
-		judge_first_row(x);
-	emit(x, row, col, value);
+	/* BIFF counts rows and columns from 0, a person from 1 */
+	pii_sheet_cells_put(&x->cells, row + 1, (uint32_t)col + 1, value, text);
+	if (x->st == PII_OK)
+		x->st = x->cells.st; /* the sink's error stops the workbook */
 }
 
 static void text_cell(struct xls *x, uint32_t row, uint16_t col, const unsigned char *p,
@@ -562,17 +501,10 @@ static const char *sheet_at(struct xls *x, uint32_t offset)
 
 static void end_sheet(struct xls *x)
 {
-	if (x->n_pending)
-		judge_first_row(x); /* a sheet of one row */
-	pii_sink_set_row(x->f->out, 0);
-	if (x->data_rows && x->st == PII_OK)
-		pii_sink_table_rows(x->f->out, x->f->in->path, x->sheet, x->data_rows);
-	for (size_t i = 0; i < XLS_COLUMNS; i++) {
-		free(x->header[i]);
-		x->header[i] = NULL;
-	}
-	x->in_sheet = x->have_header = x->first_row_seen = false;
-	x->data_rows = x->last_counted = 0;
+	enum pii_status st = pii_sheet_cells_end(&x->cells);
+	if (x->st == PII_OK)
+		x->st = st;
+	x->in_sheet = false;
 	x->formula_string = false;
 }
 
@@ -590,6 +522,7 @@ static void bof(struct xls *x, const unsigned char *p, size_t n, uint32_t offset
 	if (n >= 4 && pii_le16(p + 2) == 0x0010) {
 		x->in_sheet = true;
 		x->sheet = sheet_at(x, offset);
+		pii_sheet_cells_begin(&x->cells, x->f->out, x->f->in->path, x->sheet, XLS_COLUMNS);
 	}
 }
 
@@ -664,10 +597,6 @@ static void free_xls(struct xls *x)
 	free(x->date_formats);
 	pii_buf_free(&x->sst_data);
 	free(x->sst_breaks);
-	for (size_t i = 0; i < XLS_COLUMNS; i++)
-		free(x->header[i]);
-	for (size_t i = 0; i < x->n_pending; i++)
-		free(x->pending[i].value);
 }
 
 /* Objects embedded in the workbook: storages "MBD<id>" at its root. */

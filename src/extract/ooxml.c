@@ -59,18 +59,10 @@ struct ooxml {
 	char date_text[32];
 	/* the sheet being read */
 	const char *sheet_name;
-	char **header;            /* per column (1-based), from the first row */
-	uint32_t row, col, first_row;
-	uint64_t data_rows;       /* rows with a value, the header not counted */
-	uint32_t last_counted;    /* the row data_rows last counted */
+	struct pii_sheet_cells cells_out; /* header, rows, the sink */
+	uint32_t row, col;
 	bool in_row, in_cell, in_value;
 	char cell_type[16];
-	struct pending_cell {
-		uint32_t col;
-		char *value;
-		bool text;
-	} *first;                 /* the first row's cells, until it is judged */
-	size_t n_first, cap_first;
 	unsigned long cells;
 	/* a document or slide */
 	struct pii_loc loc;
@@ -355,51 +347,6 @@ static uint32_t column_of(const char *ref)
 	return col > 16384 ? 0 : col;
 }
 
-/* Hands one cell's text to the matcher, located by sheet and column. */
-static void emit_cell(struct ooxml *o, uint32_t col, uint32_t row, const char *value)
-{
-	if (!*value || o->st != PII_OK)
-		return;
-	char letters[8];
-	pii_column_letters(col, letters);
-	const char *column = o->header && col && o->header[col] ? o->header[col] : letters;
-	struct pii_loc loc = {.file = o->in->path, .table = o->sheet_name, .column = column};
-	bool header_row = o->header && row == o->first_row;
-	if (!header_row && row != o->last_counted) {
-		o->data_rows++;
-		o->last_counted = row;
-	}
-	/* A header cell names its column and is no value in it. */
-	if (header_row)
-		loc.column = NULL;
-	pii_sink_set_row(o->out, header_row ? 0 : row);
-	o->st = pii_sink_text(o->out, &loc, value, strlen(value), 0, row);
-}
-
-/* The first row is a header when every cell in it is text: its cells
- * name the columns. Its cells are scanned all the same. */
-static void judge_first_row(struct ooxml *o)
-{
-	bool header = o->n_first > 0;
-	for (size_t i = 0; i < o->n_first; i++)
-		if (!o->first[i].text || !o->first[i].col ||
-		    pii_header_holds_value(o->first[i].value))
-			header = false;
-	if (header) {
-		o->header = calloc(16385, sizeof(char *));
-		for (size_t i = 0; o->header && i < o->n_first; i++) {
-			/* a damaged sheet can name a column twice: the last wins */
-			free(o->header[o->first[i].col]);
-			o->header[o->first[i].col] = strdup(o->first[i].value);
-		}
-	}
-	for (size_t i = 0; i < o->n_first; i++) {
-		emit_cell(o, o->first[i].col, o->first_row, o->first[i].value);
-		free(o->first[i].value);
-	}
-	o->n_first = 0;
-}
-
 static void sheet_start(void *ctx, const char *name, const char *const *attrs)
 {
 	struct ooxml *o = ctx;
@@ -408,8 +355,7 @@ static void sheet_start(void *ctx, const char *name, const char *const *attrs)
 		o->row = r ? (uint32_t)strtoul(r, NULL, 10) : o->row + 1;
 		o->col = 0;
 		o->in_row = true;
-		if (!o->first_row)
-			o->first_row = o->row;
+		pii_sheet_cells_row(&o->cells_out, o->row);
 	} else if (!strcmp(name, "c") && o->in_row) {
 		uint32_t col = column_of(pii_xml_attr(attrs, "r"));
 		o->col = col ? col : o->col + 1;
@@ -450,22 +396,6 @@ static const char *cell_value(struct ooxml *o, bool *text)
 	return raw;
 }
 
-/* A cell of the first row waits until the row is judged. */
-static void hold_first_row_cell(struct ooxml *o, const char *value, bool text)
-{
-	if (o->n_first == o->cap_first) {
-		size_t cap = o->cap_first ? o->cap_first * 2 : 32;
-		struct pending_cell *grown = realloc(o->first, cap * sizeof(*grown));
-		if (!grown)
-			return;
-		o->first = grown;
-		o->cap_first = cap;
-	}
-	char *copy = strdup(value);
-	if (copy)
-		o->first[o->n_first++] = (struct pending_cell){o->col, copy, text && *value};
-}
-
 static void end_cell(struct ooxml *o)
 {
 	o->in_cell = false;
@@ -476,10 +406,9 @@ static void end_cell(struct ooxml *o)
 	 * names no column and counts no row; a boolean or an error is data. */
 	if (!*value && !type_is(o, "b") && !type_is(o, "e"))
 		return;
-	if (o->row == o->first_row && !o->header)
-		hold_first_row_cell(o, value, text);
-	else
-		emit_cell(o, o->col, o->row, value);
+	pii_sheet_cells_put(&o->cells_out, o->row, o->col, value, text);
+	if (o->st == PII_OK)
+		o->st = o->cells_out.st; /* the sink's error stops the sheet */
 }
 
 static void sheet_end(void *ctx, const char *name)
@@ -493,8 +422,7 @@ static void sheet_end(void *ctx, const char *name)
 		end_cell(o);
 	} else if (!strcmp(name, "row")) {
 		o->in_row = false;
-		if (o->row == o->first_row && o->n_first)
-			judge_first_row(o);
+		pii_sheet_cells_row_end(&o->cells_out, o->row);
 	}
 }
 
@@ -629,23 +557,15 @@ static void sheet_member(struct ooxml *o, struct pii_container *c, const char *n
 	char fallback[64];
 	snprintf(fallback, sizeof(fallback), "sheet %u", number_in(name));
 	o->sheet_name = sh && sh->name ? sh->name : fallback;
-	o->row = o->col = o->first_row = o->last_counted = 0;
-	o->data_rows = 0;
+	o->row = o->col = 0;
+	pii_sheet_cells_begin(&o->cells_out, o->out, o->in->path, o->sheet_name, 16384);
 	o->in_row = o->in_cell = o->in_t = false;
 	o->skip = 0;
 	struct pii_xml_events ev = {o, sheet_start, sheet_end, collect_text};
 	parse_member(o, c, &ev);
-	if (o->n_first)
-		judge_first_row(o); /* a sheet of one row */
-	pii_sink_set_row(o->out, 0);
-	if (o->data_rows)
-		pii_sink_table_rows(o->out, o->in->path, o->sheet_name, o->data_rows);
-	if (o->header) {
-		for (size_t i = 0; i <= 16384; i++)
-			free(o->header[i]);
-		free(o->header);
-		o->header = NULL;
-	}
+	enum pii_status st = pii_sheet_cells_end(&o->cells_out);
+	if (o->st == PII_OK)
+		o->st = st;
 	o->sheet_name = NULL;
 }
 
@@ -755,7 +675,6 @@ static enum pii_status ooxml_run(struct pii_input *in, struct pii_sink *out)
 	free(o.sheets);
 	free(o.xf_date);
 	free(o.date_fmts);
-	free(o.first);
 	pii_buf_free(&o.cur);
 	pii_props_free(&o.props);
 	free(data);
