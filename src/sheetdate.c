@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 bool pii_numfmt_is_date(const char *code)
 {
@@ -40,21 +41,6 @@ bool pii_numfmt_builtin_date(unsigned id)
 	       (id >= 50 && id <= 58);
 }
 
-/* Days since 1 March of year 0 to a civil date (Howard Hinnant's). */
-static void civil_from_days(long z, int *y, unsigned *m, unsigned *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	unsigned doe = (unsigned)(z - era * 146097);
-	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long yy = (long)yoe + era * 400;
-	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	unsigned mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = (int)(yy + (*m <= 2));
-}
-
 bool pii_serial_date(double v, bool date1904, char *out, size_t n)
 {
 	*out = '\0';
@@ -65,13 +51,14 @@ bool pii_serial_date(double v, bool date1904, char *out, size_t n)
 	/* Excel's day 60 is 29 February 1900, which never was (Lotus's bug):
 	 * from 1 March 1900 on, serials count one day too many. */
 	long unix_days = date1904 ? days - 24107 : days - (days >= 61 ? 25569 : 25568);
-	int y;
-	unsigned m, d;
-	civil_from_days(unix_days, &y, &m, &d);
 	long minutes = lround((v - whole) * 1440.0);
-	if (minutes > 0 && minutes < 1440)
-		snprintf(out, n, "%04d-%02u-%02u %02ld:%02ld", y, m, d, minutes / 60, minutes % 60);
-	else
-		snprintf(out, n, "%04d-%02u-%02u", y, m, d);
+	bool time_of_day = minutes > 0 && minutes < 1440;
+	time_t t = (time_t)unix_days * 86400 + (time_of_day ? minutes * 60 : 0);
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) ||
+	    !strftime(out, n, time_of_day ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", &tm)) {
+		*out = '\0';
+		return false;
+	}
 	return true;
 }
