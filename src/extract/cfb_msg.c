@@ -56,22 +56,28 @@ struct msg {
 	unsigned unreadable; /* streams libgsf could not read */
 };
 
-/* A fixed-size property of storage dir (the low 32 bits of its value),
- * or fallback. */
-static uint32_t fixed_property(GsfInfile *dir, enum props_header header, uint32_t id,
-			       uint32_t fallback)
+/* The fixed-size properties of a storage (__properties_version1.0). */
+struct fixed_props {
+	unsigned char *data; /* NULL when there are none */
+	size_t len;
+	enum props_header header;
+};
+
+static struct fixed_props read_fixed(GsfInfile *dir, enum props_header header)
 {
-	size_t len = 0;
+	struct fixed_props fp = {.header = header};
 	bool cut = false;
-	unsigned char *p = pii_cfb_read_named(dir, "__properties_version1.0", &len, &cut);
-	uint32_t value = fallback;
-	for (size_t at = header; p && at + 16 <= len; at += 16)
-		if (pii_le32(p + at) >> 16 == id) {
-			value = pii_le32(p + at + 8);
-			break;
-		}
-	free(p);
-	return value;
+	fp.data = pii_cfb_read_named(dir, "__properties_version1.0", &fp.len, &cut);
+	return fp;
+}
+
+/* Property id's value (its low 32 bits), or fallback. */
+static uint32_t fixed_property(const struct fixed_props *fp, uint32_t id, uint32_t fallback)
+{
+	for (size_t at = fp->header; fp->data && at + 16 <= fp->len; at += 16)
+		if (pii_le32(fp->data + at) >> 16 == id)
+			return pii_le32(fp->data + at + 8);
+	return fallback;
 }
 
 /* The property's id and type from its stream name; false for other names. */
@@ -263,7 +269,9 @@ static void attachment(struct msg *m, GsfInfile *att, const char *where, unsigne
 		m->st = PII_EOBJECT;
 		return;
 	}
-	uint32_t method = fixed_property(att, SUB_OBJECT, PID_ATTACH_METHOD, ATTACH_BY_VALUE);
+	struct fixed_props fp = read_fixed(att, SUB_OBJECT);
+	uint32_t method = fixed_property(&fp, PID_ATTACH_METHOD, ATTACH_BY_VALUE);
+	free(fp.data);
 	char data_name[32];
 	snprintf(data_name, sizeof(data_name), "__substg1.0_%04X%04X", PID_ATTACH_DATA,
 		 method == ATTACH_BY_VALUE ? PT_BINARY : PT_OBJECT);
@@ -322,8 +330,10 @@ static void item(struct msg *m, GsfInfile *dir, enum props_header header, const 
 	}
 	/* [MS-OXCMSG]: the item's 8-bit properties are in its message code
 	 * page, its bodies in the Internet code page when it has one */
-	int codepage = (int)fixed_property(dir, header, PID_MESSAGE_CODEPAGE, 1252);
-	int body_codepage = (int)fixed_property(dir, header, PID_INTERNET_CPID, 0);
+	struct fixed_props fp = read_fixed(dir, header);
+	int codepage = (int)fixed_property(&fp, PID_MESSAGE_CODEPAGE, 1252);
+	int body_codepage = (int)fixed_property(&fp, PID_INTERNET_CPID, 0);
+	free(fp.data);
 	if (!body_codepage)
 		body_codepage = codepage;
 
