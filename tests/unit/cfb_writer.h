@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pii_util.h"
+
 /* A stream at path ("WordDocument", "ObjectPool/_1/Package": storages
  * are made as the path names them; list a storage's streams together). */
 struct t_stream {
@@ -108,6 +110,19 @@ static inline unsigned char *t_cfb_rewrite(const unsigned char *data, size_t n,
 		g_object_unref(root);
 	g_object_unref(in);
 	return out;
+}
+
+/* Little-endian numbers appended to b, for the streams tests write. */
+static inline void t_u16(struct pii_buf *b, unsigned v)
+{
+	unsigned char p[2] = {v & 0xff, (v >> 8) & 0xff};
+	pii_buf_append(b, p, 2);
+}
+
+static inline void t_u32(struct pii_buf *b, uint32_t v)
+{
+	t_u16(b, v & 0xffff);
+	t_u16(b, v >> 16);
 }
 
 #endif

@@ -13,31 +13,19 @@
 
 static const struct pii_extractor *const x = &pii_extractor_cfb;
 
-static void u16(struct pii_buf *b, unsigned v)
-{
-	unsigned char p[2] = {v & 0xff, v >> 8};
-	pii_buf_append(b, p, 2);
-}
-
-static void u32(struct pii_buf *b, uint32_t v)
-{
-	u16(b, v & 0xffff);
-	u16(b, v >> 16);
-}
-
 /* \001Ole10Native of the Packager: a file `label` holding `text`. */
 static void packaged(struct pii_buf *b, const char *label, const char *text)
 {
 	struct pii_buf in = {0};
-	u16(&in, 2);
+	t_u16(&in, 2);
 	pii_buf_append(&in, label, strlen(label) + 1);
 	pii_buf_append(&in, "C:\\tmp\\x", 9);
-	u32(&in, 0x00030000);
-	u32(&in, 9);
+	t_u32(&in, 0x00030000);
+	t_u32(&in, 9);
 	pii_buf_append(&in, "C:\\tmp\\x", 9);
-	u32(&in, (uint32_t)strlen(text));
+	t_u32(&in, (uint32_t)strlen(text));
 	pii_buf_puts(&in, text);
-	u32(b, (uint32_t)in.len);
+	t_u32(b, (uint32_t)in.len);
 	pii_buf_append(b, in.data, in.len);
 	pii_buf_free(&in);
 }
@@ -49,17 +37,17 @@ static void props(struct pii_buf *b, size_t header, const uint32_t *tags,
 	for (size_t i = 0; i < header; i++)
 		pii_buf_putc(b, 0);
 	for (size_t i = 0; i < n; i++) {
-		u32(b, tags[i]);
-		u32(b, 6); /* readable, writable */
-		u32(b, values[i]);
-		u32(b, 0);
+		t_u32(b, tags[i]);
+		t_u32(b, 6); /* readable, writable */
+		t_u32(b, values[i]);
+		t_u32(b, 0);
 	}
 }
 
 static void utf16(struct pii_buf *b, const char *ascii)
 {
 	for (; *ascii; ascii++)
-		u16(b, (unsigned char)*ascii);
+		t_u16(b, (unsigned char)*ascii);
 }
 
 static enum pii_status run(struct record_sink *rs, const struct t_stream *s, size_t n,

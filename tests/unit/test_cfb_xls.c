@@ -13,18 +13,6 @@
 
 static const struct pii_extractor *const x = &pii_extractor_cfb;
 
-static void u16(struct pii_buf *b, unsigned v)
-{
-	unsigned char p[2] = {v & 0xff, v >> 8};
-	pii_buf_append(b, p, 2);
-}
-
-static void u32(struct pii_buf *b, uint32_t v)
-{
-	u16(b, v & 0xffff);
-	u16(b, v >> 16);
-}
-
 static void f64(struct pii_buf *b, double v)
 {
 	pii_buf_append(b, &v, 8); /* little-endian machines only, as [MS-XLS] */
@@ -33,18 +21,18 @@ static void f64(struct pii_buf *b, double v)
 /* One record: type, then its body. */
 static void rec(struct pii_buf *b, unsigned type, const struct pii_buf *body)
 {
-	u16(b, type);
-	u16(b, (unsigned)body->len);
+	t_u16(b, type);
+	t_u16(b, (unsigned)body->len);
 	pii_buf_append(b, body->data, body->len);
 }
 
 static void bof(struct pii_buf *b, unsigned version, unsigned kind)
 {
 	struct pii_buf r = {0};
-	u16(&r, version);
-	u16(&r, kind);
-	u32(&r, 0);
-	u32(&r, 0);
+	t_u16(&r, version);
+	t_u16(&r, kind);
+	t_u32(&r, 0);
+	t_u32(&r, 0);
 	rec(b, 0x0809, &r);
 	pii_buf_free(&r);
 }
@@ -58,16 +46,16 @@ static void eof(struct pii_buf *b)
 /* A cell's first six bytes: row, column, XF. */
 static void cell_head(struct pii_buf *r, unsigned row, unsigned col, unsigned xf)
 {
-	u16(r, row);
-	u16(r, col);
-	u16(r, xf);
+	t_u16(r, row);
+	t_u16(r, col);
+	t_u16(r, xf);
 }
 
 static void labelsst(struct pii_buf *b, unsigned row, unsigned col, uint32_t i)
 {
 	struct pii_buf r = {0};
 	cell_head(&r, row, col, 0);
-	u32(&r, i);
+	t_u32(&r, i);
 	rec(b, 0x00fd, &r);
 	pii_buf_free(&r);
 }
@@ -85,7 +73,7 @@ static void rk(struct pii_buf *b, unsigned row, unsigned col, unsigned xf, uint3
 {
 	struct pii_buf r = {0};
 	cell_head(&r, row, col, xf);
-	u32(&r, v);
+	t_u32(&r, v);
 	rec(b, 0x027e, &r);
 	pii_buf_free(&r);
 }
@@ -94,16 +82,16 @@ static void rk(struct pii_buf *b, unsigned row, unsigned col, unsigned xf, uint3
 static void formats(struct pii_buf *b, const char *custom)
 {
 	struct pii_buf r = {0};
-	u16(&r, 164);
-	u16(&r, (unsigned)strlen(custom));
+	t_u16(&r, 164);
+	t_u16(&r, (unsigned)strlen(custom));
 	pii_buf_putc(&r, 0);
 	pii_buf_puts(&r, custom);
 	rec(b, 0x041e, &r);
 	static const unsigned fmt[3] = {0, 164, 14};
 	for (int i = 0; i < 3; i++) {
 		r.len = 0;
-		u16(&r, 0);
-		u16(&r, fmt[i]);
+		t_u16(&r, 0);
+		t_u16(&r, fmt[i]);
 		for (int k = 0; k < 16; k++)
 			pii_buf_putc(&r, 0);
 		rec(b, 0x00e0, &r);
@@ -119,13 +107,13 @@ static size_t globals(struct pii_buf *b, const struct pii_buf *sst, bool date190
 	formats(b, "dd\\-mm\\-yyyy");
 	struct pii_buf r = {0};
 	if (date1904) {
-		u16(&r, 1);
+		t_u16(&r, 1);
 		rec(b, 0x0022, &r);
 		r.len = 0;
 	}
 	size_t boundsheet = b->len + 4;
-	u32(&r, 0); /* filled in below */
-	u16(&r, 0);
+	t_u32(&r, 0); /* filled in below */
+	t_u16(&r, 0);
 	pii_buf_putc(&r, 9);
 	pii_buf_putc(&r, 0);
 	pii_buf_puts(&r, "Personeel");
@@ -173,15 +161,15 @@ static const char *cell_at(const struct record_sink *rs, const char *column, uin
 static void shared_strings(struct pii_buf *sst)
 {
 	struct pii_buf r = {0};
-	u32(&r, 5);
-	u32(&r, 5);
+	t_u32(&r, 5);
+	t_u32(&r, 5);
 	const char *plain[3] = {"Naam", "Telefoon", "Geboren"};
 	for (int i = 0; i < 3; i++) {
-		u16(&r, (unsigned)strlen(plain[i]));
+		t_u16(&r, (unsigned)strlen(plain[i]));
 		pii_buf_putc(&r, 0);
 		pii_buf_puts(&r, plain[i]);
 	}
-	u16(&r, 13);
+	t_u16(&r, 13);
 	pii_buf_putc(&r, 0);
 	pii_buf_puts(&r, "J\xfcrgen "); /* 8-bit: Latin-1 */
 	rec(sst, 0x00fc, &r);
@@ -189,12 +177,12 @@ static void shared_strings(struct pii_buf *sst)
 	pii_buf_putc(&r, 1); /* the rest in UTF-16 */
 	static const uint16_t muller[6] = {'M', 0xfc, 'l', 'l', 'e', 'r'};
 	for (int i = 0; i < 6; i++)
-		u16(&r, muller[i]);
+		t_u16(&r, muller[i]);
 	/* rich (2 runs) and phonetic (3 bytes) */
-	u16(&r, 5);
+	t_u16(&r, 5);
 	pii_buf_putc(&r, 0x0c);
-	u16(&r, 2);
-	u32(&r, 3);
+	t_u16(&r, 2);
+	t_u32(&r, 3);
 	pii_buf_puts(&r, "Smits");
 	for (int i = 0; i < 8 + 3; i++)
 		pii_buf_putc(&r, 'Z');
@@ -220,24 +208,24 @@ static void biff8(void)
 	rk(&wb, 2, 2, 2, (uint32_t)((uint64_t)0x40dd8d0000000000ull >> 32)); /* 30260 as a double RK */
 	/* MULRK: row 3, columns 1..2, then the last column */
 	struct pii_buf r = {0};
-	u16(&r, 3);
-	u16(&r, 1);
-	u16(&r, 0);
-	u32(&r, (1250u << 2) | 2 | 1); /* 12.5: an integer RK divided by 100 */
-	u16(&r, 0);
-	u32(&r, (31118u << 2) | 2);
-	u16(&r, 2);
+	t_u16(&r, 3);
+	t_u16(&r, 1);
+	t_u16(&r, 0);
+	t_u32(&r, (1250u << 2) | 2 | 1); /* 12.5: an integer RK divided by 100 */
+	t_u16(&r, 0);
+	t_u32(&r, (31118u << 2) | 2);
+	t_u16(&r, 2);
 	rec(&wb, 0x00bd, &r);
 	/* FORMULA with a string result, then its STRING */
 	r.len = 0;
 	cell_head(&r, 4, 0, 0);
 	unsigned char result[8] = {0, 0, 0, 0, 0, 0, 0xff, 0xff};
 	pii_buf_append(&r, result, 8);
-	u16(&r, 0);
-	u32(&r, 0);
+	t_u16(&r, 0);
+	t_u32(&r, 0);
 	rec(&wb, 0x0006, &r);
 	r.len = 0;
-	u16(&r, 11);
+	t_u16(&r, 11);
 	pii_buf_putc(&r, 0);
 	pii_buf_puts(&r, "Anna Jansen");
 	rec(&wb, 0x0207, &r);
@@ -285,12 +273,12 @@ static void biff5(void)
 {
 	struct pii_buf wb = {0}, r = {0};
 	bof(&wb, 0x0500, 0x0005);
-	u16(&r, 1250); /* Central European: 0x8a is Š */
+	t_u16(&r, 1250); /* Central European: 0x8a is Š */
 	rec(&wb, 0x0042, &r);
 	r.len = 0;
 	size_t at = wb.len + 4;
-	u32(&r, 0);
-	u16(&r, 0);
+	t_u32(&r, 0);
+	t_u16(&r, 0);
 	pii_buf_putc(&r, 5);
 	pii_buf_puts(&r, "Lijst");
 	rec(&wb, 0x0085, &r);
@@ -302,7 +290,7 @@ static void biff5(void)
 		for (unsigned col = 0; col < 2; col++) {
 			r.len = 0;
 			cell_head(&r, row, col, 0);
-			u16(&r, (unsigned)strlen(cells[row][col]));
+			t_u16(&r, (unsigned)strlen(cells[row][col]));
 			pii_buf_puts(&r, cells[row][col]);
 			rec(&wb, 0x0204, &r);
 		}
@@ -325,7 +313,7 @@ static void encrypted_and_damaged(void)
 	struct pii_buf wb = {0}, r = {0}, sst = {0};
 	/* FILEPASS in the globals: an errors row, no cell */
 	bof(&wb, 0x0600, 0x0005);
-	u16(&r, 1);
+	t_u16(&r, 1);
 	rec(&wb, 0x002f, &r);
 	eof(&wb);
 	struct record_sink rs;
@@ -348,8 +336,8 @@ static void encrypted_and_damaged(void)
 	labelsst(&wb, 2, 0, 99);
 	pii_buf_append(&wb, sst.data, sst.len);
 	labelsst(&wb, 3, 0, 4);
-	u16(&wb, 0x0203);
-	u16(&wb, 14);
+	t_u16(&wb, 0x0203);
+	t_u16(&wb, 14);
 	pii_buf_append(&wb, "\x04\x00", 2); /* ... and the stream ends */
 	rs_init(&rs);
 	CHECK(run(&rs, "Workbook", &wb) == PII_OK);
