@@ -15,8 +15,15 @@ have = $(if $(shell pkg-config --exists $(1) 2>/dev/null && echo y),1,0)
 HAVE_GMIME  ?= $(call have,gmime-3.0)
 HAVE_LIBPFF ?= $(call have,libpff)
 HAVE_LIBGSF ?= $(call have,libgsf-1)
+# Without libexif, src/imagemeta.c reads the XMP of images only.
+HAVE_LIBEXIF ?= $(call have,libexif)
 PKGS    += $(if $(filter 1,$(HAVE_GMIME)),gmime-3.0) $(if $(filter 1,$(HAVE_LIBPFF)),libpff) \
-	   $(if $(filter 1,$(HAVE_LIBGSF)),libgsf-1)
+	   $(if $(filter 1,$(HAVE_LIBGSF)),libgsf-1) $(if $(filter 1,$(HAVE_LIBEXIF)),libexif)
+# OCR: tesseract and leptonica are loaded with dlopen at the first image
+# (src/ocr_engine.c), so only their headers are needed to build; they are
+# included as <leptonica/...>, not through leptonica's -I, whose list.h
+# and queue.h would shadow others.
+HAVE_TESSERACT ?= $(if $(shell pkg-config --exists tesseract lept 2>/dev/null && echo y),1,0)
 LEFT_OUT = $(if $(filter 1,$(HAVE_GMIME)),,src/extract/mail.c tests/fuzz/fuzz_mime.c) \
 	   $(if $(filter 1,$(HAVE_LIBPFF)),,src/extract/pst.c tests/fuzz/fuzz_pst.c) \
 	   $(if $(filter 1,$(HAVE_LIBGSF)),,$(wildcard src/extract/cfb*.c tests/fuzz/fuzz_cfb*.c \
@@ -36,7 +43,9 @@ endif
 # CPPFLAGS and LDFLAGS from the environment or the command line (a
 # distribution's hardening flags) are kept; ours are added.
 override CPPFLAGS += -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
-	-DHAVE_GMIME=$(HAVE_GMIME) -DHAVE_LIBPFF=$(HAVE_LIBPFF) -DHAVE_LIBGSF=$(HAVE_LIBGSF)
+	-DHAVE_GMIME=$(HAVE_GMIME) -DHAVE_LIBPFF=$(HAVE_LIBPFF) -DHAVE_LIBGSF=$(HAVE_LIBGSF) \
+	-DHAVE_LIBEXIF=$(HAVE_LIBEXIF) \
+	-DHAVE_TESSERACT=$(HAVE_TESSERACT)
 LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARN) $(WERROR) $(SAN)
 DEPFLAGS = -MMD -MP

@@ -16,6 +16,7 @@
 #include "pii_finding.h"
 #include "pii_fingerprint.h"
 #include "pii_rules.h"
+#include "pii_sink.h"
 
 struct pii_emitter {
 	const struct pii_ruleset *rules;
@@ -28,6 +29,10 @@ struct pii_emitter {
 	uint64_t file_id;
 	struct pii_batch *batch;
 	uint64_t row;              /* record of a table, 0 when none */
+	/* text read by OCR: spans of words it was unsure of, sorted; a
+	 * value touching one is at most medium (pii_sink.h ocr_text) */
+	const struct pii_span *doubtful;
+	size_t n_doubtful;
 	bool oom;                  /* a finding was lost */
 	uint64_t limit_hits;       /* PCRE2 work limits reached */
 };

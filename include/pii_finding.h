@@ -70,6 +70,10 @@ enum pii_file_status {
 #define PII_CODE_ENCRYPTED      "encrypted"
 #define PII_CODE_DAMAGED        "damaged"        /* not well-formed, cut short */
 #define PII_CODE_NEEDS_OCR      "needs_ocr"      /* no text layer */
+#define PII_CODE_OCR_NO_TEXT    "ocr.no_text"    /* first look saw no text: not OCRed */
+#define PII_CODE_OCR_BUDGET     "ocr.budget"     /* --ocr-budget, --ocr-file-budget */
+#define PII_CODE_OCR_OFF        "ocr.off"        /* --ocr off */
+#define PII_CODE_OCR_MISSING    "ocr.unavailable" /* no tesseract or language data */
 #define PII_CODE_UNSUPPORTED    "unsupported"    /* a format read only in part */
 #define PII_CODE_READ_ERROR     "read_error"
 #define PII_CODE_OPEN_FAILED    "open_failed"

@@ -23,6 +23,8 @@ struct pii_budget {
 	double deadline;            /* pii_now_monotonic() past which reading
 				     * stops (--file-timeout); 0: none */
 	int stopped;                /* ETIMEDOUT or EINTR once reading stopped */
+	double ocr_seconds;         /* spent on OCR (--ocr-file-budget) */
+	bool ocr_cut;               /* an OCR budget left part unread */
 };
 
 /* Reads the rest of an input (or a member of a container): returns bytes

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "pii_ocr.h"
 #include "pii_dict.h"
 #include "pii_distinct.h"
 #include "pii_finding.h"
@@ -99,6 +100,7 @@ struct pii_inv_system {
 	bool *categories;          /* indexed like categories */
 	int64_t oldest, newest;    /* modification times of its files */
 	bool art9, art10;
+	bool id_copy;          /* holds copies of identity documents */
 };
 
 /* Totals per category, for the summary. */
@@ -128,6 +130,7 @@ struct pii_inventory {
 	uint64_t pattern_limit_hits;
 	int interrupted;           /* the signal that stopped the scan, or 0 */
 	uint64_t files_dropped;    /* queued but not scanned when it stopped */
+	struct pii_ocr_totals ocr; /* what OCR read and left (pii_ocr.h) */
 	uint64_t *findings_per_rule; /* indexed like rules->rules */
 
 	struct pii_inv_row *rows;

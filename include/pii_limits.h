@@ -156,6 +156,38 @@
  * file of ~75 GB. --file-timeout */
 #define PII_FILE_TIMEOUT_DEFAULT 600
 
+/* OCR (pii_ocr.h). Seconds of OCR one file may take, over all its pages
+ * and members: a page takes about a second, so five minutes is a
+ * scanned document of a few hundred pages. --ocr-file-budget */
+#define PII_OCR_FILE_BUDGET_DEFAULT 300
+
+/* Pixels of an image (of one page) that are decoded for OCR: a decoded
+ * pixel takes 4 bytes, so 40 megapixels (A4 at 600 ppi is 35) cost 160 MB
+ * per worker. A 30000 x 30000 image that compresses to a few KB is a
+ * decompression bomb: its header is read, its pixels never. A larger JPEG
+ * is decoded at a half, a quarter or an eighth of its size instead. */
+#define PII_OCR_MAX_PIXELS ((uint64_t)40 << 20)
+
+/* Pages of one image file (a multi-page TIFF) looked at: a fax archive
+ * has hundreds; more are listed, not read. */
+#define PII_OCR_MAX_PAGES 2000
+
+/* The first look (--ocr auto) takes an image for a document when this
+ * many character-shaped marks stand in lines (pii_ocr_engine.h). Measured
+ * on generated pages: a letter 90 and more, a mock ID card 150, photos of
+ * 1 to 12 megapixels 2 to 4 (bench/RESULTS.md). */
+#define PII_OCR_LOOK_MIN_LETTERS 20
+
+/* Resolution a PDF page without text is rendered at for OCR: tesseract
+ * reads best at 300 ppi, and an A4 page is then 2480 x 3508 pixels. */
+#define PII_OCR_PDF_PPI 300
+
+/* Below this word confidence (0-100) the OCR engine was unsure of a word:
+ * a value read from it is at most of medium confidence. tesseract gives
+ * clean print 90 and above; at 60 a word has about one character wrong
+ * in four (measured on the fixtures, bench/RESULTS.md). */
+#define PII_OCR_DOUBTFUL_CONFIDENCE 60.0f
+
 /* Seconds a PDF may take in pdftotext before it is stopped. */
 #define PII_PDF_TIMEOUT_SEC 60
 

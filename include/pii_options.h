@@ -18,6 +18,13 @@ struct pii_output_spec {
 	const struct pii_writer *writer; /* its format (pii_writer.h) */
 };
 
+/* --ocr: which images are read by OCR. */
+enum pii_ocr_mode {
+	PII_OCR_AUTO, /* those that look like documents (a first look) */
+	PII_OCR_OFF,  /* none: images give their metadata only */
+	PII_OCR_ALL,  /* every image and image-only PDF page */
+};
+
 struct pii_options {
 	const char **paths;
 	size_t n_paths;
@@ -35,6 +42,9 @@ struct pii_options {
 	unsigned max_ratio;      /* expansion ratio of an archive */
 	uint64_t max_members;    /* members read per archive */
 	unsigned file_timeout;   /* seconds per file on disk; 0: none */
+	enum pii_ocr_mode ocr;   /* --ocr */
+	unsigned ocr_budget;     /* seconds of OCR for the run; 0: none */
+	unsigned ocr_file_budget; /* seconds of OCR per file on disk; 0: none */
 	uint64_t max_findings;   /* rows in the Findings sheet */
 	enum pii_confidence min_confidence; /* findings below are listed, not counted */
 	const char *fingerprint_key_file;

@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "pii_ocr.h"
 #include "pii_collect.h"
 #include "pii_finding.h"
 #include "pii_inventory.h"
@@ -61,6 +62,7 @@ struct pii_run_summary {
 	int interrupted;
 	bool show_values;    /* values in full (--show-values) */
 	uint64_t files_dropped, pattern_limit_hits;
+	struct pii_ocr_totals ocr;
 	char **paths;        /* malloc'd, when read back */
 	size_t n_paths;
 };

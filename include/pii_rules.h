@@ -69,6 +69,9 @@ struct pii_rule {
 	int special;           /* 0, 9 or 10 */
 	unsigned density;
 	bool identifies;       /* identifies: person - its findings name someone */
+	bool id_copy;          /* id_copy: true - a finding is a copy of an identity
+				* document, marked in every view as the special
+				* categories are (PII_SPECIAL_ID_COPY) */
 	bool prose;            /* prose: true - counts only in prose (pii_prose.h) */
 	bool row_evidence;     /* row_evidence: true - a one-word value in a table
 				* row counts only beside another identifying
@@ -78,10 +81,16 @@ struct pii_rule {
 };
 
 /* A name under which findings are reported (a rule's report_as). */
+/* The mark of a report name holding copies of identity documents: not an
+ * article of its own, but what a privacy officer looks for first, so
+ * marked and listed first as the special categories are. */
+#define PII_SPECIAL_ID_COPY 1
+
 struct pii_report_id {
 	char *name;
 	char *category;
-	int special;           /* 9 or 10: a special category (Art. 9, 10) */
+	int special;           /* 9 or 10: a special category (Art. 9, 10);
+				* PII_SPECIAL_ID_COPY: identity document copies */
 	int subject_kind;      /* index into pii_ruleset.subject_kinds, or -1 */
 };
 
@@ -93,6 +102,10 @@ struct pii_ruleset;
 /* 9 or 10 when a category holds special categories (Art. 9) or criminal
  * data (Art. 10) in rs, else 0. */
 int pii_category_special(const struct pii_ruleset *rs, const char *category);
+
+/* How the views mark special: "Art. 9", "Art. 10", "ID document copy";
+ * NULL for 0. */
+const char *pii_special_name(int special);
 
 struct pii_match_db; /* the compiled patterns (match_compile.c) */
 

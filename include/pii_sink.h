@@ -19,6 +19,11 @@
 
 struct pii_sink;
 
+/* Bytes [start, end) of a text. */
+struct pii_span {
+	size_t start, end;
+};
+
 struct pii_sink_ops {
 	/* Text of one location that may be long (a text file, a mail body):
 	 * begin, add any number of pieces (valid UTF-8, cut anywhere), end.
@@ -39,6 +44,13 @@ struct pii_sink_ops {
 	enum pii_status (*text)(struct pii_sink *s, const struct pii_loc *loc,
 				const char *utf8, size_t len, uint64_t offset,
 				uint64_t line);
+	/* Text read by OCR (a scanned page), matched as a whole like text,
+	 * with line numbers; doubtful[0..n_doubtful) are the spans of words
+	 * the OCR engine was unsure of: a value that touches one is at most
+	 * of medium confidence. Borrowed for the call. */
+	enum pii_status (*ocr_text)(struct pii_sink *s, const struct pii_loc *loc,
+				    const char *utf8, size_t len,
+				    const struct pii_span *doubtful, size_t n_doubtful);
 	/* A member of container `parent`, read through read(ctx): detected
 	 * and extracted like a file, one level deeper, located as
 	 * "<parent path>!<name>"; size when known, else 0. The limits are
@@ -107,6 +119,14 @@ static inline enum pii_status pii_sink_text(struct pii_sink *s, const struct pii
 					    uint64_t line)
 {
 	return s->ops->text(s, loc, utf8, len, offset, line);
+}
+
+static inline enum pii_status pii_sink_ocr_text(struct pii_sink *s, const struct pii_loc *loc,
+						const char *utf8, size_t len,
+						const struct pii_span *doubtful,
+						size_t n_doubtful)
+{
+	return s->ops->ocr_text(s, loc, utf8, len, doubtful, n_doubtful);
 }
 
 static inline enum pii_status pii_sink_child(struct pii_sink *s, struct pii_input *parent,

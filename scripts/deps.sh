@@ -7,14 +7,18 @@
 # prints the command to run and fails.
 set -eu
 
-BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsxwriter-dev libyaml-dev libssl-dev libxml2-dev libgmime-3.0-dev libpff-dev libbfio-dev libsqlite3-dev libyajl-dev libgsf-1-dev poppler-utils"
+BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsxwriter-dev libyaml-dev libssl-dev libxml2-dev libgmime-3.0-dev libpff-dev libbfio-dev libsqlite3-dev libyajl-dev libgsf-1-dev libexif-dev libtesseract-dev libleptonica-dev tesseract-ocr-nld tesseract-ocr-eng poppler-utils"
 # python3-openpyxl reads the xlsx back in the tests, python3-yaml the
 # Kubernetes examples; parallel runs the GNU parallel example; catdoc
 # (xls2csv, catdoc) and msgconvert read the legacy Office and Outlook
-# fixtures as independent readers, python3-olefile lists their streams.
-TEST_PKGS="python3 python3-openpyxl python3-yaml parallel catdoc libemail-outlook-message-perl python3-olefile"
-# The benchmark compares with ripgrep; LibreOffice makes its office files.
-BENCH_PKGS="python3 ripgrep libreoffice-writer-nogui libreoffice-calc-nogui"
+# fixtures as independent readers, python3-olefile lists their streams;
+# exiftool and ImageMagick make the images of the image-metadata tests;
+# the tesseract command reads the scans back as an independent reader;
+# GNU time measures the memory of the hostile-image scan.
+TEST_PKGS="python3 python3-openpyxl python3-yaml parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time"
+# The benchmark compares with ripgrep and the tesseract command;
+# LibreOffice makes its office files.
+BENCH_PKGS="python3 ripgrep libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr"
 
 case "${1:-build}" in
 build) want="$BUILD_PKGS" ;;

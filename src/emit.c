@@ -63,6 +63,15 @@ static bool lone_word(const char *text, size_t len, size_t start, size_t end)
 	return true;
 }
 
+/* Whether text[start..end) touches a word the OCR engine was unsure of. */
+static bool doubtful(const struct pii_emitter *e, uint64_t start, uint64_t end)
+{
+	for (size_t i = 0; i < e->n_doubtful; i++)
+		if (e->doubtful[i].start < end && start < e->doubtful[i].end)
+			return true;
+	return false;
+}
+
 /* Copies a match up into the batch. */
 static void emit(struct pii_emitter *e, const struct pii_loc *loc, const struct pii_match *m,
 		 const char *text, size_t text_len, uint64_t line, uint64_t offset)
@@ -95,6 +104,8 @@ static void emit(struct pii_emitter *e, const struct pii_loc *loc, const struct 
 	} else {
 		shown_len = r->mask(value, len, shown, sizeof(shown));
 	}
+	if (f.confidence > PII_CONF_MEDIUM && doubtful(e, offset, offset + len))
+		f.confidence = PII_CONF_MEDIUM;
 	if (e->batch && e->batch->file_id != e->file_id)
 		pii_emit_flush(e);
 	if (!e->batch)

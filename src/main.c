@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "pii_ocr.h"
 #include "pii_collect.h"
 #include "pii_extract.h"
 #include "pii_fingerprint.h"
@@ -356,6 +357,7 @@ int main(int argc, char **argv)
 	}
 
 	struct pii_counters counters = {0};
+	pii_ocr_run_begin();
 	/* Pages in flight, each in a page buffer: enough that the workers
 	 * matching pages of one big file still have some queued while its
 	 * reader is matching a page itself (2 per worker, and 2 more). */
@@ -429,6 +431,7 @@ int main(int argc, char **argv)
 		inv->pattern_limit_hits = atomic_load(&counters.limit_hits);
 		inv->interrupted = pii_stop_signal();
 		inv->files_dropped = atomic_load(&counters.files_dropped);
+		pii_ocr_totals(&inv->ocr);
 		bool state_ok = true;
 		if (state) {
 			/* the state first: the Changes sheet comes from it */

@@ -62,6 +62,14 @@ static const char usage_text[] =
 "                           and needs --fingerprint-key-file. Then:\n"
 "                           piiscan merge PART.jsonl... -o inventory.xlsx\n"
 "\n"
+"Scans and photos (OCR; every image not read is listed with its reason):\n"
+"      --ocr MODE           auto: images that look like documents at a first\n"
+"                           look, and PDF pages without text (default); all:\n"
+"                           every image; off: none (metadata only)\n"
+"      --ocr-budget SEC     seconds of OCR for the whole run (default 0: none)\n"
+"      --ocr-file-budget SEC\n"
+"                           seconds of OCR per file (default 300; 0: none)\n"
+"\n"
 "Rules:\n"
 "      --packs LIST         shipped rule packs to use, e.g. core,nl (default: all)\n"
 "      --rules PATH         extra rule file or folder of .yaml files; repeatable\n"
@@ -122,6 +130,9 @@ enum {
 	OPT_MAX_RATIO,
 	OPT_MAX_MEMBERS,
 	OPT_FILE_TIMEOUT,
+	OPT_OCR,
+	OPT_OCR_BUDGET,
+	OPT_OCR_FILE_BUDGET,
 	OPT_FOLLOW,
 	OPT_ONE_FS,
 	OPT_PACKS,
@@ -158,6 +169,9 @@ static const struct option long_options[] = {
 	{"max-ratio", required_argument, NULL, OPT_MAX_RATIO},
 	{"max-members", required_argument, NULL, OPT_MAX_MEMBERS},
 	{"file-timeout", required_argument, NULL, OPT_FILE_TIMEOUT},
+	{"ocr", required_argument, NULL, OPT_OCR},
+	{"ocr-budget", required_argument, NULL, OPT_OCR_BUDGET},
+	{"ocr-file-budget", required_argument, NULL, OPT_OCR_FILE_BUDGET},
 	{"follow-symlinks", no_argument, NULL, OPT_FOLLOW},
 	{"one-file-system", no_argument, NULL, OPT_ONE_FS},
 	{"packs", required_argument, NULL, OPT_PACKS},
@@ -323,6 +337,28 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 						  optarg);
 			else
 				o->file_timeout = (unsigned)v;
+			break;
+		case OPT_OCR:
+			if (!strcmp(optarg, "auto"))
+				o->ocr = PII_OCR_AUTO;
+			else if (!strcmp(optarg, "all"))
+				o->ocr = PII_OCR_ALL;
+			else if (!strcmp(optarg, "off"))
+				o->ocr = PII_OCR_OFF;
+			else
+				res = usage_error(err, errlen, "--ocr: '%s' is not auto, all or off",
+						  optarg);
+			break;
+		case OPT_OCR_BUDGET:
+		case OPT_OCR_FILE_BUDGET:
+			if (!parse_count(optarg, 100000000, &v))
+				res = usage_error(err, errlen, "--%s: '%s' is not a number of seconds (0: none)",
+						  c == OPT_OCR_BUDGET ? "ocr-budget" : "ocr-file-budget",
+						  optarg);
+			else if (c == OPT_OCR_BUDGET)
+				o->ocr_budget = (unsigned)v;
+			else
+				o->ocr_file_budget = (unsigned)v;
 			break;
 		case OPT_FOLLOW:
 			o->follow_symlinks = true;
@@ -523,6 +559,7 @@ void pii_options_defaults(struct pii_options *o)
 		.max_ratio = PII_MAX_RATIO_DEFAULT,
 		.max_members = PII_MAX_MEMBERS_DEFAULT,
 		.file_timeout = PII_FILE_TIMEOUT_DEFAULT,
+		.ocr_file_budget = PII_OCR_FILE_BUDGET_DEFAULT,
 		.stale_after = PII_STALE_AFTER_DEFAULT,
 		.contact_list_min = PII_CONTACT_LIST_MIN_DEFAULT,
 	};

@@ -3,6 +3,7 @@
  * It shows counts only, never a path or a value: those could be personal
  * data on a shared screen or in a captured log.
  */
+#include "pii_ocr.h"
 #include "pii_progress.h"
 
 #include <pthread.h>
@@ -61,6 +62,14 @@ static void draw(struct pii_progress *p, bool final)
 	char left[32] = "";
 	if (eta >= 0)
 		format_duration(eta, left, sizeof(left));
+	/* OCR pages, once there are any: a page takes a second, so a share of
+	 * scans moves slowly in files and bytes */
+	struct pii_ocr_totals ocr;
+	pii_ocr_totals(&ocr);
+	char pages[48] = "";
+	if (ocr.pages)
+		snprintf(pages, sizeof(pages), ", %llu OCR page%s", (unsigned long long)ocr.pages,
+			 ocr.pages == 1 ? "" : "s");
 	if (p->tty) {
 		char bar[24] = "";
 		if (counted && found) {
@@ -68,25 +77,27 @@ static void draw(struct pii_progress *p, bool final)
 			for (unsigned i = 0; i < 20; i++)
 				bar[i] = i < filled ? '#' : '-';
 			bar[20] = '\0';
-			pii_log_status("[%s] %3u%% %llu/%llu files, %.1f MB, %.1f MB/s%s%s", bar,
+			pii_log_status("[%s] %3u%% %llu/%llu files, %.1f MB, %.1f MB/s%s%s%s", bar,
 				       (unsigned)(100 * done / found), (unsigned long long)done,
-				       (unsigned long long)found, mb, rate, left[0] ? ", ETA " : "",
-				       left);
+				       (unsigned long long)found, mb, rate, pages,
+				       left[0] ? ", ETA " : "", left);
 		} else {
-			pii_log_status("%llu/%llu files (counting), %.1f MB, %.1f MB/s",
-				       (unsigned long long)done, (unsigned long long)found, mb, rate);
+			pii_log_status("%llu/%llu files (counting), %.1f MB, %.1f MB/s%s",
+				       (unsigned long long)done, (unsigned long long)found, mb, rate,
+				       pages);
 		}
 		return;
 	}
 	char fields[256];
 	snprintf(fields, sizeof(fields),
 		 "\"files_done\":%llu,\"files_found\":%llu,\"counting\":%s,\"bytes_done\":%llu,"
-		 "\"mb_per_s\":%.1f,\"eta_s\":%.0f",
+		 "\"mb_per_s\":%.1f,\"eta_s\":%.0f,\"ocr_pages\":%llu",
 		 (unsigned long long)done, (unsigned long long)found, counted ? "false" : "true",
-		 (unsigned long long)bytes, rate, eta >= 0 ? eta : -1.0);
-	pii_log(PII_LOG_INFO, "progress", fields, "%llu/%llu files%s, %.1f MB, %.1f MB/s%s%s",
+		 (unsigned long long)bytes, rate, eta >= 0 ? eta : -1.0,
+		 (unsigned long long)ocr.pages);
+	pii_log(PII_LOG_INFO, "progress", fields, "%llu/%llu files%s, %.1f MB, %.1f MB/s%s%s%s",
 		(unsigned long long)done, (unsigned long long)found, counted ? "" : " (counting)",
-		mb, rate, left[0] ? ", ETA " : "", left);
+		mb, rate, pages, left[0] ? ", ETA " : "", left);
 }
 
 static void *progress_main(void *arg)

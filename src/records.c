@@ -231,9 +231,16 @@ bool pii_record_summary(struct pii_buf *out, const struct pii_inventory *inv,
 		  pii_json_str_field(out, "host", inv->host) && pii_json_str_field(out, "user", inv->user) &&
 		  pii_buf_printf(out,
 				 ",\"show_values\":%s,\"interrupted\":%d,\"files_dropped\":%" PRIu64
-				 ",\"pattern_limit_hits\":%" PRIu64 ",\"paths\":[",
+				 ",\"pattern_limit_hits\":%" PRIu64 ",\"ocr\":{",
 				 inv->opt->show_values ? "true" : "false", inv->interrupted,
 				 inv->files_dropped, inv->pattern_limit_hits);
+	/* what OCR did, summed by the merge */
+	for (size_t i = 0; ok && i < pii_ocr_n_total_fields; i++)
+		ok = pii_buf_printf(out, "%s\"%s\":%" PRIu64, i ? "," : "",
+				    pii_ocr_total_fields[i].name,
+				    *(const uint64_t *)((const char *)&inv->ocr +
+							pii_ocr_total_fields[i].offset));
+	ok = ok && pii_buf_puts(out, "},\"paths\":[");
 	for (size_t i = 0; ok && i < inv->n_paths; i++)
 		ok = pii_buf_puts(out, i ? ",\"" : "\"") &&
 		     pii_escape_json(out, inv->paths[i], strlen(inv->paths[i])) &&
@@ -395,6 +402,11 @@ static bool replay_summary(struct pii_replay *rp, yajl_val obj, char *err, size_
 	s->show_values = get_bool(obj, "show_values");
 	s->files_dropped = get_u64(obj, "files_dropped");
 	s->pattern_limit_hits = get_u64(obj, "pattern_limit_hits");
+	const char *opath[] = {"ocr", NULL};
+	yajl_val ocr = yajl_tree_get(obj, opath, yajl_t_object);
+	for (size_t i = 0; ocr && i < pii_ocr_n_total_fields; i++)
+		*(uint64_t *)((char *)&s->ocr + pii_ocr_total_fields[i].offset) =
+			get_u64(ocr, pii_ocr_total_fields[i].name);
 	const char *ppath[] = {"paths", NULL};
 	yajl_val paths = yajl_tree_get(obj, ppath, yajl_t_array);
 	size_t n = paths ? YAJL_GET_ARRAY(paths)->len : 0;

@@ -58,6 +58,14 @@ void pii_rules_free(struct pii_ruleset *rs)
 	free(rs);
 }
 
+const char *pii_special_name(int special)
+{
+	return special == 9		       ? "Art. 9"
+	       : special == 10		       ? "Art. 10"
+	       : special == PII_SPECIAL_ID_COPY ? "ID document copy"
+						: NULL;
+}
+
 int pii_category_special(const struct pii_ruleset *rs, const char *category)
 {
 	for (size_t i = 0; i < rs->n_reports; i++)
@@ -123,7 +131,9 @@ static int find_or_add_report(struct pii_ruleset *rs, const struct pii_rule *r,
 	struct pii_report_id *rep = &grown[rs->n_reports];
 	*rep = (struct pii_report_id){.name = strdup(r->report_as),
 				      .category = strdup(r->category),
-				      .special = r->special,
+				      .special = r->special	 ? r->special
+						 : r->id_copy ? PII_SPECIAL_ID_COPY
+							      : 0,
 				      .subject_kind = kind};
 	if (!rep->name || !rep->category) {
 		free(rep->name);

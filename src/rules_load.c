@@ -343,6 +343,8 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 		}
 		else if (!strcmp(key, "prose"))
 			ok = get_bool(ld, v, key, &r->prose);
+		else if (!strcmp(key, "id_copy"))
+			ok = get_bool(ld, v, key, &r->id_copy);
 		else if (!strcmp(key, "row_evidence"))
 			ok = get_bool(ld, v, key, &r->row_evidence);
 		else if (!strcmp(key, "subject_count"))

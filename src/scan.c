@@ -35,7 +35,8 @@ static void scan_input(struct pii_worker *w, struct pii_input *in,
 	enum pii_status st = as ? as->run(in, &w->sink.base) : pii_extract(in, &w->sink.base);
 	res->bytes_read = in->bytes_read;
 	int stopped = in->budget ? in->budget->stopped : 0;
-	res->transient = stopped || in->read_errno || (st != PII_OK && st != PII_ELIMIT);
+	bool ocr_cut = in->budget && in->budget->ocr_cut;
+	res->transient = stopped || ocr_cut || in->read_errno || (st != PII_OK && st != PII_ELIMIT);
 	char why[256];
 	if (stopped == ETIMEDOUT) {
 		snprintf(why, sizeof(why),

@@ -40,6 +40,7 @@ static void hash_rules(SHA256_CTX *h, const struct pii_ruleset *rs)
 		hash_u64(h, r->context_window);
 		hash_u64(h, r->context_position);
 		hash_u64(h, (uint64_t)r->special);
+		hash_u64(h, (uint64_t)r->id_copy);
 		hash_u64(h, r->density);
 		hash_u64(h, r->identifies);
 		hash_u64(h, r->prose);

@@ -16,6 +16,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "pii_mrz.h"
 #include "pii_names.h"
 #include "validators.h"
 
@@ -216,6 +217,21 @@ static bool validate_nl_postcode_free(const char *value, size_t len, struct pii_
 	return true;
 }
 
+/* ---- machine-readable zone of an identity document ------------------------ */
+
+/* Every check digit of the MRZ right; counted by issuing state and
+ * document number, so the same document copied twice is one. */
+static bool validate_mrz(const char *value, size_t len, struct pii_canon *canon)
+{
+	struct pii_mrz mrz;
+	if (!pii_mrz_parse(value, len, &mrz))
+		return false;
+	char id[sizeof(mrz.issuer) + sizeof(mrz.number)];
+	int n = snprintf(id, sizeof(id), "%s%s", mrz.issuer, mrz.number);
+	pii_canon_copy(canon, id, (size_t)n);
+	return true;
+}
+
 /* ---- lookup ---------------------------------------------------------------- */
 
 static const struct {
@@ -245,6 +261,8 @@ static const struct {
 	{"nl_postcode", validate_nl_postcode},
 	{"nl_postcode_free", validate_nl_postcode_free},
 	{"date", pii_validate_date},
+	{"gps", pii_validate_gps},
+	{"mrz", validate_mrz},
 	{"person_name", pii_name_validate},
 	{"person_name_plausible", pii_name_validate_plausible},
 	{"person_name_sure", pii_name_validate_sure},

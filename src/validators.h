@@ -46,6 +46,10 @@ bool pii_validate_email_obfuscated(const char *value, size_t len, struct pii_can
 /* validate_date.c: a date of birth as written in the four languages. */
 bool pii_validate_date(const char *value, size_t len, struct pii_canon *canon);
 
+/* validate_geo.c: a latitude and a longitude in decimal degrees, each in
+ * range and with four decimals or more, not 0, 0. */
+bool pii_validate_gps(const char *value, size_t len, struct pii_canon *canon);
+
 /* validate_phone.c: the digits of a phone number as written (see there). */
 int pii_phone_digits(const char *v, size_t len, char *out, size_t max, bool *intl);
 

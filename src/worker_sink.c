@@ -241,6 +241,18 @@ static enum pii_status text_short(struct pii_sink *s, const struct pii_loc *loc,
 	return PII_OK;
 }
 
+static enum pii_status ocr_text(struct pii_sink *s, const struct pii_loc *loc, const char *utf8,
+			       size_t len, const struct pii_span *doubtful, size_t n_doubtful)
+{
+	struct pii_emitter *e = &as_scan(s)->w->emit;
+	e->doubtful = doubtful;
+	e->n_doubtful = n_doubtful;
+	pii_emit_text(e, loc, utf8, len, 0, len, 0, 0);
+	e->doubtful = NULL;
+	e->n_doubtful = 0;
+	return PII_OK;
+}
+
 static void problem(struct pii_sink *base, const char *path, enum pii_file_status st,
 		    const char *code, const char *reason)
 {
@@ -388,6 +400,7 @@ static const struct pii_sink_ops scan_sink_ops = {
 	.text_drop = text_drop,
 	.text_end = text_end,
 	.text = text_short,
+	.ocr_text = ocr_text,
 	.child = child,
 	.member = member,
 	.problem = problem,

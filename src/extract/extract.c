@@ -2,6 +2,7 @@
  * extract.c - the registry of extractors, made from extractors.def, and
  * the dispatch: the highest bid reads the input.
  */
+#include "pii_ocr_engine.h"
 #include "pii_extract.h"
 
 #include <pthread.h>
@@ -79,4 +80,10 @@ void pii_extractors_describe(FILE *f)
 	PII_IFNOT(have, fprintf(f, "  %-8s %s: left out of this build\n", #name, what);)
 #include "extract/extractors.def"
 #undef PII_EXTRACTOR
+	/* OCR is loaded at the first image: say here whether it will be */
+	char why[256];
+	if (pii_ocr_engine_load(why, sizeof(why)))
+		fprintf(f, "OCR: tesseract, languages nld+eng\n");
+	else
+		fprintf(f, "%s\n", why);
 }

@@ -364,10 +364,12 @@ static bool is_object_content(const char *name)
 	return !strncmp(name, "Object ", 7) && slash && !strcmp(slash, "/content.xml");
 }
 
-/* Parts of the package that are neither text nor an embedded file. */
+/* Parts of the package that are neither text nor an embedded file (nor a
+ * picture: Pictures/ goes to detection, a scan pasted in is read by OCR;
+ * the thumbnail of the first page is too small to read). */
 static bool is_package_part(const char *name)
 {
-	return !strncmp(name, "Pictures/", 9) || !strncmp(name, "Thumbnails/", 11) ||
+	return !strncmp(name, "Thumbnails/", 11) ||
 	       !strncmp(name, "META-INF/", 9) || !strcmp(name, "mimetype") ||
 	       !strcmp(name, "settings.xml") || !strcmp(name, "manifest.rdf") ||
 	       !strncmp(name, "Configurations2/", 16) || !strncmp(name, "Object ", 7);

@@ -615,8 +615,8 @@ static void second_pass(struct ooxml *o, struct pii_container *c)
 			property_member(o, c);
 		else if (is_text_member(o, m.name))
 			text_member(o, c, m.name);
-		else if (strstr(m.name, "/embeddings/"))
-			embedded_member(o, c, &m);
+		else if (strstr(m.name, "/embeddings/") || strstr(m.name, "/media/"))
+			embedded_member(o, c, &m); /* files, pictures (a scan pasted in) */
 	}
 }
 

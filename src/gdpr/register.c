@@ -216,6 +216,7 @@ void pii_register_compute(struct pii_inventory *inv, int64_t now)
 			s->newest = t;
 		s->art9 |= rep->special == 9;
 		s->art10 |= rep->special == 10;
+		s->id_copy |= rep->special == PII_SPECIAL_ID_COPY;
 	}
 	contact_lists(inv, opt->contact_list_min);
 }

@@ -90,7 +90,7 @@ static enum pii_status csv_commit(const struct pii_inventory *inv, const char *p
 		put_field(&line, mtime, false);
 		put_field(&line, r->file->type, false);
 		int special = inv->rules->reports[r->report].special;
-		put_field(&line, special == 9 ? "Art. 9" : special == 10 ? "Art. 10" : NULL, false);
+		put_field(&line, pii_special_name(special), false);
 		put_field(&line, r->stale ? "yes" : NULL, false);
 		if (r->contact_list)
 			put_num(&line, r->contact_list);

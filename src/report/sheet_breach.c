@@ -8,7 +8,7 @@
 
 static const char *art_name(int special)
 {
-	return special == 9 ? "Art. 9" : special == 10 ? "Art. 10" : NULL;
+	return pii_special_name(special);
 }
 
 static void write_breach(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)

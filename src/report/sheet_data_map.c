@@ -40,9 +40,15 @@ static void write_data_map(struct book *b, lxw_worksheet *ws, const struct pii_i
 					       inv->categories[order[k]].name);
 		pii_book_str(b, ws, row, 0, s->name, NULL);
 		pii_book_str(b, ws, row, 1, pii_buf_cstr(&cats), NULL);
-		pii_book_str(b, ws, row, 2,
-			s->art9 && s->art10 ? "Art. 9, Art. 10" : s->art9 ? "Art. 9" : s->art10 ? "Art. 10" : NULL,
-			b->warn);
+		struct pii_buf marks = {0};
+		if (s->id_copy)
+			pii_buf_puts(&marks, pii_special_name(PII_SPECIAL_ID_COPY));
+		if (s->art9)
+			pii_buf_printf(&marks, "%sArt. 9", marks.len ? ", " : "");
+		if (s->art10)
+			pii_buf_printf(&marks, "%sArt. 10", marks.len ? ", " : "");
+		pii_book_str(b, ws, row, 2, marks.len ? pii_buf_cstr(&marks) : NULL, b->warn);
+		pii_buf_free(&marks);
 		pii_book_num(b, ws, row, 3, (double)s->locations, b->integer);
 		pii_book_num(b, ws, row, 4, (double)s->files, b->integer);
 		pii_book_num(b, ws, row, 5, (double)s->findings, b->integer);

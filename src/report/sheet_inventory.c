@@ -48,8 +48,7 @@ static void write_inventory(struct book *b, lxw_worksheet *ws, const struct pii_
 		pii_book_str(b, ws, row, 18, pii_owner_name(r->file->uid), NULL);
 		pii_book_note(b, worksheet_write_unixtime(ws, row, 19, r->file->mtime, b->date));
 		pii_book_str(b, ws, row, 20, r->file->type, NULL);
-		pii_book_str(b, ws, row, 21, rep->special == 9 ? "Art. 9" : rep->special == 10 ? "Art. 10" : NULL,
-			b->warn);
+		pii_book_str(b, ws, row, 21, pii_special_name(rep->special), b->warn);
 		double age = (double)(inv->now - pii_inv_file_data_time(r->file)) / (365.25 * 86400);
 		pii_book_num(b, ws, row, 22, (double)(int64_t)(age * 10 + 0.5) / 10, NULL);
 		pii_book_str(b, ws, row, 23, r->stale ? "yes: older than --stale-after" : NULL, b->warn);

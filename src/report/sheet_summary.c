@@ -117,6 +117,41 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 		       (double)inv->problems_dropped);
 	if (inv->pattern_limit_hits)
 		pii_book_kv_num(b, ws, &row, "Pattern work limit reached", (double)inv->pattern_limit_hits);
+	const struct pii_ocr_totals *ocr = &inv->ocr;
+	if (ocr->images || ocr->pages || ocr->skipped_off || ocr->skipped_missing) {
+		/* what this run read by OCR (a run with --state reads only what
+		 * changed); the time apart, as it varies from run to run */
+		s.len = 0;
+		pii_buf_printf(&s, "%" PRIu64 " page%s read (%s); %" PRIu64
+			       " identity document zone%s; %" PRIu64 " image%s looked at",
+			       ocr->pages, ocr->pages == 1 ? "" : "s",
+			       inv->opt->ocr == PII_OCR_ALL ? "--ocr all"
+			       : inv->opt->ocr == PII_OCR_OFF ? "--ocr off" : "--ocr auto",
+			       ocr->id_documents, ocr->id_documents == 1 ? "" : "s", ocr->images,
+			       ocr->images == 1 ? "" : "s");
+		pii_book_kv_str(b, ws, &row, "OCR", pii_buf_cstr(&s), NULL);
+		pii_book_str(b, ws, row, 0, "OCR time (seconds, all threads)", b->bold);
+		pii_book_num(b, ws, row++, 1, (double)ocr->milliseconds / 1000.0, NULL);
+		s.len = 0;
+		const struct {
+			uint64_t n;
+			const char *why;
+		} left[] = {
+			{ocr->skipped_no_text, "no text at a first look"},
+			{ocr->skipped_budget, "OCR budget spent"},
+			{ocr->skipped_off, "--ocr off"},
+			{ocr->skipped_large, "too large"},
+			{ocr->skipped_missing, "OCR not installed"},
+			{ocr->unreadable, "unreadable"},
+		};
+		for (size_t i = 0; i < sizeof(left) / sizeof(left[0]); i++)
+			if (left[i].n)
+				pii_buf_printf(&s, "%s%" PRIu64 " %s", s.len ? ", " : "", left[i].n,
+					       left[i].why);
+		if (s.len)
+			pii_book_kv_str(b, ws, &row, "Images and pages not read by OCR (Errors sheet)",
+					pii_buf_cstr(&s), b->warn);
+	}
 	row++;
 
 	static const char *const cat_header[] = {"Category", "Findings", "Locations",
@@ -135,7 +170,7 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 		pii_book_num(b, ws, row, 3, (double)c->files, b->integer);
 		pii_book_num(b, ws, row, 4, (double)pii_distinct_count(&c->distinct), b->integer);
 		int special = pii_category_special(inv->rules, c->name);
-		pii_book_str(b, ws, row, 5, special == 9 ? "Art. 9" : special == 10 ? "Art. 10" : NULL, b->warn);
+		pii_book_str(b, ws, row, 5, pii_special_name(special), b->warn);
 		row++;
 	}
 	pii_buf_free(&s);

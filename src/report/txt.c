@@ -15,7 +15,10 @@
 
 static const char *art(int special)
 {
-	return special == 9 ? " (Art. 9)" : special == 10 ? " (Art. 10)" : "";
+	return special == 9		       ? " (Art. 9)"
+	       : special == 10		       ? " (Art. 10)"
+	       : special == PII_SPECIAL_ID_COPY ? " (ID document copy)"
+						: "";
 }
 
 static enum pii_status txt_commit(const struct pii_inventory *inv, const char *path, FILE *f,

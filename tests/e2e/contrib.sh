@@ -11,7 +11,7 @@ head -c 32 /dev/urandom >"$WORK/key"
 export KEY_FILE="$WORK/key" SCAN_PATH=fixtures/ PIISCAN="$PIISCAN"
 "$PIISCAN" -q --fingerprint-key-file "$KEY_FILE" -o "$WORK/single.xlsx" fixtures/
 same() { $PY tests/e2e/same_xlsx.py "$1" "$WORK/single.xlsx" "Started (UTC)" \
-	"Finished (UTC)" "Duration (seconds)" "Command line"; }
+	"Finished (UTC)" "Duration (seconds)" "Command line" "OCR time (seconds, all threads)"; }
 
 # Kubernetes: the manifests, then their pods' command with each index.
 check "kubernetes: an Indexed Job whose completions, parallelism and SHARDS agree" \

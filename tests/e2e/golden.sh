@@ -5,10 +5,13 @@
 cd "$ROOT" || exit 2
 
 want="$WORK/want.tsv"
+# fixtures/images is checked by images.sh against what its generator
+# planted: the values OCR reads are the engine's, not written by hand.
+G="--exclude images"
 grep -v '^#' tests/golden/fixtures.tsv | sort >"$want"
 
 for j in 1 4; do
-	"$PIISCAN" -q -j $j --show-values -o "$WORK/all-$j.jsonl" fixtures/
+	"$PIISCAN" -q -j $j $G --show-values -o "$WORK/all-$j.jsonl" fixtures/
 	if $PY tests/e2e/jsonl2tsv.py "$WORK/all-$j.jsonl" fixtures/ >"$WORK/got-$j.tsv" &&
 		d=$(diff "$want" "$WORK/got-$j.tsv"); then
 		ok "fixtures with -j $j: every planted value, no decoy"
@@ -18,7 +21,7 @@ for j in 1 4; do
 done
 
 # Masked by default: no planted value appears in any output.
-"$PIISCAN" -q -o "$WORK/m.jsonl" -o "$WORK/m.xlsx" -o "$WORK/m.csv" fixtures/
+"$PIISCAN" -q $G -o "$WORK/m.jsonl" -o "$WORK/m.xlsx" -o "$WORK/m.csv" fixtures/
 rc=$?
 check "a scan with findings exits 0" test $rc -eq 0
 leaks=""
@@ -38,7 +41,7 @@ check "masked national ids and cards have no digit left" \
 # The workbook, read back with openpyxl.
 check "xlsx: sheets, summary, inventory, findings, rules" \
 	$PY tests/e2e/check_xlsx.py fixtures "$WORK/m.xlsx" "$want"
-"$PIISCAN" -q --show-values -o "$WORK/s.xlsx" fixtures/
+"$PIISCAN" -q $G --show-values -o "$WORK/s.xlsx" fixtures/
 check "xlsx with --show-values says so in the summary" \
 	$PY tests/e2e/check_xlsx.py shown "$WORK/s.xlsx"
 

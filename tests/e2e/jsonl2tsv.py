@@ -21,6 +21,6 @@ with open(sys.argv[1], encoding="utf-8") as f:
             if key in obj:
                 path += f" {key}={obj[key]}"
         rows.append("\t".join([path, str(obj.get("line", "-")), obj["rule"],
-                               obj["confidence"], obj["value"]]))
+                               obj["confidence"], obj["value"].replace("\n", "\\n")]))
 for r in sorted(rows):
     print(r)

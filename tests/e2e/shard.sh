@@ -39,7 +39,8 @@ assert min(sizes) > 0, sizes  # every shard got some of the 70-odd files
 EOF
 check "merged inventory = one run's: every sheet, every cell (but times and command line)" \
 	$PY tests/e2e/same_xlsx.py "$WORK/merged.xlsx" "$WORK/single.xlsx" \
-	"Started (UTC)" "Finished (UTC)" "Duration (seconds)" "Command line"
+	"Started (UTC)" "Finished (UTC)" "Duration (seconds)" "Command line" \
+	"OCR time (seconds, all threads)"
 check "the merged summary shows the merge command" \
 	$PY -c "import openpyxl,sys; s={r[0]:r[1] for r in openpyxl.load_workbook(sys.argv[1])['Summary'].iter_rows(values_only=True) if r[0]}; sys.exit(not s['Command line'].startswith('$PIISCAN merge '))" "$WORK/merged.xlsx"
 check "merged CSV = one run's CSV, byte for byte" cmp "$WORK/merged.csv" "$WORK/single.csv"

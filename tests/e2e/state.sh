@@ -56,7 +56,8 @@ check "second run: every file carried over" \
 check "second run: the same inventory (every sheet but times and state counts)" \
 	$PY tests/e2e/same_xlsx.py "$WORK/first.xlsx" "$WORK/second.xlsx" "Started (UTC)" \
 	"Finished (UTC)" "Duration (seconds)" "Command line" "Files read this run" \
-	"Files carried over (unchanged)" "Changes since the previous run"
+	"Files carried over (unchanged)" "Changes since the previous run" \
+	"OCR" "OCR time (seconds, all threads)" "Images and pages not read by OCR (Errors sheet)"
 check "second run: the same CSV" cmp "$WORK/first.csv" "$WORK/second.csv"
 check "second run: an empty Changes sheet" test -z "$(changes "$WORK/second.xlsx")"
 

@@ -215,6 +215,21 @@ static enum pii_status text_short(struct pii_sink *s, const struct pii_loc *loc,
 	return PII_OK;
 }
 
+static enum pii_status ocr_text(struct pii_sink *s, const struct pii_loc *loc, const char *utf8,
+			       size_t len, const struct pii_span *doubtful, size_t n_doubtful)
+{
+	struct record_sink *rs = as_rs(s);
+	text_short(s, loc, utf8, len, 0, 1);
+	struct rs_rec *r = &rs->recs[rs->n - 1];
+	r->ocr = true;
+	r->n_doubtful = n_doubtful;
+	for (size_t i = 0; i < n_doubtful; i++)
+		if (doubtful[i].start >= doubtful[i].end || doubtful[i].end > len ||
+		    (i && doubtful[i].start < doubtful[i - 1].end))
+			misuse(rs, "doubtful span %zu of an OCR text is out of order", i);
+	return PII_OK;
+}
+
 /* ---- members --------------------------------------------------------------------- */
 
 /* Whether the door lets one more member in. */
@@ -410,6 +425,7 @@ static const struct pii_sink_ops record_ops = {
 	.text_drop = text_drop,
 	.text_end = text_end,
 	.text = text_short,
+	.ocr_text = ocr_text,
 	.child = child,
 	.member = member,
 	.problem = problem,

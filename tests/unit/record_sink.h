@@ -50,6 +50,8 @@ struct rs_rec {
 	bool lines;         /* the stream asked for line numbers */
 	uint64_t offset;    /* short text: where it starts in the input */
 	uint64_t line;      /* short text: its line, 0 when unknown */
+	bool ocr;           /* read by OCR (ocr_text) */
+	size_t n_doubtful;  /* OCR: words it was unsure of */
 	/* RS_TEXT: the text; RS_CHILD: the bytes read. NUL-terminated. */
 	char *text;
 	size_t len;

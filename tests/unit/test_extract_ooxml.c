@@ -269,7 +269,7 @@ static const struct t_zip_member document[] = {
 	 "</w:body></w:document>", 0, false},
 	{"word/header1.xml", "<w:hdr xmlns:w=\"urn:w\"><w:p><w:r><w:t>Kop: Bakker</w:t></w:r></w:p>"
 			     "</w:hdr>", 0, false},
-	{"word/media/image1.png", "PNG-DATA-NIET-LEZEN", 0, false},
+	{"word/media/image1.png", "PNG-VOOR-OCR", 0, false},
 	{"word/embeddings/klanten.csv", "naam,email\nJan,jan@example.nl\nPiet,piet@example.nl\n",
 	 0, false},
 	{"word/embeddings/oleObject1.bin", "\x01\x02OLE", 0, false},
@@ -352,8 +352,11 @@ static void docx(void)
 	CHECK(rs_text(&rs, "nl-NL") == NULL && rs_text(&rs, "Microsoft") == NULL &&
 	      rs_text(&rs, "2024-03-12") == NULL);
 	CHECK_STR(property(&rs, "author") ? property(&rs, "author")->loc.file : NULL, "brief.docx");
-	/* the embedded files are members, as they are */
-	CHECK_U64(rs_count(&rs, RS_CHILD), 2);
+	/* the embedded files and pictures are members, as they are (a scan
+	 * pasted in is read by OCR) */
+	CHECK_U64(rs_count(&rs, RS_CHILD), 3);
+	r = rs_child(&rs, "word/media/image1.png");
+	CHECK(r && !strcmp(r->text, "PNG-VOOR-OCR"));
 	r = rs_child(&rs, "word/embeddings/klanten.csv");
 	CHECK(r && !strcmp(r->path, "brief.docx") && r->depth == 0 &&
 	      !strcmp(r->text, document[4].data) && r->count == strlen(document[4].data));
@@ -366,7 +369,7 @@ static void docx(void)
 	rs_close_door_after(&rs, 0);
 	CHECK(t_run_bytes(&rs, x, "brief.docx", zip, len) == PII_OK);
 	CHECK_CLEAN(&rs);
-	r = rs_child(&rs, "word/embeddings/klanten.csv");
+	r = rs_child(&rs, "word/media/image1.png"); /* the first member offered */
 	CHECK(r && r->status == PII_ELIMIT && r->len == 0);
 	CHECK(rs_text(&rs, "Eerste regel") != NULL && rs_text(&rs, "Kop: Bakker") != NULL);
 	CHECK(property_is(&rs, "author", "Auteur Naam"));

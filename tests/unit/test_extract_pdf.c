@@ -124,12 +124,38 @@ static void no_text_and_damaged(void)
 {
 	struct record_sink rs;
 	rs_init(&rs);
-	CHECK(t_run_fixture(&rs, x, "fixtures/hostile/scanned.pdf") == PII_OK);
+	/* a page without a text layer, with OCR off: listed as needing it */
+	struct t_input t;
+	CHECK(t_input_fixture(&t, "fixtures/hostile/scanned.pdf"));
+	t.opt.ocr = PII_OCR_OFF;
+	CHECK(t_extract(&t, x, &rs) == PII_OK);
+	t_input_free(&t);
 	CHECK_CLEAN(&rs);
 	const struct rs_rec *p = rs_problem(&rs, PII_CODE_NEEDS_OCR);
 	CHECK(p && p->file_status == PII_FILE_SKIPPED &&
-	      !strcmp(p->path, "fixtures/hostile/scanned.pdf"));
+	      !strcmp(p->path, "fixtures/hostile/scanned.pdf") && strstr(p->reason, "--ocr off"));
 	CHECK_U64(rs_count(&rs, RS_PROBLEM), 1);
+	rs_free(&rs);
+	/* with OCR on (the default) the page is rendered and read: a blank
+	 * page gives no text and no row */
+	rs_init(&rs);
+	CHECK(t_run_fixture(&rs, x, "fixtures/hostile/scanned.pdf") == PII_OK);
+	CHECK_CLEAN(&rs);
+	CHECK_U64(rs_count(&rs, RS_PROBLEM), 0);
+	rs_free(&rs);
+	/* a scanned page: its text comes from OCR, on its page, marked so */
+	rs_init(&rs);
+	CHECK(t_run_fixture(&rs, x, "fixtures/images/mixed.pdf") == PII_OK);
+	CHECK_CLEAN(&rs);
+	const struct rs_rec *typed = rs_text(&rs, "sander.hendriks92@outlook.com");
+	CHECK(typed && typed->loc.page == 1 && !typed->ocr);
+	const struct rs_rec *scanned = rs_text(&rs, "Hendriks");
+	while (scanned && !scanned->ocr)
+		scanned = rs_text_next(&rs, scanned, "Hendriks");
+	CHECK(scanned && scanned->loc.page == 2 && !scanned->loc.part);
+	const struct rs_rec *zone = rs_text(&rs, "P<NLDHENDRIKS<<SANDER<WILLEM");
+	CHECK(zone && zone->loc.page == 2 && zone->loc.part && !strcmp(zone->loc.part, "MRZ"));
+	CHECK_U64(rs_count(&rs, RS_PROBLEM), 0);
 	rs_free(&rs);
 
 	const char *junk = "%PDF-1.4\nniets dan rommel\n";

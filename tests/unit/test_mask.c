@@ -40,6 +40,10 @@ void test_mask(void)
 	CHECK_STR(masked("ipv6", "2a02:a45f:1c3e::1d2e"), "2a02:a45f:****::****");
 	CHECK_STR(masked("iban", "NL91 ABNA 0417 1643 00"), "NL** **** **** **** **");
 	CHECK_STR(masked("postcode", "1015 CS"), "10** **");
+	CHECK_STR(masked("gps", "52.370216, 4.895168"), "52.4, 4.9");
+	CHECK_STR(masked("gps", "-33.865143,-70.209900"), "-33.9,-70.2");
+	CHECK_STR(masked("gps", "-0.041234 4.9"), "0.0 4.9");
+	CHECK_STR(masked("gps", "no position"), "** ********");
 	CHECK(pii_mask_find("nope") == NULL);
 
 	/* A tiny output buffer is never overrun. */

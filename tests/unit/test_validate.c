@@ -268,6 +268,18 @@ static const struct vcase cases[] = {
 	{"nl_postcode", "1234 SS", false, NULL},
 	{"nl_postcode", "1234 SA", false, NULL},
 	{"nl_postcode", "1234 ABC", false, NULL},
+	/* a position: in range, four decimals, not 0, 0 */
+	{"gps", "52.370216, 4.895168", true, "52.370216,4.895168"},
+	{"gps", "-33.865143,-70.2099", true, "-33.865143,-70.209900"},
+	{"gps", "52.3702 4.8951", true, "52.370200,4.895100"},
+	{"gps", "48.8566140; 2.3522219", true, "48.856614,2.352222"},
+	{"gps", "0.000000, 0.000000", false, NULL},
+	{"gps", "95.123456, 4.895168", false, NULL},
+	{"gps", "52.370216, 190.123456", false, NULL},
+	{"gps", "52.37, 4.89", false, NULL},
+	{"gps", "52.370216", false, NULL},
+	{"gps", "52.370216, 4.895168x", false, NULL},
+	{"gps", "52.370216,4.895168,", false, NULL},
 };
 
 void test_validate(void)
