@@ -9,6 +9,8 @@ Environment (all optional):
   BENCH_FILES  number of small files in the tree   (default 100000)
   BENCH_REPEAT runs of each command; the best counts (default 3)
   BENCH_OUT    where results are appended           (default bench/RESULTS.md)
+  BENCH_OCR_COPIES  copies of each scan in the OCR set (default 3)
+  BENCH_ONLY   "ocr": the OCR comparison alone
 
 The machine is shared and noisy: each command runs BENCH_REPEAT times and
 the fastest run counts; peak memory is the largest of those runs. Files
@@ -16,6 +18,7 @@ are read once before timing so that every tool reads from the page cache:
 the comparison is CPU against CPU.
 """
 import datetime
+import json
 import os
 import platform
 import shutil
@@ -124,6 +127,79 @@ def make_office():
     return names
 
 
+# The scans of fixtures/images whose printed values the generator planted:
+# one page each.
+OCR_SCANS = ("scan-brief.png", "scan-brief-200.jpg", "id-kaart.png", "paspoort.png",
+             "paspoort-200.jpg", "td2-document.png")
+
+
+def ocr_bench(cores):
+    """piiscan's OCR against the tesseract command on the same scans, in the
+    same run: pages per second on one core (tesseract with OMP_THREAD_LIMIT=1,
+    as piiscan runs its engines), and how many of the planted values each
+    reads back. Returns table rows and target lines, or ([], []) without
+    the tesseract command."""
+    if not shutil.which("tesseract"):
+        print("bench: the tesseract command is not installed: no OCR comparison", file=sys.stderr)
+        return [], []
+    sys.path.insert(0, os.path.join(ROOT, "tests", "e2e"))
+    import check_images as ci  # the read-back rules of the e2e test
+    src = os.path.join(ROOT, "fixtures", "images")
+    copies = int(os.environ.get("BENCH_OCR_COPIES", "3"))
+    folder = os.path.join(OUT, "ocr")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    pages = []
+    for k in range(copies):
+        for name in OCR_SCANS:
+            dst = os.path.join(folder, f"{k}-{name}")
+            shutil.copyfile(os.path.join(src, name), dst)
+            pages.append((name, dst))
+    planted = [l.rstrip("\n").split("\t") for l in open(os.path.join(src, "planted.tsv"))][1:]
+    planted = [p for p in planted if p[0] in OCR_SCANS and p[1] == "page 1"]
+    rows = []
+    # the tesseract command, one page after the other, one thread
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    texts = {}
+    start = time.perf_counter()
+    for name, path in pages:
+        texts[path] = subprocess.run(["tesseract", path, "-", "-l", "nld+eng"], env=env,
+                                     capture_output=True, text=True).stdout
+    cli_s = time.perf_counter() - start
+    rows.append({"name": "tesseract command (1 thread)", "workload": f"{len(pages)} scans",
+                 "s": cli_s, "rss": 0.0, "mbs": None, "fps": len(pages) / cli_s})
+    cli_found = sum(1 for name, path in pages for f, _, _, v in planted
+                    if f == name and ci.norm(v) in ci.norm(texts[path]))
+    # piiscan, --ocr all (every scan read, as the command reads every one)
+    jsonl = os.path.join(OUT, "ocr.jsonl")
+    results = {}
+    for threads in (1, cores):
+        t, m = best([PIISCAN, "-q", "-j", str(threads), "--ocr", "all", "--show-values",
+                     "-o", jsonl, folder])
+        results[threads] = t
+        rows.append({"name": f"piiscan -j {threads} --ocr all", "workload": f"{len(pages)} scans",
+                     "s": t, "rss": m, "mbs": None, "fps": len(pages) / t})
+    findings = [json.loads(l) for l in open(jsonl)]
+    found = 0
+    for name, path in pages:
+        for f, where, kind, v in planted:
+            rules = ci.RULES.get(kind, (kind,))
+            found += f == name and any(
+                x["file"] == path and x["rule"] in rules and ci.at_place(x, where, kind)
+                and ci.holds(x["value"], v, kind) for x in findings)
+    total = sum(1 for name, _ in pages for f, _, _, _ in planted if f == name)
+    ratio = results[1] / cli_s
+    targets = [
+        f"| OCR, {len(pages)} scans: piiscan -j 1 time / tesseract command time <= 1.0 | "
+        f"{ratio:.2f} | {'met' if ratio <= 1.0 else 'NOT met'} |",
+        f"| OCR: planted values read back, piiscan / tesseract command | "
+        f"{found}/{total} / {cli_found}/{total} | {'met' if found >= cli_found else 'NOT met'} |",
+        f"| OCR pages per second per core: piiscan / tesseract command (reported) | "
+        f"{len(pages) / results[1]:.2f} / {len(pages) / cli_s:.2f} | |",
+    ]
+    return rows, targets
+
+
 def tree_stats(path):
     files, size = 0, 0
     for d, _, names in os.walk(path):
@@ -166,6 +242,8 @@ def commit():
 def main():
     os.makedirs(OUT, exist_ok=True)
     cores = os.cpu_count() or 1
+    if os.environ.get("BENCH_ONLY") == "ocr":
+        return ocr_only(cores)
     size = os.environ.get("BENCH_SIZE", "1G")
     big_size = os.environ.get("BENCH_BIG", "4G")
     small_size = os.environ.get("BENCH_SMALL", "256M")
@@ -240,6 +318,10 @@ def main():
             office_rows[fmt] = add("piiscan -j 1", f"{fmt} ({os.path.getsize(office[fmt]) / 1e6:.1f} MB)",
                                    t, m, os.path.getsize(office[fmt]) / 1e6)
 
+    # Scans: OCR against the tesseract command.
+    ocr_rows, ocr_targets = ocr_bench(cores)
+    rows.extend(ocr_rows)
+
     # Start-up: rules loaded and JIT-compiled, an empty file scanned.
     empty = os.path.join(OUT, "empty.txt")
     open(empty, "w").close()
@@ -249,14 +331,7 @@ def main():
     startup_ms = min(starts) * 1000
 
     # The table.
-    lines = []
-    lines.append("| run | workload | seconds | MB/s | files/s | peak RSS (MB) |")
-    lines.append("|---|---|---:|---:|---:|---:|")
-    for r in rows:
-        lines.append("| {} | {} | {:.2f} | {} | {} | {:.0f} |".format(
-            r["name"], r["workload"], r["s"],
-            f"{r['mbs']:.0f}" if r["mbs"] else "", f"{r['fps']:.0f}" if r["fps"] else "",
-            r["rss"]))
+    lines = table_of(rows)
 
     def verdict(ok):
         return "met" if ok else "NOT met"
@@ -279,13 +354,37 @@ def main():
         if old in office_rows and new in office_rows:
             lines.append(f"| {old} against {new}, same content: time {old} / time {new} (reported) | "
                          f"{office_rows[old]['s'] / office_rows[new]['s']:.2f} | |")
+    lines.extend(ocr_targets)
     lines.append(f"| (read floor: cat at {cat_big['mbs']:.0f} MB/s) | | |")
+    write_results("\n".join(lines))
 
-    table = "\n".join(lines)
+
+def table_of(rows):
+    lines = ["| run | workload | seconds | MB/s | files/s | peak RSS (MB) |", "|---|---|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append("| {} | {} | {:.2f} | {} | {} | {:.0f} |".format(
+            r["name"], r["workload"], r["s"],
+            f"{r['mbs']:.0f}" if r["mbs"] else "", f"{r['fps']:.2f}" if r["fps"] else "",
+            r["rss"]))
+    return lines
+
+
+def ocr_only(cores):
+    rows, targets = ocr_bench(cores)
+    if rows:
+        write_results("\n".join(table_of(rows) + ["", "| target | measured | |", "|---|---:|---|"] +
+                                 targets))
+
+
+def write_results(table):
     print(table)
+    rg = shutil.which("rg") and subprocess.run(["rg", "--version"], capture_output=True,
+                                                text=True).stdout.split()[1]
+    tess = shutil.which("tesseract") and subprocess.run(["tesseract", "--version"], capture_output=True,
+                                                        text=True).stdout.split()[1]
     header = (f"\n## {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
               f"commit {commit()}\n\n{machine()}; best of {REPEAT} runs; "
-              f"ripgrep {subprocess.run(['rg', '--version'], capture_output=True, text=True).stdout.split()[1]}\n\n")
+              f"ripgrep {rg}; tesseract {tess}\n\n")
     dest = os.environ.get("BENCH_OUT", os.path.join(ROOT, "bench", "RESULTS.md"))
     if not os.path.exists(dest):
         with open(dest, "w") as f:

@@ -56,4 +56,9 @@ enum pii_status pii_props_finish(struct pii_props *p);
 
 void pii_props_free(struct pii_props *p);
 
+/* "2011-02-03T16:45:00Z" (seconds and zone optional; a zone other than
+ * Z is taken as UTC: a day's precision is what retention needs) as Unix
+ * time; 0 when it is no such time. */
+int64_t pii_props_iso_time(const char *s);
+
 #endif

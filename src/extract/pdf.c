@@ -26,6 +26,7 @@
 #include "pii_extractor.h"
 #include "pii_limits.h"
 #include "pii_ocr.h"
+#include "pii_props.h"
 
 /* Memory pdftotext may use: large documents need a few hundred MB. */
 #define PDF_CHILD_MEMORY ((rlim_t)1 << 30)
@@ -302,6 +303,68 @@ static enum pii_status read_blank_pages(struct pii_input *in, struct pii_sink *o
 	return st;
 }
 
+/* ---- the document's properties -------------------------------------------------- */
+
+/* pdfinfo's output, kept up to a size no real one reaches. */
+struct info_text {
+	char buf[16 << 10];
+	size_t len;
+};
+
+static void take_info(void *ctx, const char *s, size_t n)
+{
+	struct info_text *t = ctx;
+	size_t room = sizeof(t->buf) - 1 - t->len;
+	memcpy(t->buf + t->len, s, n < room ? n : room);
+	t->len += n < room ? n : room;
+}
+
+/* Who wrote it and what it is about, from pdfinfo (a child process, as
+ * pdftotext), as text of part "properties" under the keys the Office
+ * formats use; when it was last changed as the data's age. */
+static enum pii_status read_properties(struct pii_input *in, struct pii_sink *out, int pdf_fd)
+{
+	static const struct {
+		const char *field, *key;
+	} fields[] = {{"Author:", "author"}, {"Title:", "title"}, {"Subject:", "subject"},
+		      {"Keywords:", "keywords"}};
+	char path[64];
+	const char *exe = tool_path(path, sizeof(path), "pdfinfo");
+	struct info_text info = {.len = 0};
+	struct child_run run = {.take = take_info, .ctx = &info};
+	char *const argv[] = {(char *)"pdfinfo", (char *)"-isodates", (char *)"-enc",
+			      (char *)"UTF-8", (char *)"/dev/fd/3", NULL};
+	if (!exe || !run_child(exe, argv, pdf_fd, in->scratch, &run) || child_failed(&run))
+		return PII_OK; /* pdftotext's outcome says what is wrong with it */
+	info.buf[info.len] = '\0';
+	int64_t created = 0, modified = 0;
+	enum pii_status st = PII_OK;
+	for (char *line = info.buf, *next; line && st == PII_OK; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		char *colon = strchr(line, ':');
+		if (!colon)
+			continue;
+		const char *value = colon + 1 + strspn(colon + 1, " ");
+		size_t n = strlen(value), field_len = (size_t)(colon + 1 - line);
+		if (!strncmp(line, "CreationDate:", field_len))
+			created = pii_props_iso_time(value);
+		else if (!strncmp(line, "ModDate:", field_len))
+			modified = pii_props_iso_time(value);
+		for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+			if (n && strlen(fields[i].field) == field_len &&
+			    !strncmp(line, fields[i].field, field_len) &&
+			    pii_utf8_valid_prefix(value, n) == n) {
+				struct pii_loc loc = {.file = in->path, .part = "properties",
+						      .key = fields[i].key};
+				st = pii_sink_text(out, &loc, value, n, 0, 0);
+			}
+	}
+	pii_sink_saved(out, in, modified ? modified : created);
+	return st;
+}
+
 static enum pii_status pdf_run(struct pii_input *in, struct pii_sink *out)
 {
 	char path[64];
@@ -356,8 +419,11 @@ static enum pii_status pdf_run(struct pii_input *in, struct pii_sink *out)
 				 run.err[0] ? ": " : "", run.err);
 		pii_sink_problem(out, in->path, password ? PII_FILE_SKIPPED : PII_FILE_PARTIAL,
 				 password ? PII_CODE_ENCRYPTED : PII_CODE_DAMAGED, why);
-	} else if (t.n_blank + t.more_blank && t.st == PII_OK) {
-		t.st = read_blank_pages(in, out, pdf_fd, &t);
+	} else {
+		if (t.st == PII_OK)
+			t.st = read_properties(in, out, pdf_fd);
+		if (t.n_blank + t.more_blank && t.st == PII_OK)
+			t.st = read_blank_pages(in, out, pdf_fd, &t);
 	}
 	free(t.blank);
 	if (own_fd)

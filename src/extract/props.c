@@ -33,10 +33,7 @@ void pii_props_saved_from(struct pii_props *p, const char *element,
 	p->in = in;
 }
 
-/* "2011-02-03T16:45:00Z" (seconds and zone optional; a zone other than
- * Z is taken as UTC: a day's precision is what retention needs) as Unix
- * time; 0 when it is no such time. */
-static int64_t iso_time(const char *s)
+int64_t pii_props_iso_time(const char *s)
 {
 	struct tm tm = {0};
 	int n = sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
@@ -87,7 +84,7 @@ void pii_props_end(struct pii_props *p)
 	if (p->in_saved) {
 		p->in_saved = false;
 		p->saved[p->saved_len] = '\0';
-		int64_t t = iso_time(p->saved);
+		int64_t t = pii_props_iso_time(p->saved);
 		if (t > 0 && p->in)
 			pii_sink_saved(p->cell.out, p->in, t);
 		return;

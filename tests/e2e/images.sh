@@ -120,6 +120,19 @@ EOF
 		grep -q 'kopie.docx!word/media/[^"]*","rule":"id_document"' "$WORK/d.jsonl"
 fi
 
+# A PDF's own properties (pdfinfo): its author as a name, its last change
+# as the data's age. Set on a copy with exiftool.
+if command -v exiftool >/dev/null 2>&1; then
+	cp $I/mixed.pdf "$WORK/auteur.pdf"
+	exiftool -q -overwrite_original -Author="Willeke de Bruijn" \
+		-ModifyDate="2015:03:04 10:00:00" "$WORK/auteur.pdf"
+	"$PIISCAN" -q --records --show-values -o "$WORK/auteur.jsonl" "$WORK/auteur.pdf"
+	check "a PDF's author, in part properties" \
+		grep -q '"value":"Willeke de Bruijn".*"key":"author","part":"properties"' "$WORK/auteur.jsonl"
+	check "a PDF's last change as the data's age (2015-03-04)" \
+		grep -q '"record":"file".*"saved":1425463200' "$WORK/auteur.jsonl"
+fi
+
 # The policy: --ocr off reads metadata only and lists the rest.
 "$PIISCAN" -q --ocr off --records -o "$WORK/off.jsonl" "$I"
 check "--ocr off: no text read from a scan" sh -c \
