@@ -41,12 +41,14 @@ struct pii_pix *pii_ocr_engine_decode(const void *data, size_t len, bool tiff,
 void pii_ocr_engine_free(struct pii_pix *pix);
 void pii_ocr_engine_size(const struct pii_pix *pix, int *width, int *height);
 
-/* The first look: how many character-shaped marks of pix stand in a row
- * with a neighbour of the same height and baseline, as letters of a line
- * of text do. Measured at most 1600 pixels wide or high (pix is scaled,
- * never changed), after a local threshold (Otsu, in tiles). A page of
- * text has hundreds, an ID card a hundred and more, a photo a handful. */
-unsigned pii_ocr_engine_letters_in_lines(const struct pii_pix *pix);
+/* The first look: how many character-shaped marks pix has (*marks), and
+ * how many of them stand in a row with a neighbour of the same height and
+ * baseline, as letters of a line of text do (returned). Measured at most
+ * 1600 pixels wide or high (pix is scaled, never changed), after a local
+ * threshold (Otsu, in tiles). A page of text has hundreds in lines, most
+ * of its marks; an ID card a hundred and more; a photo a handful, of
+ * hundreds of marks. */
+unsigned pii_ocr_engine_letters_in_lines(const struct pii_pix *pix, unsigned *marks);
 
 /* One recognised word: its UTF-8 text, the engine's confidence (0-100),
  * its box, and whether it starts a new line or a new block. */

@@ -408,10 +408,15 @@ static void not_read(struct pii_input *in, struct pii_sink *out, atomic_uint_fas
 	pii_sink_problem(out, in->path, st, code, why);
 }
 
-/* The first look (--ocr auto): letters standing in lines. */
+/* The first look (--ocr auto): letters standing in lines, enough of them
+ * and a share of the marks (the grain of a photo makes many marks, a few
+ * of which line up by chance). */
 static bool looks_like_text(const struct pii_pix *pix)
 {
-	return pii_ocr_engine_letters_in_lines(pix) >= PII_OCR_LOOK_MIN_LETTERS;
+	unsigned marks;
+	unsigned in_lines = pii_ocr_engine_letters_in_lines(pix, &marks);
+	return in_lines >= PII_OCR_LOOK_MIN_LETTERS &&
+	       in_lines * 100 >= marks * PII_OCR_LOOK_MIN_SHARE;
 }
 
 /* The JPEG reduction (1, 2, 4, 8) that brings w x h within max pixels,

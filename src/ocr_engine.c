@@ -216,7 +216,7 @@ static int by_baseline(const void *a, const void *b)
 
 /* (leptonica's pixDecideIfText was tried first: it wants lines across
  * most of a page, and says "no text" to an ID card.) */
-unsigned pii_ocr_engine_letters_in_lines(const struct pii_pix *pix)
+unsigned pii_ocr_engine_letters_in_lines(const struct pii_pix *pix, unsigned *marks_out)
 {
 	PIX *p = (PIX *)pix;
 	int w = fn.pixGetWidth(p), h = fn.pixGetHeight(p);
@@ -251,6 +251,7 @@ unsigned pii_ocr_engine_letters_in_lines(const struct pii_pix *pix)
 				}
 			}
 	}
+	*marks_out = (unsigned)n_marks;
 	free(marks);
 	if (boxes)
 		fn.boxaDestroy(&boxes);
@@ -376,9 +377,10 @@ void pii_ocr_engine_size(const struct pii_pix *pix, int *width, int *height)
 	*width = *height = 0;
 }
 
-unsigned pii_ocr_engine_letters_in_lines(const struct pii_pix *pix)
+unsigned pii_ocr_engine_letters_in_lines(const struct pii_pix *pix, unsigned *marks)
 {
 	(void)pix;
+	*marks = 0;
 	return 0;
 }
 
