@@ -57,6 +57,7 @@ import tempfile
 import zlib
 
 sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 OUT = "fixtures/images"
 HOST = OUT + "/hostile"
@@ -556,14 +557,18 @@ def id_card(dpi, path):
     return c.render(path)
 
 
-def plant_card(file, page="page 1"):
-    v = card_values()
+def plant_document(file, v, page):
+    """The values printed on an identity document and its zone."""
     plant(file, page, "person_name", v["surname"])
     plant(file, page, "person_name", " ".join(v["given"]))
     plant(file, page, "date_of_birth", v["dob_printed"])
     plant(file, page, "nl_bsn", dotted_bsn(v["bsn"]))
     plant(file, "MRZ" if page == "page 1" else page + " MRZ", "id_document",
           "\\n".join(v["mrz"]))
+
+
+def plant_card(file, page="page 1"):
+    plant_document(file, card_values(), page)
 
 
 # ---- passport data page (TD3) ---------------------------------------------------------------
@@ -614,13 +619,7 @@ def passport(dpi, path):
 
 
 def plant_passport(file, page="page 1"):
-    v = passport_values()
-    plant(file, page, "person_name", v["surname"])
-    plant(file, page, "person_name", " ".join(v["given"]))
-    plant(file, page, "date_of_birth", v["dob_printed"])
-    plant(file, page, "nl_bsn", dotted_bsn(v["bsn"]))
-    plant(file, "MRZ" if page == "page 1" else page + " MRZ", "id_document",
-          "\\n".join(v["mrz"]))
+    plant_document(file, passport_values(), page)
 
 
 def decoy_dates(file, issue, expiry):
@@ -1215,28 +1214,7 @@ def make_big(dest):
 
 
 # ---- independent checks --------------------------------------------------------------------
-RESULTS = [0, 0]
-
-
-def ok(name, good, detail=""):
-    RESULTS[0 if good else 1] += 1
-    print(("ok - " if good else "not ok - ") + name)
-    if detail and not good:
-        print("    " + detail.replace("\n", "\n    "))
-    return good
-
-
-def info(text):
-    print("# " + text)
-
-
-def run(cmd, timeout=300):
-    try:
-        r = subprocess.run(cmd, capture_output=True, timeout=timeout)
-        return (r.returncode, r.stdout.decode("utf-8", "replace"),
-                r.stderr.decode("utf-8", "replace"))
-    except subprocess.TimeoutExpired:
-        return None, "", "timeout after %d s" % timeout
+from checklib import RESULTS, info, ok, run  # noqa: E402
 
 
 def read_tsv(path, header):

@@ -1008,27 +1008,7 @@ def make_encrypted(sources):
 
 
 # ---- independent checks -------------------------------------------------------------------
-RESULTS = [0, 0]
-
-
-def ok(name, good, detail=""):
-    RESULTS[0 if good else 1] += 1
-    print(("ok - " if good else "not ok - ") + name)
-    if detail and not good:
-        print("    " + detail.replace("\n", "\n    "))
-    return good
-
-
-def info(text):
-    print("# " + text)
-
-
-def run(cmd, timeout=60):
-    try:
-        r = subprocess.run(cmd, capture_output=True, timeout=timeout)
-        return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
-    except subprocess.TimeoutExpired:
-        return None, "", "timeout after %d s" % timeout
+from checklib import RESULTS, info, ok, run  # noqa: E402
 
 
 def read_planted():
