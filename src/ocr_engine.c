@@ -102,6 +102,8 @@ static bool languages_present(void)
 	TessBaseAPI *api = fn.TessBaseAPICreate();
 	if (!api)
 		return false;
+	/* tesseract's messages: debug_file is one variable for the process
+	 * (set here, once, before any worker has an engine) */
 	fn.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 	bool ok = fn.TessBaseAPIInit3(api, NULL, OCR_LANGUAGES) == 0;
 	engine_free(api);
@@ -272,7 +274,6 @@ static TessBaseAPI *thread_engine(pthread_key_t key, const char *languages)
 	api = fn.TessBaseAPICreate();
 	if (!api)
 		return NULL;
-	fn.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 	if (fn.TessBaseAPIInit3(api, NULL, languages) != 0 ||
 	    pthread_setspecific(key, api) != 0) {
 		engine_free(api);
