@@ -25,7 +25,9 @@
  * "user comment" (UserComment, XPComment), "image description"
  * (ImageDescription, XPSubject, XPTitle, dc:description, dc:title) and
  * "keywords". The time the picture was taken (EXIF DateTimeOriginal or
- * DateTime, else XMP's) goes to pii_sink_saved as the data's age.
+ * DateTime, else XMP's) goes to pii_sink_saved as the data's age;
+ * *orientation is the EXIF Orientation (1-8: how a phone held the camera;
+ * 0 when not said), for the OCR.
  *
  * Never reads outside data; the work is bounded on hostile input (what
  * libexif may allocate, the bytes of a value and of an XMP packet).
@@ -35,6 +37,6 @@
  * set up (pii_xml_init). Returns PII_OK (metadata that cannot be read is
  * passed over), or PII_EFATAL when the sink says so. */
 enum pii_status pii_image_meta(struct pii_input *in, const unsigned char *data, size_t len,
-			       struct pii_sink *out);
+			       struct pii_sink *out, int *orientation);
 
 #endif

@@ -49,10 +49,11 @@ void pii_ocr_totals(struct pii_ocr_totals *out);
 
 /* Reads the image data[0..len) of in (a file or a member): each page (of
  * a multi-page TIFF) that the policy takes goes to out as OCR text of
- * in->path (page numbers for a TIFF). PII_OK, or PII_EFATAL when the
- * sink says so. */
+ * in->path (page numbers for a TIFF). orientation is the EXIF one (3, 6,
+ * 8: turned 180, 90, 270 degrees; others: as stored). PII_OK, or
+ * PII_EFATAL when the sink says so. */
 enum pii_status pii_ocr_image(struct pii_input *in, const void *data, size_t len,
-			      struct pii_sink *out);
+			      int orientation, struct pii_sink *out);
 
 /* Whether a PDF page without text should be rendered for OCR; when not,
  * the reason is counted and listed here (once per PDF: pages is how many

@@ -39,6 +39,10 @@ struct pii_pix;
 struct pii_pix *pii_ocr_engine_decode(const void *data, size_t len, bool tiff,
 				      size_t *tiff_offset, int reduce);
 void pii_ocr_engine_free(struct pii_pix *pix);
+
+/* pix turned clockwise by quarter_turns (1-3) quarter turns, in place of
+ * pix (freed); NULL when out of memory (pix freed too). */
+struct pii_pix *pii_ocr_engine_turn(struct pii_pix *pix, int quarter_turns);
 void pii_ocr_engine_size(const struct pii_pix *pix, int *width, int *height);
 
 /* The first look: how many character-shaped marks pix has (*marks), and

@@ -45,6 +45,7 @@ struct meta {
 	struct pii_buf text;      /* a value decoded to UTF-8 */
 	bool exif_read, xmp_read; /* the first block of each is read, no other */
 	int64_t exif_time;        /* when the picture was taken; 0: not said */
+	int orientation;          /* EXIF Orientation, 1-8; 0: not said */
 	int64_t xmp_time;
 	enum pii_status st;       /* PII_EFATAL once the sink said so */
 };
@@ -342,6 +343,9 @@ static void read_exif(struct meta *m, const unsigned char *block, size_t n, uint
 	    gps_degrees(ed, EXIF_TAG_GPS_LONGITUDE, EXIF_TAG_GPS_LONGITUDE_REF, &lon))
 		emit_position(m, lat, lon);
 	m->exif_time = exif_taken(ed);
+	ExifEntry *o = exif_entry(ed, EXIF_TAG_ORIENTATION);
+	if (o && o->format == EXIF_FORMAT_SHORT && o->size >= 2)
+		m->orientation = exif_get_short(o->data, order);
 	exif_data_unref(ed);
 out:
 	free(marked);
@@ -756,7 +760,7 @@ static void find_exif(struct meta *m, const unsigned char *d, size_t len)
 }
 
 enum pii_status pii_image_meta(struct pii_input *in, const unsigned char *data, size_t len,
-			       struct pii_sink *out)
+			       struct pii_sink *out, int *orientation)
 {
 	struct meta m = {.in = in, .out = out, .loc = {.file = in->path}, .st = PII_OK};
 	if (starts_with(data, len, "\xFF\xD8", 2)) {
@@ -775,6 +779,7 @@ enum pii_status pii_image_meta(struct pii_input *in, const unsigned char *data, 
 	 * GIF's application extension) */
 	if (m.st == PII_OK && !m.xmp_read)
 		read_xmp(&m, data, len, 0);
+	*orientation = m.orientation >= 1 && m.orientation <= 8 ? m.orientation : 0;
 	int64_t taken = m.exif_time ? m.exif_time : m.xmp_time;
 	if (m.st == PII_OK && taken)
 		pii_sink_saved(out, in, taken);

@@ -142,6 +142,8 @@ struct page_text {
 	size_t n_doubtful, cap_doubtful;
 	struct ocr_line *lines;
 	size_t n_lines, cap_lines;
+	double confidence;   /* over all its words, for their mean */
+	size_t words;
 	bool oom;
 };
 
@@ -183,6 +185,8 @@ static void on_word(void *ctx, const struct pii_ocr_word *w)
 		p->oom = true;
 		return;
 	}
+	p->confidence += w->confidence;
+	p->words++;
 	struct ocr_line *l = &p->lines[p->n_lines - 1];
 	l->end = p->text.len;
 	l->left = w->left < l->left ? w->left : l->left;
@@ -362,17 +366,53 @@ static enum pii_status mrz_emit(struct pii_sink *out, const struct pii_loc *page
 
 /* ---- one page ------------------------------------------------------------------------- */
 
-/* Recognises pix as page `page` of in (0: an image of one page) and hands
+/* Recognises pix into p, charged to in's budget: 1 read to the end, 0
+ * stopped by the deadline, -1 the engine failed. */
+static int recognize(struct pii_input *in, struct pii_pix *pix, int ppi, int ms,
+		     struct page_text *p)
+{
+	double t0 = pii_now_monotonic();
+	int done = pii_ocr_engine_read(pix, ppi, NULL, 0, 0, 0, 0, ms, on_word, p);
+	charge(in, pii_now_monotonic() - t0);
+	return done;
+}
+
+static double mean_confidence(const struct page_text *p)
+{
+	return p->words ? p->confidence / (double)p->words : 0.0;
+}
+
+/* Recognises *pix as page `page` of in (0: an image of one page) and hands
  * its text and zones to out: each zone once, in part "MRZ" (its lines in
  * the page text are blanked, so that the zone as misread is not found as
- * well). *cut is set when the budget stopped it. */
+ * well). A page the first look found sideways is read both ways up (the
+ * look cannot tell a quarter turn left from right), the one the engine is
+ * surer of kept, and *pix turned so. *cut is set when the budget stopped
+ * it. */
 static enum pii_status read_page(struct pii_input *in, struct pii_sink *out,
-				 struct pii_pix *pix, int ppi, uint32_t page, int ms, bool *cut)
+				 struct pii_pix **pix_io, int ppi, uint32_t page, bool sideways,
+				 int ms, bool *cut)
 {
 	struct page_text p = {0};
-	double t0 = pii_now_monotonic();
-	int done = pii_ocr_engine_read(pix, ppi, NULL, 0, 0, 0, 0, ms, on_word, &p);
-	charge(in, pii_now_monotonic() - t0);
+	int done = recognize(in, *pix_io, ppi, ms, &p);
+	if (sideways && done == 1) {
+		struct pii_pix *other = pii_ocr_engine_turn(*pix_io, 2);
+		*pix_io = other;
+		struct page_text q = {0};
+		int ms_other = ms_left(in);
+		int done_other = other && ms_other ? recognize(in, other, ppi, ms_other, &q) : -1;
+		if (done_other >= 0 && mean_confidence(&q) > mean_confidence(&p)) {
+			page_text_free(&p);
+			p = q;
+			done = done_other;
+		} else {
+			page_text_free(&q);
+			*pix_io = other ? pii_ocr_engine_turn(other, 2) : NULL;
+		}
+		if (!*pix_io)
+			p.oom = true;
+	}
+	struct pii_pix *pix = *pix_io;
 	atomic_fetch_add(&totals.pages, 1);
 	struct pii_loc loc = {.file = in->path, .page = page};
 	if (done < 0)
@@ -384,7 +424,7 @@ static enum pii_status read_page(struct pii_input *in, struct pii_sink *out,
 	if (p.text.len && st == PII_OK)
 		pii_mrz_find(p.text.data, p.text.len, mrz_found, mrz_near, &zones);
 	for (size_t i = 0; i < zones.n; i++) {
-		if (!zones.hit[i].valid || names_misread(&zones.hit[i]))
+		if (pix && (!zones.hit[i].valid || names_misread(&zones.hit[i])))
 			mrz_reread(in, pix, ppi, &p, &zones.hit[i]);
 		for (size_t k = zones.hit[i].start; zones.hit[i].valid && k < zones.hit[i].end; k++)
 			if (p.text.data[k] != '\n')
@@ -419,6 +459,19 @@ static bool looks_like_text(const struct pii_pix *pix)
 	       in_lines * 100 >= marks * PII_OCR_LOOK_MIN_SHARE;
 }
 
+/* The first look at *pix: 1 when it shows lines of text as it stands,
+ * 2 when it does after a quarter turn (a page scanned or photographed
+ * sideways: *pix is then turned), 0 when neither (NULL *pix: out of
+ * memory). Upside down looks the same as upright here: tesseract is left
+ * to read that as it can. */
+static int look(struct pii_pix **pix)
+{
+	if (looks_like_text(*pix))
+		return 1;
+	*pix = pii_ocr_engine_turn(*pix, 1);
+	return *pix && looks_like_text(*pix) ? 2 : 0;
+}
+
 /* The JPEG reduction (1, 2, 4, 8) that brings w x h within max pixels,
  * or 0 when none does. */
 static int reduction_for(int w, int h, uint64_t max)
@@ -430,7 +483,7 @@ static int reduction_for(int w, int h, uint64_t max)
 }
 
 enum pii_status pii_ocr_image(struct pii_input *in, const void *data, size_t len,
-			      struct pii_sink *out)
+			      int orientation, struct pii_sink *out)
 {
 	const struct pii_options *o = in->opt;
 	char why[300];
@@ -470,6 +523,9 @@ enum pii_status pii_ocr_image(struct pii_input *in, const void *data, size_t len
 		not_read(in, out, &totals.skipped_large, PII_FILE_SKIPPED, PII_CODE_LIMIT_SIZE, why);
 		return PII_OK;
 	}
+	/* a phone held sideways or upside down stores its pixels so and says
+	 * so in EXIF: the picture is turned upright first */
+	int turns = orientation == 6 ? 1 : orientation == 3 ? 2 : orientation == 8 ? 3 : 0;
 	enum pii_status st = PII_OK;
 	size_t offset = 0;
 	uint32_t page = 0, read = 0, no_text = 0;
@@ -488,25 +544,31 @@ enum pii_status pii_ocr_image(struct pii_input *in, const void *data, size_t len
 			break;
 		}
 		struct pii_pix *pix = NULL;
-		bool looked = o->ocr == PII_OCR_ALL;
+		bool looked = o->ocr == PII_OCR_ALL, sideways_jpeg = false;
 		if (!looked && info.jpeg) {
 			/* a photo is looked at from its half, quarter or eighth
 			 * size, as large as the look needs (1600 pixels), which
 			 * the JPEG decoder makes at a fraction of the cost */
-			int longest = info.width > info.height ? info.width : info.height, look = 1;
-			while (look < 8 && longest / (look * 2) >= 1600)
-				look *= 2;
+			int longest = info.width > info.height ? info.width : info.height, smaller = 1;
+			while (smaller < 8 && longest / (smaller * 2) >= 1600)
+				smaller *= 2;
 			struct pii_pix *small = pii_ocr_engine_decode(data, len, false, NULL,
-								       look > reduce ? look : reduce);
-			bool text = small && looks_like_text(small);
+								       smaller > reduce ? smaller : reduce);
+			if (small && turns)
+				small = pii_ocr_engine_turn(small, turns);
+			int seen = small ? look(&small) : 0;
 			pii_ocr_engine_free(small);
-			if (!text) {
+			if (!seen) {
 				no_text++;
 				break;
 			}
+			turns = (turns + seen - 1) % 4;
+			sideways_jpeg = seen == 2;
 			looked = true;
 		}
 		pix = pii_ocr_engine_decode(data, len, info.tiff, &offset, reduce);
+		if (pix && turns)
+			pix = pii_ocr_engine_turn(pix, turns);
 		if (!pix) {
 			if (page == 1)
 				not_read(in, out, &totals.unreadable, PII_FILE_FAILED, PII_CODE_DAMAGED,
@@ -526,13 +588,19 @@ enum pii_status pii_ocr_image(struct pii_input *in, const void *data, size_t len
 				 "a page of the image is too large to read by OCR");
 			continue;
 		}
-		if (!looked && !looks_like_text(pix)) {
-			pii_ocr_engine_free(pix);
-			no_text++;
-			continue;
+		bool sideways = false;
+		if (!looked) {
+			int seen = look(&pix);
+			if (!seen) {
+				pii_ocr_engine_free(pix);
+				no_text++;
+				continue;
+			}
+			sideways = seen == 2;
 		}
 		bool cut = false;
-		st = read_page(in, out, pix, info.ppi, info.tiff ? page : 0, ms, &cut);
+		st = read_page(in, out, &pix, info.ppi, info.tiff ? page : 0, sideways || sideways_jpeg,
+			       ms, &cut);
 		pii_ocr_engine_free(pix);
 		read++;
 		if (cut) {
@@ -590,7 +658,7 @@ enum pii_status pii_ocr_pdf_page(struct pii_input *in, uint32_t page, const void
 		return PII_OK;
 	}
 	bool cut = false;
-	enum pii_status st = read_page(in, out, pix, ppi, page, ms, &cut);
+	enum pii_status st = read_page(in, out, &pix, ppi, page, false, ms, &cut);
 	pii_ocr_engine_free(pix);
 	if (cut)
 		budget_spent(in, out, page, true);

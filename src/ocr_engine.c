@@ -27,6 +27,7 @@
 	X(lept, pixGetXRes)                                                              \
 	X(lept, pixConvertTo8)                                                           \
 	X(lept, pixScale)                                                                \
+	X(lept, pixRotateOrth)                                                           \
 	X(lept, pixOtsuAdaptiveThreshold)                                                \
 	X(lept, pixConnComp)                                                             \
 	X(lept, boxaGetCount)                                                            \
@@ -196,6 +197,13 @@ void pii_ocr_engine_free(struct pii_pix *pix)
 	PIX *p = (PIX *)pix;
 	if (p)
 		fn.pixDestroy(&p);
+}
+
+struct pii_pix *pii_ocr_engine_turn(struct pii_pix *pix, int quarter_turns)
+{
+	PIX *p = (PIX *)pix, *turned = fn.pixRotateOrth(p, quarter_turns);
+	fn.pixDestroy(&p);
+	return (struct pii_pix *)turned;
 }
 
 void pii_ocr_engine_size(const struct pii_pix *pix, int *width, int *height)
@@ -370,6 +378,12 @@ struct pii_pix *pii_ocr_engine_decode(const void *data, size_t len, bool tiff,
 void pii_ocr_engine_free(struct pii_pix *pix)
 {
 	(void)pix;
+}
+
+struct pii_pix *pii_ocr_engine_turn(struct pii_pix *pix, int quarter_turns)
+{
+	(void)quarter_turns;
+	return pix;
 }
 
 void pii_ocr_engine_size(const struct pii_pix *pix, int *width, int *height)

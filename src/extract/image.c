@@ -48,14 +48,15 @@ static enum pii_status image_run(struct pii_input *in, struct pii_sink *out)
 	unsigned char *data = pii_input_slurp(in, &len, &cut);
 	if (!data)
 		return PII_EOBJECT;
-	enum pii_status st = pii_image_meta(in, data, len, out);
+	int orientation;
+	enum pii_status st = pii_image_meta(in, data, len, out, &orientation);
 	if (st == PII_OK && cut) {
 		char why[120];
 		snprintf(why, sizeof(why), "image larger than %zu MB: its metadata was read, its "
 			 "picture not", PII_DOC_MEMORY_MAX >> 20);
 		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE, why);
 	} else if (st == PII_OK)
-		st = pii_ocr_image(in, data, len, out);
+		st = pii_ocr_image(in, data, len, orientation, out);
 	free(data);
 	return st;
 }

@@ -120,6 +120,20 @@ EOF
 		grep -q 'kopie.docx!word/media/[^"]*","rule":"id_document"' "$WORK/d.jsonl"
 fi
 
+# Turned pictures: an ID card scanned sideways (either way), a passport
+# photographed with the phone held sideways, which stores it so and says
+# so in EXIF (Orientation 6: turn 90 degrees clockwise to show it).
+mkdir -p "$WORK/turned"
+convert $I/id-kaart.png -rotate 90 "$WORK/turned/kaart-rechts.png"
+convert $I/id-kaart.png -rotate -90 "$WORK/turned/kaart-links.png"
+convert $I/paspoort.png -rotate -90 "$WORK/turned/telefoon.jpg"
+exiftool -q -overwrite_original -Orientation#=6 "$WORK/turned/telefoon.jpg"
+"$PIISCAN" -q -o "$WORK/turned.jsonl" "$WORK/turned"
+for f in kaart-rechts.png kaart-links.png telefoon.jpg; do
+	check "turned picture $f: its zone" \
+		grep -q "\"file\":\"[^\"]*turned/$f\",\"rule\":\"id_document\"" "$WORK/turned.jsonl"
+done
+
 # A PDF's own properties (pdfinfo): its author as a name, its last change
 # as the data's age. Set on a copy with exiftool.
 if command -v exiftool >/dev/null 2>&1; then

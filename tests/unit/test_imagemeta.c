@@ -50,7 +50,8 @@ static enum pii_status run_raw(struct record_sink *rs, const char *path, const v
 	struct pii_input in;
 	t_default_options(&opt);
 	pii_input_init_memory(&in, path, copy, len, &opt, &budget);
-	enum pii_status st = pii_image_meta(&in, copy, len, &rs->base);
+	int orientation;
+	enum pii_status st = pii_image_meta(&in, copy, len, &rs->base, &orientation);
 	free(copy);
 	return st;
 }
@@ -556,7 +557,8 @@ static void test_fatal_sink(void)
 	struct t_input t;
 	CHECK(t_input_bytes(&t, "tagged.jpg", data, len));
 	fatal_calls = 0;
-	CHECK(pii_image_meta(&t.in, data, len, &rs.base) == PII_EFATAL);
+	int orientation;
+	CHECK(pii_image_meta(&t.in, data, len, &rs.base, &orientation) == PII_EFATAL);
 	CHECK_U64(fatal_calls, 1);
 	CHECK(rs.saved == 0);
 	t_input_free(&t);
