@@ -24,6 +24,8 @@ PKGS    += $(if $(filter 1,$(HAVE_GMIME)),gmime-3.0) $(if $(filter 1,$(HAVE_LIBP
 # included as <leptonica/...>, not through leptonica's -I, whose list.h
 # and queue.h would shadow others.
 HAVE_TESSERACT ?= $(if $(shell pkg-config --exists tesseract lept 2>/dev/null && echo y),1,0)
+# HEIC photos (an iPhone's): libheif, loaded with them the same way.
+HAVE_LIBHEIF ?= $(call have,libheif)
 LEFT_OUT = $(if $(filter 1,$(HAVE_GMIME)),,src/extract/mail.c tests/fuzz/fuzz_mime.c) \
 	   $(if $(filter 1,$(HAVE_LIBPFF)),,src/extract/pst.c tests/fuzz/fuzz_pst.c) \
 	   $(if $(filter 1,$(HAVE_LIBGSF)),,$(wildcard src/extract/cfb*.c tests/fuzz/fuzz_cfb*.c \
@@ -45,7 +47,7 @@ endif
 override CPPFLAGS += -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
 	-DHAVE_GMIME=$(HAVE_GMIME) -DHAVE_LIBPFF=$(HAVE_LIBPFF) -DHAVE_LIBGSF=$(HAVE_LIBGSF) \
 	-DHAVE_LIBEXIF=$(HAVE_LIBEXIF) \
-	-DHAVE_TESSERACT=$(HAVE_TESSERACT)
+	-DHAVE_TESSERACT=$(HAVE_TESSERACT) -DHAVE_LIBHEIF=$(HAVE_LIBHEIF)
 LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARN) $(WERROR) $(SAN)
 DEPFLAGS = -MMD -MP

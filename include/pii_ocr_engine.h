@@ -16,12 +16,18 @@
 
 /* Loads the libraries, once for the process (thread-safe). False, with
  * the reason in why, when they cannot be loaded or the language data
- * is missing. */
+ * is missing. libheif, for HEIC photos, is loaded with them where it is
+ * installed. */
 bool pii_ocr_engine_load(char *why, size_t whylen);
+
+/* Whether d[0..n) starts a HEIF file (HEIC, AVIF): "ftyp" and a brand
+ * of the family. Needs no library. */
+bool pii_ocr_engine_is_heif(const void *d, size_t n);
 
 /* What an image's header says, without decoding it. */
 struct pii_image_info {
 	int format;   /* leptonica's IFF_ number */
+	bool heif;    /* HEIC/HEIF (an iPhone's photos): decoded by libheif */
 	bool tiff;    /* may hold more than one page */
 	bool jpeg;    /* can be decoded at 1/2, 1/4, 1/8 cheaply */
 	int width, height;

@@ -526,6 +526,8 @@ enum pii_status pii_ocr_image(struct pii_input *in, const void *data, size_t len
 	/* a phone held sideways or upside down stores its pixels so and says
 	 * so in EXIF: the picture is turned upright first */
 	int turns = orientation == 6 ? 1 : orientation == 3 ? 2 : orientation == 8 ? 3 : 0;
+	if (info.heif)
+		turns = 0; /* libheif turns it itself, as the file's own box says */
 	enum pii_status st = PII_OK;
 	size_t offset = 0;
 	uint32_t page = 0, read = 0, no_text = 0;

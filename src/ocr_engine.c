@@ -9,6 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool pii_ocr_engine_is_heif(const void *data, size_t n)
+{
+	static const char *const brands[] = {"heic", "heix", "heim", "heis", "hevc", "mif1",
+					     "avif", NULL};
+	const unsigned char *d = data;
+	if (n < 12 || memcmp(d + 4, "ftyp", 4))
+		return false;
+	for (const char *const *b = brands; *b; b++)
+		if (!memcmp(d + 8, *b, 4))
+			return true;
+	return false;
+}
+
 #if HAVE_TESSERACT
 
 #include <dlfcn.h>
@@ -34,6 +47,9 @@
 	X(lept, boxaGetBoxGeometry)                                                      \
 	X(lept, boxaDestroy)                                                             \
 	X(lept, pixDestroy)                                                              \
+	X(lept, pixCreate)                                                               \
+	X(lept, pixGetData)                                                              \
+	X(lept, pixGetWpl)                                                               \
 	X(tess, TessBaseAPICreate)                                                       \
 	X(tess, TessBaseAPIDelete)                                                       \
 	X(tess, TessBaseAPIEnd)                                                          \
@@ -88,6 +104,43 @@ static void *open_library(const char *const *names)
 	return NULL;
 }
 
+/* libheif, for HEIC photos: optional, loaded beside them (its codecs
+ * are as many libraries again). */
+#if HAVE_LIBHEIF
+#include <libheif/heif.h>
+#define HEIF_FUNCTIONS(X)                                                                \
+	X(heif_context_alloc)                                                            \
+	X(heif_context_free)                                                             \
+	X(heif_context_read_from_memory_without_copy)                                    \
+	X(heif_context_get_primary_image_handle)                                         \
+	X(heif_image_handle_get_width)                                                   \
+	X(heif_image_handle_get_height)                                                  \
+	X(heif_image_handle_release)                                                     \
+	X(heif_decode_image)                                                             \
+	X(heif_image_get_plane_readonly)                                                 \
+	X(heif_image_release)
+static struct {
+#define X(f) __typeof__(&f) f;
+	HEIF_FUNCTIONS(X)
+#undef X
+} heif;
+static bool heif_loaded;
+
+static void load_heif(void)
+{
+	static const char *const names[] = {"libheif.so.1", "libheif.so", NULL};
+	void *h = open_library(names);
+	if (!h)
+		return;
+#define X(f)                                                                             \
+	if (!(*(void **)&heif.f = dlsym(h, #f)))                                         \
+		return;
+	HEIF_FUNCTIONS(X)
+#undef X
+	heif_loaded = true;
+}
+#endif
+
 static void engine_free(void *api)
 {
 	if (api) {
@@ -134,6 +187,9 @@ static void load(void)
 #undef X
 	/* leptonica writes its complaints about bad images to stderr */
 	fn.setMsgSeverity(L_SEVERITY_NONE);
+#if HAVE_LIBHEIF
+	load_heif();
+#endif
 	if (!languages_present()) {
 		snprintf(load_error, sizeof(load_error),
 			 "OCR not available: tesseract's language data " OCR_LANGUAGES
@@ -156,10 +212,83 @@ bool pii_ocr_engine_load(char *why, size_t whylen)
 	return loaded;
 }
 
+#if HAVE_LIBHEIF
+/* The primary image of a HEIF file; its width and height; NULL when it
+ * cannot be read. The context is freed with the handle. */
+struct heif_read {
+	struct heif_context *ctx;
+	struct heif_image_handle *handle;
+};
+
+static bool heif_open(const void *data, size_t len, struct heif_read *r)
+{
+	r->handle = NULL;
+	r->ctx = heif_loaded ? heif.heif_context_alloc() : NULL;
+	if (!r->ctx)
+		return false;
+	if (heif.heif_context_read_from_memory_without_copy(r->ctx, data, len, NULL).code ==
+		    heif_error_Ok &&
+	    heif.heif_context_get_primary_image_handle(r->ctx, &r->handle).code == heif_error_Ok)
+		return true;
+	heif.heif_context_free(r->ctx);
+	return false;
+}
+
+static void heif_close(struct heif_read *r)
+{
+	if (r->handle)
+		heif.heif_image_handle_release(r->handle);
+	heif.heif_context_free(r->ctx);
+}
+
+/* Decoded to grey (the luma plane: what OCR reads), into a PIX. */
+static PIX *heif_decode_gray(const void *data, size_t len)
+{
+	struct heif_read r;
+	if (!heif_open(data, len, &r))
+		return NULL;
+	struct heif_image *img = NULL;
+	PIX *pix = NULL;
+	/* as YCbCr, whatever it was coded as: its luma plane is the grey
+	 * (libheif 1.15 leaves an RGB-coded picture RGB when asked for the
+	 * native form, and crashed converting to monochrome) */
+	if (heif.heif_decode_image(r.handle, &img, heif_colorspace_YCbCr, heif_chroma_420,
+				   NULL).code == heif_error_Ok) {
+		int stride = 0;
+		const uint8_t *y = heif.heif_image_get_plane_readonly(img, heif_channel_Y, &stride);
+		int w = heif.heif_image_handle_get_width(r.handle);
+		int h = heif.heif_image_handle_get_height(r.handle);
+		pix = y && w > 0 && h > 0 ? fn.pixCreate(w, h, 8) : NULL;
+		for (int row = 0; pix && row < h; row++) {
+			l_uint32 *line = fn.pixGetData(pix) + row * fn.pixGetWpl(pix);
+			for (int col = 0; col < w; col++)
+				SET_DATA_BYTE(line, col, y[(size_t)row * (size_t)stride + (size_t)col]);
+		}
+		heif.heif_image_release(img);
+	}
+	heif_close(&r);
+	return pix;
+}
+#endif
+
 bool pii_ocr_engine_probe(const void *data, size_t len, struct pii_image_info *info)
 {
 	l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0;
 	memset(info, 0, sizeof(*info));
+	if (pii_ocr_engine_is_heif(data, len)) {
+#if HAVE_LIBHEIF
+		struct heif_read r;
+		if (!heif_open(data, len, &r))
+			return false;
+		info->heif = true;
+		info->width = heif.heif_image_handle_get_width(r.handle);
+		info->height = heif.heif_image_handle_get_height(r.handle);
+		heif_close(&r);
+		return info->width > 0 && info->height > 0;
+#else
+		return false;
+#endif
+	}
 	if (fn.pixReadHeaderMem(data, len, &format, &w, &h, &bps, &spp, &cmap) != 0 || w <= 0 ||
 	    h <= 0)
 		return false;
@@ -175,7 +304,13 @@ struct pii_pix *pii_ocr_engine_decode(const void *data, size_t len, bool tiff,
 				      size_t *tiff_offset, int reduce)
 {
 	PIX *pix;
-	if (tiff) {
+	if (pii_ocr_engine_is_heif(data, len)) {
+#if HAVE_LIBHEIF
+		return (struct pii_pix *)heif_decode_gray(data, len);
+#else
+		return NULL;
+#endif
+	} else if (tiff) {
 		pix = fn.pixReadMemFromMultipageTiff(data, len, tiff_offset);
 	} else if (reduce > 1) {
 		l_int32 warnings = 0;

@@ -12,6 +12,7 @@
 #include "pii_imagemeta.h"
 #include "pii_limits.h"
 #include "pii_ocr.h"
+#include "pii_ocr_engine.h"
 #include "pii_xml.h"
 
 /* The formats the image reader (leptonica) decodes, by signature. */
@@ -29,6 +30,8 @@ static bool image_signature(const unsigned char *h, size_t n)
 		if (n >= sigs[i].len && !memcmp(h, sigs[i].magic, sigs[i].len))
 			return true;
 	if (n >= 12 && !memcmp(h, "RIFF", 4) && !memcmp(h + 8, "WEBP", 4))
+		return true;
+	if (pii_ocr_engine_is_heif(h, n))
 		return true;
 	/* a BMP: "BM", then a header size the format has (40, 108, 124) */
 	return n >= 18 && h[0] == 'B' && h[1] == 'M' && (h[14] == 40 || h[14] == 108 || h[14] == 124) &&

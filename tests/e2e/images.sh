@@ -134,6 +134,17 @@ for f in kaart-rechts.png kaart-links.png telefoon.jpg; do
 		grep -q "\"file\":\"[^\"]*turned/$f\",\"rule\":\"id_document\"" "$WORK/turned.jsonl"
 done
 
+# An iPhone's kind of photo: HEIC (written by ImageMagick, its EXIF by
+# exiftool), read with libheif.
+if convert -list format 2>/dev/null | grep -q '^ *HEIC.*rw'; then
+	convert $I/paspoort.png "$WORK/paspoort.heic"
+	exiftool -q -overwrite_original -Artist="Ruben Kooistra" "$WORK/paspoort.heic"
+	"$PIISCAN" -q -o "$WORK/heic.jsonl" "$WORK/paspoort.heic"
+	check "HEIC photo: its zone" grep -q '"rule":"id_document"' "$WORK/heic.jsonl"
+	check "HEIC photo: its EXIF artist" \
+		grep -q '"rule":"person_name".*"key":"artist","part":"EXIF"' "$WORK/heic.jsonl"
+fi
+
 # A PDF's own properties (pdfinfo): its author as a name, its last change
 # as the data's age. Set on a copy with exiftool.
 if command -v exiftool >/dev/null 2>&1; then

@@ -196,6 +196,14 @@ static void bids(void)
 	CHECK(t_input_bytes(&t, "a.txt", "BM is a word", 12));
 	CHECK(t_bid(&t, x) == PII_BID_NONE);
 	t_input_free(&t);
+	static const char heic[] = "\0\0\0\x18" "ftypheic\0\0\0\0mif1heic";
+	CHECK(t_input_bytes(&t, "IMG_0001.HEIC", heic, sizeof(heic) - 1));
+	CHECK(t_bid(&t, x) == PII_BID_SIGNATURE);
+	t_input_free(&t);
+	static const char mp4[] = "\0\0\0\x18" "ftypisom\0\0\0\0isomiso2";
+	CHECK(t_input_bytes(&t, "film.mp4", mp4, sizeof(mp4) - 1));
+	CHECK(t_bid(&t, x) == PII_BID_NONE);
+	t_input_free(&t);
 }
 
 /* A value that touches a word the engine was unsure of is at most medium:
