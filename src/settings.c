@@ -86,6 +86,9 @@ void pii_settings_hash(const struct pii_options *opt, const struct pii_ruleset *
 	hash_u64(&h, opt->max_ratio);
 	hash_u64(&h, opt->max_members);
 	hash_u64(&h, opt->show_values);
+	/* what OCR reads (its budgets not: a file a budget cut short is read
+	 * again anyway) */
+	hash_u64(&h, opt->ocr);
 	hash_out(&h, out);
 }
 

@@ -115,6 +115,11 @@ scan core --packs core
 check "changed rules: every file read again" \
 	test "$(summary "$WORK/core.xlsx" "Files read this run")" -eq "$(find "$T/fixtures" -type f | wc -l)"
 
+# Another OCR mode reads what it reads differently: every file read again.
+scan ocr-off --packs core --ocr off
+check "changed OCR mode: every file read again" \
+	test "$(summary "$WORK/ocr-off.xlsx" "Files read this run")" -eq "$(find "$T/fixtures" -type f | wc -l)"
+
 # A state file inside the scanned tree is not scanned.
 mkdir "$WORK/inside" && cp -r fixtures/notes "$WORK/inside/"
 "$PIISCAN" -q --state "$WORK/inside/state.db" -o "$WORK/inside1.xlsx" "$WORK/inside"
