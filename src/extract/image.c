@@ -15,7 +15,7 @@
 #include "pii_ocr_engine.h"
 #include "pii_xml.h"
 
-/* The formats the image reader (leptonica) decodes, by signature. */
+/* The formats the image readers (leptonica, libheif) decode, by signature. */
 static bool image_signature(const unsigned char *h, size_t n)
 {
 	static const struct {
@@ -58,8 +58,9 @@ static enum pii_status image_run(struct pii_input *in, struct pii_sink *out)
 		snprintf(why, sizeof(why), "image larger than %zu MB: its metadata was read, its "
 			 "picture not", PII_DOC_MEMORY_MAX >> 20);
 		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_LIMIT_SIZE, why);
-	} else if (st == PII_OK)
+	} else if (st == PII_OK) {
 		st = pii_ocr_image(in, data, len, orientation, out);
+	}
 	free(data);
 	return st;
 }
