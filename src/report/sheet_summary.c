@@ -186,10 +186,17 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 					    table_row + (lxw_row_t)inv->n_categories, 0);
 		chart_series_set_values(series, "Summary", table_row + 1, 1,
 					table_row + (lxw_row_t)inv->n_categories, 1);
+		/* each bar labelled with its count: a special category's few
+		 * findings are a sliver beside hundreds of contact details, but
+		 * stand first (the table's order) and say their number */
+		chart_series_set_labels(series);
 		chart_title_set_name(chart, "Findings per category");
 		chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-		/* Bars are drawn bottom-up: reverse so the biggest is on top. */
-		chart_axis_set_reverse(chart->x_axis);
+		/* Bars are drawn bottom-up: the categories reversed so the
+		 * biggest is on top. In a bar chart the categories are the
+		 * y axis (libxlsxwriter, as Excel): reversing x_axis turned the
+		 * values round, the bars growing right to left. */
+		chart_axis_set_reverse(chart->y_axis);
 		pii_book_note(b, worksheet_insert_chart(ws, 2, 6, chart));
 	}
 }

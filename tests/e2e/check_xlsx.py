@@ -36,6 +36,26 @@ def table(ws):
     return header, [dict(zip(header, r)) for r in data[1:]]
 
 
+def check_chart(book):
+    """The Summary's bar chart: categories top-down in the table's order
+    (the category axis reversed), values growing left to right (the value
+    axis not reversed), each bar labelled with its count."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(book) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        if len(charts) != 1:
+            fail(f"charts: {charts}")
+        xml = z.read(charts[0]).decode()
+    for axis, want in (("catAx", "maxMin"), ("valAx", "minMax")):
+        m = re.search(r"<c:%s>.*?</c:%s>" % (axis, axis), xml, re.S)
+        got = m and re.search(r'<c:orientation val="(\w+)"', m.group(0))
+        if not got or got.group(1) != want:
+            fail(f"chart {axis} orientation {got and got.group(1)}, want {want}")
+    if "<c:dLbls>" not in xml or '<c:showVal val="1"/>' not in xml:
+        fail("chart bars without their counts")
+
+
 def check_layout(wb):
     if wb.sheetnames != SHEETS:
         fail(f"sheets {wb.sheetnames}, want {SHEETS}")
@@ -93,6 +113,7 @@ def golden_location(field):
 def check_fixtures(book, want_path):
     wb = openpyxl.load_workbook(book)
     check_layout(wb)
+    check_chart(book)
     want = [l.rstrip("\n").split("\t") for l in open(want_path, encoding="utf-8")]
     s = summary(wb)
     # (fixtures/images is left out of this scan: images.sh checks it)
