@@ -63,6 +63,8 @@ void pii_book_finish_table(struct book *b, lxw_worksheet *ws, size_t n_cols, siz
 	pii_book_note(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)(n_rows ? n_rows : 1),
 				     (lxw_col_t)(n_cols - 1)));
 	worksheet_freeze_panes(ws, 1, 0);
+	/* printed, every page starts with the header row */
+	pii_book_note(b, worksheet_repeat_rows(ws, 0, 0));
 }
 
 void pii_book_kv_str(struct book *b, lxw_worksheet *ws, lxw_row_t *row,

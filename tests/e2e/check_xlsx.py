@@ -56,6 +56,30 @@ def check_chart(book):
         fail("chart bars without their counts")
 
 
+def check_print(book):
+    """How every sheet prints: A4 landscape, one page wide, a page header
+    naming the sheet; each table sheet repeats its header row."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(book) as z:
+        sheets = sorted(n for n in z.namelist() if re.match(r"xl/worksheets/sheet\d+\.xml$", n))
+        for n in sheets:
+            xml = z.read(n).decode()
+            setup = re.search(r"<pageSetup [^>]*>", xml)
+            if not setup or 'orientation="landscape"' not in setup.group(0) or \
+                    'paperSize="9"' not in setup.group(0) or 'fitToHeight="0"' not in setup.group(0):
+                fail(f"{n}: page setup {setup and setup.group(0)}")
+            if '<pageSetUpPr fitToPage="1"/>' not in xml:
+                fail(f"{n}: not fitted to the page width")
+            if "piiscan: " not in xml or "Page &amp;P of &amp;N" not in xml:
+                fail(f"{n}: no page header or footer")
+        book_xml = z.read("xl/workbook.xml").decode()
+    titles = re.findall(r'name="_xlnm.Print_Titles"[^>]*>([^<]*)', book_xml)
+    for sheet in SHEETS[1:]:
+        if not any(t.strip("'").startswith(sheet) and t.endswith("!$1:$1") for t in titles):
+            fail(f"{sheet}: header row not repeated on printed pages ({titles})")
+
+
 def check_layout(wb):
     if wb.sheetnames != SHEETS:
         fail(f"sheets {wb.sheetnames}, want {SHEETS}")
@@ -114,6 +138,7 @@ def check_fixtures(book, want_path):
     wb = openpyxl.load_workbook(book)
     check_layout(wb)
     check_chart(book)
+    check_print(book)
     want = [l.rstrip("\n").split("\t") for l in open(want_path, encoding="utf-8")]
     s = summary(wb)
     # (fixtures/images is left out of this scan: images.sh checks it)

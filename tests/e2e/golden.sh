@@ -63,6 +63,26 @@ if command -v soffice >/dev/null 2>&1; then
 	# Findings counts high and medium; the low ones are listed only.
 	counted=$(grep -cP '\t(high|medium)\t' "$want")
 	check "LibreOffice reads the summary" grep -q "^Findings,$counted," "$WORK/lo/m-Summary.csv"
+	# Printed (LibreOffice's PDF, its text by pdftotext): every page says
+	# which sheet it is of, a table's pages each start with its header
+	# row, the Data map (the Art. 30 register) fits one page.
+	(cd "$WORK/lo" && HOME="$WORK/lo" timeout 180 soffice --headless --norestore \
+		--convert-to pdf m.xlsx >/dev/null 2>&1)
+	check "printed: a page header on every page, the header row repeated, the Data map on one page" \
+		$PY - "$WORK/lo/m.pdf" <<'EOF'
+import subprocess, sys
+text = subprocess.run(["pdftotext", "-layout", sys.argv[1], "-"], capture_output=True,
+                      text=True, check=True).stdout
+pages = [[l.strip() for l in p.splitlines() if l.strip()] for p in text.split("\f")]
+pages = [p for p in pages if p]
+sheets = [p[0].split()[1] if p[0].startswith("piiscan:") else None for p in pages]
+assert None not in sheets, [p[0] for p in pages]
+for p, sheet in zip(pages, sheets):
+    if sheet in ("Inventory", "Findings", "Errors"):
+        assert p[1].startswith("File"), (sheet, p[1])
+assert sheets.count("Data") == 1, sheets
+assert len(pages) < 60, len(pages)  # 133 portrait pages before
+EOF
 else
 	echo "skip - LibreOffice is not installed"
 fi
