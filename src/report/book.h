@@ -15,6 +15,7 @@
 struct book {
 	lxw_workbook *wb;
 	lxw_format *title, *header, *bold, *date, *integer, *percent, *warn, *wrap;
+	lxw_format *about; /* an estimate: "about 12,345", still a number */
 	struct pii_buf tmp;
 	lxw_error err; /* first error */
 };

@@ -32,7 +32,8 @@ static void write_inventory(struct book *b, lxw_worksheet *ws, const struct pii_
 		pii_book_str(b, ws, row, 6, rep->category, NULL);
 		pii_book_str(b, ws, row, 7, pii_confidence_name(r->confidence), NULL);
 		pii_book_num(b, ws, row, 8, (double)r->count, b->integer);
-		pii_book_num(b, ws, row, 9, (double)r->distinct, b->integer);
+		pii_book_num(b, ws, row, 9, (double)r->distinct,
+			     r->distinct_estimated ? b->about : b->integer);
 		/* A column of e-mail addresses or a free text that mentions a few */
 		if (r->rows_scanned) {
 			pii_book_num(b, ws, row, 10, (double)r->rows_scanned, b->integer);

@@ -81,6 +81,8 @@ static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *
 	format_set_align(b.date, LXW_ALIGN_LEFT);
 	b.integer = workbook_add_format(b.wb);
 	format_set_num_format(b.integer, "#,##0");
+	b.about = workbook_add_format(b.wb);
+	format_set_num_format(b.about, "\"about \"#,##0");
 	b.percent = workbook_add_format(b.wb);
 	format_set_num_format(b.percent, "0.0%");
 	b.warn = workbook_add_format(b.wb);
