@@ -31,7 +31,9 @@ static const char usage_text[] =
 "Output:\n"
 "  -o, --output FILE        write the report to FILE; repeatable. The format\n"
 "                           follows the extension: .xlsx, .jsonl, .csv\n"
-"                           (default: inventory.xlsx). '-' is standard output.\n"
+"                           (default: inventory.xlsx; data-map.xlsx with\n"
+"                           --data-map-only; breach-DATE.xlsx and .txt with\n"
+"                           --breach-report). '-' is standard output.\n"
 "                           strftime fields are filled in with the start time:\n"
 "                           inventory-%Y-%m-%d.xlsx\n"
 "      --format FMT         format for outputs without a known extension\n"
@@ -605,7 +607,18 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 				  pii_writer_names());
 		goto out;
 	}
-	if (ps.n_outputs == 0 && !push_str(&ps.outputs, &ps.n_outputs, "inventory.xlsx")) {
+	/* Without -o each kind of workbook has its own name: a breach report
+	 * or a data map alone never replaces the full inventory of an earlier
+	 * run (#17). The breach summary comes as text too. */
+	bool defaults_ok = true;
+	if (ps.n_outputs == 0 && o->breach_report)
+		defaults_ok = push_str(&ps.outputs, &ps.n_outputs, "breach-%Y-%m-%d.xlsx") &&
+			      push_str(&ps.outputs, &ps.n_outputs, "breach-%Y-%m-%d.txt");
+	else if (ps.n_outputs == 0 && o->data_map_only)
+		defaults_ok = push_str(&ps.outputs, &ps.n_outputs, "data-map.xlsx");
+	else if (ps.n_outputs == 0)
+		defaults_ok = push_str(&ps.outputs, &ps.n_outputs, "inventory.xlsx");
+	if (!defaults_ok) {
 		res = usage_error(err, errlen, "out of memory");
 		goto out;
 	}

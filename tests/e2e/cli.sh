@@ -127,6 +127,16 @@ check_fails "--export-patterns: names and birthdays left out" grep -q 'januari\|
 # The default output name.
 mkdir -p "$WORK/cwd" && (cd "$WORK/cwd" && "$PIISCAN" -q "$ROOT/fixtures/notes")
 check "default output is inventory.xlsx" test -s "$WORK/cwd/inventory.xlsx"
+# A breach report or a data map alone has a name of its own: the full
+# inventory beside it stays as it was.
+cp "$WORK/cwd/inventory.xlsx" "$WORK/full.xlsx"
+(cd "$WORK/cwd" && "$PIISCAN" -q --breach-report "$ROOT/fixtures/notes" &&
+	"$PIISCAN" -q --data-map-only "$ROOT/fixtures/notes")
+day=$(date +%Y-%m-%d)
+check "--breach-report without -o: breach-DATE.xlsx and .txt" \
+	test -s "$WORK/cwd/breach-$day.xlsx" -a -s "$WORK/cwd/breach-$day.txt"
+check "--data-map-only without -o: data-map.xlsx" test -s "$WORK/cwd/data-map.xlsx"
+check "and inventory.xlsx is left as it was" cmp -s "$WORK/full.xlsx" "$WORK/cwd/inventory.xlsx"
 # An output that is no regular file is written to, never replaced: a
 # temporary file renamed over /dev/null would put a file in its place.
 check "-o /dev/null --format jsonl: the scan runs" \
