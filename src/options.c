@@ -647,6 +647,14 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 				goto out;
 			}
 		} else if (!(spec->writer = pii_writer_for_path(spec->path))) {
+			const char *dot = strrchr(spec->path, '.');
+			if (!fmt_override && dot && !strcasecmp(dot, ".json")) {
+				res = usage_error(err, errlen,
+						  "'%s': piiscan writes JSON Lines (a JSON object a "
+						  "line), not one JSON document: name it .jsonl",
+						  spec->path);
+				goto out;
+			}
 			if (!fmt_override) {
 				res = usage_error(err, errlen,
 						  "cannot tell the format of '%s' from its name: "

@@ -5,7 +5,9 @@
  */
 #include "pii_writer.h"
 
-static const char *const extensions[] = {"jsonl", "ndjson", "json", NULL};
+/* Not "json": a file of that name is expected to hold one JSON document,
+ * which JSON Lines are not (#17); options.c says so. */
+static const char *const extensions[] = {"jsonl", "ndjson", NULL};
 
 const struct pii_writer pii_writer_jsonl = {
 	.name = "jsonl",
