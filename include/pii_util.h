@@ -29,6 +29,12 @@ enum pii_confidence {
 	PII_CONF_HIGH = 3,
 };
 
+/* "s" after a count other than 1, "" after 1: "1 file", "2 files". */
+static inline const char *pii_plural(uint64_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
 /* "low", "medium", "high"; "" for PII_CONF_NONE. Static string. */
 const char *pii_confidence_name(enum pii_confidence c);
 

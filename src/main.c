@@ -138,10 +138,11 @@ static void print_summary(const struct pii_inventory *inv, const struct pii_opti
 		snprintf(more + used, sizeof(more) - used,
 			 "; %" PRIu64 " not (fully) scanned, see the errors sheet", problems);
 	pii_log(PII_LOG_INFO, "summary", fields,
-		"%" PRIu64 " files (%.1f MB) scanned in %.1f s; %" PRIu64 " findings in %" PRIu64
-		" files%s",
-		files, (double)inv->bytes_scanned / 1e6, inv->duration, inv->findings_total,
-		inv->files_with_findings, more);
+		"%" PRIu64 " file%s (%.1f MB) scanned in %.1f s; %" PRIu64 " finding%s in %" PRIu64
+		" file%s%s",
+		files, pii_plural(files), (double)inv->bytes_scanned / 1e6, inv->duration,
+		inv->findings_total, pii_plural(inv->findings_total), inv->files_with_findings,
+		pii_plural(inv->files_with_findings), more);
 	for (size_t i = 0; i < opt->n_outputs; i++)
 		if (strcmp(opt->outputs[i].path, "-"))
 			pii_log(PII_LOG_INFO, "output", NULL, "wrote %s", opt->outputs[i].path);
@@ -400,8 +401,9 @@ int main(int argc, char **argv)
 		snprintf(fields, sizeof(fields), "\"paths\":%zu,\"threads\":%u,\"rules\":%zu",
 			 opt.n_paths, opt.threads, rules->n_rules);
 		pii_log(PII_LOG_INFO, "start", fields,
-			"scanning %zu path%s with %u threads and %zu rules (version %s)", opt.n_paths,
-			opt.n_paths == 1 ? "" : "s", opt.threads, rules->n_rules, PII_VERSION);
+			"scanning %zu path%s with %u thread%s and %zu rule%s (version %s)", opt.n_paths,
+			pii_plural(opt.n_paths), opt.threads, pii_plural(opt.threads), rules->n_rules,
+			pii_plural(rules->n_rules), PII_VERSION);
 	}
 	/* With progress shown, a second walker counts the files ahead of the
 	 * real one (which waits on the workers), for the share done and the

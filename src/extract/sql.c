@@ -890,9 +890,9 @@ static enum pii_status sql_run(struct pii_input *in, struct pii_sink *out)
 		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED, why);
 	if (q.malformed) {
 		snprintf(why, sizeof(why),
-			 "%u malformed rows (first on line %llu: a quote not escaped?); the rest "
+			 "%u malformed row%s (first on line %llu: a quote not escaped?); the rest "
 			 "of each such line was not read",
-			 q.malformed, (unsigned long long)q.first_malformed);
+			 q.malformed, pii_plural(q.malformed), (unsigned long long)q.first_malformed);
 		pii_sink_problem(out, in->path, PII_FILE_PARTIAL, PII_CODE_DAMAGED, why);
 	}
 	pii_sink_set_row(out, 0);

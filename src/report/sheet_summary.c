@@ -46,7 +46,7 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 	s.len = 0;
 	for (size_t i = 0; i < inv->rules->n_packs; i++)
 		pii_buf_printf(&s, "%s%s", i ? ", " : "", inv->rules->packs[i]);
-	pii_buf_printf(&s, " (%zu rules)", inv->rules->n_rules);
+	pii_buf_printf(&s, " (%zu rule%s)", inv->rules->n_rules, pii_plural(inv->rules->n_rules));
 	pii_book_kv_str(b, ws, &row, "Rule packs", pii_buf_cstr(&s), NULL);
 	if (inv->opt->show_values)
 		pii_book_kv_str(b, ws, &row, "Values",

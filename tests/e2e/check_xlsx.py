@@ -101,7 +101,7 @@ HOSTILE = [
     ("hostile/encrypted.zip!dossier.txt", "skipped", "encrypted", "encrypted, not scanned", "partial"),
     ("hostile/truncated.tar.gz", "partial", "damaged", "cut short", "partial"),
     ("hostile/webshop-truncated.sql", "partial", "damaged", "cut short", "partial"),
-    ("hostile/webshop-bad-escaping.sql", "partial", "damaged", "malformed rows", "partial"),
+    ("hostile/webshop-bad-escaping.sql", "partial", "damaged", "1 malformed row (", "partial"),
     ("dumps/hr.dump", "skipped", "unsupported", "pg_restore -f", "skipped"),
     ("hostile/klanten-kapot.ndjson", "partial", "damaged", "malformed NDJSON lines", "partial"),
     ("hostile/bestellingen-afgebroken.json", "partial", "damaged", "JSON ends too soon", "partial"),

@@ -125,6 +125,14 @@ check "--export-patterns: one line per pattern of a rule that needs no context w
 check_fails "--export-patterns: no lookaround left" grep -q '(?<\|(?=\|(?!' "$WORK/patterns.txt"
 check_fails "--export-patterns: names and birthdays left out" grep -q 'januari\|p{Lu}' "$WORK/patterns.txt"
 
+# Counts in words: one file, one thread, one rule, no "1 files".
+mkdir -p "$WORK/one" && printf 'BSN 111222333\n' >"$WORK/one/a.txt"
+"$PIISCAN" -j 1 --packs '' --rules rules/nl.yaml -o "$WORK/one.jsonl" "$WORK/one" 2>"$WORK/one.err"
+check "singular counts: 1 path, 1 thread, 1 file, 1 finding" sh -c \
+	"grep -q 'scanning 1 path with 1 thread and ' '$WORK/one.err' &&
+	 grep -q '1 file (.*scanned in .*; 1 finding in 1 file' '$WORK/one.err' &&
+	 ! grep -qE '(^|[^0-9])1 (files|findings|threads|paths|rules)' '$WORK/one.err'"
+
 # The default output name.
 mkdir -p "$WORK/cwd" && (cd "$WORK/cwd" && "$PIISCAN" -q "$ROOT/fixtures/notes")
 check "default output is inventory.xlsx" test -s "$WORK/cwd/inventory.xlsx"

@@ -34,7 +34,7 @@ check "command line: --exclude replaces the file's excludes" grep -q '\.csv"' "$
 "$PIISCAN" --config "$WORK/cfg.yaml" --threads 1 -o "$WORK/t1.jsonl" 2>"$WORK/t1.log"
 check "config: threads: 2 applies" grep -q '^piiscan: scanning 2 paths with 2 threads' "$WORK/t2.log"
 check "command line: --threads 1 overrides threads: 2" \
-	grep -q '^piiscan: scanning 2 paths with 1 threads' "$WORK/t1.log"
+	grep -q '^piiscan: scanning 2 paths with 1 thread and' "$WORK/t1.log"
 
 printf 'paths: [fixtures]\ntreads: 4\n' >"$WORK/bad1.yaml"
 check "config: an unknown setting is named with its line" \

@@ -196,7 +196,7 @@ static void bad_escaping(void)
 	CHECK_CLEAN(&rs);
 	const struct rs_rec *p = rs_problem(&rs, PII_CODE_DAMAGED);
 	CHECK(p && p->file_status == PII_FILE_PARTIAL &&
-	      strstr(p->reason, "1 malformed rows (first on line 50"));
+	      strstr(p->reason, "1 malformed row (first on line 50"));
 	CHECK(rs_text(&rs, "sean.obrien@eircom.net") == NULL);
 	CHECK(cell_is(rs_text_eq(&rs, "juergen.mueller@web.de"), "customers", "email", 3));
 	rs_free(&rs);
