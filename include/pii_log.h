@@ -32,6 +32,10 @@ void pii_log(enum pii_log_level level, const char *event, const char *fields,
  * no newline, after "\r" and a clear to the end of the line. */
 void pii_log_status(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The terminal's width in columns (stderr's, else $COLUMNS, else 80): a
+ * status line is cut to one less, so that it never wraps. */
+unsigned pii_log_columns(void);
+
 /* Ends a status line: clears it. */
 void pii_log_status_clear(void);
 

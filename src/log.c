@@ -5,8 +5,11 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "pii_util.h"
 
@@ -69,6 +72,16 @@ void pii_log(enum pii_log_level level, const char *event, const char *fields,
 	pii_buf_free(&line);
 }
 
+unsigned pii_log_columns(void)
+{
+	struct winsize ws;
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	const char *env = getenv("COLUMNS");
+	long n = env ? strtol(env, NULL, 10) : 0;
+	return n >= 20 && n <= 1000 ? (unsigned)n : 80;
+}
+
 void pii_log_status(const char *fmt, ...)
 {
 	char msg[512];
@@ -76,6 +89,11 @@ void pii_log_status(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	/* "piiscan: " and the message, one column short of the width (the
+	 * line is ASCII) */
+	size_t room = pii_log_columns() - 1 - strlen("piiscan: ");
+	if (strlen(msg) > room)
+		msg[room] = '\0';
 	fprintf(stderr, "\r\033[Kpiiscan: %s", msg);
 	fflush(stderr);
 }

@@ -3,17 +3,18 @@
  * It shows counts only, never a path or a value: those could be personal
  * data on a shared screen or in a captured log.
  */
-#include "pii_ocr.h"
 #include "pii_progress.h"
 
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "pii_limits.h"
 #include "pii_log.h"
+#include "pii_ocr.h"
 
 struct pii_progress {
 	struct pii_counters *counters;
@@ -71,16 +72,24 @@ static void draw(struct pii_progress *p, bool final)
 		snprintf(pages, sizeof(pages), ", %llu OCR page%s", (unsigned long long)ocr.pages,
 			 ocr.pages == 1 ? "" : "s");
 	if (p->tty) {
-		char bar[24] = "";
 		if (counted && found) {
-			unsigned filled = (unsigned)(20 * done / found);
-			for (unsigned i = 0; i < 20; i++)
-				bar[i] = i < filled ? '#' : '-';
-			bar[20] = '\0';
-			pii_log_status("[%s] %3u%% %llu/%llu files, %.1f MB, %.1f MB/s%s%s%s", bar,
-				       (unsigned)(100 * done / found), (unsigned long long)done,
-				       (unsigned long long)found, mb, rate, pages,
-				       left[0] ? ", ETA " : "", left);
+			char rest[200];
+			int n = snprintf(rest, sizeof(rest), "%3u%% %llu/%llu files, %.1f MB, %.1f MB/s%s%s%s",
+					 (unsigned)(100 * done / found), (unsigned long long)done,
+					 (unsigned long long)found, mb, rate, pages,
+					 left[0] ? ", ETA " : "", left);
+			/* the bar takes what the line leaves of the terminal's
+			 * width, up to 20: the numbers are worth more */
+			int width = (int)pii_log_columns() - 1 - (int)strlen("piiscan: [] ") - n;
+			width = width > 20 ? 20 : width;
+			char bar[24] = "";
+			unsigned filled = width > 0 ? (unsigned)((uint64_t)width * done / found) : 0;
+			for (int i = 0; i < width; i++)
+				bar[i] = (unsigned)i < filled ? '#' : '-';
+			if (width >= 4)
+				pii_log_status("[%s] %s", bar, rest);
+			else
+				pii_log_status("%s", rest);
 		} else {
 			pii_log_status("%llu/%llu files (counting), %.1f MB, %.1f MB/s%s",
 				       (unsigned long long)done, (unsigned long long)found, mb, rate,

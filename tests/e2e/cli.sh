@@ -125,6 +125,20 @@ check "--export-patterns: one line per pattern of a rule that needs no context w
 check_fails "--export-patterns: no lookaround left" grep -q '(?<\|(?=\|(?!' "$WORK/patterns.txt"
 check_fails "--export-patterns: names and birthdays left out" grep -q 'januari\|p{Lu}' "$WORK/patterns.txt"
 
+# The progress bar on a terminal of 80 columns (a pseudo-terminal made by
+# script(1)): no line is wider than 79, so none wraps.
+if command -v script >/dev/null 2>&1; then
+	script -qc "stty cols 80; '$PIISCAN' --progress -j 1 -o '$WORK/pty.xlsx' fixtures" \
+		"$WORK/pty.log" >/dev/null 2>&1
+	check "progress bar: fits 80 columns" $PY - "$WORK/pty.log" <<'EOF'
+import re, sys
+t = re.sub(r"\x1b\[K", "", open(sys.argv[1], "rb").read().decode("utf-8", "replace"))
+lines = [s for l in t.split("\n") for s in l.split("\r") if s.startswith("piiscan: [")]
+assert lines, "no progress bar drawn"
+assert max(len(s) for s in lines) <= 79, max(lines, key=len)
+EOF
+fi
+
 # Counts in words: one file, one thread, one rule, no "1 files".
 mkdir -p "$WORK/one" && printf 'BSN 111222333\n' >"$WORK/one/a.txt"
 "$PIISCAN" -j 1 --packs '' --rules rules/nl.yaml -o "$WORK/one.jsonl" "$WORK/one" 2>"$WORK/one.err"
