@@ -226,6 +226,10 @@ def check_fixtures(book, want_path):
         if words not in e["Reason"]:
             fail(f"Errors row {e}: reason lacks {words!r}")
     _, rules = table(wb["Rules"])
+    # where a rule is defined, as in its rule folder: no path of this machine
+    for r in rules:
+        if "/" in r["Defined in"] or not r["Defined in"].split(":")[0].endswith(".yaml"):
+            fail(f"Rules: defined in {r['Defined in']!r}")
     ids = {r["Rule id"] for r in rules}
     for rid in ("email", "phone", "ipv4", "ipv6", "iban", "credit_card", "nl_bsn",
                 "nl_postcode", "nl_phone"):
