@@ -116,6 +116,12 @@ head -c 32 /dev/urandom >"$WORK/key"
 "$PIISCAN" -q --config contrib/piiscan.yaml --fingerprint-key-file "$WORK/key" \
 	--log-format plain -o "$WORK/contrib.jsonl" fixtures/notes
 check "contrib/piiscan.yaml: every setting in it is accepted" test -s "$WORK/contrib.jsonl"
+# the example keeps the special categories (the special pack): a sick note
+# scanned with it gives its health data
+"$PIISCAN" -q --config contrib/piiscan.yaml --fingerprint-key-file "$WORK/key" \
+	--log-format plain -o "$WORK/contrib-hr.jsonl" fixtures/share/hr
+check "contrib/piiscan.yaml: the special categories are looked for" \
+	grep -q '"file":"fixtures/share/hr/ziekmelding-jansen.txt","rule":"health"' "$WORK/contrib-hr.jsonl"
 check "contrib/piiscan.cron: one line, as an unprivileged user, with --config" \
 	test "$(grep -v '^#' contrib/piiscan.cron | grep -c ' piiscan /usr/local/bin/piiscan --config ')" -eq 1
 check "contrib/systemd: the service runs as an unprivileged user" \
