@@ -9,6 +9,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "pii_options.h"
 #include "pii_util.h"
 
 static bool add_arg(struct pii_config_args *a, char *arg, int line)
@@ -95,6 +96,12 @@ static bool add_setting(struct pii_config_args *a, yaml_document_t *doc, const c
 	int line = (int)v->start_mark.line + 1;
 	if (!strcmp(key, "config"))
 		return fail(err, errlen, path, v, "a configuration file cannot name another", NULL);
+	/* a misspelt key is that, whatever its value looks like */
+	if (strcmp(key, "systems") && !pii_option_known(key)) {
+		char quoted[128];
+		snprintf(quoted, sizeof(quoted), "'%s'", key);
+		return fail(err, errlen, path, v, "unknown setting", quoted);
+	}
 	if (is_switch(key)) {
 		const char *s = scalar(v);
 		if (!s || (!is_true(s) && !is_false(s)))

@@ -201,6 +201,14 @@ static const struct option long_options[] = {
 	{NULL, 0, NULL, 0},
 };
 
+bool pii_option_known(const char *name)
+{
+	for (const struct option *o = long_options; o->name; o++)
+		if (!strcmp(o->name, name))
+			return true;
+	return false;
+}
+
 static bool push_str(const char ***v, size_t *n, const char *s)
 {
 	const char **grown = realloc(*v, (*n + 1) * sizeof(char *));

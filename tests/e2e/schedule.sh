@@ -39,6 +39,10 @@ check "command line: --threads 1 overrides threads: 2" \
 printf 'paths: [fixtures]\ntreads: 4\n' >"$WORK/bad1.yaml"
 check "config: an unknown setting is named with its line" \
 	sh -c "'$PIISCAN' --config '$WORK/bad1.yaml' 2>&1 | grep -qx \"piiscan: $WORK/bad1.yaml:2: unknown setting 'treads'\""
+# whatever its value: a list, a mapping
+printf 'paths: [fixtures]\nexclud:\n  - a\n  - b\nsystm:\n  hr: x\n' >"$WORK/bad3.yaml"
+check "config: an unknown setting with a list for its value is named too" \
+	sh -c "'$PIISCAN' --config '$WORK/bad3.yaml' 2>&1 | grep -qx \"piiscan: $WORK/bad3.yaml:3: unknown setting 'exclud'\""
 printf 'paths: [fixtures]\n\nthreads: many\n' >"$WORK/bad2.yaml"
 check "config: a bad value is named with its line" \
 	sh -c "'$PIISCAN' --config '$WORK/bad2.yaml' 2>&1 | grep -q \"bad2.yaml:3: --threads: 'many' is not a number\""
