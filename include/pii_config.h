@@ -15,6 +15,10 @@ struct pii_config_args {
 	char **argv;   /* argv[0] is "piiscan"; paths come after "--" */
 	int *line;     /* the file's line of each argument */
 	int argc;
+	/* Whether a key names an option (set by the caller, the command
+	 * line's parser): any other is an unknown setting, whatever its
+	 * value. NULL: every key is handed on. */
+	bool (*known)(const char *key);
 };
 
 /* Reads path into args. false with a message in err ("FILE:LINE: ...")

@@ -99,8 +99,4 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 
 void pii_options_free(struct pii_options *o);
 
-/* Whether name is a long option ("threads"): the keys a configuration
- * file may have. */
-bool pii_option_known(const char *name);
-
 #endif

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "pii_options.h"
 #include "pii_util.h"
 
 static bool add_arg(struct pii_config_args *a, char *arg, int line)
@@ -97,7 +96,7 @@ static bool add_setting(struct pii_config_args *a, yaml_document_t *doc, const c
 	if (!strcmp(key, "config"))
 		return fail(err, errlen, path, v, "a configuration file cannot name another", NULL);
 	/* a misspelt key is that, whatever its value looks like */
-	if (strcmp(key, "systems") && !pii_option_known(key)) {
+	if (a->known && strcmp(key, "systems") && !a->known(key)) {
 		char quoted[128];
 		snprintf(quoted, sizeof(quoted), "'%s'", key);
 		return fail(err, errlen, path, v, "unknown setting", quoted);
@@ -192,7 +191,9 @@ static bool add_paths(struct pii_config_args *a, yaml_document_t *doc, const cha
 
 bool pii_config_load(const char *path, struct pii_config_args *a, char *err, size_t errlen)
 {
+	bool (*known)(const char *) = a->known;
 	memset(a, 0, sizeof(*a));
+	a->known = known;
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		snprintf(err, errlen, "--config: cannot read '%s': %s", path, strerror(errno));

@@ -201,7 +201,7 @@ static const struct option long_options[] = {
 	{NULL, 0, NULL, 0},
 };
 
-bool pii_option_known(const char *name)
+static bool option_known(const char *name)
 {
 	for (const struct option *o = long_options; o->name; o++)
 		if (!strcmp(o->name, name))
@@ -595,6 +595,7 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 			res = usage_error(err, errlen, "out of memory");
 			goto out;
 		}
+		o->config->known = option_known;
 		if (!pii_config_load(o->config_file, o->config, err, errlen)) {
 			res = PII_PARSE_ERROR;
 			goto out;
