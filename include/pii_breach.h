@@ -32,8 +32,8 @@ struct pii_breach {
 	size_t n_categories;
 	struct pii_breach_file *files;          /* most findings first */
 	size_t n_files;
-	uint64_t subjects;    /* estimated people in all: most distinct e-mails,
-			       * phones or national ids */
+	uint64_t subjects;    /* estimated people in all: the most of any
+			       * category, so never fewer than one of them */
 	/* the special kinds found ("health", "criminal_data") and their Art. */
 	const char *special_kinds[32];
 	int special_art[32];
@@ -43,10 +43,11 @@ struct pii_breach {
 /* The files listed by name on the one page; the rest are counted. */
 #define PII_BREACH_FILES_LISTED 40
 
-/* People per category: distinct values for the identifying categories
- * (contact, national_id, identity, financial), the files holding it for
- * a special category (such a document is mostly about one person),
- * distinct values otherwise. false when out of memory. */
+/* People per category: for a category whose values count people
+ * (subject_count: e-mail addresses, phone numbers, national ids) the most
+ * distinct values of one such kind; the files holding it for a special
+ * category (such a document is mostly about one person); distinct values
+ * otherwise. false when out of memory. */
 bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b);
 void pii_breach_free(struct pii_breach *b);
 

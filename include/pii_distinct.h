@@ -26,6 +26,11 @@ bool pii_distinct_add(struct pii_distinct *d, uint64_t fp);
 /* Exact count, or the estimate once more values were seen than kept. */
 uint64_t pii_distinct_count(const struct pii_distinct *d);
 
+/* The count, never above values: an estimate can come out a little above
+ * the values it counts, and more distinct values than values is nonsense
+ * on a report (#17). */
+uint64_t pii_distinct_count_of(const struct pii_distinct *d, uint64_t values);
+
 /* True once the count is an estimate. */
 bool pii_distinct_is_estimate(const struct pii_distinct *d);
 

@@ -162,6 +162,17 @@ struct pii_inventory {
 	struct pii_arena arena; /* every string above */
 };
 
+/* The files of a run, each figure defined once for every report (the
+ * terminal line, Summary, breach report, JSON): every file seen was read
+ * whole, read in part, or not read (failed or skipped); the ones carried
+ * over unchanged by --state are among them, with the status they had. */
+struct pii_file_figures {
+	uint64_t seen, whole, in_part, not_read;
+	uint64_t carried;   /* of seen: not read again this run */
+	uint64_t with_data; /* of seen: with a finding counted */
+};
+void pii_inventory_file_figures(const struct pii_inventory *inv, struct pii_file_figures *f);
+
 /* Sorts rows, findings and problems into reading order (path, then
  * location, then rule) so that every report lists them the same way. */
 void pii_inventory_sort(struct pii_inventory *inv);

@@ -24,7 +24,7 @@ void pii_register_compute(struct pii_inventory *inv, int64_t now);
 
 /* An estimate of the people in a system: the most distinct values of any
  * one kind that counts people (subject_count: in the packs; someone with
- * an e-mail and a phone counts once). */
+ * an e-mail and a phone counts once), never more than its findings. */
 uint64_t pii_system_subjects(const struct pii_inventory *inv, const struct pii_inv_system *s);
 
 /* "5y", "18m", "90d", "2w": a duration in seconds; false when not one. */

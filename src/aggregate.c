@@ -353,9 +353,9 @@ static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
 		/* an estimate (past PII_DISTINCT_EXACT_MAX values) can come out a
 		 * little above the findings it counts: never more distinct
 		 * values than values (#17: "Distinct 321,402 of Count 314,832") */
-		pr->row.distinct = pii_distinct_count(&pr->distinct);
-		if (pr->row.distinct > pr->row.count)
-			pr->row.distinct = pr->row.count;
+		pr->row.distinct = pii_distinct_count_of(&pr->distinct, pr->row.count);
+		if (!pr->row.distinct && pr->row.count)
+			pr->row.distinct = 1; /* not kept for want of memory */
 		pr->row.rows_scanned = table_rows_of(f, &pr->row);
 		pr->row.distinct_estimated = pii_distinct_is_estimate(&pr->distinct);
 		pr->row.system = f->system >= 0 ? (unsigned)f->system : UINT32_MAX;

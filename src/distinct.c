@@ -115,6 +115,12 @@ bool pii_distinct_is_estimate(const struct pii_distinct *d)
 	return d->hll != NULL;
 }
 
+uint64_t pii_distinct_count_of(const struct pii_distinct *d, uint64_t values)
+{
+	uint64_t n = pii_distinct_count(d);
+	return n < values ? n : values;
+}
+
 uint64_t pii_distinct_count(const struct pii_distinct *d)
 {
 	if (!d->hll)

@@ -58,6 +58,16 @@ void pii_inventory_sort(struct pii_inventory *inv)
 	sort_rules = NULL;
 }
 
+void pii_inventory_file_figures(const struct pii_inventory *inv, struct pii_file_figures *f)
+{
+	f->whole = inv->files_scanned;
+	f->in_part = inv->files_partial;
+	f->not_read = inv->files_failed + inv->files_skipped;
+	f->seen = f->whole + f->in_part + f->not_read;
+	f->carried = inv->files_carried;
+	f->with_data = inv->files_with_findings;
+}
+
 void pii_inventory_free(struct pii_inventory *inv)
 {
 	if (!inv)

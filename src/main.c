@@ -112,37 +112,43 @@ static int check_paths(const struct pii_options *opt)
 	return 0;
 }
 
+/* The run in one line, with the same file figures as every report. */
 static void print_summary(const struct pii_inventory *inv, const struct pii_options *opt)
 {
-	uint64_t files = inv->files_scanned + inv->files_partial;
-	uint64_t problems = inv->files_partial + inv->files_failed + inv->files_skipped;
-	char fields[512], more[200] = "";
+	struct pii_file_figures f;
+	pii_inventory_file_figures(inv, &f);
+	char fields[640], read[160], more[240] = "";
 	snprintf(fields, sizeof(fields),
-		 "\"files_scanned\":%" PRIu64 ",\"bytes_scanned\":%" PRIu64 ",\"seconds\":%.1f,"
-		 "\"findings\":%" PRIu64 ",\"findings_not_counted\":%" PRIu64
-		 ",\"files_with_findings\":%" PRIu64
-		 ",\"files_not_fully_scanned\":%" PRIu64 ",\"files_carried\":%" PRIu64
-		 ",\"complete\":%s",
-		 files, inv->bytes_scanned, inv->duration, inv->findings_total,
-		 inv->findings_uncounted, inv->files_with_findings, problems, inv->files_carried,
+		 "\"files_seen\":%" PRIu64 ",\"files_read_whole\":%" PRIu64
+		 ",\"files_read_in_part\":%" PRIu64 ",\"files_not_read\":%" PRIu64
+		 ",\"files_carried\":%" PRIu64 ",\"files_with_findings\":%" PRIu64
+		 ",\"bytes_scanned\":%" PRIu64 ",\"seconds\":%.1f,\"findings\":%" PRIu64
+		 ",\"findings_not_counted\":%" PRIu64 ",\"complete\":%s",
+		 f.seen, f.whole, f.in_part, f.not_read, f.carried, f.with_data, inv->bytes_scanned,
+		 inv->duration, inv->findings_total, inv->findings_uncounted,
 		 inv->interrupted ? "false" : "true");
+	if (f.in_part || f.not_read)
+		snprintf(read, sizeof(read),
+			 ": %" PRIu64 " read whole, %" PRIu64 " in part, %" PRIu64
+			 " not read (see the Errors sheet)",
+			 f.whole, f.in_part, f.not_read);
+	else
+		snprintf(read, sizeof(read), ", all read whole");
 	size_t used = 0;
 	if (inv->findings_uncounted)
 		used = (size_t)snprintf(more, sizeof(more),
 					" (and %" PRIu64 " of lower confidence, listed only)",
 					inv->findings_uncounted);
 	if (inv->state_path)
-		used += (size_t)snprintf(more + used, sizeof(more) - used,
-					 "; %" PRIu64 " of them carried over unchanged", inv->files_carried);
-	if (problems)
 		snprintf(more + used, sizeof(more) - used,
-			 "; %" PRIu64 " not (fully) scanned, see the errors sheet", problems);
+			 "; %" PRIu64 " of the %" PRIu64 " file%s carried over unchanged", f.carried,
+			 f.seen, pii_plural(f.seen));
 	pii_log(PII_LOG_INFO, "summary", fields,
-		"%" PRIu64 " file%s (%.1f MB) scanned in %.1f s; %" PRIu64 " finding%s in %" PRIu64
+		"%" PRIu64 " file%s (%.1f MB) in %.1f s%s; %" PRIu64 " finding%s in %" PRIu64
 		" file%s%s",
-		files, pii_plural(files), (double)inv->bytes_scanned / 1e6, inv->duration,
-		inv->findings_total, pii_plural(inv->findings_total), inv->files_with_findings,
-		pii_plural(inv->files_with_findings), more);
+		f.seen, pii_plural(f.seen), (double)inv->bytes_scanned / 1e6, inv->duration, read,
+		inv->findings_total, pii_plural(inv->findings_total), f.with_data,
+		pii_plural(f.with_data), more);
 	for (size_t i = 0; i < opt->n_outputs; i++)
 		if (strcmp(opt->outputs[i].path, "-"))
 			pii_log(PII_LOG_INFO, "output", NULL, "wrote %s", opt->outputs[i].path);

@@ -29,6 +29,28 @@ static int cmp_file(const void *pa, const void *pb)
 	return strcmp(a->file->path, b->file->path);
 }
 
+/* People in a category: where its values count people (e-mail addresses,
+ * phone numbers), the most distinct values of any one kind, as for the
+ * whole scan: one person's address and number are one person, not two.
+ * Else its distinct values. */
+static uint64_t category_subjects(const struct pii_inventory *inv,
+				  const struct pii_inv_category *c)
+{
+	const struct pii_ruleset *rs = inv->rules;
+	uint64_t most = 0;
+	bool counts_people = false;
+	for (size_t i = 0; i < rs->n_reports; i++) {
+		const struct pii_report_id *rep = &rs->reports[i];
+		if (rep->subject_kind < 0 || strcmp(rep->category, c->name))
+			continue;
+		counts_people = true;
+		uint64_t n = pii_distinct_count_of(&inv->subjects[rep->subject_kind], c->findings);
+		if (n > most)
+			most = n;
+	}
+	return counts_people ? most : pii_distinct_count_of(&c->distinct, c->findings);
+}
+
 bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b)
 {
 	memset(b, 0, sizeof(*b));
@@ -47,7 +69,9 @@ bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b)
 		bc->special = pii_category_special(inv->rules, c->name);
 		bc->records = c->findings;
 		bc->files = c->files;
-		bc->subjects = bc->special ? c->files : pii_distinct_count(&c->distinct);
+		bc->subjects = bc->special ? c->files : category_subjects(inv, c);
+		if (bc->subjects > b->subjects)
+			b->subjects = bc->subjects;
 	}
 	qsort(b->categories, b->n_categories, sizeof(*b->categories), cmp_category);
 	/* rows are sorted by path: a file's rows are together */
@@ -80,11 +104,6 @@ bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b)
 			b->special_art[k] = rep->special;
 			b->n_special_kinds++;
 		}
-	}
-	for (size_t k = 0; k < inv->rules->n_subject_kinds; k++) {
-		uint64_t n = pii_distinct_count(&inv->subjects[k]);
-		if (n > b->subjects)
-			b->subjects = n;
 	}
 	return true;
 }

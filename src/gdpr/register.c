@@ -132,7 +132,7 @@ uint64_t pii_system_subjects(const struct pii_inventory *inv, const struct pii_i
 {
 	uint64_t most = 0;
 	for (size_t k = 0; k < inv->rules->n_subject_kinds; k++) {
-		uint64_t n = pii_distinct_count(&s->subjects[k]);
+		uint64_t n = pii_distinct_count_of(&s->subjects[k], s->findings);
 		if (n > most)
 			most = n;
 	}

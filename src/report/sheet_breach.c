@@ -36,10 +36,12 @@ static void write_breach(struct book *b, lxw_worksheet *ws, const struct pii_inv
 	if (inv->interrupted)
 		pii_book_kv_str(b, ws, &row, "Scan", "INCOMPLETE (interrupted): the scope may be larger",
 		       b->warn);
-	pii_book_kv_num(b, ws, &row, "Files examined",
-	       (double)(inv->files_scanned + inv->files_partial + inv->files_failed +
-			inv->files_skipped));
-	pii_book_kv_num(b, ws, &row, "Files with personal data", (double)br.n_files);
+	struct pii_file_figures f;
+	pii_inventory_file_figures(inv, &f);
+	pii_book_kv_num(b, ws, &row, "Files examined", (double)f.seen);
+	pii_book_kv_num(b, ws, &row, "Files not read whole (see the inventory)",
+			(double)(f.in_part + f.not_read));
+	pii_book_kv_num(b, ws, &row, "Files with personal data", (double)f.with_data);
 	pii_book_kv_num(b, ws, &row, "Records (findings)", (double)inv->findings_total);
 	pii_book_kv_num(b, ws, &row, "Data subjects (estimate)", (double)br.subjects);
 	s.len = 0;

@@ -56,12 +56,14 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 	else
 		pii_book_kv_str(b, ws, &row, "Values", "masked", NULL);
 	row++;
-	pii_book_kv_num(b, ws, &row, "Files scanned", (double)inv->files_scanned);
+	struct pii_file_figures f;
+	pii_inventory_file_figures(inv, &f);
+	pii_book_kv_num(b, ws, &row, "Files seen", (double)f.seen);
+	pii_book_kv_num(b, ws, &row, "Files read whole", (double)f.whole);
+	pii_book_kv_num(b, ws, &row, "Files read in part (Errors sheet)", (double)f.in_part);
+	pii_book_kv_num(b, ws, &row, "Files not read (Errors sheet)", (double)f.not_read);
+	pii_book_kv_num(b, ws, &row, "Files with personal data", (double)f.with_data);
 	pii_book_kv_num(b, ws, &row, "Bytes scanned", (double)inv->bytes_scanned);
-	pii_book_kv_num(b, ws, &row, "Files with personal data", (double)inv->files_with_findings);
-	pii_book_kv_num(b, ws, &row, "Files scanned in part", (double)inv->files_partial);
-	pii_book_kv_num(b, ws, &row, "Files that could not be read", (double)inv->files_failed);
-	pii_book_kv_num(b, ws, &row, "Files skipped", (double)inv->files_skipped);
 	pii_book_kv_num(b, ws, &row, "Findings", (double)inv->findings_total);
 	static const char *const counted[] = {
 		[PII_CONF_LOW] = "all confidence levels (--min-confidence low)",
@@ -99,10 +101,8 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 	}
 	if (inv->state_path) {
 		pii_book_kv_str(b, ws, &row, "State file", inv->state_path, NULL);
-		pii_book_kv_num(b, ws, &row, "Files read this run",
-		       (double)(inv->files_scanned + inv->files_partial + inv->files_failed +
-				inv->files_skipped - inv->files_carried));
-		pii_book_kv_num(b, ws, &row, "Files carried over (unchanged)", (double)inv->files_carried);
+		pii_book_kv_num(b, ws, &row, "Files read this run", (double)(f.seen - f.carried));
+		pii_book_kv_num(b, ws, &row, "Files carried over (unchanged)", (double)f.carried);
 		s.len = 0;
 		if (inv->interrupted)
 			pii_buf_puts(&s, "not compared: the scan is incomplete");
@@ -168,7 +168,8 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 		pii_book_num(b, ws, row, 1, (double)c->findings, b->integer);
 		pii_book_num(b, ws, row, 2, (double)c->locations, b->integer);
 		pii_book_num(b, ws, row, 3, (double)c->files, b->integer);
-		pii_book_num(b, ws, row, 4, (double)pii_distinct_count(&c->distinct), b->integer);
+		pii_book_num(b, ws, row, 4, (double)pii_distinct_count_of(&c->distinct, c->findings),
+			     pii_distinct_is_estimate(&c->distinct) ? b->about : b->integer);
 		int special = pii_category_special(inv->rules, c->name);
 		pii_book_str(b, ws, row, 5, pii_special_name(special), b->warn);
 		row++;

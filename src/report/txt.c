@@ -40,14 +40,14 @@ static enum pii_status txt_commit(const struct pii_inventory *inv, const char *p
 	fprintf(f, "\nOn:                  %s UTC, by piiscan %s on %s\n", when, PII_VERSION, inv->host);
 	if (inv->interrupted)
 		fprintf(f, "Scan:                INCOMPLETE (interrupted): the scope may be larger\n");
-	uint64_t files = inv->files_scanned + inv->files_partial + inv->files_failed +
-			 inv->files_skipped;
-	fprintf(f, "Files examined:      %" PRIu64 " (%" PRIu64 " not fully readable: see the inventory)\n",
-		files, inv->files_partial + inv->files_failed + inv->files_skipped);
-	fprintf(f, "Files with personal data: %" PRIu64 "\n", (uint64_t)b.n_files);
+	struct pii_file_figures ff;
+	pii_inventory_file_figures(inv, &ff);
+	fprintf(f, "Files examined:      %" PRIu64 " (%" PRIu64 " not read whole: see the inventory)\n",
+		ff.seen, ff.in_part + ff.not_read);
+	fprintf(f, "Files with personal data: %" PRIu64 "\n", ff.with_data);
 	fprintf(f, "Records (findings):  %" PRIu64 "\n", inv->findings_total);
-	fprintf(f, "Data subjects:       about %" PRIu64 " (distinct e-mail addresses, phone\n"
-		   "                     numbers or national ids, whichever is most)\n\n",
+	fprintf(f, "Data subjects:       about %" PRIu64 " (the largest estimate of a category\n"
+		   "                     below: one person may be in several)\n\n",
 		b.subjects);
 	fprintf(f, "Special categories:  ");
 	for (size_t i = 0; i < b.n_special_kinds; i++)
