@@ -618,11 +618,13 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 	}
 	/* Without -o each kind of workbook has its own name: a breach report
 	 * or a data map alone never replaces the full inventory of an earlier
-	 * run (#17). The breach summary comes as text too. */
+	 * run (#17). The breach summary comes as text too, and on the terminal
+	 * unless --quiet. */
 	bool defaults_ok = true;
 	if (ps.n_outputs == 0 && o->breach_report)
 		defaults_ok = push_str(&ps.outputs, &ps.n_outputs, "breach-%Y-%m-%d.xlsx") &&
-			      push_str(&ps.outputs, &ps.n_outputs, "breach-%Y-%m-%d.txt");
+			      push_str(&ps.outputs, &ps.n_outputs, "breach-%Y-%m-%d.txt") &&
+			      (o->quiet || push_str(&ps.outputs, &ps.n_outputs, "-"));
 	else if (ps.n_outputs == 0 && o->data_map_only)
 		defaults_ok = push_str(&ps.outputs, &ps.n_outputs, "data-map.xlsx");
 	else if (ps.n_outputs == 0)
@@ -648,7 +650,10 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 			goto out;
 		}
 		if (!strcmp(spec->path, "-")) {
-			spec->writer = fmt_override ? fmt_override : &pii_writer_jsonl;
+			/* standard output of a breach report is its text */
+			spec->writer = fmt_override	  ? fmt_override
+				       : o->breach_report ? &pii_writer_txt
+							  : &pii_writer_jsonl;
 			if (!spec->writer->to_stdout) {
 				res = usage_error(err, errlen,
 						  "%s cannot be written to standard output",

@@ -144,7 +144,7 @@ mkdir -p "$WORK/one" && printf 'BSN 111222333\n' >"$WORK/one/a.txt"
 "$PIISCAN" -j 1 --packs '' --rules rules/nl.yaml -o "$WORK/one.jsonl" "$WORK/one" 2>"$WORK/one.err"
 check "singular counts: 1 path, 1 thread, 1 file, 1 finding" sh -c \
 	"grep -q 'scanning 1 path with 1 thread and ' '$WORK/one.err' &&
-	 grep -q '1 file (.*scanned in .*; 1 finding in 1 file' '$WORK/one.err' &&
+	 grep -q '1 file (.* MB) in .* s, all read whole; 1 finding in 1 file' '$WORK/one.err' &&
 	 ! grep -qE '(^|[^0-9])1 (files|findings|threads|paths|rules)' '$WORK/one.err'"
 
 # The default output name.
@@ -158,6 +158,15 @@ cp "$WORK/cwd/inventory.xlsx" "$WORK/full.xlsx"
 day=$(date +%Y-%m-%d)
 check "--breach-report without -o: breach-DATE.xlsx and .txt" \
 	test -s "$WORK/cwd/breach-$day.xlsx" -a -s "$WORK/cwd/breach-$day.txt"
+# and the text on the terminal too (unless -q), the same as the .txt
+(cd "$WORK/cwd" && "$PIISCAN" --breach-report "$ROOT/fixtures/notes" >"$WORK/breach.out" 2>/dev/null)
+check "--breach-report without -o prints the breach summary" sh -c \
+	"grep -q '^PERSONAL DATA BREACH' '$WORK/breach.out' &&
+	 grep -v '^On:' '$WORK/breach.out' >'$WORK/breach.a' &&
+	 grep -v '^On:' '$WORK/cwd/breach-$day.txt' >'$WORK/breach.b' && cmp '$WORK/breach.a' '$WORK/breach.b'"
+"$PIISCAN" -q --breach-report -o - "$ROOT/fixtures/notes" >"$WORK/breach-stdout.out"
+check "--breach-report -o -: the text on standard output" \
+	grep -q '^Files examined: ' "$WORK/breach-stdout.out"
 check "--data-map-only without -o: data-map.xlsx" test -s "$WORK/cwd/data-map.xlsx"
 check "and inventory.xlsx is left as it was" cmp -s "$WORK/full.xlsx" "$WORK/cwd/inventory.xlsx"
 # An output that is no regular file is written to, never replaced: a
