@@ -24,6 +24,7 @@
 #include "pii_limits.h"
 #include "pii_log.h"
 #include "pii_merge.h"
+#include "pii_roots.h"
 #include "pii_names.h"
 #include "pii_state.h"
 #include "pii_stop.h"
@@ -332,6 +333,8 @@ int main(int argc, char **argv)
 	}
 	if ((rc = check_paths(&opt)) != 0)
 		goto out;
+	if (!merge)
+		pii_roots_dedupe(&opt);
 	rc = EXIT_USAGE;
 	if (merge) {
 		if (pii_outputs_open(&outs, &opt, err, sizeof(err)) != PII_OK)

@@ -125,4 +125,24 @@ for l in open(sys.argv[1]):
     print("%s\t%d" % (o["value"], o["line"]))' "$WORK/big.jsonl" | sort >"$WORK/big.got"
 sort "$WORK/big.want" >"$WORK/big.want.sorted"
 check "each edge value once, on its line" diff "$WORK/big.want.sorted" "$WORK/big.got"
+
+# Overlapping paths: a folder given twice (another spelling, a link to it)
+# or a folder inside another one given is scanned once, said once.
+S="$WORK/ov/share"
+mkdir -p "$WORK/ov" && cp -r fixtures/share "$S" && ln -s share "$WORK/ov/share-link"
+"$PIISCAN" -q -j 2 -o "$WORK/ov1.jsonl" "$S"
+n1=$(wc -l <"$WORK/ov1.jsonl")
+"$PIISCAN" -j 2 -o "$WORK/ov2.jsonl" "$S" "$S/" "$WORK/ov/share-link" "$S/hr" \
+	"$S/hr/ziekmelding-jansen.txt" 2>"$WORK/ov2.err"
+check "overlapping paths: every finding once ($n1)" test "$(wc -l <"$WORK/ov2.jsonl")" -eq "$n1"
+check "overlapping paths: one line each on stderr, naming both" sh -c "
+	test \$(grep -c 'scanning its files once' '$WORK/ov2.err') -eq 4 &&
+	grep -q \"'$S/' is the same as '$S'\" '$WORK/ov2.err' &&
+	grep -q \"'$S/hr' is inside '$S'\" '$WORK/ov2.err'"
+check "overlapping paths: the summary counts each file once" \
+	grep -q '^piiscan: 7 files ' "$WORK/ov2.err"
+# a folder inside an excluded one is still scanned when given
+"$PIISCAN" -q -j 2 --exclude hr -o "$WORK/ov3.jsonl" "$S" "$S/hr" 2>"$WORK/ov3.err"
+check "a path inside an --exclude'd folder is scanned, not dropped" sh -c \
+	"grep -q 'ziekmelding-jansen' '$WORK/ov3.jsonl' && ! grep -q 'once' '$WORK/ov3.err'"
 finish
