@@ -130,6 +130,7 @@ struct pii_inventory {
 	uint64_t pattern_limit_hits;
 	int interrupted;           /* the signal that stopped the scan, or 0 */
 	uint64_t files_dropped;    /* queued but not scanned when it stopped */
+	uint64_t symlinks;         /* symbolic links not followed (counted, not listed) */
 	struct pii_ocr_totals ocr; /* what OCR read and left (pii_ocr.h) */
 	uint64_t *findings_per_rule; /* indexed like rules->rules */
 

@@ -63,6 +63,7 @@ struct pii_options {
 	bool breach_report;      /* the outputs are the breach summary */
 	bool full;               /* --full: carry nothing over */
 	bool follow_symlinks;
+	bool list_symlinks;      /* links not followed are Errors rows, not only counted */
 	bool one_file_system;
 	bool quiet;
 	int progress;            /* 1 on, 0 off, -1 default (see main.c) */

@@ -61,7 +61,7 @@ struct pii_run_summary {
 	char user[64];
 	int interrupted;
 	bool show_values;    /* values in full (--show-values) */
-	uint64_t files_dropped, pattern_limit_hits;
+	uint64_t files_dropped, pattern_limit_hits, symlinks;
 	struct pii_ocr_totals ocr;
 	char **paths;        /* malloc'd, when read back */
 	size_t n_paths;

@@ -30,6 +30,7 @@ struct pii_counters {
 	atomic_uint_fast64_t bytes_done;
 	atomic_uint_fast64_t limit_hits;
 	atomic_uint_fast64_t files_dropped; /* queued, not scanned: interrupted */
+	atomic_uint_fast64_t symlinks;      /* symbolic links not followed */
 	atomic_bool walk_done;              /* files_found is the total */
 	atomic_uint_fast64_t files_counted; /* by the counting walker, ahead */
 	atomic_bool count_done;             /* files_counted is the total */

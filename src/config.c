@@ -60,8 +60,8 @@ static bool is_false(const char *v)
 /* Options that take no value: true turns them on; false leaves them off,
  * but for progress, which is on by default on a terminal. */
 static const char *const switches[] = {
-	"show-values", "follow-symlinks", "one-file-system", "quiet", "progress", "full",
-	"records", "data-map-only", "breach-report",
+	"show-values", "follow-symlinks", "list-symlinks", "one-file-system", "quiet",
+	"progress", "full", "records", "data-map-only", "breach-report",
 	NULL,
 };
 

@@ -442,6 +442,7 @@ int main(int argc, char **argv)
 		inv->pattern_limit_hits = atomic_load(&counters.limit_hits);
 		inv->interrupted = pii_stop_signal();
 		inv->files_dropped = atomic_load(&counters.files_dropped);
+		inv->symlinks = atomic_load(&counters.symlinks);
 		pii_ocr_totals(&inv->ocr);
 		bool state_ok = true;
 		if (state) {

@@ -187,6 +187,7 @@ void pii_merged_apply(const struct pii_merged *m, struct pii_inventory *inv)
 			inv->interrupted = p->interrupted;
 		inv->files_dropped += p->files_dropped;
 		inv->pattern_limit_hits += p->pattern_limit_hits;
+		inv->symlinks += p->symlinks;
 		pii_ocr_totals_add(&inv->ocr, &p->ocr);
 		/* the hosts, each once */
 		if (!strstr(inv->host, p->host)) {

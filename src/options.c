@@ -57,7 +57,9 @@ static const char usage_text[] =
 "      --max-ratio N        expansion ratio taken for a bomb (default 200)\n"
 "      --max-members N      members read from one archive (default 100000)\n"
 "      --file-timeout SEC   give up a file after SEC seconds (default 600; 0: never)\n"
-"      --follow-symlinks    follow symbolic links (default: report them)\n"
+"      --follow-symlinks    follow symbolic links (default: count them in the\n"
+"                           Summary)\n"
+"      --list-symlinks      also list each link not followed in the Errors sheet\n"
 "      --one-file-system    do not cross into other file systems\n"
 "      --shard K/N          scan only the K-th of N parts of the tree (split by a\n"
 "                           hash of the path below each PATH); implies --records\n"
@@ -136,6 +138,7 @@ enum {
 	OPT_OCR_BUDGET,
 	OPT_OCR_FILE_BUDGET,
 	OPT_FOLLOW,
+	OPT_LIST_SYMLINKS,
 	OPT_ONE_FS,
 	OPT_PACKS,
 	OPT_RULES,
@@ -175,6 +178,7 @@ static const struct option long_options[] = {
 	{"ocr-budget", required_argument, NULL, OPT_OCR_BUDGET},
 	{"ocr-file-budget", required_argument, NULL, OPT_OCR_FILE_BUDGET},
 	{"follow-symlinks", no_argument, NULL, OPT_FOLLOW},
+	{"list-symlinks", no_argument, NULL, OPT_LIST_SYMLINKS},
 	{"one-file-system", no_argument, NULL, OPT_ONE_FS},
 	{"packs", required_argument, NULL, OPT_PACKS},
 	{"rules", required_argument, NULL, OPT_RULES},
@@ -372,6 +376,9 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			break;
 		case OPT_FOLLOW:
 			o->follow_symlinks = true;
+			break;
+		case OPT_LIST_SYMLINKS:
+			o->list_symlinks = true;
 			break;
 		case OPT_ONE_FS:
 			o->one_file_system = true;

@@ -231,9 +231,10 @@ bool pii_record_summary(struct pii_buf *out, const struct pii_inventory *inv,
 		  pii_json_str_field(out, "host", inv->host) && pii_json_str_field(out, "user", inv->user) &&
 		  pii_buf_printf(out,
 				 ",\"show_values\":%s,\"interrupted\":%d,\"files_dropped\":%" PRIu64
-				 ",\"pattern_limit_hits\":%" PRIu64 ",\"ocr\":{",
+				 ",\"pattern_limit_hits\":%" PRIu64 ",\"symlinks_not_followed\":%" PRIu64
+				 ",\"ocr\":{",
 				 inv->opt->show_values ? "true" : "false", inv->interrupted,
-				 inv->files_dropped, inv->pattern_limit_hits);
+				 inv->files_dropped, inv->pattern_limit_hits, inv->symlinks);
 	/* what OCR did, summed by the merge */
 	for (size_t i = 0; ok && i < pii_ocr_n_total_fields; i++)
 		ok = pii_buf_printf(out, "%s\"%s\":%" PRIu64, i ? "," : "",
@@ -402,6 +403,7 @@ static bool replay_summary(struct pii_replay *rp, yajl_val obj, char *err, size_
 	s->show_values = get_bool(obj, "show_values");
 	s->files_dropped = get_u64(obj, "files_dropped");
 	s->pattern_limit_hits = get_u64(obj, "pattern_limit_hits");
+	s->symlinks = get_u64(obj, "symlinks_not_followed");
 	const char *opath[] = {"ocr", NULL};
 	yajl_val ocr = yajl_tree_get(obj, opath, yajl_t_object);
 	for (size_t i = 0; ocr && i < pii_ocr_n_total_fields; i++)

@@ -146,6 +146,19 @@ static void report(struct pii_walker *w, const char *path, enum pii_file_status 
 	pii_outbox_file(&w->outbox, r);
 }
 
+/* A symbolic link not followed is counted, not listed: a tree such as
+ * /etc holds hundreds, and as Errors rows they buried the files that
+ * could not be read. --list-symlinks lists them too. */
+static void skip_symlink(struct pii_walker *w, const char *path)
+{
+	if (w->count || !in_shard(w, path))
+		return; /* a counter's, or another shard's link */
+	atomic_fetch_add(&w->ctx->counters->symlinks, 1);
+	if (w->ctx->opt->list_symlinks)
+		report(w, path, PII_FILE_SKIPPED, PII_CODE_SYMLINK,
+		       "symbolic link, not followed (see --follow-symlinks)");
+}
+
 static enum pii_status push_job(struct pii_walker *w, const char *path)
 {
 	if (!in_shard(w, path))
@@ -329,8 +342,7 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 	}
 	if (type == DT_LNK) {
 		if (!opt->follow_symlinks) {
-			report(w, path, PII_FILE_SKIPPED, PII_CODE_SYMLINK,
-			       "symbolic link, not followed (see --follow-symlinks)");
+			skip_symlink(w, path);
 			return PII_OK;
 		}
 		if (pii_stat_path(path, &st, true) != 0) {

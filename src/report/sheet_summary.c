@@ -62,6 +62,7 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 	pii_book_kv_num(b, ws, &row, "Files read whole", (double)f.whole);
 	pii_book_kv_num(b, ws, &row, "Files read in part (Errors sheet)", (double)f.in_part);
 	pii_book_kv_num(b, ws, &row, "Files not read (Errors sheet)", (double)f.not_read);
+	pii_book_kv_num(b, ws, &row, "Symbolic links not followed", (double)inv->symlinks);
 	pii_book_kv_num(b, ws, &row, "Files with personal data", (double)f.with_data);
 	pii_book_kv_num(b, ws, &row, "Bytes scanned", (double)inv->bytes_scanned);
 	pii_book_kv_num(b, ws, &row, "Findings", (double)inv->findings_total);

@@ -68,6 +68,21 @@ refuse "a part cut short (no summary record)" "no summary record" "$WORK/cut.jso
 	"$WORK/part2.jsonl" "$WORK/part3.jsonl" "$WORK/part4.jsonl"
 refuse "a file that is not records" "not a JSON object" tests/golden/fixtures.tsv
 
+# Links not followed are counted by each shard (its own links only) and
+# summed by merge.
+mkdir -p "$WORK/links"
+printf 'mail j.devries@ziggo.nl\n' >"$WORK/links/a.txt"
+for i in 1 2 3 4 5 6 7 8; do ln -s a.txt "$WORK/links/link$i"; done
+for k in 1 2; do
+	"$PIISCAN" -q --shard $k/2 --fingerprint-key-file "$WORK/key" -o "$WORK/links$k.jsonl" "$WORK/links"
+done
+"$PIISCAN" merge -q "$WORK/links1.jsonl" "$WORK/links2.jsonl" -o "$WORK/links.xlsx"
+check "merge sums the shards' symbolic links not followed (8, each counted once)" sh -c \
+	'test "$1" -gt 0 && test "$2" -gt 0 && test "$3" = 8' - \
+	"$(sed -n 's/.*"record":"summary".*"symlinks_not_followed":\([0-9]*\).*/\1/p' "$WORK/links1.jsonl")" \
+	"$(sed -n 's/.*"record":"summary".*"symlinks_not_followed":\([0-9]*\).*/\1/p' "$WORK/links2.jsonl")" \
+	"$(summary "$WORK/links.xlsx" "Symbolic links not followed")"
+
 check_fails "--shard needs --fingerprint-key-file" "$PIISCAN" -q --shard 1/2 -o "$WORK/x.jsonl" fixtures/notes
 check_fails "--shard needs a JSONL output" "$PIISCAN" -q --shard 1/2 --fingerprint-key-file "$WORK/key" -o "$WORK/x.xlsx" fixtures/notes
 check_fails "--shard 3/2 is refused" "$PIISCAN" -q --shard 3/2 --fingerprint-key-file "$WORK/key" -o "$WORK/x.jsonl" fixtures/notes

@@ -24,8 +24,36 @@ rc=$?
 check "scan of a tree with a FIFO and a socket finishes" test $rc -eq 0
 check "FIFO is reported as skipped" $PY tests/e2e/check_xlsx.py error "$WORK/w.xlsx" queue.fifo skipped FIFO
 check "socket is reported as skipped" $PY tests/e2e/check_xlsx.py error "$WORK/w.xlsx" app.sock skipped socket
-check "symbolic links are not followed by default" \
+# Links not followed are counted in the Summary, not listed: a tree such
+# as /etc holds hundreds. Here: link-to-a.txt, sub/deeper/loop, dangling.
+check "symbolic links not followed: counted in the Summary (3)" \
+	test "$(summary "$WORK/w.xlsx" "Symbolic links not followed")" = 3
+check_fails "symbolic links not followed: no Errors row" \
 	$PY tests/e2e/check_xlsx.py error "$WORK/w.xlsx" link-to-a.txt skipped "not followed"
+check "symbolic links not followed: not files not read (those are the FIFO and the socket)" \
+	test "$(summary "$WORK/w.xlsx" "Files not read (Errors sheet)")" = 2
+check "symbolic links not followed: the count is in the --records summary record" sh -c \
+	"'$PIISCAN' -q --records -o - '$T' | tail -n 1 | grep -q '\"symlinks_not_followed\":3,'"
+"$PIISCAN" -q --list-symlinks -o "$WORK/ls.xlsx" "$T"
+check "--list-symlinks: each link not followed is an Errors row" sh -c \
+	"$PY tests/e2e/check_xlsx.py error '$WORK/ls.xlsx' link-to-a.txt skipped 'not followed' &&
+	 $PY tests/e2e/check_xlsx.py error '$WORK/ls.xlsx' sub/deeper/loop skipped 'not followed' &&
+	 $PY tests/e2e/check_xlsx.py error '$WORK/ls.xlsx' dangling skipped 'not followed'"
+check "--list-symlinks: and still counted in the Summary" \
+	test "$(summary "$WORK/ls.xlsx" "Symbolic links not followed")" = 3
+printf 'paths: ["%s"]\nlist-symlinks: true\n' "$T" >"$WORK/ls.yaml"
+"$PIISCAN" -q --config "$WORK/ls.yaml" -o "$WORK/lsc.xlsx"
+check "list-symlinks: true in a configuration file lists them" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/lsc.xlsx" link-to-a.txt skipped "not followed"
+# --state keeps no record of links: a run that carries every file over
+# walks and counts them again.
+"$PIISCAN" -q --state "$WORK/w.db" -o "$WORK/st1.xlsx" "$T"
+"$PIISCAN" -q --state "$WORK/w.db" -o "$WORK/st2.xlsx" "$T"
+check "--state: the second run (its files carried over) counts the links too" sh -c \
+	'test "$1" -gt 0 && test "$2 $3" = "3 3"' - \
+	"$(summary "$WORK/st2.xlsx" "Files carried over (unchanged)")" \
+	"$(summary "$WORK/st1.xlsx" "Symbolic links not followed")" \
+	"$(summary "$WORK/st2.xlsx" "Symbolic links not followed")"
 check "files are found in subfolders" grep -q 'sub/deeper/a.txt' "$WORK/w.jsonl"
 check "odd file names keep the workbook readable" $PY tests/e2e/check_xlsx.py cells "$WORK/w.xlsx"
 check "an invalid UTF-8 name is escaped in JSON" grep -qF 'caf\\xE9-latin1.txt' "$WORK/w.jsonl"
@@ -41,6 +69,8 @@ check "--follow-symlinks: the loop is reported" \
 check "--follow-symlinks: a dangling link is reported" \
 	$PY tests/e2e/check_xlsx.py error "$WORK/f.xlsx" dangling failed "broken symbolic link"
 check "--follow-symlinks: linked files are scanned" grep -q 'link-to-a.txt' "$WORK/f.jsonl"
+check "--follow-symlinks: no link is counted as not followed" \
+	test "$(summary "$WORK/f.xlsx" "Symbolic links not followed")" = 0
 
 # Device nodes are never opened; --one-file-system stays on /dev's file
 # system (where /dev holds a mount point, as /dev/pts usually is).
