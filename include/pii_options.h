@@ -98,6 +98,12 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 					struct pii_options *o, char *err,
 					size_t errlen);
 
+/* The same for piiscan merge PART... (argv[0] being "merge"): the PATHs
+ * are the parts; --help prints merge's own help; no parts, or --shard,
+ * is an error. */
+enum pii_parse_result pii_options_parse_merge(int argc, char **argv, struct pii_options *o,
+					      char *err, size_t errlen);
+
 void pii_options_free(struct pii_options *o);
 
 #endif

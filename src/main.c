@@ -289,8 +289,9 @@ int main(int argc, char **argv)
 
 	/* piiscan merge PART... [-o OUT]: the parts take the place of paths */
 	bool merge = argc > 1 && !strcmp(argv[1], "merge");
-	enum pii_parse_result parsed = merge ? pii_options_parse(argc - 1, argv + 1, &opt, err, sizeof(err))
-					     : pii_options_parse(argc, argv, &opt, err, sizeof(err));
+	enum pii_parse_result parsed =
+		merge ? pii_options_parse_merge(argc - 1, argv + 1, &opt, err, sizeof(err))
+		      : pii_options_parse(argc, argv, &opt, err, sizeof(err));
 	if (merge && parsed == PII_PARSE_RUN) {
 		/* the summary shows the command as typed, "merge" and all */
 		char *line = pii_join_args(argc, argv);
@@ -298,10 +299,6 @@ int main(int argc, char **argv)
 			free(opt.command_line);
 			opt.command_line = line;
 		}
-	}
-	if (merge && parsed == PII_PARSE_RUN && opt.shard_n) {
-		snprintf(err, sizeof(err), "merge takes no --shard: it joins them");
-		parsed = PII_PARSE_ERROR;
 	}
 	pii_log_set_format(opt.log_json ? PII_LOG_JSON : PII_LOG_PLAIN);
 	switch (parsed) {

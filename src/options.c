@@ -121,6 +121,33 @@ static const char usage_text[] =
 "or fatal error, 3 when SIGINT or SIGTERM stopped it (the report is written,\n"
 "marked INCOMPLETE). Files that cannot be read are listed in the report.\n";
 
+/* piiscan merge --help: what a merge takes of the options above. */
+static const char merge_usage_text[] =
+"Usage: piiscan merge [OPTIONS] PART.jsonl... [-o OUT]\n"
+"Builds one inventory from the parts of a scan split over machines or runs:\n"
+"the JSONL outputs of piiscan --shard K/N (every shard once) or of runs with\n"
+"--records. The result is the same as one run over the whole tree would give.\n"
+"Parts made with other rules, limits or fingerprint keys are refused.\n"
+"\n"
+"  -o, --output FILE        write the inventory to FILE; repeatable (.xlsx,\n"
+"                           .jsonl, .csv; default: inventory.xlsx)\n"
+"      --format FMT         format for outputs without a known extension\n"
+"      --packs LIST, --rules PATH\n"
+"                           the rules the parts were scanned with (as given to\n"
+"                           the shards)\n"
+"      --max-findings N, --min-confidence L, --system NAME=GLOB,\n"
+"      --stale-after AGE, --contact-list-min N, --data-map-only, --breach-report\n"
+"                           as for a scan (piiscan --help)\n"
+"  -q, --quiet              no summary, errors only\n"
+"      --log-format FMT     stderr lines as plain text (default) or json\n"
+"  -h, --help               show this help\n"
+"\n"
+"No --fingerprint-key-file: the parts carry their values' fingerprints, made\n"
+"with the one key every shard was given.\n"
+"\n"
+"Example:\n"
+"  piiscan merge part-1.jsonl part-2.jsonl part-3.jsonl -o inventory.xlsx\n";
+
 enum {
 	OPT_FORMAT = 256,
 	OPT_SHOW_VALUES,
@@ -256,6 +283,7 @@ struct parse {
 	size_t n_outputs;
 	const char *format;
 	const struct pii_config_args *config; /* the pass over it, or NULL */
+	bool merge;                           /* piiscan merge: PATHs are its parts */
 	/* list options the command line has begun to give: they replace the
 	 * configuration's instead of adding to it */
 	bool cli_outputs, cli_excludes, cli_rules;
@@ -489,7 +517,7 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			break;
 		}
 		case 'h':
-			fputs(usage_text, stdout);
+			fputs(ps->merge ? merge_usage_text : usage_text, stdout);
 			res = PII_PARSE_EXIT;
 			break;
 		case 'V':
@@ -584,11 +612,10 @@ void pii_options_defaults(struct pii_options *o)
 	o->threads = cores > 0 ? (unsigned)(cores > 256 ? 256 : cores) : 1;
 }
 
-enum pii_parse_result pii_options_parse(int argc, char **argv,
-					struct pii_options *o, char *err,
-					size_t errlen)
+static enum pii_parse_result parse_command(int argc, char **argv, struct pii_options *o,
+					   char *err, size_t errlen, bool merge)
 {
-	struct parse ps = {.o = o};
+	struct parse ps = {.o = o, .merge = merge};
 	enum pii_parse_result res = PII_PARSE_RUN;
 
 	pii_options_defaults(o);
@@ -694,8 +721,14 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 	}
 	o->n_outputs = ps.n_outputs;
 
-	if (!o->list_rules && !o->export_patterns && o->n_paths == 0)
+	if (merge && o->n_paths == 0)
+		res = usage_error(err, errlen,
+				  "merge: no parts given; usage: piiscan merge "
+				  "PART.jsonl... [-o OUT] (see piiscan merge --help)");
+	else if (!o->list_rules && !o->export_patterns && o->n_paths == 0)
 		res = usage_error(err, errlen, "no PATH to scan (see piiscan --help)");
+	if (res == PII_PARSE_RUN && merge && o->shard_n)
+		res = usage_error(err, errlen, "merge takes no --shard: it joins them");
 	if (o->quiet && o->progress < 0)
 		o->progress = 0;
 	for (size_t i = 0; res == PII_PARSE_RUN && i < o->n_outputs; i++)
@@ -728,6 +761,18 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
 out:
 	free(ps.outputs);
 	return res;
+}
+
+enum pii_parse_result pii_options_parse(int argc, char **argv, struct pii_options *o, char *err,
+					size_t errlen)
+{
+	return parse_command(argc, argv, o, err, errlen, false);
+}
+
+enum pii_parse_result pii_options_parse_merge(int argc, char **argv, struct pii_options *o,
+					      char *err, size_t errlen)
+{
+	return parse_command(argc, argv, o, err, errlen, true);
 }
 
 void pii_options_free(struct pii_options *o)

@@ -67,6 +67,7 @@ head -n 5 "$WORK/part1.jsonl" >"$WORK/cut.jsonl"
 refuse "a part cut short (no summary record)" "no summary record" "$WORK/cut.jsonl" \
 	"$WORK/part2.jsonl" "$WORK/part3.jsonl" "$WORK/part4.jsonl"
 refuse "a file that is not records" "not a JSON object" tests/golden/fixtures.tsv
+refuse "--shard" "merge takes no --shard" --shard 1/2 "$WORK/part1.jsonl"
 
 # Links not followed are counted by each shard (its own links only) and
 # summed by merge.
@@ -82,6 +83,24 @@ check "merge sums the shards' symbolic links not followed (8, each counted once)
 	"$(sed -n 's/.*"record":"summary".*"symlinks_not_followed":\([0-9]*\).*/\1/p' "$WORK/links1.jsonl")" \
 	"$(sed -n 's/.*"record":"summary".*"symlinks_not_followed":\([0-9]*\).*/\1/p' "$WORK/links2.jsonl")" \
 	"$(summary "$WORK/links.xlsx" "Symbolic links not followed")"
+
+# merge's own messages: no parts, and its help.
+for args in "" "-o $WORK/none.xlsx"; do
+	# shellcheck disable=SC2086
+	"$PIISCAN" merge $args >"$WORK/noparts.out" 2>"$WORK/noparts.err"
+	check "merge ${args:+-o OUT }without parts: exit 2, one line that says so and how" sh -c \
+		"test $? -eq 2 && test \$(wc -l <'$WORK/noparts.err') -eq 1 &&
+		 grep -q 'merge: no parts given; usage: piiscan merge PART.jsonl' '$WORK/noparts.err' &&
+		 test ! -s '$WORK/noparts.out' && test ! -e '$WORK/none.xlsx'"
+done
+for h in --help -h; do
+	"$PIISCAN" merge $h >"$WORK/mhelp.out" 2>"$WORK/mhelp.err"
+	check "merge $h: exit 0, merge's own help (parts, -o) on stdout" sh -c \
+		"test $? -eq 0 && test ! -s '$WORK/mhelp.err' &&
+		 head -n 1 '$WORK/mhelp.out' | grep -q '^Usage: piiscan merge .*PART.jsonl' &&
+		 grep -q -- '-o, --output FILE' '$WORK/mhelp.out' && grep -q -- '--shard K/N' '$WORK/mhelp.out' &&
+		 ! grep -q -- '--follow-symlinks' '$WORK/mhelp.out'"
+done
 
 check_fails "--shard needs --fingerprint-key-file" "$PIISCAN" -q --shard 1/2 -o "$WORK/x.jsonl" fixtures/notes
 check_fails "--shard needs a JSONL output" "$PIISCAN" -q --shard 1/2 --fingerprint-key-file "$WORK/key" -o "$WORK/x.xlsx" fixtures/notes
