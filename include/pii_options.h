@@ -71,6 +71,7 @@ struct pii_options {
 	bool log_json;           /* --log-format json */
 	const char *config_file; /* --config */
 	bool list_rules;
+	bool list_rules_json;    /* --list-rules --format json */
 	bool export_patterns;    /* print patterns for other tools and exit */
 	char *command_line;      /* as typed, for the summary sheet */
 	/* what the strings above may point into */

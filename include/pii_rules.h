@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "pii_mask.h"
 #include "pii_precheck.h"
@@ -166,6 +167,12 @@ void pii_rule_free(struct pii_rule *r);
  * matches. For benchmarks (--export-patterns). malloc'd; NULL when out of
  * memory. */
 char *pii_rule_pattern_simplified(const char *pattern);
+
+/* --list-rules: prints the rules of rs to out, as columns aligned to the
+ * widest value (pack, rule, reported as, category, validator, confidence,
+ * name), or with json as a JSON array of one object per rule, its keys
+ * named as in the packs. false when out of memory. */
+bool pii_rules_list(const struct pii_ruleset *rs, FILE *out, bool json);
 
 /* Finds the folder of the shipped rule packs: $PIISCAN_RULES_DIR, else
  * next to the executable (../share/piiscan/rules, ../rules, ./rules).

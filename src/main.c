@@ -83,20 +83,6 @@ static struct pii_ruleset *load_rules(const struct pii_options *opt, char *err,
 	return rs;
 }
 
-static void list_rules(const struct pii_ruleset *rs)
-{
-	printf("%-6s %-16s %-12s %-12s %-12s %-10s %s\n", "PACK", "RULE",
-	       "REPORTED AS", "CATEGORY", "VALIDATOR", "CONFIDENCE", "NAME");
-	for (size_t i = 0; i < rs->n_rules; i++) {
-		const struct pii_rule *r = &rs->rules[i];
-		printf("%-6s %-16s %-12s %-12s %-12s %-10s %s\n", r->pack, r->id,
-		       r->report_as, r->category,
-		       r->validator_name ? r->validator_name : "-",
-		       r->require_context ? "context" : pii_confidence_name(r->confidence),
-		       r->name);
-	}
-}
-
 /* Every PATH must exist before hours of scanning start: a typo in a
  * scheduled job must fail loudly, not produce an empty inventory. */
 static int check_paths(const struct pii_options *opt)
@@ -320,8 +306,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (opt.list_rules) {
-		list_rules(rules);
-		rc = 0;
+		rc = pii_rules_list(rules, stdout, opt.list_rules_json) ? 0 : fatal("out of memory");
 		goto out;
 	}
 	if (opt.export_patterns) {

@@ -77,7 +77,7 @@ static const char usage_text[] =
 "Rules:\n"
 "      --packs LIST         shipped rule packs to use, e.g. core,nl (default: all)\n"
 "      --rules PATH         extra rule file or folder of .yaml files; repeatable\n"
-"      --list-rules         list the rules and exit\n"
+"      --list-rules         list the rules and exit (--format json: as JSON)\n"
 "      --export-patterns    print the patterns of the rules that need no context\n"
 "                           word, without lookaround, one per line (for\n"
 "                           grep-like tools, e.g. rg -f), and exit\n"
@@ -644,6 +644,16 @@ static enum pii_parse_result parse_command(int argc, char **argv, struct pii_opt
 	if (res != PII_PARSE_RUN)
 		goto out;
 
+	/* --list-rules writes no output: --format says how it prints */
+	if (o->list_rules && ps.format) {
+		o->list_rules_json = !strcmp(ps.format, "json");
+		if (!o->list_rules_json && strcmp(ps.format, "text")) {
+			res = usage_error(err, errlen, "--list-rules --format: '%s' is not text or json",
+					  ps.format);
+			goto out;
+		}
+		ps.format = NULL;
+	}
 	const struct pii_writer *fmt_override = NULL;
 	if (ps.format && !(fmt_override = pii_writer_named(ps.format))) {
 		res = usage_error(err, errlen, "--format: '%s' is none of %s", ps.format,

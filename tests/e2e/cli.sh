@@ -37,6 +37,47 @@ expect_exit "broken rule file names file and line" 2 "bad.yaml:3: rule 'r1': unk
 # --list-rules, --packs and --rules
 "$PIISCAN" --list-rules >"$WORK/rules.txt"
 check "--list-rules lists core and nl rules" sh -c "grep -q '^core *email ' '$WORK/rules.txt' && grep -q '^nl *nl_bsn ' '$WORK/rules.txt'"
+"$PIISCAN" --list-rules --format json >"$WORK/rules.json"
+check "--list-rules --format json: a JSON array, one object per rule with its fields" $PY - "$WORK/rules.json" <<'EOF'
+import json, sys
+rules = json.load(open(sys.argv[1], encoding="utf-8"))
+assert isinstance(rules, list) and len(rules) > 30, type(rules)
+ids = [r["id"] for r in rules]
+assert len(set(ids)) == len(ids), "ids twice"
+for r in rules:
+    for key in ("id", "name", "pack", "category", "report_as", "confidence", "pattern", "source"):
+        assert isinstance(r[key], str) and r[key], (r["id"], key)
+    assert isinstance(r["require_context"], bool) and isinstance(r["context"], list), r["id"]
+bsn = next(r for r in rules if r["id"] == "nl_bsn")
+assert (bsn["pack"], bsn["validate"], bsn["category"]) == ("nl", "elfproef", "national_id"), bsn
+assert bsn["source"].startswith("nl.yaml:"), bsn["source"]
+assert next(r for r in rules if r["id"] == "health")["special"] == "art9"
+EOF
+check "--list-rules: columns aligned to the widest value, the same rules as the JSON" \
+	$PY - "$WORK/rules.txt" "$WORK/rules.json" <<'EOF'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+rules = json.load(open(sys.argv[2], encoding="utf-8"))
+header = lines[0]
+names = ["PACK", "RULE", "REPORTED AS", "CATEGORY", "VALIDATOR", "CONFIDENCE", "NAME"]
+starts = [header.index(n) for n in names]
+assert header.split() == " ".join(names).split(), header
+assert len(lines) == len(rules) + 1, (len(lines), len(rules))
+for line, r in zip(lines[1:], rules):
+    cells = [line[a:b] for a, b in zip(starts, starts[1:] + [None])]
+    want = [r["pack"], r["id"], r["report_as"], r["category"], r["validate"] or "-",
+            "context" if r["require_context"] else r["confidence"], r["name"]]
+    # each value starts at its column and leaves a space before the next
+    assert [c.rstrip() for c in cells] == want, (line, want)
+    assert all(c.endswith(" ") for c in cells[:-1]), line
+# aligned to the widest: the widest value of each column fills it but one space
+for c in range(len(names) - 1):
+    width = starts[c + 1] - starts[c] - 1
+    assert max(len(l[starts[c]:starts[c + 1]].rstrip()) for l in lines) == width, names[c]
+EOF
+check "--list-rules --packs core --format json: the core pack alone" sh -c \
+	"'$PIISCAN' --packs core --list-rules --format json | $PY -c 'import json,sys; assert {r[\"pack\"] for r in json.load(sys.stdin)} == {\"core\"}'"
+expect_exit "--list-rules --format: text or json" 2 "is not text or json" "$PIISCAN" --list-rules --format csv
 "$PIISCAN" --packs core --list-rules >"$WORK/core.txt"
 check_fails "--packs core leaves nl out" grep -q nl_bsn "$WORK/core.txt"
 mkdir -p "$WORK/myrules"
