@@ -43,11 +43,14 @@ ifeq ($(CI),true)
 WERROR  ?= -Werror
 endif
 # CPPFLAGS and LDFLAGS from the environment or the command line (a
-# distribution's hardening flags) are kept; ours are added.
+# distribution's hardening flags) are kept; ours are added. PII_DATADIR is
+# where make install puts the rule packs, for the installed binary to find
+# them (src/rules_load.c); a new PREFIX rebuilds (build/.flags).
 override CPPFLAGS += -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
 	-DHAVE_GMIME=$(HAVE_GMIME) -DHAVE_LIBPFF=$(HAVE_LIBPFF) -DHAVE_LIBGSF=$(HAVE_LIBGSF) \
 	-DHAVE_LIBEXIF=$(HAVE_LIBEXIF) \
-	-DHAVE_TESSERACT=$(HAVE_TESSERACT) -DHAVE_LIBHEIF=$(HAVE_LIBHEIF)
+	-DHAVE_TESSERACT=$(HAVE_TESSERACT) -DHAVE_LIBHEIF=$(HAVE_LIBHEIF) \
+	-DPII_DATADIR=\"$(PREFIX)/share/piiscan\"
 LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARN) $(WERROR) $(SAN)
 DEPFLAGS = -MMD -MP

@@ -174,9 +174,15 @@ char *pii_rule_pattern_simplified(const char *pattern);
  * named as in the packs. false when out of memory. */
 bool pii_rules_list(const struct pii_ruleset *rs, FILE *out, bool json);
 
-/* Finds the folder of the shipped rule packs: $PIISCAN_RULES_DIR, else
- * next to the executable (../share/piiscan/rules, ../rules, ./rules).
- * Returns a malloc'd path or NULL. */
+/* Finds the folder of the shipped rule packs: $PIISCAN_RULES_DIR; else
+ * ../share/piiscan/rules from the executable's folder (an installed tree
+ * wherever it is); else, for a binary built in piiscan's source tree
+ * (build/piiscan), that tree's rules/; else PREFIX/share/piiscan/rules
+ * as the Makefile installs them. Never a "rules" folder that merely sits
+ * near the executable. Returns a malloc'd path or NULL. */
 char *pii_rules_default_dir(void);
+
+/* Whether the folder dir holds the pack PACK.yaml. */
+bool pii_rules_dir_has_pack(const char *dir, const char *pack);
 
 #endif

@@ -61,11 +61,22 @@ static struct pii_ruleset *load_rules(const struct pii_options *opt, char *err,
 				pii_rules_free(rs);
 				return NULL;
 			}
-		} else if (pii_rules_load_packs(rs, dir, opt->packs, err, errlen) != PII_OK ||
-			   !pii_names_load(dir, err, errlen)) {
-			free(dir);
-			pii_rules_free(rs);
-			return NULL;
+		} else {
+			/* A folder without the core pack (a stray or half-copied
+			 * one) would scan for little, and say nothing. */
+			if (!opt->packs && !pii_rules_dir_has_pack(dir, "core"))
+				pii_log(PII_LOG_WARNING, "rules", NULL,
+					"the core rule pack is missing from %s (no core.yaml): "
+					"e-mail addresses, phone numbers, IBANs, card numbers and "
+					"names are not looked for; set PIISCAN_RULES_DIR to the "
+					"shipped rules folder",
+					dir);
+			if (pii_rules_load_packs(rs, dir, opt->packs, err, errlen) != PII_OK ||
+			    !pii_names_load(dir, err, errlen)) {
+				free(dir);
+				pii_rules_free(rs);
+				return NULL;
+			}
 		}
 		free(dir);
 	}

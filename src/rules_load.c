@@ -673,10 +673,35 @@ enum pii_status pii_rules_load_packs(struct pii_ruleset *rs, const char *dir,
 
 /* ---- where the shipped packs are -------------------------------------------- */
 
+/* The installation's data folder, from the Makefile's PREFIX. */
+#ifndef PII_DATADIR
+#define PII_DATADIR "/usr/local/share/piiscan"
+#endif
+
 static bool is_dir(const char *p)
 {
 	struct stat st;
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Whether dir/name exists. */
+static bool has(const char *dir, const char *name)
+{
+	char p[PATH_MAX];
+	return (size_t)snprintf(p, sizeof(p), "%s/%s", dir, name) < sizeof(p) && access(p, F_OK) == 0;
+}
+
+bool pii_rules_dir_has_pack(const char *dir, const char *pack)
+{
+	char name[256];
+	return (size_t)snprintf(name, sizeof(name), "%s.yaml", pack) < sizeof(name) &&
+	       has(dir, name);
+}
+
+static char *found(const char *dir)
+{
+	char *real = realpath(dir, NULL);
+	return real ? real : strdup(dir);
 }
 
 char *pii_rules_default_dir(void)
@@ -684,26 +709,28 @@ char *pii_rules_default_dir(void)
 	const char *env = getenv("PIISCAN_RULES_DIR");
 	if (env && *env)
 		return strdup(env);
-	char exe[PATH_MAX];
+	char exe[PATH_MAX], cand[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return NULL;
-	*slash = '\0';
-	static const char *const rel[] = {"/../share/piiscan/rules", "/../rules",
-					  "/rules"};
-	for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-		char cand[PATH_MAX];
-		if ((size_t)snprintf(cand, sizeof(cand), "%s%s", exe, rel[i]) >= sizeof(cand))
-			continue;
-		if (is_dir(cand)) {
-			char *real = realpath(cand, NULL);
-			return real ? real : strdup(cand);
-		}
+	char *slash = n > 0 ? memrchr(exe, '/', (size_t)n) : NULL;
+	if (slash) {
+		*slash = '\0'; /* the binary's folder */
+		/* an installed tree or an extracted .deb, wherever it is */
+		if ((size_t)snprintf(cand, sizeof(cand), "%s/../share/piiscan/rules", exe) <
+			    sizeof(cand) &&
+		    is_dir(cand))
+			return found(cand);
+		/* the binary of a build in the source tree (build/piiscan):
+		 * the tree's own packs, before any installed ones, which may be
+		 * older. Only piiscan's source tree: a stray "rules" folder
+		 * beside a copied binary is no rule folder of ours. */
+		if ((size_t)snprintf(cand, sizeof(cand), "%s/..", exe) < sizeof(cand) &&
+		    has(cand, "src/rules_load.c") && has(cand, "rules/core.yaml") &&
+		    (size_t)snprintf(cand, sizeof(cand), "%s/../rules", exe) < sizeof(cand))
+			return found(cand);
 	}
+	/* where make install put them */
+	if (is_dir(PII_DATADIR "/rules"))
+		return found(PII_DATADIR "/rules");
 	return NULL;
 }
 

@@ -100,6 +100,35 @@ check "shipped packs still run next to --rules" grep -q '"rule":"email"' "$WORK/
 "$PIISCAN" -q --packs '' --rules "$WORK/myrules" -o "$WORK/only.jsonl" "$WORK/tree"
 check "--packs '' runs only the extra rules" sh -c "grep -q acme '$WORK/only.jsonl' && ! grep -q email '$WORK/only.jsonl'"
 
+# Where the shipped packs are found: never a stray "rules" folder near a
+# copy of the binary (here with a bogus pack beside the real ones).
+R="$WORK/rulesdirs"
+mkdir -p "$R/stray/rules" "$R/up/bin" "$R/up/rules" "$R/inst/bin/rules" "$R/inst/share/piiscan"
+printf 'pack: bogus\nrules:\n  - id: bogus_rule\n    category: c\n    pattern: bogus\n' >"$R/bogus.yaml"
+cp rules/*.yaml "$R/bogus.yaml" "$R/stray/rules/"
+cp rules/*.yaml "$R/bogus.yaml" "$R/up/rules/"
+cp "$R/bogus.yaml" "$R/inst/bin/rules/"
+cp "$PIISCAN" "$R/stray/" && cp "$PIISCAN" "$R/up/bin/" && cp "$PIISCAN" "$R/inst/bin/"
+cp -r rules "$R/inst/share/piiscan/"
+for bin in stray/piiscan up/bin/piiscan; do
+	# found nothing (exit 2), or an installed piiscan's packs: not these
+	env -u PIISCAN_RULES_DIR "$R/$bin" --list-rules >"$R/out" 2>"$R/err"
+	check "a copied binary ($bin) ignores the stray rules folder near it" sh -c \
+		"! grep -q bogus '$R/out' '$R/err' && { test -s '$R/out' || grep -q 'cannot find the shipped rule packs' '$R/err'; }"
+done
+env -u PIISCAN_RULES_DIR "$R/inst/bin/piiscan" --list-rules >"$R/out" 2>"$R/err"
+check "an installed tree anywhere (bin/, share/piiscan/rules) finds its packs, not bin/rules" sh -c \
+	"grep -q '^core *email ' '$R/out' && ! grep -q bogus '$R/out' && test ! -s '$R/err'"
+check "the source tree's build finds the tree's packs" sh -c \
+	"env -u PIISCAN_RULES_DIR '$PIISCAN' --list-rules --format json | grep -q '\"source\":\"core.yaml:'"
+mkdir -p "$R/nocore" && cp rules/nl.yaml "$R/nocore/"
+PIISCAN_RULES_DIR="$R/nocore" "$PIISCAN" --list-rules >"$R/out" 2>"$R/err"
+check "a rules folder without the core pack: a warning that says so, and where" sh -c \
+	"test $? -eq 0 && grep -q 'nl_bsn' '$R/out' &&
+	 grep -q 'the core rule pack is missing from $R/nocore' '$R/err' && test \$(wc -l <'$R/err') -eq 1"
+PIISCAN_RULES_DIR="$R/nocore" "$PIISCAN" --packs nl --list-rules >"$R/out" 2>"$R/err"
+check "no warning when --packs leaves core out" sh -c "grep -q nl_bsn '$R/out' && test ! -s '$R/err'"
+
 # Output files: private, complete, nothing left behind.
 rm -rf "$WORK/outdir" && mkdir "$WORK/outdir"
 "$PIISCAN" -q -o "$WORK/outdir/inv.xlsx" -o "$WORK/outdir/inv.jsonl" -o "$WORK/outdir/inv.csv" fixtures

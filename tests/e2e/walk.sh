@@ -107,10 +107,11 @@ if [ "$(id -u)" -eq 0 ]; then
 	chmod 777 "$WORK"
 	as_user="setpriv --reuid=nobody --regid=nogroup --clear-groups"
 	# The checkout may sit where nobody cannot go (/root): run a copy,
-	# with the rule packs next to it where it looks for them.
-	mkdir -p "$WORK/nb" && cp "$PIISCAN" "$WORK/nb/" && cp -r rules "$WORK/nb/"
+	# installed as make install lays it out (bin/, share/piiscan/rules).
+	mkdir -p "$WORK/nb/bin" "$WORK/nb/share/piiscan"
+	cp "$PIISCAN" "$WORK/nb/bin/" && cp -r rules "$WORK/nb/share/piiscan/"
 	chmod -R a+rX "$WORK/nb"
-	bin="$WORK/nb/piiscan"
+	bin="$WORK/nb/bin/piiscan"
 fi
 $as_user "$bin" -q -o "$WORK/p.xlsx" -o "$WORK/p.jsonl" "$WORK/perm"
 check "unreadable files do not stop the scan" grep -q 'open.txt' "$WORK/p.jsonl"
