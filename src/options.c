@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pii_completion.h"
 #include "pii_config.h"
 #include "pii_limits.h"
 #include "pii_log.h"
@@ -185,6 +186,7 @@ enum {
 	OPT_STALE_AFTER,
 	OPT_CONTACT_LIST_MIN,
 	OPT_BREACH_REPORT,
+	OPT_COMPLETION,
 };
 
 static const struct option long_options[] = {
@@ -229,11 +231,60 @@ static const struct option long_options[] = {
 	{"breach-report", no_argument, NULL, OPT_BREACH_REPORT},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
+	/* hidden (not in --help): make install writes the scripts with it */
+	{"completion", required_argument, NULL, OPT_COMPLETION},
 	{NULL, 0, NULL, 0},
 };
 
+/* What the value of an option is, for the shell completions: a file name,
+ * or one of the words the parser accepts (tests/e2e/package.sh checks
+ * them against its messages). Other options take a value of their own. */
+static const struct {
+	int val; /* long_options' */
+	enum pii_arg arg;
+	const char *words; /* NULL: the writers' names (pii_writer_names) */
+} option_args[] = {
+	{'o', PII_ARG_FILE, NULL},
+	{OPT_FP_KEY, PII_ARG_FILE, NULL},
+	{OPT_RULES, PII_ARG_FILE, NULL},
+	{OPT_CONFIG, PII_ARG_FILE, NULL},
+	{OPT_STATE, PII_ARG_FILE, NULL},
+	{OPT_FORMAT, PII_ARG_WORD, NULL},
+	{OPT_MIN_CONFIDENCE, PII_ARG_WORD, "high medium low"},
+	{OPT_OCR, PII_ARG_WORD, "auto all off"},
+	{OPT_LOG_FORMAT, PII_ARG_WORD, "plain json"},
+};
+
+/* piiscan --completion SHELL: the script, from long_options and
+ * option_args; "merge" is main.c's subcommand. false: no such shell. */
+static bool print_completion(const char *shell)
+{
+	struct pii_completion_option opts[sizeof(long_options) / sizeof(long_options[0])];
+	size_t n = 0;
+	for (const struct option *lo = long_options; lo->name; lo++) {
+		if (lo->val == OPT_COMPLETION)
+			continue;
+		struct pii_completion_option *c = &opts[n++];
+		*c = (struct pii_completion_option){
+			.name = lo->name,
+			.short_name = lo->val < OPT_FORMAT ? lo->val : 0,
+			.arg = lo->has_arg == no_argument ? PII_ARG_NONE : PII_ARG_ANY,
+		};
+		for (size_t i = 0; i < sizeof(option_args) / sizeof(option_args[0]); i++)
+			if (option_args[i].val == lo->val) {
+				c->arg = option_args[i].arg;
+				c->words = option_args[i].words;
+				if (c->arg == PII_ARG_WORD && !c->words)
+					c->words = pii_writer_names();
+			}
+	}
+	return pii_completion_write(stdout, shell, opts, n, "merge");
+}
+
 static bool option_known(const char *name)
 {
+	if (!strcmp(name, "completion"))
+		return false; /* the command line's alone */
 	for (const struct option *o = long_options; o->name; o++)
 		if (!strcmp(o->name, name))
 			return true;
@@ -519,6 +570,14 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 		case 'h':
 			fputs(ps->merge ? merge_usage_text : usage_text, stdout);
 			res = PII_PARSE_EXIT;
+			break;
+		case OPT_COMPLETION:
+			res = PII_PARSE_EXIT;
+			if (!print_completion(optarg))
+				res = usage_error(err, errlen, "--completion: '%s' is not bash or zsh",
+						  optarg);
+			else if (fflush(stdout) || ferror(stdout))
+				res = usage_error(err, errlen, "--completion: cannot write the script");
 			break;
 		case 'V':
 			printf("piiscan %s\n", PII_VERSION);

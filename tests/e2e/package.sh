@@ -1,0 +1,90 @@
+#!/bin/sh
+# Packaging: the shell completions written from the table of options.
+. "$(dirname "$0")/lib.inc"
+cd "$ROOT" || exit 2
+
+options=$("$PIISCAN" --help | grep -o -- '--[a-z][a-z-]*' | sort -u)
+
+# ---- bash completion ------------------------------------------------------
+"$PIISCAN" --completion bash >"$WORK/piiscan.bash"
+# completes NAME EXPECTED WORD...: what bash offers for the last WORD of
+# "piiscan WORD...", sorted, is EXPECTED (space separated).
+completes() {
+	name=$1 want=$2
+	shift 2
+	got=$(cd fixtures && bash -c '. "$0"; COMP_WORDS=(piiscan "$@"); COMP_CWORD=$#; _piiscan
+		printf "%s\n" "${COMPREPLY[@]}"' "$WORK/piiscan.bash" "$@" 2>&1 | LC_ALL=C sort | xargs)
+	if [ "$got" = "$want" ]; then ok "$name"; else not_ok "$name" "got: '$got', want: '$want'"; fi
+}
+completes "bash: --ocr <TAB> offers auto, all, off" "all auto off" --ocr ""
+completes "bash: --ocr=a<TAB> (split at '=' as bash does) offers all, auto" "all auto" --ocr = a
+completes "bash: --min-c<TAB> completes to --min-confidence" "--min-confidence" --min-c
+completes "bash: --min-confidence <TAB> offers high, medium, low" "high low medium" --min-confidence ""
+completes "bash: --log-format <TAB> offers plain, json" "json plain" --log-format ""
+completes "bash: --format <TAB> offers the writers' formats" "csv jsonl txt xlsx" --format ""
+completes "bash: -o docu<TAB> completes a file name" "documents" -o docu
+completes "bash: --config=docu<TAB> completes a file name" "documents" --config = docu
+completes "bash: --threads <TAB> offers nothing" "" --threads ""
+completes "bash: the first word offers merge" "merge" me
+completes "bash: a path after merge is a file name" "documents" merge docu
+completes "bash: --quiet is a flag: a path follows" "documents" --quiet docu
+missing=""
+for o in $options; do
+	grep -q -- " $o[ ']" "$WORK/piiscan.bash" || missing="$missing $o"
+done
+check "bash: every long option of piiscan --help is offered" test -n "$options" -a -z "$missing"
+[ -z "$missing" ] || echo "#   missing:$missing"
+
+# The words offered are the parser's: each is accepted, and its message
+# for a wrong word lists the same ones.
+awk 'prev ~ /^\t-.*\)$/ && /_piiscan_words/ {
+	opt = prev; sub(/\)$/, "", opt); sub(/.*[|\t]/, "", opt)
+	w = $0; sub(/^[^'\'']*'\''/, "", w); sub(/'\''.*/, "", w); print opt, w } {prev = $0}' \
+	"$WORK/piiscan.bash" >"$WORK/words"
+check "bash: 4 options complete fixed words (--format, --min-confidence, --ocr, --log-format)" \
+	test "$(wc -l <"$WORK/words")" -eq 4
+while read -r opt words; do
+	bad=""
+	for w in $words; do
+		"$PIISCAN" "$opt" "$w" --list-rules >/dev/null 2>&1 || bad="$bad $w"
+	done
+	said=$("$PIISCAN" "$opt" no-such-word 2>&1 | sed -n "s/.* is n[a-z]* \(of \)\{0,1\}//p" |
+		sed 's/, / /g; s/ or / /g' | tr ' ' '\n' | LC_ALL=C sort | xargs)
+	sorted=$(echo "$words" | tr ' ' '\n' | LC_ALL=C sort | xargs)
+	check "bash: $opt offers what the parser takes ($sorted)" test -z "$bad" -a "$said" = "$sorted"
+done <"$WORK/words"
+
+# ---- zsh completion -------------------------------------------------------
+"$PIISCAN" --completion zsh >"$WORK/_piiscan"
+if command -v zsh >/dev/null 2>&1; then
+	check "zsh: the script parses (zsh -n)" zsh -n "$WORK/_piiscan"
+	missing=""
+	for o in $options; do
+		grep -q -- "'\*$o[=']" "$WORK/_piiscan" || missing="$missing $o"
+	done
+	check "zsh: every long option of piiscan --help is completed" test -z "$missing"
+	# An interactive zsh in a pseudo-terminal: compinit, then TAB.
+	mkdir "$WORK/zfunc" && cp "$WORK/_piiscan" "$WORK/zfunc/"
+	cat >"$WORK/tab.zsh" <<'EOF'
+zmodload zsh/zpty
+zpty z 'zsh -f -i'
+zpty -w z "PS1='> '; fpath=($1 \$fpath); autoload -Uz compinit; compinit -u -D; cd $2"
+zpty -w -n z "piiscan $3"$'\t'
+zpty -r z out "$4"
+print -r -- "$out"
+zpty -d z
+EOF
+	# tab WORDS PATTERN: the screen once it shows PATTERN (escapes removed)
+	tab() {
+		timeout 20 zsh -f "$WORK/tab.zsh" "$WORK/zfunc" "$ROOT/fixtures" "$1" "$2" 2>&1 |
+			sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' | tr -d '\r'
+	}
+	tab '--ocr ' '*off*' >"$WORK/zsh-ocr"
+	check "zsh: --ocr <TAB> lists all, auto, off" grep -qx 'all  *auto  *off *' "$WORK/zsh-ocr"
+	tab '--min-c' '*--min-confidence*' >"$WORK/zsh-min"
+	check "zsh: --min-c<TAB> completes to --min-confidence" \
+		grep -q 'piiscan --min-confidence' "$WORK/zsh-min"
+else
+	echo "# skipped: zsh is not installed (apt-get install zsh)"
+fi
+finish
