@@ -4,6 +4,12 @@
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
+DATADIR  = $(PREFIX)/share/piiscan
+MANDIR  ?= $(PREFIX)/share/man
+BASH_COMPDIR ?= $(PREFIX)/share/bash-completion/completions
+# zsh reads /usr/share/zsh/vendor-completions (a package's) and
+# /usr/local/share/zsh/site-functions (the admin's), not the other two.
+ZSH_COMPDIR ?= $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
 BUILD   ?= build
 CC      ?= cc
 PKGS     = libpcre2-8 libmagic libarchive xlsxwriter yaml-0.1 libcrypto libxml-2.0 sqlite3 yajl
@@ -81,7 +87,8 @@ FUZZ_FLAGS   = -Itests/fuzz -DFUZZ_RULES_DIR='"$(CURDIR)/rules"'
 ASAN_SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 .PHONY: all deps deps-test deps-bench deps-fuzz demo test test-run check-asan check-tsan \
-	check-pkgs fuzz fuzz-run fuzz-merge fuzz-replay asan-replay install clean bench accuracy
+	check-pkgs fuzz fuzz-run fuzz-merge fuzz-replay asan-replay install uninstall clean \
+	bench accuracy
 
 all: $(BIN)
 
@@ -244,24 +251,44 @@ accuracy: deps
 	@/usr/bin/python3 tests/accuracy/generate.py $(BUILD)/accuracy/set
 	@/usr/bin/python3 tests/accuracy/score.py --piiscan $(BIN) $(BUILD)/accuracy/set
 
-install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/piiscan/rules \
-		$(DESTDIR)$(PREFIX)/share/man/man1
+# What make install puts under $(DATADIR), as in the source tree (make
+# uninstall removes the same list): rule packs, name lists, contrib.
+RULE_FILES    = $(wildcard rules/*.yaml) $(wildcard rules/names/*.txt) rules/names/README.md
+CONTRIB_EXEC  = contrib/piiscan-shard.sh contrib/piiscan-merge.sh $(wildcard contrib/slurm/* contrib/parallel/*)
+CONTRIB_FILES = contrib/piiscan.yaml contrib/piiscan.cron $(wildcard contrib/systemd/* contrib/kubernetes/*)
+DATA_DIRS     = rules/names rules contrib/systemd contrib/kubernetes contrib/slurm contrib/parallel contrib
+# examples that name where piiscan is installed (/usr/local/...)
+CONTRIB_LOCAL = contrib/piiscan.cron contrib/systemd/piiscan.service contrib/parallel/piiscan-parallel.sh
+COMPLETIONS   = $(BUILD)/completion/piiscan.bash $(BUILD)/completion/_piiscan
+
+# The shell completions come from the built binary's table of options.
+$(BUILD)/completion/piiscan.bash: $(BIN)
+	@mkdir -p $(dir $@)
+	$(Q)$(BIN) --completion bash >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/completion/_piiscan: $(BIN)
+	@mkdir -p $(dir $@)
+	$(Q)$(BIN) --completion zsh >$@.tmp && mv $@.tmp $@
+
+install: $(BIN) $(COMPLETIONS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASH_COMPDIR) \
+		$(DESTDIR)$(ZSH_COMPDIR) $(addprefix $(DESTDIR)$(DATADIR)/,$(DATA_DIRS))
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/piiscan
-	install -m 644 rules/*.yaml $(DESTDIR)$(PREFIX)/share/piiscan/rules/
-	install -m 644 -D -t $(DESTDIR)$(PREFIX)/share/piiscan/rules/names rules/names/*.txt rules/names/README.md
-	install -m 644 man/piiscan.1 $(DESTDIR)$(PREFIX)/share/man/man1/piiscan.1
-	install -d $(DESTDIR)$(PREFIX)/share/piiscan/contrib/systemd \
-		$(DESTDIR)$(PREFIX)/share/piiscan/contrib/kubernetes \
-		$(DESTDIR)$(PREFIX)/share/piiscan/contrib/slurm \
-		$(DESTDIR)$(PREFIX)/share/piiscan/contrib/parallel
-	install -m 755 contrib/piiscan-shard.sh contrib/piiscan-merge.sh \
-		$(DESTDIR)$(PREFIX)/share/piiscan/contrib/
-	install -m 644 contrib/piiscan.yaml contrib/piiscan.cron $(DESTDIR)$(PREFIX)/share/piiscan/contrib/
-	install -m 644 contrib/systemd/* $(DESTDIR)$(PREFIX)/share/piiscan/contrib/systemd/
-	install -m 644 contrib/kubernetes/* $(DESTDIR)$(PREFIX)/share/piiscan/contrib/kubernetes/
-	install -m 755 contrib/slurm/* $(DESTDIR)$(PREFIX)/share/piiscan/contrib/slurm/
-	install -m 755 contrib/parallel/* $(DESTDIR)$(PREFIX)/share/piiscan/contrib/parallel/
+	install -m 644 man/piiscan.1 $(DESTDIR)$(MANDIR)/man1/piiscan.1
+	install -m 644 $(BUILD)/completion/piiscan.bash $(DESTDIR)$(BASH_COMPDIR)/piiscan
+	install -m 644 $(BUILD)/completion/_piiscan $(DESTDIR)$(ZSH_COMPDIR)/_piiscan
+	for f in $(RULE_FILES) $(CONTRIB_FILES); do install -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit; done
+	for f in $(CONTRIB_EXEC); do install -m 755 $$f $(DESTDIR)$(DATADIR)/$$f || exit; done
+	sed -i 's|/usr/local/|$(PREFIX)/|g' $(addprefix $(DESTDIR)$(DATADIR)/,$(CONTRIB_LOCAL))
+
+# Removes what make install put there (same DESTDIR and PREFIX); folders
+# of $(DATADIR) only when nothing else is left in them.
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/piiscan $(DESTDIR)$(MANDIR)/man1/piiscan.1 \
+		$(DESTDIR)$(BASH_COMPDIR)/piiscan $(DESTDIR)$(ZSH_COMPDIR)/_piiscan
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(RULE_FILES) $(CONTRIB_FILES) $(CONTRIB_EXEC))
+	for d in $(addprefix $(DESTDIR)$(DATADIR)/,$(DATA_DIRS)) $(DESTDIR)$(DATADIR); do \
+		[ ! -d $$d ] || rmdir --ignore-fail-on-non-empty $$d || exit; done
 
 clean:
 	rm -rf build build-asan build-tsan build-fuzz

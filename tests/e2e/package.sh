@@ -1,5 +1,6 @@
 #!/bin/sh
-# Packaging: the shell completions written from the table of options.
+# Packaging: the shell completions written from the table of options,
+# make install and make uninstall.
 . "$(dirname "$0")/lib.inc"
 cd "$ROOT" || exit 2
 
@@ -87,4 +88,41 @@ EOF
 else
 	echo "# skipped: zsh is not installed (apt-get install zsh)"
 fi
+
+# ---- make install, make uninstall -----------------------------------------
+# make with the binary under test as it is (-o: never rebuilt with other
+# flags than the suite's), whatever make runs this suite.
+mk() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory -o "$BUILD/piiscan" \
+		BUILD="$BUILD" "$@"
+}
+# -o makes the binary look old: the completions are made from it afresh.
+rm -rf "$BUILD/completion"
+inst=$WORK/inst
+mk install DESTDIR="$inst" >"$WORK/install.log" 2>&1
+p=$inst/usr/local
+missing=""
+for f in bin/piiscan share/man/man1/piiscan.1 share/bash-completion/completions/piiscan \
+	share/zsh/site-functions/_piiscan share/piiscan/rules/names/given-nl.txt \
+	share/piiscan/contrib/piiscan.cron share/piiscan/contrib/systemd/piiscan.service \
+	share/piiscan/contrib/kubernetes/Dockerfile $(ls rules/*.yaml | sed 's|^|share/piiscan/|'); do
+	[ -f "$p/$f" ] || missing="$missing $f"
+done
+check "make install: binary, man page, completions, rule packs, name lists, contrib" \
+	test -z "$missing" -a -x "$p/bin/piiscan"
+[ -z "$missing" ] || sed 's/^/#   /' "$WORK/install.log"
+check "make install: the completions are the binary's" \
+	sh -c "'$PIISCAN' --completion bash | cmp -s - '$p/share/bash-completion/completions/piiscan' &&
+		'$PIISCAN' --completion zsh | cmp -s - '$p/share/zsh/site-functions/_piiscan'"
+# A pack of the user's own in the shipped folder is theirs: it stays.
+echo "pack: ours" >"$p/share/piiscan/rules/ours.yaml"
+mk uninstall DESTDIR="$inst" >/dev/null 2>&1
+left=$(cd "$inst" && find . -type f)
+check "make uninstall: removes every file it installed, keeps one of the user's" \
+	test "$left" = "./usr/local/share/piiscan/rules/ours.yaml"
+echo "$left" | grep -v '/ours.yaml$' | sed 's/^/#   left: /'
+rm "$p/share/piiscan/rules/ours.yaml"
+mk uninstall DESTDIR="$inst" >/dev/null 2>&1
+check "make uninstall: then nothing of piiscan is left (files or folders)" \
+	test -z "$(find "$inst" -type f -o -name '*piiscan*')"
 finish
