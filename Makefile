@@ -87,7 +87,7 @@ FUZZ_FLAGS   = -Itests/fuzz -DFUZZ_RULES_DIR='"$(CURDIR)/rules"'
 ASAN_SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 .PHONY: all deps deps-test deps-bench deps-fuzz demo test test-run check-asan check-tsan \
-	check-pkgs fuzz fuzz-run fuzz-merge fuzz-replay asan-replay install uninstall clean \
+	check-pkgs fuzz fuzz-run fuzz-merge fuzz-replay asan-replay install uninstall deb clean \
 	bench accuracy
 
 all: $(BIN)
@@ -289,6 +289,13 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(RULE_FILES) $(CONTRIB_FILES) $(CONTRIB_EXEC))
 	for d in $(addprefix $(DESTDIR)$(DATADIR)/,$(DATA_DIRS)) $(DESTDIR)$(DATADIR); do \
 		[ ! -d $$d ] || rmdir --ignore-fail-on-non-empty $$d || exit; done
+
+# A Debian package of the install tree: $(BUILD)/piiscan_VERSION-1_ARCH.deb
+# (scripts/make-deb.sh). MAINTAINER="Name <mail>" names who built it.
+deb: $(BIN) $(COMPLETIONS)
+	@rm -rf $(BUILD)/deb
+	@$(MAKE) --no-print-directory -o $(BIN) install DESTDIR=$(abspath $(BUILD))/deb/debian/piiscan PREFIX=/usr >/dev/null
+	@HAVE_TESSERACT=$(HAVE_TESSERACT) HAVE_LIBHEIF=$(HAVE_LIBHEIF) sh scripts/make-deb.sh $(BUILD)
 
 clean:
 	rm -rf build build-asan build-tsan build-fuzz

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Packaging: the shell completions written from the table of options,
-# make install and make uninstall.
+# make install and make uninstall, and make deb's Debian package, checked
+# with lintian and run from where it was unpacked (never installed here).
 . "$(dirname "$0")/lib.inc"
 cd "$ROOT" || exit 2
 
@@ -125,4 +126,72 @@ rm "$p/share/piiscan/rules/ours.yaml"
 mk uninstall DESTDIR="$inst" >/dev/null 2>&1
 check "make uninstall: then nothing of piiscan is left (files or folders)" \
 	test -z "$(find "$inst" -type f -o -name '*piiscan*')"
+
+# ---- make deb -------------------------------------------------------------
+if ! command -v dpkg-shlibdeps >/dev/null 2>&1; then
+	echo "# skipped: make deb needs dpkg-dev (apt-get install dpkg-dev)"
+	finish
+	exit 0
+fi
+version=$(sed -n 's/^#define PII_VERSION "\(.*\)"$/\1/p' include/pii_version.h)
+arch=$(dpkg --print-architecture)
+deb=$BUILD/piiscan_$version-1_$arch.deb
+rm -f "$deb"
+mk deb >"$WORK/deb.log" 2>&1
+check "make deb: wrote $deb" test -s "$deb"
+[ -s "$deb" ] || sed 's/^/#   /' "$WORK/deb.log"
+if command -v lintian >/dev/null 2>&1; then
+	lintian --allow-root --fail-on error,warning -I "$deb" >"$WORK/lintian.log" 2>&1
+	rc=$?
+	check "lintian: no error or warning (overrides: usr/share/lintian/overrides/piiscan)" test $rc -eq 0
+	sed 's/^/#   lintian: /' "$WORK/lintian.log"
+else
+	echo "# skipped: lintian is not installed (apt-get install lintian)"
+fi
+field() { dpkg-deb -f "$deb" "$1"; }
+check "control: Package, Version from pii_version.h, Architecture, Maintainer, Section, Description" \
+	test "$(field Package) $(field Version) $(field Architecture) $(field Section)" = \
+	"piiscan $version-1 $arch utils" -a -n "$(field Maintainer)" -a -n "$(field Description)"
+dpkg-deb -c "$deb" | awk '{print $6}' >"$WORK/contents"
+missing=""
+for f in ./usr/bin/piiscan ./usr/share/man/man1/piiscan.1.gz \
+	./usr/share/bash-completion/completions/piiscan ./usr/share/zsh/vendor-completions/_piiscan \
+	./usr/share/doc/piiscan/copyright ./usr/share/doc/piiscan/changelog.Debian.gz \
+	./usr/share/piiscan/rules/core.yaml ./usr/share/piiscan/rules/names/given-nl.txt \
+	./usr/share/piiscan/contrib/piiscan.cron; do
+	grep -qx -- "$f" "$WORK/contents" || missing="$missing $f"
+done
+check "contents: binary, gzipped man page, completions, copyright, changelog, rules, contrib" \
+	test -z "$missing"
+[ -z "$missing" ] || echo "#   missing:$missing"
+
+x=$WORK/x
+dpkg-deb -x "$deb" "$x"
+# Depends names the package of every library the binary links (NEEDED).
+missing=""
+for so in $(objdump -p "$x/usr/bin/piiscan" | awk '$1 == "NEEDED" {print $2}'); do
+	lib=$(ldd "$x/usr/bin/piiscan" | awk -v so="$so" '$1 == so {print $3}')
+	pkg=$({ dpkg -S "$lib" || dpkg -S "/usr$lib"; } 2>/dev/null | head -n 1 | cut -d: -f1)
+	field Depends | tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -qx -- "$pkg" || missing="$missing $so($pkg)"
+done
+check "control: Depends names the package of every library the binary links" test -z "$missing"
+[ -z "$missing" ] || echo "#   missing:$missing"
+check "the packaged examples name /usr/bin/piiscan" \
+	sh -c "grep -qx 'ExecStart=/usr/bin/piiscan --config /etc/piiscan/piiscan.yaml' \
+		'$x/usr/share/piiscan/contrib/systemd/piiscan.service' &&
+		grep -q ' piiscan /usr/bin/piiscan --config' '$x/usr/share/piiscan/contrib/piiscan.cron'"
+env -u PIISCAN_RULES_DIR "$x/usr/bin/piiscan" -q -o "$WORK/deb.xlsx" fixtures/documents \
+	>"$WORK/run.log" 2>&1
+rc=$?
+found=$(summary "$WORK/deb.xlsx" Findings 2>/dev/null)
+check "the unpacked usr/bin/piiscan scans fixtures/documents with its packs ($found findings)" \
+	test $rc -eq 0 -a "${found:-0}" -gt 0
+[ $rc -eq 0 ] || sed 's/^/#   /' "$WORK/run.log"
+# ... its packs, ../share/piiscan/rules, not the source tree's
+rm -r "$x/usr/share/piiscan/rules"
+env -u PIISCAN_RULES_DIR "$x/usr/bin/piiscan" -q -o "$WORK/none.xlsx" fixtures/documents \
+	>"$WORK/none.log" 2>&1
+rc=$?
+check "without its share/piiscan/rules it finds no packs" \
+	sh -c "test $rc -eq 2 && grep -q 'cannot find the shipped rule packs' '$WORK/none.log'"
 finish
