@@ -74,4 +74,82 @@ if command -v parallel >/dev/null 2>&1; then
 else
 	echo "# skipped: GNU parallel is not installed (apt-get install parallel)"
 fi
+# The cron job: the README's set-up lines (as root) make every folder the
+# cron line and the example configuration use, for the cron line's user.
+check "cron: the README's set-up makes the log, settings and output folders, the user's" \
+	$PY - README.md contrib/piiscan.cron contrib/piiscan.yaml <<'EOF'
+import os, re, shlex, sys, yaml
+readme, cron, conf = (open(f).read() for f in sys.argv[1:])
+section = readme.split("\n## Scheduled scans\n")[1].split("\n## ")[0]
+lines = [l.split("#")[0].strip() for b in re.findall(r"```sh\n(.*?)```", section, re.S)
+         for l in b.splitlines()]
+job = [l for l in cron.splitlines() if l and not l.startswith("#")]
+assert len(job) == 1, job
+f = job[0].split()
+user, command = f[5], f[6:]
+log = re.search(r"2>>(\S+)", job[0]).group(1)
+config = command[command.index("--config") + 1]
+useradd = [shlex.split(l) for l in lines if l.startswith("useradd ")]
+assert useradd and useradd[0][-1] == user and "--user-group" in useradd[0], useradd
+made = {}  # folder: (owner, group, mode) from install -d
+for l in lines:
+    w = shlex.split(l)
+    if w[:2] != ["install", "-d"]:
+        continue
+    opt, dirs, i = {}, [], 2
+    while i < len(w):
+        if w[i] in ("-o", "-g", "-m"):
+            opt[w[i]] = w[i + 1]
+            i += 2
+        else:
+            dirs.append(w[i])
+            i += 1
+    for d in dirs:
+        made[d] = (opt.get("-o", "root"), opt.get("-g", "root"), int(opt.get("-m", "755"), 8))
+def may(d, bits):  # may the cron user (its group: its own) do bits (r 4, w 2, x 1) in d?
+    assert d in made, f"{d} is not made by the README's set-up"
+    owner, group, mode = made[d]
+    have = mode >> 6 if owner == user else mode >> 3 if group == user else mode
+    assert have & bits == bits, f"{user} may not {bits:o} in {d} ({owner}:{group} {mode:o})"
+may(os.path.dirname(log), 2 | 1)
+may(os.path.dirname(config), 4 | 1)
+settings = yaml.safe_load(conf)
+for out in settings["output"] + [settings.get("state", settings["output"][0])]:
+    may(os.path.dirname(out), 2 | 1)
+key = settings["fingerprint-key-file"]
+may(os.path.dirname(key), 1)
+assert any(re.search(r"head -c 32 /dev/urandom *>" + re.escape(key), l) for l in lines), "no key"
+assert any(l.startswith("cp contrib/piiscan.yaml " + os.path.dirname(config)) for l in lines)
+assert "cp contrib/piiscan.cron /etc/cron.d/piiscan" in lines, "the cron file is not installed"
+EOF
+
+# The container writes into its working folder, a volume the unprivileged
+# user may write (made before VOLUME, which keeps no later change), and
+# the docker run line of the Dockerfile and the README mounts it.
+check "Dockerfile: the working folder is a volume the user writes; docker run mounts it" \
+	$PY - contrib/kubernetes/Dockerfile README.md <<'EOF'
+import json, re, shlex, sys
+text, readme = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+steps = [l.split(None, 1) for l in re.sub(r"\\\n", " ", text).splitlines()
+         if l.strip() and not l.startswith("#")]
+at = {}  # instruction: its last index before ENTRYPOINT
+for i, (ins, arg) in enumerate(steps):
+    if ins == "ENTRYPOINT":
+        entry = json.loads(arg)
+        break
+    at[ins] = i
+workdir, uid = steps[at["WORKDIR"]][1].strip(), steps[at["USER"]][1].strip()
+vol = steps[at["VOLUME"]][1].strip()
+assert workdir in (json.loads(vol) if vol.startswith("[") else vol.split()), (workdir, vol)
+assert "-o" not in entry and "--output" not in entry, entry  # outputs land in WORKDIR
+run = " ".join(a for i, (ins, a) in enumerate(steps) if ins == "RUN" and i < at["VOLUME"])
+name = re.search(r"useradd -u %s\b[^&;]* (\w+)(?: *&&| *$)" % uid, run)
+assert name, f"no user {uid} made"
+assert re.search(r"install -d -o (%s|%s) [^&;]*%s\b" % (name.group(1), uid, re.escape(workdir)),
+                 run), f"{workdir} is not made for {name.group(1)} before VOLUME"
+line = re.search(r"^#\s+(docker run .*)$", text, re.M).group(1)
+words = shlex.split(line)
+assert [v for o, v in zip(words, words[1:]) if o == "-v" and v.split(":")[1] == workdir], line
+assert line in readme, "the README has not the Dockerfile's docker run line"
+EOF
 finish
