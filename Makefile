@@ -153,7 +153,7 @@ $(UNIT): $(TEST_OBJ) $(BUILD)/libpiiscan.a
 demo: deps
 	@$(MAKE) --no-print-directory all
 	$(BIN) -o inventory.xlsx fixtures/
-	@echo "demo: wrote inventory.xlsx. The files not (fully) scanned are the broken ones of"
+	@echo "demo: wrote inventory.xlsx. The files read in part or not read are the broken ones of"
 	@echo "demo: fixtures/hostile/, legacy/hostile/ and images/hostile/, on purpose, and a"
 	@echo "demo: pg_dump archive (fixtures/dumps/hr.dump); the Errors sheet says why each."
 	@echo "demo: scan your own with ./build/piiscan -o share.xlsx /path (or: make install)"

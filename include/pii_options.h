@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pii_labels.h"
 #include "pii_util.h"
 
 struct pii_config_args;
@@ -69,6 +70,7 @@ struct pii_options {
 	int progress;            /* 1 on, 0 off, -1 default (see main.c) */
 	unsigned progress_interval; /* seconds between lines in a log */
 	bool log_json;           /* --log-format json */
+	enum pii_lang lang;      /* --lang: of the reports people read */
 	const char *config_file; /* --config */
 	bool list_rules;
 	bool list_rules_json;    /* --list-rules --format json */

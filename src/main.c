@@ -115,7 +115,7 @@ static void print_summary(const struct pii_inventory *inv, const struct pii_opti
 {
 	struct pii_file_figures f;
 	pii_inventory_file_figures(inv, &f);
-	char fields[640], read[160], more[240] = "";
+	char fields[640], read[200];
 	snprintf(fields, sizeof(fields),
 		 "\"files_seen\":%" PRIu64 ",\"files_read_whole\":%" PRIu64
 		 ",\"files_read_in_part\":%" PRIu64 ",\"files_not_read\":%" PRIu64
@@ -125,31 +125,34 @@ static void print_summary(const struct pii_inventory *inv, const struct pii_opti
 		 f.seen, f.whole, f.in_part, f.not_read, f.carried, f.with_data, inv->bytes_scanned,
 		 inv->duration, inv->findings_total, inv->findings_uncounted,
 		 inv->interrupted ? "false" : "true");
+	enum pii_lang lang = opt->lang;
 	if (f.in_part || f.not_read)
-		snprintf(read, sizeof(read),
-			 ": %" PRIu64 " read whole, %" PRIu64 " in part, %" PRIu64
-			 " not read (see the Errors sheet)",
-			 f.whole, f.in_part, f.not_read);
+		snprintf(read, sizeof(read), pii_label(lang, PII_L_RUN_READ),
+			 (unsigned long long)f.whole, (unsigned long long)f.in_part,
+			 (unsigned long long)f.not_read);
 	else
-		snprintf(read, sizeof(read), ", all read whole");
-	size_t used = 0;
+		snprintf(read, sizeof(read), "%s", pii_label(lang, PII_L_RUN_ALL_WHOLE));
+	struct pii_buf line = {0};
+	pii_buf_printf(&line, pii_label_n(lang, PII_L_RUN_FILES, f.seen), (unsigned long long)f.seen);
+	pii_buf_printf(&line, pii_label(lang, PII_L_RUN_IN), (double)inv->bytes_scanned / 1e6,
+		       inv->duration);
+	pii_buf_puts(&line, read);
+	pii_buf_printf(&line, pii_label_n(lang, PII_L_RUN_FINDINGS, inv->findings_total),
+		       (unsigned long long)inv->findings_total);
+	pii_buf_printf(&line, pii_label_n(lang, PII_L_RUN_IN_FILES, f.with_data),
+		       (unsigned long long)f.with_data);
 	if (inv->findings_uncounted)
-		used = (size_t)snprintf(more, sizeof(more),
-					" (and %" PRIu64 " of lower confidence, listed only)",
-					inv->findings_uncounted);
+		pii_buf_printf(&line, pii_label(lang, PII_L_RUN_UNCOUNTED),
+			       (unsigned long long)inv->findings_uncounted);
 	if (inv->state_path)
-		snprintf(more + used, sizeof(more) - used,
-			 "; %" PRIu64 " of the %" PRIu64 " file%s carried over unchanged", f.carried,
-			 f.seen, pii_plural(f.seen));
-	pii_log(PII_LOG_INFO, "summary", fields,
-		"%" PRIu64 " file%s (%.1f MB) in %.1f s%s; %" PRIu64 " finding%s in %" PRIu64
-		" file%s%s",
-		f.seen, pii_plural(f.seen), (double)inv->bytes_scanned / 1e6, inv->duration, read,
-		inv->findings_total, pii_plural(inv->findings_total), f.with_data,
-		pii_plural(f.with_data), more);
+		pii_buf_printf(&line, pii_label(lang, PII_L_RUN_CARRIED),
+			       (unsigned long long)f.carried, (unsigned long long)f.seen);
+	pii_log(PII_LOG_INFO, "summary", fields, "%s", pii_buf_cstr(&line));
+	pii_buf_free(&line);
 	for (size_t i = 0; i < opt->n_outputs; i++)
 		if (strcmp(opt->outputs[i].path, "-"))
-			pii_log(PII_LOG_INFO, "output", NULL, "wrote %s", opt->outputs[i].path);
+			pii_log(PII_LOG_INFO, "output", NULL, pii_label(lang, PII_L_RUN_WROTE),
+				opt->outputs[i].path);
 }
 
 struct counting {

@@ -39,6 +39,9 @@ static const char usage_text[] =
 "                           inventory-%Y-%m-%d.xlsx\n"
 "      --format FMT         format for outputs without a known extension\n"
 "      --show-values        write found values in full (default: masked)\n"
+"      --lang LANG          language of the workbook, the breach summary and the\n"
+"                           terminal's summary: en or nl (default: the\n"
+"                           locale's, from LC_ALL, LC_MESSAGES or LANG)\n"
 "      --max-findings N     rows in the Findings sheet (default: 100000)\n"
 "      --min-confidence L   count findings of confidence L and above in the\n"
 "                           totals, data map and breach summary: high, medium\n"
@@ -133,6 +136,7 @@ static const char merge_usage_text[] =
 "  -o, --output FILE        write the inventory to FILE; repeatable (.xlsx,\n"
 "                           .jsonl, .csv; default: inventory.xlsx)\n"
 "      --format FMT         format for outputs without a known extension\n"
+"      --lang LANG          language of the workbook: en or nl\n"
 "      --packs LIST, --rules PATH\n"
 "                           the rules the parts were scanned with (as given to\n"
 "                           the shards)\n"
@@ -187,12 +191,14 @@ enum {
 	OPT_CONTACT_LIST_MIN,
 	OPT_BREACH_REPORT,
 	OPT_COMPLETION,
+	OPT_LANG,
 };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"show-values", no_argument, NULL, OPT_SHOW_VALUES},
+	{"lang", required_argument, NULL, OPT_LANG},
 	{"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
 	{"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
 	{"fingerprint-key-file", required_argument, NULL, OPT_FP_KEY},
@@ -253,6 +259,7 @@ static const struct {
 	{OPT_MIN_CONFIDENCE, PII_ARG_WORD, "high medium low"},
 	{OPT_OCR, PII_ARG_WORD, "auto all off"},
 	{OPT_LOG_FORMAT, PII_ARG_WORD, "plain json"},
+	{OPT_LANG, PII_ARG_WORD, "en nl"},
 };
 
 /* piiscan --completion SHELL: the script, from long_options and
@@ -510,6 +517,14 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 				res = usage_error(err, errlen, "--log-format: '%s' is not plain or json",
 						  optarg);
 			break;
+		case OPT_LANG:
+			if (!strcmp(optarg, "en"))
+				o->lang = PII_LANG_EN;
+			else if (!strcmp(optarg, "nl"))
+				o->lang = PII_LANG_NL;
+			else
+				res = usage_error(err, errlen, "--lang: '%s' is not en or nl", optarg);
+			break;
 		case OPT_CONFIG:
 			break; /* read before this pass */
 		case OPT_RECORDS:
@@ -666,6 +681,7 @@ void pii_options_defaults(struct pii_options *o)
 		.ocr_file_budget = PII_OCR_FILE_BUDGET_DEFAULT,
 		.stale_after = PII_STALE_AFTER_DEFAULT,
 		.contact_list_min = PII_CONTACT_LIST_MIN_DEFAULT,
+		.lang = pii_lang_default(),
 	};
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	o->threads = cores > 0 ? (unsigned)(cores > 256 ? 256 : cores) : 1;

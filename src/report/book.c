@@ -22,11 +22,36 @@ void pii_book_note(struct book *b, lxw_error e)
 
 /* Writes s escaped and cut to the cell limit; NULL or "" leaves the cell
  * empty. */
+/* Characters, not bytes, as a column's width counts them. */
+static size_t display_width(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static void fit(struct book *b, lxw_row_t row, lxw_col_t col, size_t chars, lxw_format *fmt)
+{
+	if (col >= PII_BOOK_COLS || fmt == b->title || fmt == b->spill)
+		return; /* a title may run over the columns beside it */
+	/* bold and header text is wider; the filter button takes two */
+	double w = (double)chars * (fmt == b->header || fmt == b->bold ? 1.15 : 1.05) + 2;
+	if (w > b->fit[col])
+		b->fit[col] = w;
+	if (row >= b->filled_from)
+		b->filled[col] = true;
+}
+
 void pii_book_str(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		    const char *s, lxw_format *fmt)
 {
 	if (!s || !*s)
 		return;
+	size_t chars = display_width(s);
+	fit(b, row, col, chars, fmt);
+	if (chars > PII_BOOK_MAX_WIDTH && !fmt)
+		fmt = b->wrap; /* wider than its column may grow: wrapped */
 	b->tmp.len = 0;
 	pii_escape_display(&b->tmp, s, strlen(s));
 	if (b->tmp.oom) {
@@ -46,16 +71,54 @@ void pii_book_str(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 void pii_book_num(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		    double v, lxw_format *fmt)
 {
+	char shown[48];
+	/* as shown: thousands grouped, "about " before an estimate */
+	int n = snprintf(shown, sizeof(shown), "%.0f", v);
+	size_t chars = n > 0 ? (size_t)n + (size_t)n / 3 : 1;
+	fit(b, row, col, fmt == b->about ? chars + 6 : chars, fmt);
 	pii_book_note(b, worksheet_write_number(ws, row, col, v, fmt));
 }
 
-void pii_book_header(struct book *b, lxw_worksheet *ws, const char *const *names,
-		       const double *widths)
+void pii_book_time(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t t)
 {
-	for (lxw_col_t c = 0; names[c]; c++) {
-		pii_book_str(b, ws, 0, c, names[c], b->header);
-		pii_book_note(b, worksheet_set_column(ws, c, c, widths[c], NULL));
+	fit(b, row, col, sizeof("yyyy-mm-dd hh:mm:ss") - 1, b->date);
+	pii_book_note(b, worksheet_write_unixtime(ws, row, col, t, b->date));
+}
+
+void pii_book_header(struct book *b, lxw_worksheet *ws, const struct pii_column *cols, size_t n)
+{
+	b->filled_from = 1;
+	for (lxw_col_t c = 0; c < n; c++) {
+		pii_book_min_width(b, c, cols[c].width);
+		if (c < PII_BOOK_COLS)
+			b->hide_empty[c] = cols[c].hide_empty;
+		pii_book_str(b, ws, 0, c, pii_label(b->lang, cols[c].name), b->header);
 	}
+}
+
+void pii_book_min_width(struct book *b, lxw_col_t col, double width)
+{
+	if (col < PII_BOOK_COLS)
+		b->min_width[col] = width;
+}
+
+void pii_book_fit_columns(struct book *b, lxw_worksheet *ws)
+{
+	for (lxw_col_t c = 0; c < PII_BOOK_COLS; c++) {
+		double w = b->fit[c] > b->min_width[c] ? b->fit[c] : b->min_width[c];
+		if (w <= 0)
+			continue;
+		if (w > PII_BOOK_MAX_WIDTH)
+			w = PII_BOOK_MAX_WIDTH;
+		lxw_row_col_options hidden = {.hidden = LXW_TRUE};
+		bool hide = b->hide_empty[c] && !b->filled[c];
+		pii_book_note(b, worksheet_set_column_opt(ws, c, c, w, NULL, hide ? &hidden : NULL));
+	}
+	memset(b->min_width, 0, sizeof(b->min_width));
+	memset(b->fit, 0, sizeof(b->fit));
+	memset(b->hide_empty, 0, sizeof(b->hide_empty));
+	memset(b->filled, 0, sizeof(b->filled));
+	b->filled_from = 0;
 }
 
 void pii_book_finish_table(struct book *b, lxw_worksheet *ws, size_t n_cols, size_t n_rows)
@@ -87,7 +150,7 @@ void pii_book_kv_time(struct book *b, lxw_worksheet *ws, lxw_row_t *row,
 		    const char *key, int64_t t)
 {
 	pii_book_str(b, ws, *row, 0, key, b->bold);
-	pii_book_note(b, worksheet_write_unixtime(ws, *row, 1, t, b->date));
+	pii_book_time(b, ws, *row, 1, t);
 	(*row)++;
 }
 

@@ -10,19 +10,45 @@
 #include <xlsxwriter.h>
 
 #include "pii_inventory.h"
+#include "pii_labels.h"
 #include "pii_util.h"
+
+/* Columns whose width follows what they hold (pii_book_fit_columns). */
+#define PII_BOOK_COLS 32
+/* No column wider than this many characters: a longer text wraps. */
+#define PII_BOOK_MAX_WIDTH 80
 
 struct book {
 	lxw_workbook *wb;
 	lxw_format *title, *header, *bold, *date, *integer, *percent, *warn, *wrap;
 	lxw_format *about; /* an estimate: "about 12,345", still a number */
+	lxw_format *spill; /* a line of text that runs over the empty cells
+			    * beside it, not widening its column */
+	enum pii_lang lang; /* of every word shown (pii_labels.h) */
 	struct pii_buf tmp;
 	lxw_error err; /* first error */
+	/* the sheet being written: per column its narrowest width, the
+	 * widest text written in it, and whether it may be hidden when no
+	 * row has a value in it */
+	double min_width[PII_BOOK_COLS], fit[PII_BOOK_COLS];
+	bool hide_empty[PII_BOOK_COLS], filled[PII_BOOK_COLS];
+	lxw_row_t filled_from; /* rows below the header */
+};
+
+/* A label of the workbook's language: L(SUM_FINDINGS). */
+#define L(id) pii_label(b->lang, PII_L_##id)
+
+/* A column of a table sheet: its header, narrowest width, and whether it
+ * is hidden when it is empty in the whole sheet. */
+struct pii_column {
+	enum pii_label_id name;
+	double width;
+	bool hide_empty;
 };
 
 /* A sheet of the workbook (sheets.def). */
 struct pii_sheet {
-	const char *name;
+	enum pii_label_id name;
 	/* Whether this run's workbook has the sheet. */
 	bool (*wanted)(const struct pii_inventory *inv);
 	/* Fills the sheet ws, added under name. */
@@ -47,9 +73,20 @@ void pii_book_str(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 void pii_book_num(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		  double v, lxw_format *fmt);
 
-/* The header row (names, NULL-terminated) and the columns' widths. */
-void pii_book_header(struct book *b, lxw_worksheet *ws, const char *const *names,
-		     const double *widths);
+/* A time (seconds since the epoch) as a date cell, its column wide
+ * enough to show it (not "###"). */
+void pii_book_time(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t t);
+
+/* The header row of the n columns. */
+void pii_book_header(struct book *b, lxw_worksheet *ws, const struct pii_column *cols, size_t n);
+
+/* A column's narrowest width, for a sheet without a header row. */
+void pii_book_min_width(struct book *b, lxw_col_t col, double width);
+
+/* Once a sheet is written: each column as wide as its widest text (header
+ * included, at most PII_BOOK_MAX_WIDTH), empty ones hidden where their
+ * column says so. Then ready for the next sheet. */
+void pii_book_fit_columns(struct book *b, lxw_worksheet *ws);
 
 /* Filter and frozen header over a table of n_cols x n_rows. */
 void pii_book_finish_table(struct book *b, lxw_worksheet *ws, size_t n_cols, size_t n_rows);

@@ -6,11 +6,6 @@
 
 #include "pii_breach.h"
 
-static const char *art_name(int special)
-{
-	return pii_special_name(special);
-}
-
 static void write_breach(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
 	struct pii_breach br;
@@ -18,67 +13,64 @@ static void write_breach(struct book *b, lxw_worksheet *ws, const struct pii_inv
 		pii_book_note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	pii_book_note(b, worksheet_set_column(ws, 0, 0, 40, NULL));
-	pii_book_note(b, worksheet_set_column(ws, 1, 3, 16, NULL));
+	pii_book_min_width(b, 0, 30);
+	for (lxw_col_t c = 1; c <= 4; c++)
+		pii_book_min_width(b, c, 12);
 	lxw_row_t row = 0;
-	pii_book_str(b, ws, row, 0, "Personal data breach: scope of the data concerned", b->title);
+	pii_book_str(b, ws, row, 0, L(BR_TITLE), b->title);
 	row++;
-	pii_book_str(b, ws, row++, 0,
-		"For the notification to the supervisory authority (GDPR Art. 33, within 72 hours) "
-		"and to the people concerned (Art. 34).",
-		NULL);
+	pii_book_str(b, ws, row++, 0, L(BR_FOR), b->spill);
 	row++;
 	struct pii_buf s = {0};
 	for (size_t i = 0; i < inv->n_paths; i++)
 		pii_buf_printf(&s, "%s%s", i ? ", " : "", inv->paths[i]);
-	pii_book_kv_str(b, ws, &row, "Examined", pii_buf_cstr(&s), NULL);
-	pii_book_kv_time(b, ws, &row, "On (UTC)", inv->finished);
+	pii_book_kv_str(b, ws, &row, L(BR_EXAMINED), pii_buf_cstr(&s), NULL);
+	pii_book_kv_time(b, ws, &row, L(BR_ON), inv->finished);
 	if (inv->interrupted)
-		pii_book_kv_str(b, ws, &row, "Scan", "INCOMPLETE (interrupted): the scope may be larger",
-		       b->warn);
+		pii_book_kv_str(b, ws, &row, L(SUM_SCAN), L(BR_INCOMPLETE), b->warn);
 	struct pii_file_figures f;
 	pii_inventory_file_figures(inv, &f);
-	pii_book_kv_num(b, ws, &row, "Files examined", (double)f.seen);
-	pii_book_kv_num(b, ws, &row, "Files not read whole (see the inventory)",
-			(double)(f.in_part + f.not_read));
-	pii_book_kv_num(b, ws, &row, "Files with personal data", (double)f.with_data);
-	pii_book_kv_num(b, ws, &row, "Records (findings)", (double)inv->findings_total);
-	pii_book_kv_num(b, ws, &row, "Data subjects (estimate)", (double)br.subjects);
+	pii_book_kv_num(b, ws, &row, L(BR_FILES), (double)f.seen);
+	pii_book_kv_num(b, ws, &row, L(BR_NOT_WHOLE), (double)(f.in_part + f.not_read));
+	pii_book_kv_num(b, ws, &row, L(SUM_FILES_WITH_DATA), (double)f.with_data);
+	pii_book_kv_num(b, ws, &row, L(BR_RECORDS), (double)inv->findings_total);
+	pii_book_kv_num(b, ws, &row, L(COL_SUBJECTS), (double)br.subjects);
 	s.len = 0;
 	for (size_t i = 0; i < br.n_special_kinds; i++)
 		pii_buf_printf(&s, "%s%s (%s)", i ? ", " : "", br.special_kinds[i],
-			       art_name(br.special_art[i]));
-	pii_book_kv_str(b, ws, &row, "Special categories", s.len ? pii_buf_cstr(&s) : "none found",
-	       s.len ? b->warn : NULL);
+			       pii_label_special(b->lang, br.special_art[i]));
+	pii_book_kv_str(b, ws, &row, L(COL_SPECIAL_CATEGORIES),
+			s.len ? pii_buf_cstr(&s) : L(BR_NONE_FOUND), s.len ? b->warn : NULL);
 	row++;
-	static const char *const cat_header[] = {"Category of personal data", "Records",
-						 "Data subjects (estimate)", "Files", "Special",
-						 NULL};
-	for (lxw_col_t c = 0; cat_header[c]; c++)
-		pii_book_str(b, ws, row, c, cat_header[c], b->header);
+	static const enum pii_label_id cat_header[] = {
+		PII_L_COL_BREACH_CATEGORY, PII_L_COL_RECORDS, PII_L_COL_SUBJECTS,
+		PII_L_COL_FILES,	   PII_L_COL_SPECIAL,
+	};
+	for (lxw_col_t c = 0; c < sizeof(cat_header) / sizeof(cat_header[0]); c++)
+		pii_book_str(b, ws, row, c, pii_label(b->lang, cat_header[c]), b->header);
 	row++;
 	for (size_t i = 0; i < br.n_categories; i++, row++) {
-		pii_book_str(b, ws, row, 0, br.categories[i].name, NULL);
+		pii_book_str(b, ws, row, 0, pii_label_category(b->lang, br.categories[i].name), NULL);
 		pii_book_num(b, ws, row, 1, (double)br.categories[i].records, b->integer);
 		pii_book_num(b, ws, row, 2, (double)br.categories[i].subjects, b->integer);
 		pii_book_num(b, ws, row, 3, (double)br.categories[i].files, b->integer);
-		pii_book_str(b, ws, row, 4, art_name(br.categories[i].special), b->warn);
+		pii_book_str(b, ws, row, 4, pii_label_special(b->lang, br.categories[i].special),
+			     b->warn);
 	}
 	row++;
-	pii_book_str(b, ws, row, 0, "Files involved (most findings first)", b->header);
-	pii_book_str(b, ws, row, 1, "Findings", b->header);
-	pii_book_str(b, ws, row, 2, "Special", b->header);
+	pii_book_str(b, ws, row, 0, L(BR_FILES_INVOLVED), b->header);
+	pii_book_str(b, ws, row, 1, L(COL_FINDINGS), b->header);
+	pii_book_str(b, ws, row, 2, L(COL_SPECIAL), b->header);
 	row++;
 	size_t listed = br.n_files < PII_BREACH_FILES_LISTED ? br.n_files : PII_BREACH_FILES_LISTED;
 	for (size_t i = 0; i < listed; i++, row++) {
 		pii_book_str(b, ws, row, 0, br.files[i].file->path, NULL);
 		pii_book_num(b, ws, row, 1, (double)br.files[i].findings, b->integer);
-		pii_book_str(b, ws, row, 2, art_name(br.files[i].special), b->warn);
+		pii_book_str(b, ws, row, 2, pii_label_special(b->lang, br.files[i].special), b->warn);
 	}
 	if (br.n_files > listed) {
 		s.len = 0;
-		pii_buf_printf(&s, "... and %zu more files (the inventory lists them all)",
-			       br.n_files - listed);
+		pii_buf_printf(&s, L(BR_MORE_FILES), (unsigned long long)(br.n_files - listed));
 		pii_book_str(b, ws, row++, 0, pii_buf_cstr(&s), NULL);
 	}
 	pii_buf_free(&s);
@@ -91,7 +83,7 @@ static bool breach_wanted(const struct pii_inventory *inv)
 }
 
 const struct pii_sheet pii_sheet_breach = {
-	.name = "Breach",
+	.name = PII_L_SHEET_BREACH,
 	.wanted = breach_wanted,
 	.write = write_breach,
 };

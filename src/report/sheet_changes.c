@@ -6,11 +6,15 @@
 
 static void write_changes(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
-	static const char *const names[] = {"File", "Table / sheet", "Column", "Key", "Part",
-					    "Rule", "Change", "Before", "Now", NULL};
-	static const double widths[] = {50, 16, 16, 16, 10, 14, 10, 10, 10};
-	pii_book_header(b, ws, names, widths);
-	static const char *const kinds[] = {"new", "gone", "count"};
+	static const struct pii_column columns[] = {
+		{PII_L_COL_FILE, 40, false},  {PII_L_COL_TABLE, 10, true},
+		{PII_L_COL_COLUMN, 10, true}, {PII_L_COL_KEY, 10, true},
+		{PII_L_COL_PART, 8, true},    {PII_L_COL_RULE, 12, false},
+		{PII_L_COL_CHANGE, 8, false}, {PII_L_COL_BEFORE, 8, false},
+		{PII_L_COL_NOW, 8, false},
+	};
+	pii_book_header(b, ws, columns, sizeof(columns) / sizeof(columns[0]));
+	const char *const kinds[] = {L(CHANGE_NEW), L(CHANGE_GONE), L(CHANGE_COUNT)};
 	for (size_t i = 0; i < inv->n_changes; i++) {
 		const struct pii_inv_change *c = &inv->changes[i];
 		lxw_row_t row = (lxw_row_t)i + 1;
@@ -33,7 +37,7 @@ static bool changes_wanted(const struct pii_inventory *inv)
 }
 
 const struct pii_sheet pii_sheet_changes = {
-	.name = "Changes",
+	.name = PII_L_SHEET_CHANGES,
 	.wanted = changes_wanted,
 	.write = write_changes,
 };

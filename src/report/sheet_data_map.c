@@ -9,14 +9,17 @@
 static void write_data_map(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
 	/* What piiscan found, then what the officer fills in. */
-	static const char *const names[] = {
-		"System", "Categories of personal data", "Special categories", "Locations",
-		"Files", "Findings", "Data subjects (estimate)", "Oldest file (UTC)",
-		"Newest file (UTC)", "Purpose", "Legal basis", "Retention period", "Recipients",
-		"Transfers outside the EU", "Security measures", NULL,
+	static const struct pii_column columns[] = {
+		{PII_L_COL_SYSTEM, 20, false},	       {PII_L_COL_CATEGORIES, 30, false},
+		{PII_L_COL_SPECIAL_CATEGORIES, 12, false}, {PII_L_COL_LOCATIONS, 8, false},
+		{PII_L_COL_FILES, 8, false},	       {PII_L_COL_FINDINGS, 8, false},
+		{PII_L_COL_SUBJECTS, 10, false},       {PII_L_COL_OLDEST, 20, false},
+		{PII_L_COL_NEWEST, 20, false},	       {PII_L_COL_PURPOSE, 24, false},
+		{PII_L_COL_LEGAL_BASIS, 18, false},    {PII_L_COL_RETENTION, 16, false},
+		{PII_L_COL_RECIPIENTS, 20, false},     {PII_L_COL_TRANSFERS, 18, false},
+		{PII_L_COL_SECURITY, 24, false},
 	};
-	static const double widths[] = {36, 50, 22, 10, 8, 10, 14, 18, 18, 24, 18, 16, 20, 18, 24};
-	pii_book_header(b, ws, names, widths);
+	pii_book_header(b, ws, columns, sizeof(columns) / sizeof(columns[0]));
 	/* by name: systems are made in the order their files are met */
 	size_t by_name[inv->n_systems ? inv->n_systems : 1];
 	for (size_t i = 0; i < inv->n_systems; i++) {
@@ -37,24 +40,24 @@ static void write_data_map(struct book *b, lxw_worksheet *ws, const struct pii_i
 		for (size_t k = 0; s->categories && k < inv->n_categories; k++)
 			if (s->categories[order[k]])
 				pii_buf_printf(&cats, "%s%s", cats.len ? ", " : "",
-					       inv->categories[order[k]].name);
+					       pii_label_category(b->lang, inv->categories[order[k]].name));
 		pii_book_str(b, ws, row, 0, s->name, NULL);
 		pii_book_str(b, ws, row, 1, pii_buf_cstr(&cats), NULL);
 		struct pii_buf marks = {0};
 		if (s->id_copy)
-			pii_buf_puts(&marks, pii_special_name(PII_SPECIAL_ID_COPY));
+			pii_buf_puts(&marks, L(SPECIAL_ID_COPY));
 		if (s->art9)
-			pii_buf_printf(&marks, "%sArt. 9", marks.len ? ", " : "");
+			pii_buf_printf(&marks, "%s%s", marks.len ? ", " : "", L(SPECIAL_ART9));
 		if (s->art10)
-			pii_buf_printf(&marks, "%sArt. 10", marks.len ? ", " : "");
+			pii_buf_printf(&marks, "%s%s", marks.len ? ", " : "", L(SPECIAL_ART10));
 		pii_book_str(b, ws, row, 2, marks.len ? pii_buf_cstr(&marks) : NULL, b->warn);
 		pii_buf_free(&marks);
 		pii_book_num(b, ws, row, 3, (double)s->locations, b->integer);
 		pii_book_num(b, ws, row, 4, (double)s->files, b->integer);
 		pii_book_num(b, ws, row, 5, (double)s->findings, b->integer);
 		pii_book_num(b, ws, row, 6, (double)pii_system_subjects(inv, s), b->integer);
-		pii_book_note(b, worksheet_write_unixtime(ws, row, 7, s->oldest, b->date));
-		pii_book_note(b, worksheet_write_unixtime(ws, row, 8, s->newest, b->date));
+		pii_book_time(b, ws, row, 7, s->oldest);
+		pii_book_time(b, ws, row, 8, s->newest);
 		row++;
 	}
 	pii_buf_free(&cats);
@@ -67,7 +70,7 @@ static bool data_map_wanted(const struct pii_inventory *inv)
 }
 
 const struct pii_sheet pii_sheet_data_map = {
-	.name = "Data map",
+	.name = PII_L_SHEET_DATA_MAP,
 	.wanted = data_map_wanted,
 	.write = write_data_map,
 };

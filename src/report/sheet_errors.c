@@ -6,14 +6,18 @@
 
 static void write_errors(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
-	static const char *const names[] = {"File", "Status", "Code", "Reason", NULL};
-	static const double widths[] = {60, 10, 16, 70};
-	pii_book_header(b, ws, names, widths);
+	static const struct pii_column columns[] = {
+		{PII_L_COL_FILE, 40, false},
+		{PII_L_COL_STATUS, 10, false},
+		{PII_L_COL_CODE, 12, false},
+		{PII_L_COL_REASON, 40, false},
+	};
+	pii_book_header(b, ws, columns, sizeof(columns) / sizeof(columns[0]));
 	for (size_t i = 0; i < inv->n_problems; i++) {
 		const struct pii_inv_problem *p = &inv->problems[i];
 		lxw_row_t row = (lxw_row_t)i + 1;
 		pii_book_str(b, ws, row, 0, p->path, NULL);
-		pii_book_str(b, ws, row, 1, pii_file_status_name(p->status), NULL);
+		pii_book_str(b, ws, row, 1, pii_label_status(b->lang, p->status), NULL);
 		pii_book_str(b, ws, row, 2, p->code, NULL);
 		pii_book_str(b, ws, row, 3, p->reason, NULL);
 	}
@@ -21,7 +25,7 @@ static void write_errors(struct book *b, lxw_worksheet *ws, const struct pii_inv
 }
 
 const struct pii_sheet pii_sheet_errors = {
-	.name = "Errors",
+	.name = PII_L_SHEET_ERRORS,
 	.wanted = pii_sheet_full_book,
 	.write = write_errors,
 };

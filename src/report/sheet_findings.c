@@ -6,12 +6,16 @@
 
 static void write_findings(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
-	static const char *const names[] = {
-		"File", "Line", "Offset", "Page", "Table / sheet", "Column", "Row", "Key", "Part",
-		"Rule", "Category", "Confidence", "Value", NULL,
+	static const struct pii_column columns[] = {
+		{PII_L_COL_FILE, 40, false},	    {PII_L_COL_LINE, 6, false},
+		{PII_L_COL_OFFSET, 8, false},	    {PII_L_COL_PAGE, 6, true},
+		{PII_L_COL_TABLE, 10, true},	    {PII_L_COL_COLUMN, 10, true},
+		{PII_L_COL_ROW, 6, true},	    {PII_L_COL_KEY, 10, true},
+		{PII_L_COL_PART, 8, true},	    {PII_L_COL_RULE, 12, false},
+		{PII_L_COL_CATEGORY, 14, false},    {PII_L_COL_CONFIDENCE, 8, false},
+		{PII_L_COL_VALUE, 20, false},
 	};
-	static const double widths[] = {60, 8, 10, 6, 16, 16, 8, 12, 10, 14, 14, 11, 28};
-	pii_book_header(b, ws, names, widths);
+	pii_book_header(b, ws, columns, sizeof(columns) / sizeof(columns[0]));
 	for (size_t i = 0; i < inv->n_findings; i++) {
 		const struct pii_inv_finding *f = &inv->findings[i];
 		const struct pii_rule *r = &inv->rules->rules[f->rule];
@@ -29,15 +33,15 @@ static void write_findings(struct book *b, lxw_worksheet *ws, const struct pii_i
 		pii_book_str(b, ws, row, 7, f->key, NULL);
 		pii_book_str(b, ws, row, 8, f->part, NULL);
 		pii_book_str(b, ws, row, 9, r->report_as, NULL);
-		pii_book_str(b, ws, row, 10, r->category, NULL);
-		pii_book_str(b, ws, row, 11, pii_confidence_name(f->confidence), NULL);
+		pii_book_str(b, ws, row, 10, pii_label_category(b->lang, r->category), NULL);
+		pii_book_str(b, ws, row, 11, pii_label_confidence(b->lang, f->confidence), NULL);
 		pii_book_str(b, ws, row, 12, f->value, NULL);
 	}
 	pii_book_finish_table(b, ws, 13, inv->n_findings);
 }
 
 const struct pii_sheet pii_sheet_findings = {
-	.name = "Findings",
+	.name = PII_L_SHEET_FINDINGS,
 	.wanted = pii_sheet_full_book,
 	.write = write_findings,
 };

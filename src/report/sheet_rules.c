@@ -7,13 +7,15 @@
 
 static void write_rules(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
-	static const char *const names[] = {
-		"Pack", "Rule id", "Reported as", "Name", "Category", "Validator",
-		"Mask", "Confidence", "Context words", "Pattern", "Findings",
-		"Defined in", NULL,
+	static const struct pii_column columns[] = {
+		{PII_L_COL_PACK, 6, false},	       {PII_L_COL_RULE_ID, 12, false},
+		{PII_L_COL_REPORTED_AS, 12, false},    {PII_L_COL_NAME, 20, false},
+		{PII_L_COL_CATEGORY, 14, false},       {PII_L_COL_VALIDATOR, 10, false},
+		{PII_L_COL_MASK, 8, false},	       {PII_L_COL_CONFIDENCE, 8, false},
+		{PII_L_COL_CONTEXT, 30, false},	       {PII_L_COL_PATTERN, 40, false},
+		{PII_L_COL_FINDINGS, 8, false},	       {PII_L_COL_DEFINED_IN, 14, false},
 	};
-	static const double widths[] = {8, 16, 14, 34, 14, 12, 10, 11, 40, 60, 10, 30};
-	pii_book_header(b, ws, names, widths);
+	pii_book_header(b, ws, columns, sizeof(columns) / sizeof(columns[0]));
 	const struct pii_ruleset *rs = inv->rules;
 	struct pii_buf words = {0};
 	for (size_t i = 0; i < rs->n_rules; i++) {
@@ -23,12 +25,12 @@ static void write_rules(struct book *b, lxw_worksheet *ws, const struct pii_inve
 		pii_book_str(b, ws, row, 1, r->id, NULL);
 		pii_book_str(b, ws, row, 2, r->report_as, NULL);
 		pii_book_str(b, ws, row, 3, r->name, NULL);
-		pii_book_str(b, ws, row, 4, r->category, NULL);
+		pii_book_str(b, ws, row, 4, pii_label_category(b->lang, r->category), NULL);
 		pii_book_str(b, ws, row, 5, r->validator_name, NULL);
 		pii_book_str(b, ws, row, 6, r->mask_name, NULL);
 		pii_book_str(b, ws, row, 7,
-			r->require_context ? "needs context"
-					   : pii_confidence_name(r->confidence),
+			r->require_context ? L(NEEDS_CONTEXT)
+					   : pii_label_confidence(b->lang, r->confidence),
 			NULL);
 		words.len = 0;
 		for (size_t k = 0; k < r->n_context; k++)
@@ -46,7 +48,7 @@ static void write_rules(struct book *b, lxw_worksheet *ws, const struct pii_inve
 }
 
 const struct pii_sheet pii_sheet_rules = {
-	.name = "Rules",
+	.name = PII_L_SHEET_RULES,
 	.wanted = pii_sheet_full_book,
 	.write = write_rules,
 };

@@ -11,168 +11,162 @@
 
 static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
-	pii_book_note(b, worksheet_set_column(ws, 0, 0, 30, NULL));
-	pii_book_note(b, worksheet_set_column(ws, 1, 1, 22, NULL));
-	pii_book_note(b, worksheet_set_column(ws, 2, 4, 14, NULL));
+	pii_book_min_width(b, 0, 30);
+	pii_book_min_width(b, 1, 22);
+	for (lxw_col_t c = 2; c <= 5; c++)
+		pii_book_min_width(b, c, 12);
 	lxw_row_t row = 0;
-	pii_book_str(b, ws, row, 0, "piiscan inventory of personal data", b->title);
+	pii_book_str(b, ws, row, 0, L(SUM_TITLE), b->title);
 	row += 2;
 
 	struct pii_buf s = {0};
 	if (inv->interrupted) {
-		pii_buf_printf(&s, "INCOMPLETE: interrupted (%s). Files under way were scanned "
-			       "in part (Errors sheet)",
-			       pii_signal_name(inv->interrupted));
+		pii_buf_printf(&s, L(SUM_INCOMPLETE), pii_signal_name(inv->interrupted));
 		if (inv->files_dropped)
-			pii_buf_printf(&s, ", %" PRIu64 " queued files were not scanned",
-				       inv->files_dropped);
-		pii_buf_puts(&s, ", and folders not yet reached are missing.");
-		pii_book_kv_str(b, ws, &row, "Scan", pii_buf_cstr(&s), b->warn);
+			pii_buf_printf(&s, pii_label_n(b->lang, PII_L_SUM_DROPPED, inv->files_dropped),
+				       (unsigned long long)inv->files_dropped);
+		pii_buf_puts(&s, L(SUM_MISSING));
+		pii_book_kv_str(b, ws, &row, L(SUM_SCAN), pii_buf_cstr(&s), b->warn);
 	} else {
-		pii_book_kv_str(b, ws, &row, "Scan", "complete", NULL);
+		pii_book_kv_str(b, ws, &row, L(SUM_SCAN), L(SUM_COMPLETE), NULL);
 	}
 	s.len = 0;
 	for (size_t i = 0; i < inv->n_paths; i++)
 		pii_buf_printf(&s, "%s%s", i ? ", " : "", inv->paths[i]);
-	pii_book_kv_str(b, ws, &row, "Scanned paths", pii_buf_cstr(&s), NULL);
-	pii_book_kv_time(b, ws, &row, "Started (UTC)", inv->started);
-	pii_book_kv_time(b, ws, &row, "Finished (UTC)", inv->finished);
-	pii_book_str(b, ws, row, 0, "Duration (seconds)", b->bold);
+	pii_book_kv_str(b, ws, &row, L(SUM_PATHS), pii_buf_cstr(&s), NULL);
+	pii_book_kv_time(b, ws, &row, L(SUM_STARTED), inv->started);
+	pii_book_kv_time(b, ws, &row, L(SUM_FINISHED), inv->finished);
+	pii_book_str(b, ws, row, 0, L(SUM_DURATION), b->bold);
 	pii_book_num(b, ws, row++, 1, (double)(int64_t)(inv->duration * 1000 + 0.5) / 1000, NULL);
-	pii_book_kv_str(b, ws, &row, "Host", inv->host, NULL);
-	pii_book_kv_str(b, ws, &row, "User", inv->user, NULL);
-	pii_book_kv_str(b, ws, &row, "piiscan version", PII_VERSION, NULL);
-	pii_book_kv_str(b, ws, &row, "Command line", inv->opt->command_line, NULL);
+	pii_book_kv_str(b, ws, &row, L(SUM_HOST), inv->host, NULL);
+	pii_book_kv_str(b, ws, &row, L(SUM_USER), inv->user, NULL);
+	pii_book_kv_str(b, ws, &row, L(SUM_VERSION), PII_VERSION, NULL);
+	pii_book_kv_str(b, ws, &row, L(SUM_COMMAND), inv->opt->command_line, NULL);
 	s.len = 0;
 	for (size_t i = 0; i < inv->rules->n_packs; i++)
 		pii_buf_printf(&s, "%s%s", i ? ", " : "", inv->rules->packs[i]);
-	pii_buf_printf(&s, " (%zu rule%s)", inv->rules->n_rules, pii_plural(inv->rules->n_rules));
-	pii_book_kv_str(b, ws, &row, "Rule packs", pii_buf_cstr(&s), NULL);
+	pii_buf_printf(&s, pii_label_n(b->lang, PII_L_SUM_RULES, inv->rules->n_rules),
+		       (unsigned long long)inv->rules->n_rules);
+	pii_book_kv_str(b, ws, &row, L(SUM_PACKS), pii_buf_cstr(&s), NULL);
 	if (inv->opt->show_values)
-		pii_book_kv_str(b, ws, &row, "Values",
-		       "SHOWN IN FULL (--show-values): this file holds personal data; "
-		       "protect and delete it as such",
-		       b->warn);
+		pii_book_kv_str(b, ws, &row, L(SUM_VALUES), L(SUM_SHOWN), b->warn);
 	else
-		pii_book_kv_str(b, ws, &row, "Values", "masked", NULL);
+		pii_book_kv_str(b, ws, &row, L(SUM_VALUES), L(SUM_MASKED), NULL);
 	row++;
 	struct pii_file_figures f;
 	pii_inventory_file_figures(inv, &f);
-	pii_book_kv_num(b, ws, &row, "Files seen", (double)f.seen);
-	pii_book_kv_num(b, ws, &row, "Files read whole", (double)f.whole);
-	pii_book_kv_num(b, ws, &row, "Files read in part (Errors sheet)", (double)f.in_part);
-	pii_book_kv_num(b, ws, &row, "Files not read (Errors sheet)", (double)f.not_read);
-	pii_book_kv_num(b, ws, &row, "Symbolic links not followed", (double)inv->symlinks);
-	pii_book_kv_num(b, ws, &row, "Files with personal data", (double)f.with_data);
-	pii_book_kv_num(b, ws, &row, "Bytes scanned", (double)inv->bytes_scanned);
-	pii_book_kv_num(b, ws, &row, "Findings", (double)inv->findings_total);
-	static const char *const counted[] = {
-		[PII_CONF_LOW] = "all confidence levels (--min-confidence low)",
-		[PII_CONF_MEDIUM] = "confidence high and medium (--min-confidence)",
-		[PII_CONF_HIGH] = "confidence high only (--min-confidence high)",
-	};
+	pii_book_kv_num(b, ws, &row, L(SUM_FILES_SEEN), (double)f.seen);
+	pii_book_kv_num(b, ws, &row, L(SUM_FILES_WHOLE), (double)f.whole);
+	pii_book_kv_num(b, ws, &row, L(SUM_FILES_PART), (double)f.in_part);
+	pii_book_kv_num(b, ws, &row, L(SUM_FILES_NOT_READ), (double)f.not_read);
+	pii_book_kv_num(b, ws, &row, L(SUM_SYMLINKS), (double)inv->symlinks);
+	pii_book_kv_num(b, ws, &row, L(SUM_FILES_WITH_DATA), (double)f.with_data);
+	pii_book_kv_num(b, ws, &row, L(SUM_BYTES), (double)inv->bytes_scanned);
+	pii_book_kv_num(b, ws, &row, L(SUM_FINDINGS), (double)inv->findings_total);
 	enum pii_confidence min = inv->opt->min_confidence;
-	pii_book_kv_str(b, ws, &row, "Counted",
-			min >= PII_CONF_LOW && min <= PII_CONF_HIGH ? counted[min] : "", NULL);
+	pii_book_kv_str(b, ws, &row, L(SUM_COUNTED),
+			min == PII_CONF_LOW    ? L(SUM_COUNTED_LOW)
+			: min == PII_CONF_HIGH ? L(SUM_COUNTED_HIGH)
+					       : L(SUM_COUNTED_MEDIUM),
+			NULL);
 	if (min > PII_CONF_LOW)
-		pii_book_kv_num(b, ws, &row, "Findings of lower confidence (listed, not counted)",
-				(double)inv->findings_uncounted);
-	pii_book_kv_num(b, ws, &row, "Locations of high confidence", (double)inv->locations_high);
+		pii_book_kv_num(b, ws, &row, L(SUM_UNCOUNTED), (double)inv->findings_uncounted);
+	pii_book_kv_num(b, ws, &row, L(SUM_LOCATIONS_HIGH), (double)inv->locations_high);
 	uint64_t listed = inv->findings_total + inv->findings_uncounted;
 	s.len = 0;
 	if (inv->n_findings < listed)
-		pii_buf_printf(&s, "first %zu of %" PRIu64
-			       " (raise with --max-findings; JSONL output has all)",
-			       inv->n_findings, listed);
+		pii_buf_printf(&s, L(SUM_LISTS_FIRST), (unsigned long long)inv->n_findings,
+			       (unsigned long long)listed);
 	else
-		pii_buf_printf(&s, "all %" PRIu64, listed);
-	pii_book_kv_str(b, ws, &row, "Findings sheet lists", pii_buf_cstr(&s), NULL);
+		pii_buf_printf(&s, L(SUM_LISTS_ALL), (unsigned long long)listed);
+	pii_book_kv_str(b, ws, &row, L(SUM_LISTS), pii_buf_cstr(&s), NULL);
 	if (inv->opt->stale_after) {
-		char key[96];
-		snprintf(key, sizeof(key), "Stale locations (older than %.0f days)",
-			 (double)inv->opt->stale_after / 86400);
+		char age[48], key[160];
+		pii_label_age(b->lang, inv->opt->stale_after, age, sizeof(age));
+		snprintf(key, sizeof(key), L(SUM_STALE_LOCATIONS), age);
 		pii_book_kv_num(b, ws, &row, key, (double)inv->stale_locations);
-		pii_book_kv_num(b, ws, &row, "Stale files (deletion candidates)", (double)inv->stale_files);
-		pii_book_kv_num(b, ws, &row, "Stale bytes", (double)inv->stale_bytes);
+		pii_book_kv_num(b, ws, &row, L(SUM_STALE_FILES), (double)inv->stale_files);
+		pii_book_kv_num(b, ws, &row, L(SUM_STALE_BYTES), (double)inv->stale_bytes);
 	}
 	if (inv->opt->contact_list_min) {
-		pii_book_kv_num(b, ws, &row, "Contact lists", (double)inv->contact_lists);
+		pii_book_kv_num(b, ws, &row, L(SUM_CONTACT_LISTS), (double)inv->contact_lists);
 		if (inv->contact_lists)
-			pii_book_kv_num(b, ws, &row, "Largest contact list", (double)inv->largest_contact_list);
+			pii_book_kv_num(b, ws, &row, L(SUM_LARGEST_LIST),
+					(double)inv->largest_contact_list);
 	}
 	if (inv->state_path) {
-		pii_book_kv_str(b, ws, &row, "State file", inv->state_path, NULL);
-		pii_book_kv_num(b, ws, &row, "Files read this run", (double)(f.seen - f.carried));
-		pii_book_kv_num(b, ws, &row, "Files carried over (unchanged)", (double)f.carried);
+		pii_book_kv_str(b, ws, &row, L(SUM_STATE_FILE), inv->state_path, NULL);
+		pii_book_kv_num(b, ws, &row, L(SUM_READ_THIS_RUN), (double)(f.seen - f.carried));
+		pii_book_kv_num(b, ws, &row, L(SUM_CARRIED), (double)f.carried);
 		s.len = 0;
 		if (inv->interrupted)
-			pii_buf_puts(&s, "not compared: the scan is incomplete");
+			pii_buf_puts(&s, L(SUM_CHANGES_INCOMPLETE));
 		else if (!inv->changes_compared)
-			pii_buf_puts(&s, "none: the first complete run with this state file");
+			pii_buf_puts(&s, L(SUM_CHANGES_FIRST));
 		else
-			pii_buf_printf(&s, "%zu (Changes sheet)", inv->n_changes);
-		pii_book_kv_str(b, ws, &row, "Changes since the previous run", pii_buf_cstr(&s), NULL);
+			pii_buf_printf(&s, L(SUM_CHANGES_N), (unsigned long long)inv->n_changes);
+		pii_book_kv_str(b, ws, &row, L(SUM_CHANGES), pii_buf_cstr(&s), NULL);
 	}
 	if (inv->problems_dropped)
-		pii_book_kv_num(b, ws, &row, "Errors not listed (sheet full)",
-		       (double)inv->problems_dropped);
+		pii_book_kv_num(b, ws, &row, L(SUM_ERRORS_DROPPED), (double)inv->problems_dropped);
 	if (inv->pattern_limit_hits)
-		pii_book_kv_num(b, ws, &row, "Pattern work limit reached", (double)inv->pattern_limit_hits);
+		pii_book_kv_num(b, ws, &row, L(SUM_PATTERN_LIMIT), (double)inv->pattern_limit_hits);
 	const struct pii_ocr_totals *ocr = &inv->ocr;
 	if (ocr->images || ocr->pages || ocr->skipped_off || ocr->skipped_missing) {
 		/* what this run read by OCR (a run with --state reads only what
 		 * changed); the time apart, as it varies from run to run */
 		s.len = 0;
-		pii_buf_printf(&s, "%" PRIu64 " page%s read (%s); %" PRIu64
-			       " identity document zone%s; %" PRIu64 " image%s looked at",
-			       ocr->pages, ocr->pages == 1 ? "" : "s",
-			       inv->opt->ocr == PII_OCR_ALL ? "--ocr all"
-			       : inv->opt->ocr == PII_OCR_OFF ? "--ocr off" : "--ocr auto",
-			       ocr->id_documents, ocr->id_documents == 1 ? "" : "s", ocr->images,
-			       ocr->images == 1 ? "" : "s");
-		pii_book_kv_str(b, ws, &row, "OCR", pii_buf_cstr(&s), NULL);
-		pii_book_str(b, ws, row, 0, "OCR time (seconds, all threads)", b->bold);
+		pii_buf_printf(&s, pii_label_n(b->lang, PII_L_SUM_OCR_PAGES, ocr->pages),
+			       (unsigned long long)ocr->pages);
+		pii_buf_printf(&s, " (%s); ", inv->opt->ocr == PII_OCR_ALL   ? "--ocr all"
+					     : inv->opt->ocr == PII_OCR_OFF ? "--ocr off"
+									    : "--ocr auto");
+		pii_buf_printf(&s, pii_label_n(b->lang, PII_L_SUM_OCR_ZONES, ocr->id_documents),
+			       (unsigned long long)ocr->id_documents);
+		pii_buf_puts(&s, "; ");
+		pii_buf_printf(&s, pii_label_n(b->lang, PII_L_SUM_OCR_IMAGES, ocr->images),
+			       (unsigned long long)ocr->images);
+		pii_book_kv_str(b, ws, &row, L(SUM_OCR), pii_buf_cstr(&s), NULL);
+		pii_book_str(b, ws, row, 0, L(SUM_OCR_TIME), b->bold);
 		pii_book_num(b, ws, row++, 1, (double)ocr->milliseconds / 1000.0, NULL);
 		s.len = 0;
 		const struct {
 			uint64_t n;
-			const char *why;
+			enum pii_label_id why;
 		} left[] = {
-			{ocr->skipped_no_text, "no text at a first look"},
-			{ocr->skipped_budget, "OCR budget spent"},
-			{ocr->skipped_off, "--ocr off"},
-			{ocr->skipped_large, "too large"},
-			{ocr->skipped_missing, "OCR not installed"},
-			{ocr->unreadable, "unreadable"},
+			{ocr->skipped_no_text, PII_L_OCR_NO_TEXT}, {ocr->skipped_budget, PII_L_OCR_BUDGET},
+			{ocr->skipped_off, PII_L_OCR_OFF},	   {ocr->skipped_large, PII_L_OCR_LARGE},
+			{ocr->skipped_missing, PII_L_OCR_MISSING}, {ocr->unreadable, PII_L_OCR_UNREADABLE},
 		};
 		for (size_t i = 0; i < sizeof(left) / sizeof(left[0]); i++)
 			if (left[i].n)
 				pii_buf_printf(&s, "%s%" PRIu64 " %s", s.len ? ", " : "", left[i].n,
-					       left[i].why);
+					       pii_label(b->lang, left[i].why));
 		if (s.len)
-			pii_book_kv_str(b, ws, &row, "Images and pages not read by OCR (Errors sheet)",
-					pii_buf_cstr(&s), b->warn);
+			pii_book_kv_str(b, ws, &row, L(SUM_OCR_LEFT), pii_buf_cstr(&s), b->warn);
 	}
 	row++;
 
-	static const char *const cat_header[] = {"Category", "Findings", "Locations",
-						 "Files", "Distinct values", "Special", NULL};
+	static const enum pii_label_id cat_header[] = {
+		PII_L_COL_CATEGORY, PII_L_COL_FINDINGS,	       PII_L_COL_LOCATIONS,
+		PII_L_COL_FILES,    PII_L_COL_DISTINCT_VALUES, PII_L_COL_SPECIAL,
+	};
 	lxw_row_t table_row = row;
-	for (lxw_col_t c = 0; cat_header[c]; c++)
-		pii_book_str(b, ws, row, c, cat_header[c], b->header);
+	for (lxw_col_t c = 0; c < sizeof(cat_header) / sizeof(cat_header[0]); c++)
+		pii_book_str(b, ws, row, c, pii_label(b->lang, cat_header[c]), b->header);
 	row++;
 	size_t order[inv->n_categories ? inv->n_categories : 1];
 	pii_book_sort_categories(inv, order);
 	for (size_t i = 0; i < inv->n_categories; i++) {
 		const struct pii_inv_category *c = &inv->categories[order[i]];
-		pii_book_str(b, ws, row, 0, c->name, NULL);
+		pii_book_str(b, ws, row, 0, pii_label_category(b->lang, c->name), NULL);
 		pii_book_num(b, ws, row, 1, (double)c->findings, b->integer);
 		pii_book_num(b, ws, row, 2, (double)c->locations, b->integer);
 		pii_book_num(b, ws, row, 3, (double)c->files, b->integer);
 		pii_book_num(b, ws, row, 4, (double)pii_distinct_count_of(&c->distinct, c->findings),
 			     pii_distinct_is_estimate(&c->distinct) ? b->about : b->integer);
 		int special = pii_category_special(inv->rules, c->name);
-		pii_book_str(b, ws, row, 5, pii_special_name(special), b->warn);
+		pii_book_str(b, ws, row, 5, pii_label_special(b->lang, special), b->warn);
 		row++;
 	}
 	pii_buf_free(&s);
@@ -184,15 +178,16 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 			return;
 		}
 		lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
-		chart_series_set_categories(series, "Summary", table_row + 1, 0,
+		const char *sheet = L(SHEET_SUMMARY);
+		chart_series_set_categories(series, sheet, table_row + 1, 0,
 					    table_row + (lxw_row_t)inv->n_categories, 0);
-		chart_series_set_values(series, "Summary", table_row + 1, 1,
+		chart_series_set_values(series, sheet, table_row + 1, 1,
 					table_row + (lxw_row_t)inv->n_categories, 1);
 		/* each bar labelled with its count: a special category's few
 		 * findings are a sliver beside hundreds of contact details, but
 		 * stand first (the table's order) and say their number */
 		chart_series_set_labels(series);
-		chart_title_set_name(chart, "Findings per category");
+		chart_title_set_name(chart, L(SUM_CHART));
 		chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
 		/* Bars are drawn bottom-up: the categories reversed so the
 		 * biggest is on top. In a bar chart the categories are the
@@ -204,7 +199,7 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 }
 
 const struct pii_sheet pii_sheet_summary = {
-	.name = "Summary",
+	.name = PII_L_SHEET_SUMMARY,
 	.wanted = pii_sheet_full_book,
 	.write = write_summary,
 };

@@ -54,14 +54,16 @@ static void page_setup(struct book *b, lxw_worksheet *ws, const char *sheet,
 	char header[255];
 	snprintf(header, sizeof(header), "&L&\"-,Bold\"piiscan: %s&R%s %s", sheet, paths, day);
 	pii_book_note(b, worksheet_set_header(ws, header));
-	pii_book_note(b, worksheet_set_footer(ws, "&LInventory of personal data&RPage &P of &N"));
+	char footer[160];
+	snprintf(footer, sizeof(footer), "&L%s&R%s", L(BOOK_TITLE), L(PAGE_OF));
+	pii_book_note(b, worksheet_set_footer(ws, footer));
 }
 
 static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *path, FILE *f,
 				   char *err, size_t errlen)
 {
 	lxw_workbook_options options = {.constant_memory = LXW_TRUE};
-	struct book b = {0};
+	struct book b = {.lang = inv->opt->lang};
 	b.wb = workbook_new_opt(path, &options);
 	if (!b.wb) {
 		snprintf(err, errlen, "cannot create the workbook: %s", strerror(errno ? errno : EIO));
@@ -85,12 +87,18 @@ static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *
 	format_set_num_format(b.about, "\"about \"#,##0");
 	b.percent = workbook_add_format(b.wb);
 	format_set_num_format(b.percent, "0.0%");
+	b.spill = workbook_add_format(b.wb);
+	b.wrap = workbook_add_format(b.wb);
+	format_set_text_wrap(b.wrap);
+	format_set_align(b.wrap, LXW_ALIGN_VERTICAL_TOP);
 	b.warn = workbook_add_format(b.wb);
 	format_set_bold(b.warn);
 	format_set_font_color(b.warn, LXW_COLOR_RED);
 
+	char title[80];
+	snprintf(title, sizeof(title), "%s", pii_label(b.lang, PII_L_BOOK_TITLE));
 	lxw_doc_properties props = {
-		.title = "Inventory of personal data",
+		.title = title,
 		.subject = "piiscan scan results",
 		.comments = "Created by piiscan " PII_VERSION,
 	};
@@ -99,10 +107,12 @@ static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *
 	for (size_t i = 0; i < sizeof(sheets) / sizeof(sheets[0]); i++) {
 		if (!sheets[i]->wanted(inv))
 			continue;
-		lxw_worksheet *ws = workbook_add_worksheet(b.wb, sheets[i]->name);
+		const char *name = pii_label(b.lang, sheets[i]->name);
+		lxw_worksheet *ws = workbook_add_worksheet(b.wb, name);
 		if (ws) {
-			page_setup(&b, ws, sheets[i]->name, inv);
+			page_setup(&b, ws, name, inv);
 			sheets[i]->write(&b, ws, inv);
+			pii_book_fit_columns(&b, ws);
 		} else {
 			pii_book_note(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		}
