@@ -43,8 +43,8 @@ awk 'prev ~ /^\t-.*\)$/ && /_piiscan_words/ {
 	opt = prev; sub(/\)$/, "", opt); sub(/.*[|\t]/, "", opt)
 	w = $0; sub(/^[^'\'']*'\''/, "", w); sub(/'\''.*/, "", w); print opt, w } {prev = $0}' \
 	"$WORK/piiscan.bash" >"$WORK/words"
-check "bash: 4 options complete fixed words (--format, --min-confidence, --ocr, --log-format)" \
-	test "$(wc -l <"$WORK/words")" -eq 4
+check "bash: 5 options complete fixed words (--format, --min-confidence, --ocr, --log-format, --lang)" \
+	test "$(wc -l <"$WORK/words")" -eq 5
 while read -r opt words; do
 	bad=""
 	for w in $words; do
