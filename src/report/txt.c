@@ -21,8 +21,9 @@ static void art(FILE *f, enum pii_lang lang, int special)
 		fprintf(f, " (%s)", name);
 }
 
-/* A paragraph in lines of at most 72 columns. */
-static void wrapped(FILE *f, const char *text)
+/* A paragraph in lines of at most 72 columns that start at column
+ * indent (the caller has put the first line there). */
+static void wrapped(FILE *f, const char *text, size_t indent)
 {
 	size_t col = 0;
 	while (*text) {
@@ -30,8 +31,8 @@ static void wrapped(FILE *f, const char *text)
 		size_t chars = 0;
 		for (size_t i = 0; i < len; i++)
 			chars += ((unsigned char)text[i] & 0xC0) != 0x80;
-		if (col && col + 1 + chars > 72) {
-			fputc('\n', f);
+		if (col && indent + col + 1 + chars > 72) {
+			fprintf(f, "\n%*s", (int)indent, "");
 			col = 0;
 		} else if (col) {
 			fputc(' ', f);
@@ -68,7 +69,7 @@ static enum pii_status txt_commit(const struct pii_inventory *inv, const char *p
 	char when[32];
 	pii_format_mtime(inv->finished, when, sizeof(when));
 	fprintf(f, "%s\n", T(BR_TEXT_TITLE));
-	wrapped(f, T(BR_FOR));
+	wrapped(f, T(BR_FOR), 0);
 	fputc('\n', f);
 	key(f, T(BR_EXAMINED));
 	for (size_t i = 0; i < inv->n_paths; i++)
@@ -94,15 +95,18 @@ static enum pii_status txt_commit(const struct pii_inventory *inv, const char *p
 	fprintf(f, "%" PRIu64 "\n", inv->findings_total);
 	key(f, T(COL_SUBJECTS));
 	fprintf(f, T(BR_ABOUT), (unsigned long long)b.subjects);
-	fprintf(f, " (%s)\n", T(BR_SUBJECTS_ALL));
+	fprintf(f, "\n%27s", "");
+	char note[300];
+	snprintf(note, sizeof(note), "(%s)", T(BR_SUBJECTS_ALL));
+	wrapped(f, note, 27);
 	key(f, T(COL_SPECIAL_CATEGORIES));
 	for (size_t i = 0; i < b.n_special_kinds; i++) {
 		fprintf(f, "%s%s", i ? ", " : "", b.special_kinds[i]);
 		art(f, lang, b.special_art[i]);
 	}
 	fprintf(f, "%s\n\n", b.n_special_kinds ? "" : T(BR_NONE_FOUND));
-	fprintf(f, "%s\n", T(COL_BREACH_CATEGORY));
-	fprintf(f, "  %-44s %10s %14s %8s\n", "", T(COL_RECORDS), T(SUM_SUBJECTS_SHORT), T(COL_FILES));
+	fprintf(f, "%-46s %10s %14s %8s\n", T(COL_BREACH_CATEGORY), T(COL_RECORDS),
+		T(SUM_SUBJECTS_SHORT), T(COL_FILES));
 	for (size_t i = 0; i < b.n_categories; i++) {
 		char name[160];
 		const char *special = pii_label_special(lang, b.categories[i].special);
@@ -127,7 +131,7 @@ static enum pii_status txt_commit(const struct pii_inventory *inv, const char *p
 		fputc('\n', f);
 	}
 	fputc('\n', f);
-	wrapped(f, T(BR_ESTIMATES));
+	wrapped(f, T(BR_ESTIMATES), 0);
 #undef T
 	pii_breach_free(&b);
 	return ferror(f) ? PII_EFATAL : PII_OK;

@@ -77,7 +77,7 @@ check "--lang fr: the message names the languages" sh -c \
 "$PIISCAN" -q --lang nl --breach-report -o "$WORK/lek.txt" -o "$WORK/lek.xlsx" "$S"
 check "--lang nl --breach-report: the text in Dutch, its figures as in English" sh -c "
 	grep -q '^DATALEK: OMVANG VAN DE BETROKKEN PERSOONSGEGEVENS' '$WORK/lek.txt' &&
-	grep -q '^Betrokkenen (schatting): *ongeveer 63 ' '$WORK/lek.txt' &&
+	grep -q '^Betrokkenen (schatting): *ongeveer 63$' '$WORK/lek.txt' &&
 	grep -q '^  Contactgegevens  *121  *62  *3$' '$WORK/lek.txt' &&
 	grep -q '^  Bijzonder persoonsgegeven (Art. 9)  *8  *2  *2$' '$WORK/lek.txt'"
 check "--lang nl --breach-report: the sheet is Datalek" $PY -c "
