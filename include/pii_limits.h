@@ -11,6 +11,11 @@
 #include "pii_finding.h"
 #include "pii_input.h"
 
+/* An ignore file (.piiscanignore, --ignore-file) is read whole and kept
+ * while its folder is walked: 1 MiB is tens of thousands of patterns,
+ * more than any hand-written one, and bounds what a folder can cost. */
+#define PII_IGNORE_FILE_MAX ((size_t)1 << 20)
+
 /* Text is matched one page at a time. 1 MiB amortises the per-page work
  * (prefilter set-up, line counting) while N workers with a few buffers each
  * stay far below the 100 MB resident-memory budget. */

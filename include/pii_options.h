@@ -12,6 +12,7 @@
 #include "pii_util.h"
 
 struct pii_config_args;
+struct pii_ignore;
 struct pii_writer;
 
 struct pii_output_spec {
@@ -35,8 +36,15 @@ struct pii_options {
 	const char **rule_paths; /* --rules */
 	size_t n_rule_paths;
 	const char *packs;       /* --packs, NULL: all shipped packs */
-	const char **excludes;
+	const char **excludes;   /* --exclude, as given */
 	size_t n_excludes;
+	const char **ignore_files; /* --ignore-file */
+	size_t n_ignore_files;
+	bool ignore_case_paths;  /* --ignore-case-paths */
+	/* --exclude and --ignore-file's patterns, compiled by the parser
+	 * (pii_ignore.h); NULL (nothing skipped) in options made otherwise.
+	 * Shared by the walkers, which note what matched. */
+	struct pii_ignore *exclude_rules, *ignore_file_rules;
 	uint64_t max_filesize;   /* 0: no limit */
 	unsigned max_depth;      /* containers in containers */
 	uint64_t max_expand;     /* bytes expanded per file on disk */

@@ -26,11 +26,18 @@ void pii_walker_free(struct pii_walker *w);
  * when out of memory. */
 enum pii_status pii_walk(struct pii_walker *w, const char *root);
 
-/* True when name (a base name) or path (the full path) matches one of
- * the --exclude globs. A glob without '/' is matched against the base
- * name, one with '/' against the path. */
-bool pii_walk_excluded(const struct pii_options *opt, const char *path,
-		       const char *name);
+/* Whether the walk of root reaches path, below it (as the walker spells
+ * it: root, '/', names): false when the folder path or one on the way is
+ * skipped by an --exclude, --ignore-file or .piiscanignore pattern. Reads
+ * the .piiscanignore files on the way; notes no pattern as matched. */
+bool pii_walk_reaches(const struct pii_options *opt, const char *root, const char *path);
+
+/* After the walk of every path: one warning on stderr for each --exclude
+ * and --ignore-file pattern that matched nothing the walkers met (a
+ * pattern that can never match, as share/hr below the root share). The
+ * .piiscanignore files of the tree are not checked: a pattern waiting
+ * for files to come is normal there, as in a .gitignore. */
+void pii_walk_warn_unmatched(const struct pii_options *opt);
 
 /* The shard (1..n) of a path below a scan root: a stable hash, the same
  * on every machine (--shard K/N). */

@@ -61,7 +61,7 @@ static bool is_false(const char *v)
  * but for progress, which is on by default on a terminal. */
 static const char *const switches[] = {
 	"show-values", "follow-symlinks", "list-symlinks", "one-file-system", "quiet",
-	"progress", "full", "records", "data-map-only", "breach-report",
+	"progress", "full", "records", "data-map-only", "breach-report", "ignore-case-paths",
 	NULL,
 };
 
@@ -77,6 +77,7 @@ static bool is_switch(const char *key)
 static bool is_list(const char *key)
 {
 	return !strcmp(key, "output") || !strcmp(key, "exclude") || !strcmp(key, "rules") ||
+	       !strcmp(key, "ignore-file") ||
 	       !strcmp(key, "packs");
 }
 

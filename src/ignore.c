@@ -8,6 +8,8 @@
  */
 #include "pii_ignore.h"
 
+#include "pii_util.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -176,7 +178,7 @@ bool pii_ignore_add_text(struct pii_ignore *ig, const char *text, size_t len, co
 
 bool pii_ignore_add_file(struct pii_ignore *ig, const char *path, size_t max)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = pii_open_path(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return false;
 	struct stat st;

@@ -420,6 +420,8 @@ int main(int argc, char **argv)
 	enum pii_status walk_st = walker ? PII_OK : PII_EFATAL;
 	for (size_t i = 0; i < opt.n_paths && walk_st == PII_OK && !pii_stop_requested(); i++)
 		walk_st = pii_walk(walker, opt.paths[i]);
+	if (walk_st == PII_OK && !pii_stop_requested())
+		pii_walk_warn_unmatched(&opt);
 	atomic_store(&counters.walk_done, true);
 	pii_walker_free(walker);
 	if (counting_on)

@@ -20,6 +20,7 @@
 #include "pii_register.h"
 #include "pii_util.h"
 #include "pii_extract.h"
+#include "pii_ignore.h"
 #include "pii_writer.h"
 #include "pii_version.h"
 
@@ -52,7 +53,13 @@ static const char usage_text[] =
 "                           row and table, and a summary (for piiscan merge)\n"
 "\n"
 "What to scan:\n"
-"      --exclude GLOB       skip files and folders matching GLOB; repeatable\n"
+"      --exclude GLOB       skip files and folders matching GLOB, a line of a\n"
+"                           .gitignore (relative to each PATH); repeatable\n"
+"      --ignore-file FILE   skip what the patterns in FILE (.gitignore syntax,\n"
+"                           relative to each PATH) match; repeatable. A\n"
+"                           .piiscanignore in any scanned folder is read too\n"
+"      --ignore-case-paths  --exclude and ignore patterns match letters in any\n"
+"                           case (Windows shares)\n"
 "      --max-filesize SIZE  skip files larger than SIZE (e.g. 500M, 2G)\n"
 "\n"
 "Archives and other containers (a limit reached is listed in the report):\n"
@@ -160,6 +167,8 @@ enum {
 	OPT_MIN_CONFIDENCE,
 	OPT_FP_KEY,
 	OPT_EXCLUDE,
+	OPT_IGNORE_FILE,
+	OPT_IGNORE_CASE_PATHS,
 	OPT_MAX_FILESIZE,
 	OPT_MAX_DEPTH,
 	OPT_MAX_EXPAND,
@@ -203,6 +212,8 @@ static const struct option long_options[] = {
 	{"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
 	{"fingerprint-key-file", required_argument, NULL, OPT_FP_KEY},
 	{"exclude", required_argument, NULL, OPT_EXCLUDE},
+	{"ignore-file", required_argument, NULL, OPT_IGNORE_FILE},
+	{"ignore-case-paths", no_argument, NULL, OPT_IGNORE_CASE_PATHS},
 	{"max-filesize", required_argument, NULL, OPT_MAX_FILESIZE},
 	{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
 	{"max-expand", required_argument, NULL, OPT_MAX_EXPAND},
@@ -252,6 +263,7 @@ static const struct {
 } option_args[] = {
 	{'o', PII_ARG_FILE, NULL},
 	{OPT_FP_KEY, PII_ARG_FILE, NULL},
+	{OPT_IGNORE_FILE, PII_ARG_FILE, NULL},
 	{OPT_RULES, PII_ARG_FILE, NULL},
 	{OPT_CONFIG, PII_ARG_FILE, NULL},
 	{OPT_STATE, PII_ARG_FILE, NULL},
@@ -344,8 +356,38 @@ struct parse {
 	bool merge;                           /* piiscan merge: PATHs are its parts */
 	/* list options the command line has begun to give: they replace the
 	 * configuration's instead of adding to it */
-	bool cli_outputs, cli_excludes, cli_rules;
+	bool cli_outputs, cli_excludes, cli_ignore_files, cli_rules;
 };
+
+/* An --exclude value is one line of an ignore file: one that would be a
+ * blank or a comment there is refused, not silently dropped. */
+static bool pattern_ok(const char *value)
+{
+	struct pii_ignore *ig = pii_ignore_new(false);
+	bool ok = ig && pii_ignore_add(ig, value, "--exclude") == 1;
+	pii_ignore_free(ig);
+	return ok;
+}
+
+/* The --exclude and --ignore-file patterns, compiled once the command
+ * line has had its say over the configuration file's. */
+static enum pii_parse_result compile_ignores(struct pii_options *o, char *err, size_t errlen)
+{
+	o->exclude_rules = pii_ignore_new(o->ignore_case_paths);
+	o->ignore_file_rules = pii_ignore_new(o->ignore_case_paths);
+	if (!o->exclude_rules || !o->ignore_file_rules)
+		return usage_error(err, errlen, "out of memory");
+	for (size_t i = 0; i < o->n_excludes; i++)
+		if (pii_ignore_add(o->exclude_rules, o->excludes[i], "--exclude") < 0)
+			return usage_error(err, errlen, "out of memory");
+	for (size_t i = 0; i < o->n_ignore_files; i++)
+		if (!pii_ignore_add_file(o->ignore_file_rules, o->ignore_files[i],
+					 PII_IGNORE_FILE_MAX))
+			return usage_error(err, errlen, "--ignore-file: cannot read '%s': %s",
+					   o->ignore_files[i],
+					   errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
+	return PII_PARSE_RUN;
+}
 
 /* Starts a list option's values from the command line afresh. */
 static void cli_list(struct parse *ps, bool *started, size_t *n)
@@ -396,8 +438,20 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			break;
 		case OPT_EXCLUDE:
 			cli_list(ps, &ps->cli_excludes, &o->n_excludes);
-			if (!push_str(&o->excludes, &o->n_excludes, optarg))
+			if (!pattern_ok(optarg))
+				res = usage_error(err, errlen,
+						  "--exclude: '%s' is a blank or comment line, no pattern "
+						  "(a name starting with # is written \\#)", optarg);
+			else if (!push_str(&o->excludes, &o->n_excludes, optarg))
 				res = usage_error(err, errlen, "out of memory");
+			break;
+		case OPT_IGNORE_FILE:
+			cli_list(ps, &ps->cli_ignore_files, &o->n_ignore_files);
+			if (!push_str(&o->ignore_files, &o->n_ignore_files, optarg))
+				res = usage_error(err, errlen, "out of memory");
+			break;
+		case OPT_IGNORE_CASE_PATHS:
+			o->ignore_case_paths = true;
 			break;
 		case OPT_MAX_FILESIZE:
 			if (!pii_parse_size(optarg, &o->max_filesize) || !o->max_filesize)
@@ -816,6 +870,8 @@ static enum pii_parse_result parse_command(int argc, char **argv, struct pii_opt
 		res = usage_error(err, errlen, "merge takes no --shard: it joins them");
 	if (o->quiet && o->progress < 0)
 		o->progress = 0;
+	if (res == PII_PARSE_RUN && !merge)
+		res = compile_ignores(o, err, errlen);
 	for (size_t i = 0; res == PII_PARSE_RUN && i < o->n_outputs; i++)
 		if (o->outputs[i].writer->breach_only && !o->breach_report)
 			res = usage_error(err, errlen,
@@ -874,6 +930,9 @@ void pii_options_free(struct pii_options *o)
 	free(o->outputs);
 	free(o->rule_paths);
 	free(o->excludes);
+	free(o->ignore_files);
+	pii_ignore_free(o->exclude_rules);
+	pii_ignore_free(o->ignore_file_rules);
 	free(o->command_line);
 	memset(o, 0, sizeof(*o));
 }

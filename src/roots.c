@@ -27,28 +27,20 @@ static bool same(const struct root *a, dev_t dev, ino_t ino)
 
 /* Would the walk of outer (its real path real_outer, given as given)
  * reach inner's real path real_inner below it? Not when a folder on the
- * way is excluded. */
+ * way is skipped (--exclude, ignore files). */
 static bool walk_reaches(const struct pii_options *opt, const char *given, size_t real_outer_len,
 			 const char *real_inner)
 {
+	/* inner as the walk of outer would spell it */
 	struct pii_buf walked = {0};
-	bool reaches = pii_buf_puts(&walked, given);
+	bool ok = pii_buf_puts(&walked, given);
 	const char *rest = real_inner + real_outer_len;
-	while (reaches && *rest) {
-		while (*rest == '/')
-			rest++;
-		size_t len = strcspn(rest, "/");
-		if (!len)
-			break;
-		if (walked.len && walked.data[walked.len - 1] != '/')
-			pii_buf_putc(&walked, '/');
-		size_t name_at = walked.len;
-		if (!pii_buf_append(&walked, rest, len))
-			break;
-		const char *path = pii_buf_cstr(&walked);
-		reaches = !pii_walk_excluded(opt, path, path + name_at);
-		rest += len;
-	}
+	while (*rest == '/')
+		rest++;
+	if (*rest && walked.len && walked.data[walked.len - 1] != '/')
+		ok = ok && pii_buf_putc(&walked, '/');
+	ok = ok && pii_buf_puts(&walked, rest);
+	bool reaches = ok && pii_walk_reaches(opt, given, pii_buf_cstr(&walked));
 	pii_buf_free(&walked);
 	return reaches;
 }

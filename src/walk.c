@@ -3,17 +3,24 @@
  * tree cannot overflow the C stack), folders read whole and sorted so the
  * order is the same on every run, and each folder closed before its
  * children are visited (no descriptor per level).
+ *
+ * What is skipped: the --exclude patterns first, then the .piiscanignore
+ * files of the folders on the way, the deepest first, then the
+ * --ignore-file patterns (git's order: the command line, nested files,
+ * core.excludesFile). A folder's .piiscanignore lives in its frame, so
+ * memory follows the depth of the walk, not the size of the tree.
  */
 #include "pii_walk.h"
 
 #include "pii_dict.h"
-
+#include "pii_ignore.h"
+#include "pii_limits.h"
+#include "pii_log.h"
 #include "pii_stop.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +38,7 @@ struct frame {
 	ino_t ino;
 	struct entry *entries;
 	size_t n, next;
+	struct pii_ignore *ignore; /* its .piiscanignore, or NULL */
 };
 
 struct dirkey {
@@ -79,6 +87,21 @@ static void free_frame(struct frame *f)
 		free(f->entries[i].name);
 	free(f->entries);
 	free(f->path);
+	pii_ignore_free(f->ignore);
+}
+
+static char *join(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir), nl = strlen(name);
+	bool slash = dl && dir[dl - 1] == '/';
+	char *p = malloc(dl + nl + 2);
+	if (!p)
+		return NULL;
+	memcpy(p, dir, dl);
+	if (!slash)
+		p[dl++] = '/';
+	memcpy(p + dl, name, nl + 1);
+	return p;
 }
 
 void pii_walker_free(struct pii_walker *w)
@@ -94,15 +117,93 @@ void pii_walker_free(struct pii_walker *w)
 	free(w);
 }
 
-bool pii_walk_excluded(const struct pii_options *opt, const char *path, const char *name)
+/* Whether path (below root, in the folders frames[0..n) on the way, each
+ * with its ignore file) is skipped; track: note which of the options'
+ * patterns matched. */
+static bool skipped(const struct pii_options *opt, const char *root, const struct frame *frames,
+		    size_t n, const char *path, bool is_dir, bool track)
 {
-	for (size_t i = 0; i < opt->n_excludes; i++) {
-		const char *glob = opt->excludes[i];
-		if (strchr(glob, '/') ? fnmatch(glob, path, 0) == 0
-				      : fnmatch(glob, name, FNM_PERIOD) == 0)
-			return true;
+	const char *rel = pii_ignore_rel(root, path);
+	enum pii_ignore_verdict v = pii_ignore_match(opt->exclude_rules, rel, is_dir, track);
+	/* tracked, the ignore files' patterns are tried even when --exclude
+	 * decided: they matched too */
+	enum pii_ignore_verdict last = track || v == PII_IGNORE_NONE
+		? pii_ignore_match(opt->ignore_file_rules, rel, is_dir, track)
+		: PII_IGNORE_NONE;
+	for (size_t i = n; v == PII_IGNORE_NONE && i-- > 0;)
+		if (frames[i].ignore)
+			v = pii_ignore_match(frames[i].ignore, pii_ignore_rel(frames[i].path, path),
+					     is_dir, false);
+	return (v == PII_IGNORE_NONE ? last : v) == PII_IGNORE_EXCLUDE;
+}
+
+/* The .piiscanignore of folder dir, or NULL when it has none or it cannot
+ * be read (said on stderr when loud). */
+static struct pii_ignore *load_ignore(const struct pii_options *opt, const char *dir, bool loud)
+{
+	char *file = join(dir, PII_IGNORE_FILE_NAME);
+	struct pii_ignore *ig = file ? pii_ignore_new(opt->ignore_case_paths) : NULL;
+	if (ig && !pii_ignore_add_file(ig, file, PII_IGNORE_FILE_MAX)) {
+		if (loud && errno != ENOENT)
+			pii_log(PII_LOG_WARNING, "ignore_file", NULL, "'%s' not read, not applied: %s",
+				file,
+				errno == EFBIG	? "larger than 1 MiB"
+				: errno == ELOOP ? "a symbolic link (not followed)"
+						 : strerror(errno));
+		pii_ignore_free(ig);
+		ig = NULL;
 	}
-	return false;
+	free(file);
+	return ig;
+}
+
+bool pii_walk_reaches(const struct pii_options *opt, const char *root, const char *path)
+{
+	const char *rest = pii_ignore_rel(root, path);
+	struct frame *frames = calloc(strlen(path) / 2 + 2, sizeof(*frames)); /* a folder a name */
+	size_t n = 0;
+	bool reaches = true;
+	char *dir = frames ? strdup(root) : NULL;
+	while (rest && dir) {
+		frames[n++] = (struct frame){.path = dir, .ignore = load_ignore(opt, dir, false)};
+		size_t len = strcspn(rest, "/");
+		dir = strndup(path, (size_t)(rest + len - path));
+		struct stat st;
+		bool is_dir = dir && rest[len] == '/';
+		if (dir && !is_dir)
+			is_dir = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+		if (dir && skipped(opt, root, frames, n, dir, is_dir, false)) {
+			reaches = false;
+			break;
+		}
+		rest += len;
+		while (*rest == '/')
+			rest++;
+		if (!*rest)
+			break;
+	}
+	free(dir);
+	for (size_t i = 0; i < n; i++)
+		free_frame(&frames[i]);
+	free(frames);
+	return reaches;
+}
+
+static void warn_unmatched(const char *pattern, const char *source, void *arg)
+{
+	if (!strcmp(source, "--exclude"))
+		pii_log(PII_LOG_WARNING, "pattern_unmatched", NULL,
+			"--exclude '%s' matched nothing under the scanned paths", pattern);
+	else
+		pii_log(PII_LOG_WARNING, "pattern_unmatched", NULL,
+			"--ignore-file %s: '%s' matched nothing under the scanned paths", source,
+			pattern);
+}
+
+void pii_walk_warn_unmatched(const struct pii_options *opt)
+{
+	pii_ignore_unmatched(opt->exclude_rules, warn_unmatched, NULL);
+	pii_ignore_unmatched(opt->ignore_file_rules, warn_unmatched, NULL);
 }
 
 unsigned pii_shard_of(const char *rel, unsigned n)
@@ -289,6 +390,11 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 	}
 	if (f.n)
 		qsort(f.entries, f.n, sizeof(*f.entries), cmp_entry);
+	/* its ignore file, found in the list just read: no extra system call
+	 * for the folders without one */
+	struct entry key = {.name = (char *)PII_IGNORE_FILE_NAME};
+	if (f.n && bsearch(&key, f.entries, f.n, sizeof(*f.entries), cmp_entry))
+		f.ignore = load_ignore(w->ctx->opt, path, !w->count);
 	if (w->depth == w->cap) {
 		size_t c = w->cap ? w->cap * 2 : 16;
 		struct frame *grown = realloc(w->stack, c * sizeof(*grown));
@@ -376,18 +482,15 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 	}
 }
 
-static char *join(const char *dir, const char *name)
+/* Whether an entry of type type is a folder, for "dir/" patterns: a
+ * link is one when it is followed to a folder. */
+static bool is_dir(const struct pii_walker *w, const char *path, unsigned char type)
 {
-	size_t dl = strlen(dir), nl = strlen(name);
-	bool slash = dl && dir[dl - 1] == '/';
-	char *p = malloc(dl + nl + 2);
-	if (!p)
-		return NULL;
-	memcpy(p, dir, dl);
-	if (!slash)
-		p[dl++] = '/';
-	memcpy(p + dl, name, nl + 1);
-	return p;
+	bool follow = type == DT_LNK && w->ctx->opt->follow_symlinks;
+	struct stat st;
+	if (type != DT_UNKNOWN && !follow)
+		return type == DT_DIR;
+	return pii_stat_path(path, &st, follow) == 0 && S_ISDIR(st.st_mode);
 }
 
 enum pii_status pii_walk(struct pii_walker *w, const char *root)
@@ -421,7 +524,8 @@ enum pii_status pii_walk(struct pii_walker *w, const char *root)
 		char *path = join(f->path, e->name);
 		if (!path)
 			return PII_EFATAL;
-		if (!pii_walk_excluded(w->ctx->opt, path, e->name))
+		if (!skipped(w->ctx->opt, w->root, w->stack, w->depth, path, is_dir(w, path, e->type),
+			     true))
 			result = visit(w, path, e->type);
 		free(path);
 	}
