@@ -16,8 +16,9 @@ BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsx
 # the tesseract command reads the scans back as an independent reader;
 # GNU time measures the memory of the hostile-image scan; zsh runs the
 # zsh completion, dpkg-dev (dpkg-shlibdeps) and lintian make and check the
-# Debian package.
-TEST_PKGS="python3 python3-openpyxl python3-yaml parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian"
+# Debian package; git says what its .gitignore rules leave, for the
+# ignore-file tests.
+TEST_PKGS="python3 python3-openpyxl python3-yaml parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
 # The benchmark compares with ripgrep and the tesseract command;
 # LibreOffice makes its office files.
 BENCH_PKGS="python3 ripgrep libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr"
