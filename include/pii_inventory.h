@@ -48,6 +48,8 @@ struct pii_inv_row {
 	bool distinct_estimated;
 	enum pii_confidence confidence;    /* highest seen */
 	const char *example;               /* first value, masked unless shown */
+	uint64_t example_line;             /* its line, or 0 when not known */
+	uint64_t example_fingerprint;      /* its keyed fingerprint (pii_fingerprint.h) */
 	uint64_t rows_scanned;             /* records of its table; 0 when not a table */
 	uint64_t rows_with;                /* records with a finding of this row */
 	/* pii_register_compute */

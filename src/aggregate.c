@@ -288,9 +288,14 @@ void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct
 				a->oom = true;
 				continue;
 			}
-			if (!pr->row.example &&
-			    !(pr->row.example = pii_arena_strdup(&inv->arena, fd->value)))
-				a->oom = true;
+			if (!pr->row.example) {
+				/* where the example is and what it is, without
+				 * the value: for SARIF's region and fingerprint */
+				pr->row.example_line = fd->line;
+				pr->row.example_fingerprint = fd->fingerprint;
+				if (!(pr->row.example = pii_arena_strdup(&inv->arena, fd->value)))
+					a->oom = true;
+			}
 			last = pr;
 			last_loc = fd->loc;
 			last_report = report;

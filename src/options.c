@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,7 +31,8 @@ static const char usage_text[] =
 "\n"
 "Output:\n"
 "  -o, --output FILE        write the report to FILE; repeatable. The format\n"
-"                           follows the extension: .xlsx, .jsonl, .csv\n"
+"                           follows the extension: .xlsx, .jsonl (a finding a\n"
+"                           line), .json (one document), .csv\n"
 "                           (default: inventory.xlsx; data-map.xlsx with\n"
 "                           --data-map-only; breach-DATE.xlsx and .txt with\n"
 "                           --breach-report). '-' is standard output.\n"
@@ -141,7 +141,7 @@ static const char merge_usage_text[] =
 "Parts made with other rules, limits or fingerprint keys are refused.\n"
 "\n"
 "  -o, --output FILE        write the inventory to FILE; repeatable (.xlsx,\n"
-"                           .jsonl, .csv; default: inventory.xlsx)\n"
+"                           .jsonl, .json, .csv; default: inventory.xlsx)\n"
 "      --format FMT         format for outputs without a known extension\n"
 "      --lang LANG          language of the workbook: en or nl\n"
 "      --packs LIST, --rules PATH\n"
@@ -834,18 +834,10 @@ static enum pii_parse_result parse_command(int argc, char **argv, struct pii_opt
 				goto out;
 			}
 		} else if (!(spec->writer = pii_writer_for_path(spec->path))) {
-			const char *dot = strrchr(spec->path, '.');
-			if (!fmt_override && dot && !strcasecmp(dot, ".json")) {
-				res = usage_error(err, errlen,
-						  "'%s': piiscan writes JSON Lines (a JSON object a "
-						  "line), not one JSON document: name it .jsonl",
-						  spec->path);
-				goto out;
-			}
 			if (!fmt_override) {
 				res = usage_error(err, errlen,
 						  "cannot tell the format of '%s' from its name: "
-						  "use .xlsx, .jsonl or .csv, or --format",
+						  "use .xlsx, .jsonl, .json or .csv, or --format",
 						  spec->path);
 				goto out;
 			}

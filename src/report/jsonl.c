@@ -6,7 +6,7 @@
 #include "pii_writer.h"
 
 /* Not "json": a file of that name is expected to hold one JSON document,
- * which JSON Lines are not (#17); options.c says so. */
+ * which JSON Lines are not (#17): json.c writes that. */
 static const char *const extensions[] = {"jsonl", "ndjson", NULL};
 
 const struct pii_writer pii_writer_jsonl = {

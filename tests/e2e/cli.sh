@@ -27,7 +27,9 @@ expect_exit "missing path" 2 "cannot scan 'no/such/dir'" "$PIISCAN" -o "$WORK/x.
 expect_exit "bad thread count" 2 "threads" "$PIISCAN" -j 0 fixtures
 expect_exit "bad size" 2 "max-filesize" "$PIISCAN" --max-filesize lots fixtures
 expect_exit "unknown output format" 2 "cannot tell the format" "$PIISCAN" -o "$WORK/out.pdf" fixtures
-expect_exit ".json is no JSON Lines file: refused" 2 "name it .jsonl" "$PIISCAN" -o "$WORK/r.json" fixtures
+"$PIISCAN" -q -o "$WORK/r.json" fixtures/share
+check ".json is one JSON document (not JSON lines, #18)" \
+	$PY -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not d['inventory'])" "$WORK/r.json"
 expect_exit "unknown pack" 2 "unknown rule pack 'xx'" "$PIISCAN" --packs core,xx fixtures
 expect_exit "output in a missing folder" 2 "cannot write" "$PIISCAN" -o "$WORK/nope/x.xlsx" fixtures
 printf 'pack: mine\nrules:\n  - id: r1\n    category: c\n    pattern: x\n    validate: nope\n' >"$WORK/bad.yaml"
