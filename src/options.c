@@ -32,7 +32,7 @@ static const char usage_text[] =
 "Output:\n"
 "  -o, --output FILE        write the report to FILE; repeatable. The format\n"
 "                           follows the extension: .xlsx, .jsonl (a finding a\n"
-"                           line), .json (one document), .csv\n"
+"                           line), .json (one document), .sarif, .csv\n"
 "                           (default: inventory.xlsx; data-map.xlsx with\n"
 "                           --data-map-only; breach-DATE.xlsx and .txt with\n"
 "                           --breach-report). '-' is standard output.\n"
@@ -141,7 +141,7 @@ static const char merge_usage_text[] =
 "Parts made with other rules, limits or fingerprint keys are refused.\n"
 "\n"
 "  -o, --output FILE        write the inventory to FILE; repeatable (.xlsx,\n"
-"                           .jsonl, .json, .csv; default: inventory.xlsx)\n"
+"                           .jsonl, .json, .sarif, .csv; default: inventory.xlsx)\n"
 "      --format FMT         format for outputs without a known extension\n"
 "      --lang LANG          language of the workbook: en or nl\n"
 "      --packs LIST, --rules PATH\n"
@@ -837,7 +837,7 @@ static enum pii_parse_result parse_command(int argc, char **argv, struct pii_opt
 			if (!fmt_override) {
 				res = usage_error(err, errlen,
 						  "cannot tell the format of '%s' from its name: "
-						  "use .xlsx, .jsonl, .json or .csv, or --format",
+						  "use .xlsx, .jsonl, .json, .sarif or .csv, or --format",
 						  spec->path);
 				goto out;
 			}
