@@ -8,7 +8,8 @@
 set -eu
 
 BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsxwriter-dev libyaml-dev libssl-dev libxml2-dev libgmime-3.0-dev libpff-dev libbfio-dev libsqlite3-dev libyajl-dev libgsf-1-dev libexif-dev libtesseract-dev libleptonica-dev libheif-dev tesseract-ocr-nld tesseract-ocr-eng poppler-utils"
-# python3-openpyxl reads the xlsx back in the tests, python3-yaml the
+# python3-openpyxl reads the xlsx back in the tests, python3-jsonschema
+# checks the JSON, JSONL and SARIF outputs against schema/, python3-yaml the
 # Kubernetes examples; parallel runs the GNU parallel example; catdoc
 # (xls2csv, catdoc) and msgconvert read the legacy Office and Outlook
 # fixtures as independent readers, python3-olefile lists their streams;
@@ -17,8 +18,9 @@ BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsx
 # GNU time measures the memory of the hostile-image scan; zsh runs the
 # zsh completion, dpkg-dev (dpkg-shlibdeps) and lintian make and check the
 # Debian package; git says what its .gitignore rules leave, for the
-# ignore-file tests.
-TEST_PKGS="python3 python3-openpyxl python3-yaml parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
+# ignore-file tests; python3-jsonschema validates the JSON and SARIF
+# outputs against their schemas.
+TEST_PKGS="python3 python3-openpyxl python3-jsonschema python3-yaml parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
 # The benchmark compares with ripgrep and the tesseract command;
 # LibreOffice makes its office files.
 BENCH_PKGS="python3 ripgrep libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr"
