@@ -23,7 +23,7 @@ completes "bash: --ocr=a<TAB> (split at '=' as bash does) offers all, auto" "all
 completes "bash: --min-c<TAB> completes to --min-confidence" "--min-confidence" --min-c
 completes "bash: --min-confidence <TAB> offers high, medium, low" "high low medium" --min-confidence ""
 completes "bash: --log-format <TAB> offers plain, json" "json plain" --log-format ""
-completes "bash: --format <TAB> offers the writers' formats" "csv jsonl txt xlsx" --format ""
+completes "bash: --format <TAB> offers the writers' formats" "csv json jsonl sarif txt xlsx" --format ""
 completes "bash: -o docu<TAB> completes a file name" "documents" -o docu
 completes "bash: --config=docu<TAB> completes a file name" "documents" --config = docu
 completes "bash: --threads <TAB> offers nothing" "" --threads ""
