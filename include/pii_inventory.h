@@ -135,6 +135,7 @@ struct pii_inventory {
 	uint64_t symlinks;         /* symbolic links not followed (counted, not listed) */
 	struct pii_ocr_totals ocr; /* what OCR read and left (pii_ocr.h) */
 	uint64_t *findings_per_rule; /* indexed like rules->rules */
+	uint64_t *counted_per_rule;  /* of them, of --min-confidence or above */
 
 	struct pii_inv_row *rows;
 	size_t n_rows, cap_rows;
@@ -175,6 +176,7 @@ struct pii_file_figures {
 	uint64_t with_data; /* of seen: with a finding counted */
 };
 void pii_inventory_file_figures(const struct pii_inventory *inv, struct pii_file_figures *f);
+
 
 /* Sorts rows, findings and problems into reading order (path, then
  * location, then rule) so that every report lists them the same way. */

@@ -270,6 +270,7 @@ void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct
 		inv->findings_per_rule[fd->rule]++;
 		if (counted) {
 			inv->findings_total++;
+			inv->counted_per_rule[fd->rule]++;
 			cat->findings++;
 			add_distinct(a, &cat->distinct, fd->fingerprint);
 			int kind = a->rs->reports[report].subject_kind;
@@ -483,7 +484,8 @@ struct pii_aggregate *pii_agg_new(const struct pii_options *opt, const struct pi
 	for (int k = 0; k < PII_SUBJECT_KINDS_MAX; k++)
 		pii_distinct_init(&inv->subjects[k], 14);
 	inv->findings_per_rule = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(uint64_t));
-	if (!inv->findings_per_rule || !init_categories(a)) {
+	inv->counted_per_rule = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(uint64_t));
+	if (!inv->findings_per_rule || !inv->counted_per_rule || !init_categories(a)) {
 		pii_inventory_free(inv);
 		free(inv);
 		agg_free(a);

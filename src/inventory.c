@@ -73,6 +73,7 @@ void pii_inventory_free(struct pii_inventory *inv)
 	if (!inv)
 		return;
 	free(inv->findings_per_rule);
+	free(inv->counted_per_rule);
 	free(inv->rows);
 	free(inv->findings);
 	free(inv->problems);

@@ -13,6 +13,7 @@
 #include "pii_ocr.h"
 #include "pii_collect.h"
 #include "pii_extract.h"
+#include "pii_failon.h"
 #include "pii_fingerprint.h"
 #include "pii_options.h"
 #include "pii_output.h"
@@ -31,6 +32,8 @@
 #include "pii_version.h"
 #include "pii_walk.h"
 
+/* --fail-on: a finding of a kind it names was counted. */
+#define EXIT_FOUND 1
 #define EXIT_USAGE 2
 /* SIGINT or SIGTERM: the inventory was written, marked incomplete. */
 #define EXIT_INTERRUPTED 3
@@ -176,25 +179,41 @@ static void *count_files(void *arg)
 	return NULL;
 }
 
-/* Writes the reports and says how it went; the exit status. */
+/* Says which kinds --fail-on names were found; whether there were any. */
+static bool report_fail_on(const struct pii_fail_on *fail_on, const struct pii_inventory *inv)
+{
+	struct pii_buf found = {0};
+	bool hit = pii_fail_on_check(fail_on, inv, &found);
+	if (hit)
+		pii_log(PII_LOG_WARNING, "fail_on", NULL, "--fail-on: found %s",
+			found.oom ? "(out of memory)" : pii_buf_cstr(&found));
+	pii_buf_free(&found);
+	return hit;
+}
+
+/* Writes the reports and says how it went; the exit status, the gravest
+ * first: 2 (not written), 3 (interrupted), 1 (--fail-on), 0. */
 static int commit(struct pii_outputs *outs, const struct pii_inventory *inv,
-		  const struct pii_options *opt)
+		  const struct pii_options *opt, const struct pii_fail_on *fail_on)
 {
 	char err[1024] = "";
 	if (pii_outputs_commit(outs, inv, err, sizeof(err)) != PII_OK)
 		return err[0] ? fatal(err) : EXIT_USAGE;
 	if (!opt->quiet)
 		print_summary(inv, opt);
-	if (inv->interrupted)
+	int rc = report_fail_on(fail_on, inv) ? EXIT_FOUND : 0;
+	if (inv->interrupted) {
 		pii_log(PII_LOG_WARNING, "interrupted", NULL,
 			"interrupted (%s): the inventory is incomplete",
 			pii_signal_name(inv->interrupted));
-	return inv->interrupted ? EXIT_INTERRUPTED : 0;
+		return EXIT_INTERRUPTED;
+	}
+	return rc;
 }
 
 /* piiscan merge PART...: the parts' records into one inventory. */
 static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
-		     struct pii_outputs *outs)
+		     struct pii_outputs *outs, const struct pii_fail_on *fail_on)
 {
 	/* The collector sees the scan's paths (its data map's systems are
 	 * found below them); the parts are read from opt's. */
@@ -220,7 +239,7 @@ static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
 		pii_merged_apply(&m, inv);
 		for (size_t i = 0; i < m.n_parts; i++)
 			scan_opt.show_values |= m.parts[i].show_values;
-		rc = commit(outs, inv, &scan_opt);
+		rc = commit(outs, inv, &scan_opt, fail_on);
 	}
 	pii_inventory_free(inv);
 	free(inv);
@@ -286,6 +305,7 @@ int main(int argc, char **argv)
 	struct pii_ruleset *rules = NULL;
 	struct pii_outputs outs = {0};
 	bool outs_open = false;
+	struct pii_fail_on *fail_on = NULL;
 
 	/* piiscan merge PART... [-o OUT]: the parts take the place of paths */
 	bool merge = argc > 1 && !strcmp(argv[1], "merge");
@@ -327,6 +347,11 @@ int main(int argc, char **argv)
 		rc = export_patterns(rules);
 		goto out;
 	}
+	/* before hours of scanning: a misspelt name is a usage error */
+	if (!pii_fail_on_parse(opt.fail_on, rules, &fail_on, err, sizeof(err))) {
+		rc = fatal(err);
+		goto out;
+	}
 	if ((rc = check_paths(&opt)) != 0)
 		goto out;
 	if (!merge)
@@ -336,7 +361,7 @@ int main(int argc, char **argv)
 		if (pii_outputs_open(&outs, &opt, err, sizeof(err)) != PII_OK)
 			rc = fatal(err);
 		else
-			rc = run_merge(&opt, rules, &outs);
+			rc = run_merge(&opt, rules, &outs, fail_on);
 		goto out_outputs;
 	}
 
@@ -453,8 +478,8 @@ int main(int argc, char **argv)
 		}
 		if (opt.records)
 			write_summary_record(&outs, inv, &opt, rules, &key);
-		rc = commit(&outs, inv, &opt);
-		if (rc == 0 && !state_ok)
+		rc = commit(&outs, inv, &opt, fail_on);
+		if (!state_ok && rc != EXIT_INTERRUPTED)
 			rc = EXIT_USAGE;
 	}
 	pii_state_close(state);
@@ -464,6 +489,7 @@ out_outputs:
 	if (outs_open || outs.v)
 		pii_outputs_free(&outs);
 out:
+	pii_fail_on_free(fail_on);
 	pii_rules_free(rules);
 	pii_options_free(&opt);
 	return rc;

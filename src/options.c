@@ -117,6 +117,10 @@ static const char usage_text[] =
 "Running:\n"
 "      --config FILE        read settings from a YAML file (keys: the long\n"
 "                           options, and paths); the command line overrides it\n"
+"      --fail-on LIST       exit 1 when a finding of these kinds is counted\n"
+"                           (at --min-confidence): categories, rules (see\n"
+"                           --list-rules) or any, comma-separated, e.g.\n"
+"                           national_id,special_category\n"
 "  -j, --threads N          worker threads (default: number of cores)\n"
 "  -q, --quiet              no progress line or summary, errors only\n"
 "      --progress           progress on stderr, and its final count in a log\n"
@@ -128,9 +132,11 @@ static const char usage_text[] =
 "  -h, --help               show this help\n"
 "  -V, --version            show the version\n"
 "\n"
-"Exit status: 0 when the scan completed (findings are normal), 2 on a usage\n"
-"or fatal error, 3 when SIGINT or SIGTERM stopped it (the report is written,\n"
-"marked INCOMPLETE). Files that cannot be read are listed in the report.\n";
+"Exit status: 0 when the scan completed (findings are normal); 1 when it\n"
+"counted a finding of a kind --fail-on names; 2 on a usage or fatal error;\n"
+"3 when SIGINT or SIGTERM stopped it (the report is written, marked\n"
+"INCOMPLETE). Files that cannot be read are listed in the report; the\n"
+"reports are written in every case but 2.\n";
 
 /* piiscan merge --help: what a merge takes of the options above. */
 static const char merge_usage_text[] =
@@ -148,8 +154,9 @@ static const char merge_usage_text[] =
 "                           the rules the parts were scanned with (as given to\n"
 "                           the shards)\n"
 "      --max-findings N, --min-confidence L, --system NAME=GLOB,\n"
-"      --stale-after AGE, --contact-list-min N, --data-map-only, --breach-report\n"
-"                           as for a scan (piiscan --help)\n"
+"      --stale-after AGE, --contact-list-min N, --data-map-only, --breach-report,\n"
+"      --fail-on LIST       as for a scan (piiscan --help); exit status 1 as\n"
+"                           for a scan, of the merged inventory\n"
 "  -q, --quiet              no summary, errors only\n"
 "      --log-format FMT     stderr lines as plain text (default) or json\n"
 "  -h, --help               show this help\n"
@@ -201,6 +208,7 @@ enum {
 	OPT_BREACH_REPORT,
 	OPT_COMPLETION,
 	OPT_LANG,
+	OPT_FAIL_ON,
 };
 
 static const struct option long_options[] = {
@@ -246,6 +254,7 @@ static const struct option long_options[] = {
 	{"stale-after", required_argument, NULL, OPT_STALE_AFTER},
 	{"contact-list-min", required_argument, NULL, OPT_CONTACT_LIST_MIN},
 	{"breach-report", no_argument, NULL, OPT_BREACH_REPORT},
+	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	/* hidden (not in --help): make install writes the scripts with it */
@@ -623,6 +632,9 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			break;
 		case OPT_BREACH_REPORT:
 			o->breach_report = true;
+			break;
+		case OPT_FAIL_ON:
+			o->fail_on = optarg; /* names checked against the rules (main.c) */
 			break;
 		case OPT_SHARD: {
 			unsigned k, n;
