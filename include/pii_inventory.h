@@ -105,6 +105,15 @@ struct pii_inv_system {
 	bool id_copy;          /* holds copies of identity documents */
 };
 
+/* What became of the files under one PATH given: whether anything at all
+ * could be read there (exit status 4 when not). */
+struct pii_inv_root {
+	const char *path;      /* as given */
+	uint64_t read;         /* files read whole or in part */
+	uint64_t failed;       /* files and folders that could not be opened or read */
+	const char *why;       /* the first failure's reason, or NULL */
+};
+
 /* Totals per category, for the summary. */
 struct pii_inv_category {
 	const char *name;
@@ -146,6 +155,8 @@ struct pii_inventory {
 	uint64_t problems_dropped; /* past the worksheet's row limit */
 	struct pii_inv_category *categories;
 	size_t n_categories;
+	struct pii_inv_root *roots; /* one per PATH given, in order */
+	size_t n_roots;
 
 	/* the GDPR views (pii_register.h) */
 	struct pii_inv_system *systems;
@@ -177,6 +188,13 @@ struct pii_file_figures {
 };
 void pii_inventory_file_figures(const struct pii_inventory *inv, struct pii_file_figures *f);
 
+/* A PATH given under which nothing could be read: no file was read whole
+ * or in part, and it, or at least one file or folder under it, could not
+ * be opened or read (an empty folder, one whose files were all skipped on
+ * purpose, or a damaged file given alone, is not). The first such root at or after *from (an index into inv->roots),
+ * with *from moved past it; NULL when none is left. */
+const struct pii_inv_root *pii_inventory_unread_root(const struct pii_inventory *inv,
+						     size_t *from);
 
 /* Sorts rows, findings and problems into reading order (path, then
  * location, then rule) so that every report lists them the same way. */

@@ -133,6 +133,11 @@ struct stat;
 int pii_open_path(const char *path, int flags);
 int pii_stat_path(const char *path, struct stat *st, bool follow);
 
+/* The index of the root (one of roots[0..n), paths as given to scan) that
+ * path was found under, as the walk joins names to it ("share" for
+ * "share/hr/a.txt"), the longest when several are; n when none. */
+size_t pii_path_root(const char *const *roots, size_t n, const char *path);
+
 /* strcmp where NULL (a location part the format has not) sorts first and
  * equals only NULL. */
 int pii_strcmp_null(const char *a, const char *b);

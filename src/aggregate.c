@@ -389,6 +389,26 @@ static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
 	free(cat_seen);
 }
 
+/* Whether anything could be read under the PATH the file was found
+ * under (pii_inventory_unread_root). Only what the file system refused
+ * counts against it: a file opened but damaged or encrypted is the
+ * content's doing, an Errors row like any other. */
+static void count_root(struct pii_aggregate *a, const struct pii_file_result *r)
+{
+	struct pii_inventory *inv = a->inv;
+	size_t i = pii_path_root(a->opt->paths, a->opt->n_paths, r->path);
+	if (i >= inv->n_roots)
+		return;
+	struct pii_inv_root *root = &inv->roots[i];
+	bool refused = r->status == PII_FILE_FAILED && (!strcmp(r->code, PII_CODE_OPEN_FAILED) ||
+							!strcmp(r->code, PII_CODE_READ_ERROR));
+	if (r->status == PII_FILE_SCANNED || r->status == PII_FILE_PARTIAL)
+		root->read++;
+	else if (refused && !root->failed++ &&
+		 !(root->why = pii_arena_strdup(&inv->arena, r->reason ? r->reason : r->code)))
+		a->oom = true;
+}
+
 void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 		    const struct pii_file_result *r)
 {
@@ -402,6 +422,7 @@ void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 	}
 	if (r->carried)
 		inv->files_carried++;
+	count_root(a, r);
 	if (r->status != PII_FILE_SCANNED && !r->listed)
 		pii_agg_problem(a, r->path, r->status, r->code, r->reason);
 	if (!f)
@@ -485,7 +506,12 @@ struct pii_aggregate *pii_agg_new(const struct pii_options *opt, const struct pi
 		pii_distinct_init(&inv->subjects[k], 14);
 	inv->findings_per_rule = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(uint64_t));
 	inv->counted_per_rule = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(uint64_t));
-	if (!inv->findings_per_rule || !inv->counted_per_rule || !init_categories(a)) {
+	inv->roots = calloc(opt->n_paths ? opt->n_paths : 1, sizeof(*inv->roots));
+	for (size_t i = 0; inv->roots && i < opt->n_paths; i++)
+		inv->roots[i].path = opt->paths[i];
+	inv->n_roots = inv->roots ? opt->n_paths : 0;
+	if (!inv->findings_per_rule || !inv->counted_per_rule || !inv->roots ||
+	    !init_categories(a)) {
 		pii_inventory_free(inv);
 		free(inv);
 		agg_free(a);

@@ -68,12 +68,26 @@ void pii_inventory_file_figures(const struct pii_inventory *inv, struct pii_file
 	f->with_data = inv->files_with_findings;
 }
 
+const struct pii_inv_root *pii_inventory_unread_root(const struct pii_inventory *inv,
+						     size_t *from)
+{
+	for (; *from < inv->n_roots; (*from)++) {
+		const struct pii_inv_root *r = &inv->roots[*from];
+		if (!r->read && r->failed) {
+			(*from)++;
+			return r;
+		}
+	}
+	return NULL;
+}
+
 void pii_inventory_free(struct pii_inventory *inv)
 {
 	if (!inv)
 		return;
 	free(inv->findings_per_rule);
 	free(inv->counted_per_rule);
+	free(inv->roots);
 	free(inv->rows);
 	free(inv->findings);
 	free(inv->problems);

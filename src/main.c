@@ -37,6 +37,9 @@
 #define EXIT_USAGE 2
 /* SIGINT or SIGTERM: the inventory was written, marked incomplete. */
 #define EXIT_INTERRUPTED 3
+/* Nothing could be read under a PATH given: a job that lost its access
+ * must not pass for a clean scan. Not 1: that one the user asks for. */
+#define EXIT_NOTHING_READ 4
 
 static int fatal(const char *msg)
 {
@@ -179,6 +182,21 @@ static void *count_files(void *arg)
 	return NULL;
 }
 
+/* Says which PATHs nothing could be read under; whether there was one.
+ * Not for an interrupted scan: a root it never reached read nothing. */
+static bool report_unread_roots(const struct pii_inventory *inv)
+{
+	size_t at = 0;
+	const struct pii_inv_root *r;
+	bool any = false;
+	while ((r = pii_inventory_unread_root(inv, &at))) {
+		pii_log(PII_LOG_ERROR, "nothing_read", NULL, "nothing could be read under '%s': %s",
+			r->path, r->why ? r->why : "");
+		any = true;
+	}
+	return any;
+}
+
 /* Says which kinds --fail-on names were found; whether there were any. */
 static bool report_fail_on(const struct pii_fail_on *fail_on, const struct pii_inventory *inv)
 {
@@ -192,7 +210,8 @@ static bool report_fail_on(const struct pii_fail_on *fail_on, const struct pii_i
 }
 
 /* Writes the reports and says how it went; the exit status, the gravest
- * first: 2 (not written), 3 (interrupted), 1 (--fail-on), 0. */
+ * first: 2 (not written), 3 (interrupted), 4 (a PATH read nothing), 1
+ * (--fail-on), 0. */
 static int commit(struct pii_outputs *outs, const struct pii_inventory *inv,
 		  const struct pii_options *opt, const struct pii_fail_on *fail_on)
 {
@@ -208,7 +227,7 @@ static int commit(struct pii_outputs *outs, const struct pii_inventory *inv,
 			pii_signal_name(inv->interrupted));
 		return EXIT_INTERRUPTED;
 	}
-	return rc;
+	return report_unread_roots(inv) ? EXIT_NOTHING_READ : rc;
 }
 
 /* piiscan merge PART...: the parts' records into one inventory. */

@@ -135,8 +135,10 @@ static const char usage_text[] =
 "Exit status: 0 when the scan completed (findings are normal); 1 when it\n"
 "counted a finding of a kind --fail-on names; 2 on a usage or fatal error;\n"
 "3 when SIGINT or SIGTERM stopped it (the report is written, marked\n"
-"INCOMPLETE). Files that cannot be read are listed in the report; the\n"
-"reports are written in every case but 2.\n";
+"INCOMPLETE); 4 when nothing could be read under a PATH (it, or every\n"
+"file under it, could not be opened; an empty folder is no error).\n"
+"Files that cannot be read are listed in the report; the reports are\n"
+"written in every case but 2.\n";
 
 /* piiscan merge --help: what a merge takes of the options above. */
 static const char merge_usage_text[] =
@@ -155,8 +157,8 @@ static const char merge_usage_text[] =
 "                           the shards)\n"
 "      --max-findings N, --min-confidence L, --system NAME=GLOB,\n"
 "      --stale-after AGE, --contact-list-min N, --data-map-only, --breach-report,\n"
-"      --fail-on LIST       as for a scan (piiscan --help); exit status 1 as\n"
-"                           for a scan, of the merged inventory\n"
+"      --fail-on LIST       as for a scan (piiscan --help); exit status 1 and\n"
+"                           4 as for a scan, of the merged inventory\n"
 "  -q, --quiet              no summary, errors only\n"
 "      --log-format FMT     stderr lines as plain text (default) or json\n"
 "  -h, --help               show this help\n"

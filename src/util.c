@@ -505,6 +505,26 @@ bool pii_streq_null(const char *a, const char *b)
 	return a == b || (a && b && !strcmp(a, b));
 }
 
+/* Whether path is root or lies below it as the walk names it. */
+static bool path_below(const char *root, const char *path)
+{
+	size_t rl = strlen(root);
+	return !strncmp(path, root, rl) &&
+	       (path[rl] == '\0' || path[rl] == '/' || (rl && root[rl - 1] == '/'));
+}
+
+size_t pii_path_root(const char *const *roots, size_t n, const char *path)
+{
+	/* A root inside another is kept only when the other's walk does not
+	 * reach it (pii_roots_dedupe): then the longer is the file's. */
+	size_t found = n;
+	for (size_t i = 0; i < n; i++)
+		if (path_below(roots[i], path) &&
+		    (found == n || strlen(roots[i]) > strlen(roots[found])))
+			found = i;
+	return found;
+}
+
 uint64_t pii_fnv1a_bytes(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char *b = p;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Exit status for scheduled jobs (#18): 1 when --fail-on finds what it
-# names; the reports are written either way.
+# names, 4 when nothing could be read under a PATH; the reports are
+# written either way.
 . "$(dirname "$0")/lib.inc"
 cd "$ROOT" || exit 2
 
@@ -95,5 +96,63 @@ status "--state: a run with --fail-on after one without" 1 "found national_id" \
 	"$PIISCAN" -q --fail-on national_id -o "$WORK/s2.xlsx" --state "$WORK/s.db" "$D/found" "$D/clean"
 check "... carries every file over (not read again)" \
 	test "$(summary "$WORK/s2.xlsx" "Files carried over (unchanged)")" -eq 2
+
+# Nothing could be read under a PATH: exit 4 after writing the outputs.
+# Root reads anything, so as root piiscan runs as "nobody" (as walk.sh).
+P="$WORK/perm"
+mkdir -p "$P/closed" "$P/mixed" "$P/allbad/sub" "$P/empty" "$P/ok"
+printf 'BSN 111222333\n' >"$P/closed/a.txt"
+printf 'BSN 111222333\n' >"$P/mixed/bad.txt"
+printf 'mail j.devries@ziggo.nl\n' >"$P/mixed/good.txt"
+printf 'BSN 111222333\n' >"$P/allbad/sub/bad.txt"
+printf 'BSN 111222333\n' >"$P/file.txt"
+printf 'mail j.devries@ziggo.nl\n' >"$P/ok/good.txt"
+chmod 000 "$P/closed" "$P/mixed/bad.txt" "$P/allbad/sub/bad.txt" "$P/file.txt"
+as_user=""
+bin="$PIISCAN"
+if [ "$(id -u)" -eq 0 ]; then
+	chown -R nobody "$P"
+	chmod 777 "$WORK"
+	as_user="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+	# The checkout may sit where nobody cannot go (/root): run a copy,
+	# installed as make install lays it out (bin/, share/piiscan/rules).
+	mkdir -p "$WORK/nb/bin" "$WORK/nb/share/piiscan"
+	cp "$PIISCAN" "$WORK/nb/bin/" && cp -r rules "$WORK/nb/share/piiscan/"
+	chmod -R a+rX "$WORK/nb"
+	bin="$WORK/nb/bin/piiscan"
+fi
+status "a folder that cannot be opened: exit 4, and why" 4 \
+	"^piiscan: nothing could be read under '$P/closed': cannot open folder: Permission denied\$" \
+	$as_user "$bin" -q -o "$WORK/closed.xlsx" -o "$WORK/closed.jsonl" "$P/closed"
+check "... after writing the outputs: the Errors sheet says why" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/closed.xlsx" closed failed "Permission denied"
+check "... and the JSONL output (empty)" test -e "$WORK/closed.jsonl" -a ! -s "$WORK/closed.jsonl"
+status "a file that cannot be opened: exit 4" 4 \
+	"^piiscan: nothing could be read under '$P/file.txt': .*Permission denied\$" \
+	$as_user "$bin" -q -o "$WORK/file.xlsx" "$P/file.txt"
+status "a folder whose every file failed: exit 4" 4 \
+	"nothing could be read under '$P/allbad': .*Permission denied\$" \
+	$as_user "$bin" -q -o "$WORK/allbad.xlsx" "$P/allbad"
+status "one unreadable file among readable ones: exit 0 (an Errors row)" 0 "" \
+	$as_user "$bin" -q -o "$WORK/mixed.xlsx" "$P/mixed"
+check "... the unreadable file is in the Errors sheet" \
+	$PY tests/e2e/check_xlsx.py error "$WORK/mixed.xlsx" bad.txt failed "Permission denied"
+status "an empty folder: exit 0" 0 "" $as_user "$bin" -q -o "$WORK/empty.xlsx" "$P/empty"
+status "files all skipped on purpose (--max-filesize) are no failure: exit 0" 0 "" \
+	$as_user "$bin" -q --max-filesize 1 -o "$WORK/skipped.xlsx" "$P/ok"
+status "a readable PATH and an unreadable one: exit 4, the unreadable one named" 4 \
+	"nothing could be read under '$P/closed'" \
+	$as_user "$bin" -q -o "$WORK/two.xlsx" -o "$WORK/two.jsonl" "$P/ok" "$P/closed"
+check "... the readable one's findings are written" grep -q '"rule":"email"' "$WORK/two.jsonl"
+$as_user "$bin" -q --fail-on contact -o "$WORK/both.xlsx" "$P/ok" "$P/closed" 2>"$WORK/both.err"
+rc=$?
+check "exit 4 goes before --fail-on's 1, and both are said" sh -c \
+	"test $rc -eq 4 && grep -q 'found contact (1)' '$WORK/both.err' &&
+	 grep -q 'nothing could be read under' '$WORK/both.err'"
+$as_user "$bin" -q --records -o "$WORK/closed-part.jsonl" "$P/closed" 2>/dev/null
+status "merge: a PATH of the parts' scan that read nothing is exit 4 too" 4 \
+	"nothing could be read under '$P/closed'" \
+	"$PIISCAN" merge -q -o "$WORK/closed-merged.xlsx" "$WORK/closed-part.jsonl"
+chmod 755 "$P/closed"
 
 finish
