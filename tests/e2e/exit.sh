@@ -108,19 +108,7 @@ printf 'BSN 111222333\n' >"$P/allbad/sub/bad.txt"
 printf 'BSN 111222333\n' >"$P/file.txt"
 printf 'mail j.devries@ziggo.nl\n' >"$P/ok/good.txt"
 chmod 000 "$P/closed" "$P/mixed/bad.txt" "$P/allbad/sub/bad.txt" "$P/file.txt"
-as_user=""
-bin="$PIISCAN"
-if [ "$(id -u)" -eq 0 ]; then
-	chown -R nobody "$P"
-	chmod 777 "$WORK"
-	as_user="setpriv --reuid=nobody --regid=nogroup --clear-groups"
-	# The checkout may sit where nobody cannot go (/root): run a copy,
-	# installed as make install lays it out (bin/, share/piiscan/rules).
-	mkdir -p "$WORK/nb/bin" "$WORK/nb/share/piiscan"
-	cp "$PIISCAN" "$WORK/nb/bin/" && cp -r rules "$WORK/nb/share/piiscan/"
-	chmod -R a+rX "$WORK/nb"
-	bin="$WORK/nb/bin/piiscan"
-fi
+as_nobody "$P"
 status "a folder that cannot be opened: exit 4, and why" 4 \
 	"^piiscan: nothing could be read under '$P/closed': cannot open folder: Permission denied\$" \
 	$as_user "$bin" -q -o "$WORK/closed.xlsx" -o "$WORK/closed.jsonl" "$P/closed"

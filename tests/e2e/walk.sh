@@ -100,19 +100,7 @@ mkdir -p "$WORK/perm/closed"
 printf 'BSN 111222333\n' >"$WORK/perm/secret.txt"
 printf 'mail j.devries@ziggo.nl\n' >"$WORK/perm/open.txt"
 chmod 000 "$WORK/perm/secret.txt" "$WORK/perm/closed"
-as_user=""
-bin="$PIISCAN"
-if [ "$(id -u)" -eq 0 ]; then
-	chown -R nobody "$WORK/perm"
-	chmod 777 "$WORK"
-	as_user="setpriv --reuid=nobody --regid=nogroup --clear-groups"
-	# The checkout may sit where nobody cannot go (/root): run a copy,
-	# installed as make install lays it out (bin/, share/piiscan/rules).
-	mkdir -p "$WORK/nb/bin" "$WORK/nb/share/piiscan"
-	cp "$PIISCAN" "$WORK/nb/bin/" && cp -r rules "$WORK/nb/share/piiscan/"
-	chmod -R a+rX "$WORK/nb"
-	bin="$WORK/nb/bin/piiscan"
-fi
+as_nobody "$WORK/perm"
 $as_user "$bin" -q -o "$WORK/p.xlsx" -o "$WORK/p.jsonl" "$WORK/perm"
 check "unreadable files do not stop the scan" grep -q 'open.txt' "$WORK/p.jsonl"
 check "an unreadable file is an error row" \
