@@ -70,6 +70,7 @@ struct pii_options {
 	uint64_t contact_list_min; /* distinct e-mails or phones that make a list */
 	bool data_map_only;      /* the workbook holds the Data map only */
 	bool breach_report;      /* the outputs are the breach summary */
+	const char *enable, *disable; /* --enable, --disable LIST (pii_rules_select.h) */
 	const char *fail_on;     /* --fail-on LIST, unchecked (pii_failon.h); NULL: none */
 	bool full;               /* --full: carry nothing over */
 	bool follow_symlinks;

@@ -132,8 +132,10 @@ static bool add_setting(struct pii_config_args *a, yaml_document_t *doc, const c
 		}
 		return true;
 	}
-	/* packs, fail-on: a list is the comma-separated value */
-	if ((!strcmp(key, "packs") || !strcmp(key, "fail-on")) && v->type == YAML_SEQUENCE_NODE) {
+	/* packs, fail-on, enable, disable: a list is the comma-separated value */
+	if ((!strcmp(key, "packs") || !strcmp(key, "fail-on") || !strcmp(key, "enable") ||
+	     !strcmp(key, "disable")) &&
+	    v->type == YAML_SEQUENCE_NODE) {
 		struct pii_buf joined = {0};
 		for (yaml_node_item_t *i = v->data.sequence.items.start;
 		     i < v->data.sequence.items.top; i++) {

@@ -26,6 +26,7 @@
 #include "pii_log.h"
 #include "pii_merge.h"
 #include "pii_roots.h"
+#include "pii_rules_select.h"
 #include "pii_names.h"
 #include "pii_state.h"
 #include "pii_stop.h"
@@ -93,7 +94,8 @@ static struct pii_ruleset *load_rules(const struct pii_options *opt, char *err,
 			pii_rules_free(rs);
 			return NULL;
 		}
-	if (pii_rules_compile(rs, err, errlen) != PII_OK) {
+	if (pii_rules_select(rs, opt->enable, opt->disable, err, errlen) != PII_OK ||
+	    pii_rules_compile(rs, err, errlen) != PII_OK) {
 		pii_rules_free(rs);
 		return NULL;
 	}

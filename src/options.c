@@ -88,6 +88,9 @@ static const char usage_text[] =
 "Rules:\n"
 "      --packs LIST         shipped rule packs to use, e.g. core,nl (default: all)\n"
 "      --rules PATH         extra rule file or folder of .yaml files; repeatable\n"
+"      --enable LIST        run only the rules LIST names: rule ids, report\n"
+"                           names (email, nl_bsn), categories or packs\n"
+"      --disable LIST       do not run the rules LIST names (as --enable)\n"
 "      --list-rules         list the rules and exit (--format json: as JSON)\n"
 "      --export-patterns    print the patterns of the rules that need no context\n"
 "                           word, without lookaround, one per line (for\n"
@@ -152,7 +155,7 @@ static const char merge_usage_text[] =
 "                           .jsonl, .json, .sarif, .csv; default: inventory.xlsx)\n"
 "      --format FMT         format for outputs without a known extension\n"
 "      --lang LANG          language of the workbook: en or nl\n"
-"      --packs LIST, --rules PATH\n"
+"      --packs LIST, --rules PATH, --enable LIST, --disable LIST\n"
 "                           the rules the parts were scanned with (as given to\n"
 "                           the shards)\n"
 "      --max-findings N, --min-confidence L, --system NAME=GLOB,\n"
@@ -211,6 +214,8 @@ enum {
 	OPT_COMPLETION,
 	OPT_LANG,
 	OPT_FAIL_ON,
+	OPT_ENABLE,
+	OPT_DISABLE,
 };
 
 static const struct option long_options[] = {
@@ -257,6 +262,8 @@ static const struct option long_options[] = {
 	{"contact-list-min", required_argument, NULL, OPT_CONTACT_LIST_MIN},
 	{"breach-report", no_argument, NULL, OPT_BREACH_REPORT},
 	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	{"enable", required_argument, NULL, OPT_ENABLE},
+	{"disable", required_argument, NULL, OPT_DISABLE},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	/* hidden (not in --help): make install writes the scripts with it */
@@ -634,6 +641,12 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			break;
 		case OPT_BREACH_REPORT:
 			o->breach_report = true;
+			break;
+		case OPT_ENABLE:
+			o->enable = optarg; /* names checked against the rules (main.c) */
+			break;
+		case OPT_DISABLE:
+			o->disable = optarg;
 			break;
 		case OPT_FAIL_ON:
 			o->fail_on = optarg; /* names checked against the rules (main.c) */

@@ -258,4 +258,45 @@ mkfifo "$WORK/book.xlsx"
 check_fails "a workbook to a FIFO is refused (libxlsxwriter writes by name)" \
 	"$PIISCAN" -q -j 1 -o "$WORK/book.xlsx" fixtures/logs
 
+# Rule switches (#18): --disable drops rules by id, report name,
+# category or pack; --enable keeps only the ones it names.
+"$PIISCAN" -q -o "$WORK/sw-all.jsonl" fixtures/share
+"$PIISCAN" -q --disable nl_bsn,special_category -o "$WORK/sw-off.jsonl" -o "$WORK/sw-off.xlsx" \
+	fixtures/share
+"$PIISCAN" -q --enable contact -o "$WORK/sw-on.jsonl" fixtures/share
+check "--disable: those findings gone, every other one kept" $PY - "$WORK/sw-all.jsonl" \
+	"$WORK/sw-off.jsonl" "$WORK/sw-off.xlsx" <<'PYEOF'
+import json, sys, openpyxl
+rows = lambda p: [json.loads(l) for l in open(p)]
+key = lambda f: (f["file"], f["rule"], f["offset"])
+every, off = rows(sys.argv[1]), rows(sys.argv[2])
+dropped = [f for f in every if f["rule"] == "nl_bsn" or f["category"] == "special_category"]
+assert dropped and any(f["rule"] == "nl_bsn" for f in dropped), "the fixture has both"
+assert sorted(map(key, off)) == sorted(key(f) for f in every if f not in dropped), "others changed"
+rules = [r[1] for r in openpyxl.load_workbook(sys.argv[3])["Rules"].iter_rows(values_only=True)]
+assert "nl_bsn" not in rules and "health" not in rules and "email" in rules, rules
+PYEOF
+check "--enable contact: contact details only" $PY -c "
+import json, sys
+cats = {json.loads(l)['category'] for l in open(sys.argv[1])}
+assert cats == {'contact'}, cats" "$WORK/sw-on.jsonl"
+check_fails "--disable with a name no rule has is refused" \
+	"$PIISCAN" -q --disable no_such_rule -o "$WORK/sw-x.jsonl" fixtures/share
+check "and says which name, where to look" sh -c \
+	"'$PIISCAN' -q --disable no_such_rule fixtures/share 2>&1 |
+	 grep -q \"^piiscan: --disable: 'no_such_rule' is no rule id, report name, category or pack loaded\""
+check_fails "--enable and --disable leaving no rule is refused" \
+	"$PIISCAN" -q --enable nl --disable nl -o "$WORK/sw-x.jsonl" fixtures/share
+printf 'disable:\n  - nl_bsn\n  - special_category\n' >"$WORK/sw.yaml"
+"$PIISCAN" -q --config "$WORK/sw.yaml" -o "$WORK/sw-cfg.jsonl" fixtures/share
+check "disable: in the configuration, as a list" $PY -c "
+import json, sys
+found = lambda p: sorted((f['file'], f['rule'], f['offset']) for f in map(json.loads, open(p)))
+assert found(sys.argv[1]) == found(sys.argv[2])" "$WORK/sw-cfg.jsonl" "$WORK/sw-off.jsonl"
+# another choice of rules is other settings: --state reads every file again
+"$PIISCAN" -q --state "$WORK/sw.db" -o "$WORK/sw-s1.xlsx" fixtures/share
+"$PIISCAN" -q --state "$WORK/sw.db" --disable nl_bsn -o "$WORK/sw-s2.xlsx" fixtures/share
+check "--disable with --state: nothing carried over from a run with other rules" \
+	test "$(summary "$WORK/sw-s2.xlsx" "Files carried over (unchanged)")" = 0
+
 finish
