@@ -108,6 +108,10 @@ int pii_category_special(const struct pii_ruleset *rs, const char *category);
  * NULL for 0. */
 const char *pii_special_name(int special);
 
+/* Where a rule is defined as in its rule folder ("core.yaml:14"), not the
+ * scanning machine's path to that folder: for every report of rules. */
+const char *pii_rule_source_name(const struct pii_rule *r);
+
 struct pii_match_db; /* the compiled patterns (match_compile.c) */
 
 struct pii_ruleset {

@@ -58,6 +58,12 @@ void pii_rules_free(struct pii_ruleset *rs)
 	free(rs);
 }
 
+const char *pii_rule_source_name(const struct pii_rule *r)
+{
+	const char *slash = strrchr(r->source, '/');
+	return slash ? slash + 1 : r->source;
+}
+
 const char *pii_special_name(int special)
 {
 	return special == 9		       ? "Art. 9"

@@ -93,9 +93,6 @@ static bool words(struct pii_buf *b, const char *key, char *const *v, size_t n)
 /* One object per rule, its keys named as in the rule packs. */
 static bool rule_json(struct pii_buf *b, const struct pii_rule *r)
 {
-	/* the rule file as in its rule folder ("core.yaml:14"), as the
-	 * Rules sheet says it */
-	const char *slash = strrchr(r->source, '/');
 	return pii_buf_puts(b, "{\"id\":\"") && pii_escape_json(b, r->id, strlen(r->id)) &&
 	       pii_buf_putc(b, '"') && pii_json_str_field(b, "name", r->name) &&
 	       pii_json_str_field(b, "pack", r->pack) &&
@@ -115,7 +112,7 @@ static bool rule_json(struct pii_buf *b, const struct pii_rule *r)
 	       words(b, "context", r->context, r->n_context) &&
 	       words(b, "anti_context", r->anti_context, r->n_anti_context) &&
 	       pii_json_str_field(b, "pattern", r->pattern) &&
-	       pii_json_str_field(b, "source", slash ? slash + 1 : r->source) &&
+	       pii_json_str_field(b, "source", pii_rule_source_name(r)) &&
 	       pii_buf_putc(b, '}');
 }
 

@@ -143,8 +143,6 @@ static void write_rules(struct pii_json *j, const struct pii_inventory *inv)
 	pii_json_open(j, "rules", '[');
 	for (size_t i = 0; i < rs->n_rules; i++) {
 		const struct pii_rule *r = &rs->rules[i];
-		/* the rule file as in its rule folder, as the Rules sheet has it */
-		const char *slash = strrchr(r->source, '/');
 		pii_json_open(j, NULL, '{');
 		pii_json_str(j, "id", r->id);
 		pii_json_str(j, "report_as", r->report_as);
@@ -157,7 +155,7 @@ static void write_rules(struct pii_json *j, const struct pii_inventory *inv)
 		pii_json_bool(j, "require_context", r->require_context);
 		pii_json_str(j, "special", pii_special_name(r->special));
 		pii_json_u64(j, "findings", inv->findings_per_rule[i]);
-		pii_json_str(j, "source", slash ? slash + 1 : r->source);
+		pii_json_str(j, "source", pii_rule_source_name(r));
 		pii_json_close(j, '}');
 	}
 	pii_json_close(j, ']');

@@ -38,10 +38,7 @@ static void write_rules(struct book *b, lxw_worksheet *ws, const struct pii_inve
 		pii_book_str(b, ws, row, 8, pii_buf_cstr(&words), NULL);
 		pii_book_str(b, ws, row, 9, r->pattern, NULL);
 		pii_book_num(b, ws, row, 10, (double)inv->findings_per_rule[i], b->integer);
-		/* the rule file as in its rule folder ("core.yaml:14"), not the
-		 * scanning machine's path to that folder */
-		const char *slash = strrchr(r->source, '/');
-		pii_book_str(b, ws, row, 11, slash ? slash + 1 : r->source, NULL);
+		pii_book_str(b, ws, row, 11, pii_rule_source_name(r), NULL);
 	}
 	pii_buf_free(&words);
 	pii_book_finish_table(b, ws, 12, rs->n_rules);
