@@ -13,6 +13,7 @@
 #include "pii_finding.h"
 #include "pii_inventory.h"
 #include "pii_options.h"
+#include "pii_review.h"
 #include "pii_rules.h"
 
 struct pii_aggregate;
@@ -23,6 +24,10 @@ struct pii_agg_file; /* a file whose findings are arriving */
  * out of memory. */
 struct pii_aggregate *pii_agg_new(const struct pii_options *opt, const struct pii_ruleset *rs,
 				  bool keep_findings);
+
+/* Applies the verdicts of rv (kept at path; both outlive the inventory)
+ * to the rows; before the first batch. */
+void pii_agg_use_review(struct pii_aggregate *a, const struct pii_review *rv, const char *path);
 
 /* A file in flight; NULL when out of memory. */
 struct pii_agg_file *pii_agg_file_new(struct pii_aggregate *a);

@@ -32,6 +32,12 @@ struct pii_collector *pii_collector_start(const struct pii_options *opt,
 struct pii_state;
 bool pii_collector_use_state(struct pii_collector *c, struct pii_state *st);
 
+/* Applies the verdicts of rv (kept at path) to the inventory's rows
+ * (pii_review.h). Before anything is sent. */
+struct pii_review;
+void pii_collector_use_review(struct pii_collector *c, const struct pii_review *rv,
+			      const char *path);
+
 /* Where producers send their messages: pii_outbox_init(&o, this). */
 struct pii_mailbox *pii_collector_mailbox(struct pii_collector *c);
 

@@ -14,6 +14,7 @@
 #include "pii_distinct.h"
 #include "pii_finding.h"
 #include "pii_options.h"
+#include "pii_review.h"
 #include "pii_rules.h"
 #include "pii_util.h"
 
@@ -56,6 +57,10 @@ struct pii_inv_row {
 	unsigned system;                   /* index into systems */
 	bool stale;                        /* older than --stale-after */
 	uint64_t contact_list;             /* its file or table's list size, or 0 */
+	/* the review (pii_review.h) */
+	uint64_t row_key;                  /* pii_row_key of its location and report */
+	const struct pii_review_entry *review; /* its verdict, or NULL */
+	bool review_changed;               /* its count (or value) moved since */
 };
 
 /* A row of the Findings sheet. */
@@ -131,6 +136,8 @@ struct pii_inventory {
 	double duration;           /* seconds */
 	char host[256];
 	char user[64];
+	char key_id[17];           /* the fingerprint key's (pii_fp_key_id) when it
+				    * came from a file; "" for a random one */
 
 	uint64_t files_scanned, files_partial, files_failed, files_skipped;
 	uint64_t files_with_findings;
@@ -148,6 +155,16 @@ struct pii_inventory {
 
 	struct pii_inv_row *rows;
 	size_t n_rows, cap_rows;
+	/* --review, or --state's verdicts: rows found not to be personal
+	 * data, out of every count and view but this list */
+	const char *review_path;   /* NULL: no review store */
+	struct pii_inv_row *reviewed;
+	size_t n_reviewed, cap_reviewed;
+	uint64_t findings_reviewed; /* their findings */
+	uint64_t rows_with_verdict, rows_open, rows_changed; /* rows and reviewed together */
+	/* --baseline: findings it already had, left out */
+	const char *baseline_path;
+	uint64_t findings_in_baseline;
 	struct pii_inv_finding *findings; /* at most opt->max_findings */
 	size_t n_findings, cap_findings;
 	struct pii_inv_problem *problems;

@@ -61,6 +61,8 @@ struct pii_options {
 	bool records;            /* JSONL carries file, error, table and summary records */
 	unsigned shard_k, shard_n; /* --shard K/N; 0/0: the whole tree */
 	const char *state_file;  /* --state */
+	const char *review_file; /* --review: verdicts (else --state's) */
+	const char *baseline_file; /* --baseline: report only what is new since */
 	/* the GDPR views */
 	struct pii_system_spec {
 		const char *name, *glob;
@@ -116,6 +118,17 @@ enum pii_parse_result pii_options_parse(int argc, char **argv,
  * is an error. */
 enum pii_parse_result pii_options_parse_merge(int argc, char **argv, struct pii_options *o,
 					      char *err, size_t errlen);
+
+/* The same for piiscan review import BOOK.xlsx (argv[0] being "import"):
+ * the PATH is the reviewed workbook; --state or --review names the store. */
+enum pii_parse_result pii_options_parse_review(int argc, char **argv, struct pii_options *o,
+					       char *err, size_t errlen);
+
+/* Where this run's verdicts are kept: --review, else --state; NULL. */
+static inline const char *pii_options_review_store(const struct pii_options *o)
+{
+	return o->review_file ? o->review_file : o->state_file;
+}
 
 void pii_options_free(struct pii_options *o);
 

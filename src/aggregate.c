@@ -53,6 +53,7 @@ struct pii_aggregate {
 	const struct pii_ruleset *rs;
 	struct pii_inventory *inv;
 	unsigned *report_category; /* report index -> category index */
+	const struct pii_review *review; /* verdicts, or NULL */
 	bool keep_findings;
 	bool oom;
 };
@@ -134,6 +135,9 @@ static struct pending_row *row_get(struct pii_aggregate *a, struct pii_agg_file 
 	if (!pii_dict_add(&f->index, h, f->n_rows))
 		return NULL;
 	pii_distinct_init(&pr->distinct, ROW_HLL_BITS);
+	pr->row.row_key = pii_row_key(a->rs->reports[report].name, l->file, l->table, l->column,
+				      l->key, l->part);
+	pr->row.review = pii_review_find(a->review, pr->row.row_key);
 	f->n_rows++;
 	return pr;
 }
@@ -263,25 +267,6 @@ void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct
 	for (size_t i = 0; i < b->n; i++) {
 		const struct pii_finding *fd = &b->items[i];
 		unsigned report = a->rs->rules[fd->rule].report_index;
-		struct pii_inv_category *cat = &inv->categories[a->report_category[report]];
-		/* Below --min-confidence a finding is listed (its row, the
-		 * Findings sheet), not counted: no total, category or person. */
-		bool counted = fd->confidence >= a->opt->min_confidence;
-		inv->findings_per_rule[fd->rule]++;
-		if (counted) {
-			inv->findings_total++;
-			inv->counted_per_rule[fd->rule]++;
-			cat->findings++;
-			add_distinct(a, &cat->distinct, fd->fingerprint);
-			int kind = a->rs->reports[report].subject_kind;
-			if (kind >= 0) {
-				if (sys)
-					add_distinct(a, &sys->subjects[kind], fd->fingerprint);
-				add_distinct(a, &inv->subjects[kind], fd->fingerprint);
-			}
-		} else {
-			inv->findings_uncounted++;
-		}
 		struct pending_row *pr = last;
 		if (!pr || fd->loc != last_loc || report != last_report) {
 			pr = row_get(a, f, fd->loc, report);
@@ -301,6 +286,32 @@ void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct
 			last_loc = fd->loc;
 			last_report = report;
 		}
+		/* A row found not to be personal data is kept apart: nothing
+		 * of it is counted or listed, its own figures aside. */
+		bool reviewed_out = pr->row.review &&
+				    pr->row.review->verdict == PII_VERDICT_NOT_PERSONAL;
+		/* Below --min-confidence a finding is listed (its row, the
+		 * Findings sheet), not counted: no total, category or person. */
+		bool counted = !reviewed_out && fd->confidence >= a->opt->min_confidence;
+		if (reviewed_out)
+			inv->findings_reviewed++;
+		else
+			inv->findings_per_rule[fd->rule]++;
+		if (counted) {
+			struct pii_inv_category *cat = &inv->categories[a->report_category[report]];
+			inv->findings_total++;
+			inv->counted_per_rule[fd->rule]++;
+			cat->findings++;
+			add_distinct(a, &cat->distinct, fd->fingerprint);
+			int kind = a->rs->reports[report].subject_kind;
+			if (kind >= 0) {
+				if (sys)
+					add_distinct(a, &sys->subjects[kind], fd->fingerprint);
+				add_distinct(a, &inv->subjects[kind], fd->fingerprint);
+			}
+		} else if (!reviewed_out) {
+			inv->findings_uncounted++;
+		}
 		pr->row.count++;
 		pr->row.counted += counted;
 		/* Findings of a column come in record order. */
@@ -312,7 +323,7 @@ void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct
 		if (fd->confidence > pr->row.confidence)
 			pr->row.confidence = fd->confidence;
 		add_distinct(a, &pr->distinct, fd->fingerprint);
-		if (a->keep_findings)
+		if (a->keep_findings && !reviewed_out)
 			keep_finding(a, pr, fd);
 	}
 }
@@ -349,6 +360,43 @@ void pii_agg_problem(struct pii_aggregate *a, const char *path, enum pii_file_st
 	inv->n_problems++;
 }
 
+static void keep_row(struct pii_aggregate *a, struct pii_inv_row **rows, size_t *n, size_t *cap,
+		     const struct pii_inv_row *row)
+{
+	if (*n == *cap) {
+		size_t more = *cap ? *cap * 2 : 256;
+		struct pii_inv_row *grown = realloc(*rows, more * sizeof(*grown));
+		if (!grown) {
+			a->oom = true;
+			return;
+		}
+		*rows = grown;
+		*cap = more;
+	}
+	(*rows)[(*n)++] = *row;
+}
+
+/* Counts a finished row's review: with a verdict or open, and whether it
+ * moved since (its count; its one value, where the fingerprints of the
+ * review can be compared). True when it is not personal data. */
+static bool review_row(struct pii_aggregate *a, struct pii_inv_row *row)
+{
+	struct pii_inventory *inv = a->inv;
+	const struct pii_review_entry *e = row->review;
+	if (!a->review)
+		return false;
+	if (!e) {
+		inv->rows_open++;
+		return false;
+	}
+	inv->rows_with_verdict++;
+	row->review_changed = e->count != row->count ||
+			      (e->fingerprint && pii_review_same_key(a->review) &&
+			       (row->distinct != 1 || e->fingerprint != row->example_fingerprint));
+	inv->rows_changed += row->review_changed;
+	return e->verdict == PII_VERDICT_NOT_PERSONAL;
+}
+
 /* Moves the rows of f into the inventory. */
 static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
 {
@@ -365,6 +413,10 @@ static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
 		pr->row.rows_scanned = table_rows_of(f, &pr->row);
 		pr->row.distinct_estimated = pii_distinct_is_estimate(&pr->distinct);
 		pr->row.system = f->system >= 0 ? (unsigned)f->system : UINT32_MAX;
+		if (review_row(a, &pr->row)) {
+			keep_row(a, &inv->reviewed, &inv->n_reviewed, &inv->cap_reviewed, &pr->row);
+			continue;
+		}
 		inv->locations_high += pr->row.confidence == PII_CONF_HIGH;
 		unsigned ci = a->report_category[pr->row.report];
 		if (pr->row.counted) {
@@ -374,17 +426,7 @@ static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
 				inv->categories[ci].files++;
 			}
 		}
-		if (inv->n_rows == inv->cap_rows) {
-			size_t cap = inv->cap_rows ? inv->cap_rows * 2 : 256;
-			struct pii_inv_row *grown = realloc(inv->rows, cap * sizeof(*grown));
-			if (!grown) {
-				a->oom = true;
-				continue;
-			}
-			inv->rows = grown;
-			inv->cap_rows = cap;
-		}
-		inv->rows[inv->n_rows++] = pr->row;
+		keep_row(a, &inv->rows, &inv->n_rows, &inv->cap_rows, &pr->row);
 	}
 	free(cat_seen);
 }
@@ -518,6 +560,12 @@ struct pii_aggregate *pii_agg_new(const struct pii_options *opt, const struct pi
 		return NULL;
 	}
 	return a;
+}
+
+void pii_agg_use_review(struct pii_aggregate *a, const struct pii_review *rv, const char *path)
+{
+	a->review = rv;
+	a->inv->review_path = path;
 }
 
 struct pii_inventory *pii_agg_finish(struct pii_aggregate *a)

@@ -277,6 +277,12 @@ bool pii_collector_use_state(struct pii_collector *c, struct pii_state *st)
 	return c->state != NULL;
 }
 
+void pii_collector_use_review(struct pii_collector *c, const struct pii_review *rv,
+			      const char *path)
+{
+	pii_agg_use_review(c->agg, rv, path);
+}
+
 struct pii_inventory *pii_collector_finish(struct pii_collector *c)
 {
 	pii_queue_close(c->mailbox.queue);

@@ -51,6 +51,8 @@ void pii_inventory_sort(struct pii_inventory *inv)
 	sort_rules = inv->rules;
 	if (inv->n_rows)
 		qsort(inv->rows, inv->n_rows, sizeof(*inv->rows), cmp_row);
+	if (inv->n_reviewed)
+		qsort(inv->reviewed, inv->n_reviewed, sizeof(*inv->reviewed), cmp_row);
 	if (inv->n_findings)
 		qsort(inv->findings, inv->n_findings, sizeof(*inv->findings), cmp_finding);
 	if (inv->n_problems)
@@ -89,6 +91,7 @@ void pii_inventory_free(struct pii_inventory *inv)
 	free(inv->counted_per_rule);
 	free(inv->roots);
 	free(inv->rows);
+	free(inv->reviewed);
 	free(inv->findings);
 	free(inv->problems);
 	free(inv->changes);

@@ -25,6 +25,7 @@
 #include "pii_limits.h"
 #include "pii_log.h"
 #include "pii_merge.h"
+#include "pii_review.h"
 #include "pii_roots.h"
 #include "pii_rules_select.h"
 #include "pii_names.h"
@@ -234,7 +235,8 @@ static int commit(struct pii_outputs *outs, const struct pii_inventory *inv,
 
 /* piiscan merge PART...: the parts' records into one inventory. */
 static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
-		     struct pii_outputs *outs, const struct pii_fail_on *fail_on)
+		     struct pii_outputs *outs, const struct pii_fail_on *fail_on,
+		     const struct pii_review *review)
 {
 	/* The collector sees the scan's paths (its data map's systems are
 	 * found below them); the parts are read from opt's. */
@@ -249,6 +251,8 @@ static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
 		pii_run_summary_free(&first);
 		return fatal("out of memory");
 	}
+	if (review)
+		pii_collector_use_review(col, review, pii_options_review_store(opt));
 	char err[1024] = "";
 	struct pii_merged m;
 	enum pii_status st = pii_merge_parts(opt, rules, col, &m, err, sizeof(err));
@@ -258,6 +262,8 @@ static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
 		rc = fatal(err);
 	} else {
 		pii_merged_apply(&m, inv);
+		if (m.n_parts)
+			snprintf(inv->key_id, sizeof(inv->key_id), "%s", m.parts[0].key_id);
 		for (size_t i = 0; i < m.n_parts; i++)
 			scan_opt.show_values |= m.parts[i].show_values;
 		rc = commit(outs, inv, &scan_opt, fail_on);
@@ -267,6 +273,49 @@ static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
 	pii_merged_free(&m);
 	pii_run_summary_free(&first);
 	return rc;
+}
+
+/* The verdicts this run applies (--review, or --state's), or NULL with
+ * *failed false when there is no store. key_id: the run's fingerprint
+ * key, or NULL when it is a random one. */
+static struct pii_review *load_review(const struct pii_options *opt, const char *key_id,
+				      bool *failed)
+{
+	const char *store = pii_options_review_store(opt);
+	*failed = false;
+	if (!store)
+		return NULL;
+	char err[1024] = "";
+	struct pii_review *rv = pii_review_load(store, key_id, err, sizeof(err));
+	if (!rv) {
+		fatal(err);
+		*failed = true;
+	}
+	return rv;
+}
+
+/* piiscan review import BOOK.xlsx: its verdicts into the store. */
+static int review_import(const struct pii_options *opt, const struct pii_ruleset *rules)
+{
+	char err[1024] = "";
+	struct pii_review_import done;
+	const char *store = pii_options_review_store(opt);
+	if (pii_review_import(opt->paths[0], store, rules, &done, err, sizeof(err)) != PII_OK)
+		return fatal(err);
+	if (!opt->quiet) {
+		uint64_t kept = 0;
+		for (int v = PII_VERDICT_PERSONAL; v < PII_VERDICTS; v++)
+			kept += done.by_verdict[v];
+		pii_log(PII_LOG_INFO, "review", NULL,
+			"%s: %" PRIu64 " rows read, %" PRIu64 " verdicts kept in %s (%" PRIu64
+			" not personal data, %" PRIu64 " personal data, %" PRIu64 " accepted, %" PRIu64
+			" to delete), %" PRIu64 " taken back, %" PRIu64 " rows without a verdict",
+			opt->paths[0], done.rows, kept, store, done.by_verdict[PII_VERDICT_NOT_PERSONAL],
+			done.by_verdict[PII_VERDICT_PERSONAL], done.by_verdict[PII_VERDICT_ACCEPTED],
+			done.by_verdict[PII_VERDICT_TO_DELETE], done.cleared,
+			done.rows - kept - done.cleared);
+	}
+	return 0;
 }
 
 /* The closing record of the JSONL outputs (--records, --shard). */
@@ -327,12 +376,24 @@ int main(int argc, char **argv)
 	struct pii_outputs outs = {0};
 	bool outs_open = false;
 	struct pii_fail_on *fail_on = NULL;
+	struct pii_review *review_set = NULL;
 
-	/* piiscan merge PART... [-o OUT]: the parts take the place of paths */
+	/* piiscan merge PART... [-o OUT]: the parts take the place of paths;
+	 * piiscan review import BOOK: the workbook does */
 	bool merge = argc > 1 && !strcmp(argv[1], "merge");
-	enum pii_parse_result parsed =
-		merge ? pii_options_parse_merge(argc - 1, argv + 1, &opt, err, sizeof(err))
-		      : pii_options_parse(argc, argv, &opt, err, sizeof(err));
+	bool review = argc > 1 && !strcmp(argv[1], "review");
+	enum pii_parse_result parsed;
+	if (merge)
+		parsed = pii_options_parse_merge(argc - 1, argv + 1, &opt, err, sizeof(err));
+	else if (review && argc > 2 && !strcmp(argv[2], "import"))
+		parsed = pii_options_parse_review(argc - 2, argv + 2, &opt, err, sizeof(err));
+	else if (review && argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h")))
+		parsed = pii_options_parse_review(argc - 1, argv + 1, &opt, err, sizeof(err));
+	else if (review)
+		return fatal("review: usage: piiscan review import REVIEWED.xlsx --state FILE "
+			     "(or --review FILE); see piiscan review --help");
+	else
+		parsed = pii_options_parse(argc, argv, &opt, err, sizeof(err));
 	if (merge && parsed == PII_PARSE_RUN) {
 		/* the summary shows the command as typed, "merge" and all */
 		char *line = pii_join_args(argc, argv);
@@ -368,6 +429,10 @@ int main(int argc, char **argv)
 		rc = export_patterns(rules);
 		goto out;
 	}
+	if (review) {
+		rc = review_import(&opt, rules);
+		goto out;
+	}
 	/* before hours of scanning: a misspelt name is a usage error */
 	if (!pii_fail_on_parse(opt.fail_on, rules, &fail_on, err, sizeof(err))) {
 		rc = fatal(err);
@@ -379,10 +444,19 @@ int main(int argc, char **argv)
 		pii_roots_dedupe(&opt);
 	rc = EXIT_USAGE;
 	if (merge) {
+		bool failed;
+		/* the parts' fingerprints are of one key, named in their summaries */
+		struct pii_run_summary first;
+		bool have = pii_merge_first_summary(&opt, &first);
+		review_set = load_review(&opt, have && *first.key_id ? first.key_id : NULL, &failed);
+		if (have)
+			pii_run_summary_free(&first);
+		if (failed)
+			goto out;
 		if (pii_outputs_open(&outs, &opt, err, sizeof(err)) != PII_OK)
 			rc = fatal(err);
 		else
-			rc = run_merge(&opt, rules, &outs, fail_on);
+			rc = run_merge(&opt, rules, &outs, fail_on, review_set);
 		goto out_outputs;
 	}
 
@@ -390,6 +464,14 @@ int main(int argc, char **argv)
 	if (pii_fp_key_init(&key, opt.fingerprint_key_file, err, sizeof(err)) != PII_OK) {
 		rc = fatal(err);
 		goto out;
+	}
+	{
+		char key_id[17];
+		pii_fp_key_id(&key, key_id);
+		bool failed;
+		review_set = load_review(&opt, opt.fingerprint_key_file ? key_id : NULL, &failed);
+		if (failed)
+			goto out;
 	}
 	if (pii_outputs_open(&outs, &opt, err, sizeof(err)) != PII_OK) {
 		rc = fatal(err);
@@ -416,6 +498,8 @@ int main(int argc, char **argv)
 	struct pii_sched *sched = pii_sched_new(PII_JOB_QUEUE_CAPACITY, 2 * opt.threads + 2,
 						PII_PAGE_PREFIX + PII_PAGE_SIZE + PII_PAGE_MARGIN);
 	struct pii_collector *col = sched ? pii_collector_start(&opt, rules, &outs) : NULL;
+	if (col && review_set)
+		pii_collector_use_review(col, review_set, pii_options_review_store(&opt));
 	if (col && state && !pii_collector_use_state(col, state)) {
 		struct pii_inventory *unused = pii_collector_finish(col);
 		pii_inventory_free(unused);
@@ -483,6 +567,8 @@ int main(int argc, char **argv)
 		rc = fatal("out of memory while walking the folders");
 	} else {
 		inv->duration = pii_now_monotonic() - t0;
+		if (opt.fingerprint_key_file)
+			pii_fp_key_id(&key, inv->key_id);
 		inv->pattern_limit_hits = atomic_load(&counters.limit_hits);
 		inv->interrupted = pii_stop_signal();
 		inv->files_dropped = atomic_load(&counters.files_dropped);
@@ -510,6 +596,7 @@ out_outputs:
 	if (outs_open || outs.v)
 		pii_outputs_free(&outs);
 out:
+	pii_review_free(review_set);
 	pii_fail_on_free(fail_on);
 	pii_rules_free(rules);
 	pii_options_free(&opt);

@@ -52,6 +52,18 @@ static const char usage_text[] =
 "      --records            JSONL outputs also carry a record per file, errors\n"
 "                           row and table, and a summary (for piiscan merge)\n"
 "\n"
+"Review (the Verdict and Note columns of the Inventory sheet):\n"
+"      --review FILE        apply the verdicts kept in FILE (by piiscan review\n"
+"                           import): rows found not personal data are left out\n"
+"                           of every count and listed on the Reviewed sheet;\n"
+"                           the others keep their verdict and note, flagged\n"
+"                           when changed since. With --state and no --review,\n"
+"                           the state file keeps the verdicts\n"
+"      --baseline FILE      report only what is new since the run that wrote\n"
+"                           FILE: its .jsonl output (by value fingerprint and\n"
+"                           location; needs the same --fingerprint-key-file) or\n"
+"                           its .xlsx inventory (by location and rule)\n"
+"\n"
 "What to scan:\n"
 "      --exclude GLOB       skip files and folders matching GLOB, a line of a\n"
 "                           .gitignore (relative to each PATH); repeatable\n"
@@ -162,6 +174,8 @@ static const char merge_usage_text[] =
 "      --stale-after AGE, --contact-list-min N, --data-map-only, --breach-report,\n"
 "      --fail-on LIST       as for a scan (piiscan --help); exit status 1 and\n"
 "                           4 as for a scan, of the merged inventory\n"
+"      --review FILE        apply the verdicts kept in FILE (piiscan review\n"
+"                           import), as a scan does\n"
 "  -q, --quiet              no summary, errors only\n"
 "      --log-format FMT     stderr lines as plain text (default) or json\n"
 "  -h, --help               show this help\n"
@@ -171,6 +185,36 @@ static const char merge_usage_text[] =
 "\n"
 "Example:\n"
 "  piiscan merge part-1.jsonl part-2.jsonl part-3.jsonl -o inventory.xlsx\n";
+
+/* piiscan review import --help */
+static const char review_usage_text[] =
+"Usage: piiscan review import REVIEWED.xlsx (--state FILE | --review FILE)\n"
+"Reads the verdicts and notes given in a piiscan workbook (the Verdict and\n"
+"Note columns of its Inventory and Reviewed sheets, edited in Excel or\n"
+"LibreOffice) into the state file of the scans, or a review file of their\n"
+"own, for every next run given the same --state or --review:\n"
+"  not personal data  the row is left out of every count and listed on the\n"
+"                     Reviewed sheet (nothing disappears unseen)\n"
+"  personal data, accepted, to delete\n"
+"                     the row stays, with its verdict and note\n"
+"A row whose count changed since its verdict is marked \"changed since\n"
+"review\". An emptied Verdict cell takes a verdict back; rows not in the\n"
+"workbook keep theirs. Rows are known by location and rule (the hidden Row\n"
+"key column). A workbook of another key format, of another fingerprint key\n"
+"than the verdicts kept, with a rule not loaded here, or with rows whose\n"
+"key no longer fits them, is refused and nothing is written.\n"
+"\n"
+"      --state FILE         the state file of the scans (--state)\n"
+"      --review FILE        a review file of its own (created when missing)\n"
+"      --packs LIST, --rules PATH, --enable LIST, --disable LIST, --config FILE\n"
+"                           the rules of the scans (as given to them)\n"
+"  -h, --help               show this help\n"
+"\n"
+"Example:\n"
+"  piiscan --state share.db /srv/share -o inventory.xlsx\n"
+"  (review inventory.xlsx, save it)\n"
+"  piiscan review import inventory.xlsx --state share.db\n"
+"  piiscan --state share.db /srv/share -o inventory.xlsx\n";
 
 enum {
 	OPT_FORMAT = 256,
@@ -205,6 +249,8 @@ enum {
 	OPT_RECORDS,
 	OPT_SHARD,
 	OPT_STATE,
+	OPT_REVIEW,
+	OPT_BASELINE,
 	OPT_FULL,
 	OPT_SYSTEM,
 	OPT_DATA_MAP_ONLY,
@@ -255,6 +301,8 @@ static const struct option long_options[] = {
 	{"records", no_argument, NULL, OPT_RECORDS},
 	{"shard", required_argument, NULL, OPT_SHARD},
 	{"state", required_argument, NULL, OPT_STATE},
+	{"review", required_argument, NULL, OPT_REVIEW},
+	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"full", no_argument, NULL, OPT_FULL},
 	{"system", required_argument, NULL, OPT_SYSTEM},
 	{"data-map-only", no_argument, NULL, OPT_DATA_MAP_ONLY},
@@ -285,6 +333,8 @@ static const struct {
 	{OPT_RULES, PII_ARG_FILE, NULL},
 	{OPT_CONFIG, PII_ARG_FILE, NULL},
 	{OPT_STATE, PII_ARG_FILE, NULL},
+	{OPT_REVIEW, PII_ARG_FILE, NULL},
+	{OPT_BASELINE, PII_ARG_FILE, NULL},
 	{OPT_FORMAT, PII_ARG_WORD, NULL},
 	{OPT_MIN_CONFIDENCE, PII_ARG_WORD, "high medium low"},
 	{OPT_OCR, PII_ARG_WORD, "auto all off"},
@@ -363,6 +413,13 @@ static bool parse_count(const char *s, uint64_t max, uint64_t *out)
 	return true;
 }
 
+/* What is being parsed: a scan's options, or a subcommand's. */
+enum command {
+	CMD_SCAN,
+	CMD_MERGE,  /* piiscan merge: PATHs are its parts */
+	CMD_REVIEW, /* piiscan review import: the PATH is the workbook */
+};
+
 /* What the passes over the configuration file's arguments and then the
  * command line's gather before the outputs are worked out. */
 struct parse {
@@ -371,7 +428,7 @@ struct parse {
 	size_t n_outputs;
 	const char *format;
 	const struct pii_config_args *config; /* the pass over it, or NULL */
-	bool merge;                           /* piiscan merge: PATHs are its parts */
+	enum command command;
 	/* list options the command line has begun to give: they replace the
 	 * configuration's instead of adding to it */
 	bool cli_outputs, cli_excludes, cli_ignore_files, cli_rules;
@@ -605,6 +662,12 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 		case OPT_STATE:
 			o->state_file = optarg;
 			break;
+		case OPT_REVIEW:
+			o->review_file = optarg;
+			break;
+		case OPT_BASELINE:
+			o->baseline_file = optarg;
+			break;
 		case OPT_FULL:
 			o->full = true;
 			break;
@@ -664,7 +727,10 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			break;
 		}
 		case 'h':
-			fputs(ps->merge ? merge_usage_text : usage_text, stdout);
+			fputs(ps->command == CMD_MERGE	 ? merge_usage_text
+			      : ps->command == CMD_REVIEW ? review_usage_text
+							  : usage_text,
+			      stdout);
 			res = PII_PARSE_EXIT;
 			break;
 		case OPT_COMPLETION:
@@ -769,9 +835,10 @@ void pii_options_defaults(struct pii_options *o)
 }
 
 static enum pii_parse_result parse_command(int argc, char **argv, struct pii_options *o,
-					   char *err, size_t errlen, bool merge)
+					   char *err, size_t errlen, enum command command)
 {
-	struct parse ps = {.o = o, .merge = merge};
+	struct parse ps = {.o = o, .command = command};
+	bool merge = command == CMD_MERGE;
 	enum pii_parse_result res = PII_PARSE_RUN;
 
 	pii_options_defaults(o);
@@ -883,13 +950,19 @@ static enum pii_parse_result parse_command(int argc, char **argv, struct pii_opt
 		res = usage_error(err, errlen,
 				  "merge: no parts given; usage: piiscan merge "
 				  "PART.jsonl... [-o OUT] (see piiscan merge --help)");
+	else if (command == CMD_REVIEW && o->n_paths != 1)
+		res = usage_error(err, errlen, "review import: give one reviewed workbook; usage: "
+				  "piiscan review import REVIEWED.xlsx --state FILE");
+	else if (command == CMD_REVIEW && !pii_options_review_store(o))
+		res = usage_error(err, errlen, "review import: where are the verdicts kept? Give "
+				  "the scans' --state FILE, or --review FILE");
 	else if (!o->list_rules && !o->export_patterns && o->n_paths == 0)
 		res = usage_error(err, errlen, "no PATH to scan (see piiscan --help)");
 	if (res == PII_PARSE_RUN && merge && o->shard_n)
 		res = usage_error(err, errlen, "merge takes no --shard: it joins them");
 	if (o->quiet && o->progress < 0)
 		o->progress = 0;
-	if (res == PII_PARSE_RUN && !merge)
+	if (res == PII_PARSE_RUN && command == CMD_SCAN)
 		res = compile_ignores(o, err, errlen);
 	for (size_t i = 0; res == PII_PARSE_RUN && i < o->n_outputs; i++)
 		if (o->outputs[i].writer->breach_only && !o->breach_report)
@@ -926,13 +999,19 @@ out:
 enum pii_parse_result pii_options_parse(int argc, char **argv, struct pii_options *o, char *err,
 					size_t errlen)
 {
-	return parse_command(argc, argv, o, err, errlen, false);
+	return parse_command(argc, argv, o, err, errlen, CMD_SCAN);
 }
 
 enum pii_parse_result pii_options_parse_merge(int argc, char **argv, struct pii_options *o,
 					      char *err, size_t errlen)
 {
-	return parse_command(argc, argv, o, err, errlen, true);
+	return parse_command(argc, argv, o, err, errlen, CMD_MERGE);
+}
+
+enum pii_parse_result pii_options_parse_review(int argc, char **argv, struct pii_options *o,
+					       char *err, size_t errlen)
+{
+	return parse_command(argc, argv, o, err, errlen, CMD_REVIEW);
 }
 
 void pii_options_free(struct pii_options *o)

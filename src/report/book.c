@@ -90,8 +90,10 @@ void pii_book_header(struct book *b, lxw_worksheet *ws, const struct pii_column 
 	b->filled_from = 1;
 	for (lxw_col_t c = 0; c < n; c++) {
 		pii_book_min_width(b, c, cols[c].width);
-		if (c < PII_BOOK_COLS)
-			b->hide_empty[c] = cols[c].hide_empty;
+		if (c < PII_BOOK_COLS) {
+			b->hide_empty[c] = cols[c].show == PII_COL_HIDE_EMPTY;
+			b->hidden[c] = cols[c].show == PII_COL_HIDDEN;
+		}
 		pii_book_str(b, ws, 0, c, pii_label(b->lang, cols[c].name), b->header);
 	}
 }
@@ -111,13 +113,14 @@ void pii_book_fit_columns(struct book *b, lxw_worksheet *ws)
 		if (w > PII_BOOK_MAX_WIDTH)
 			w = PII_BOOK_MAX_WIDTH;
 		lxw_row_col_options hidden = {.hidden = LXW_TRUE};
-		bool hide = b->hide_empty[c] && !b->filled[c];
+		bool hide = b->hidden[c] || (b->hide_empty[c] && !b->filled[c]);
 		pii_book_note(b, worksheet_set_column_opt(ws, c, c, w, NULL, hide ? &hidden : NULL));
 	}
 	memset(b->min_width, 0, sizeof(b->min_width));
 	memset(b->fit, 0, sizeof(b->fit));
 	memset(b->hide_empty, 0, sizeof(b->hide_empty));
 	memset(b->filled, 0, sizeof(b->filled));
+	memset(b->hidden, 0, sizeof(b->hidden));
 	b->filled_from = 0;
 }
 

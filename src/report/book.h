@@ -31,19 +31,26 @@ struct book {
 	 * widest text written in it, and whether it may be hidden when no
 	 * row has a value in it */
 	double min_width[PII_BOOK_COLS], fit[PII_BOOK_COLS];
-	bool hide_empty[PII_BOOK_COLS], filled[PII_BOOK_COLS];
+	bool hide_empty[PII_BOOK_COLS], filled[PII_BOOK_COLS], hidden[PII_BOOK_COLS];
 	lxw_row_t filled_from; /* rows below the header */
 };
 
 /* A label of the workbook's language: L(SUM_FINDINGS). */
 #define L(id) pii_label(b->lang, PII_L_##id)
 
+/* Whether a column of a table sheet is shown. */
+enum pii_column_show {
+	PII_COL_SHOW,
+	PII_COL_HIDE_EMPTY, /* hidden when it is empty in the whole sheet */
+	PII_COL_HIDDEN,     /* for programs, not people: the row keys */
+};
+
 /* A column of a table sheet: its header, narrowest width, and whether it
- * is hidden when it is empty in the whole sheet. */
+ * is shown. */
 struct pii_column {
 	enum pii_label_id name;
 	double width;
-	bool hide_empty;
+	enum pii_column_show show;
 };
 
 /* A sheet of the workbook (sheets.def). */
@@ -98,6 +105,11 @@ void pii_book_kv_num(struct book *b, lxw_worksheet *ws, lxw_row_t *row, const ch
 		     double val);
 void pii_book_kv_time(struct book *b, lxw_worksheet *ws, lxw_row_t *row, const char *key,
 		      int64_t t);
+
+/* The rows of the Inventory sheet, on the Inventory or the Reviewed
+ * sheet ws (sheet_inventory.c). */
+void pii_book_inventory_rows(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv,
+			     const struct pii_inv_row *rows, size_t n);
 
 /* The categories' indexes by findings, most first, special categories
  * before all; ties by name. order has room for inv->n_categories. */

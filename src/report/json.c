@@ -70,6 +70,18 @@ static void write_summary(struct pii_json *j, const struct pii_inventory *inv)
 		else
 			pii_json_str(j, "changes", NULL);
 	}
+	if (inv->review_path) {
+		pii_json_str(j, "review_file", inv->review_path);
+		pii_json_u64(j, "locations_reviewed", inv->rows_with_verdict);
+		pii_json_u64(j, "locations_open", inv->rows_open);
+		pii_json_u64(j, "changed_since_review", inv->rows_changed);
+		pii_json_u64(j, "not_personal_locations", inv->n_reviewed);
+		pii_json_u64(j, "not_personal_findings", inv->findings_reviewed);
+	}
+	if (inv->baseline_path) {
+		pii_json_str(j, "baseline_file", inv->baseline_path);
+		pii_json_u64(j, "findings_in_baseline", inv->findings_in_baseline);
+	}
 	pii_json_u64(j, "errors_not_listed", inv->problems_dropped);
 	pii_json_u64(j, "pattern_limit_hits", inv->pattern_limit_hits);
 	pii_json_open(j, "categories", '[');
@@ -134,6 +146,12 @@ static void write_row(struct pii_json *j, const struct pii_inventory *inv,
 	else
 		pii_json_str(j, "contact_list", NULL);
 	pii_json_str(j, "system", r->system < inv->n_systems ? inv->systems[r->system].name : NULL);
+	char key[17];
+	snprintf(key, sizeof(key), "%016llx", (unsigned long long)r->row_key);
+	pii_json_str(j, "row_key", key);
+	pii_json_str(j, "verdict", r->review ? pii_verdict_code(r->review->verdict) : NULL);
+	pii_json_str(j, "note", r->review ? r->review->note : NULL);
+	pii_json_bool(j, "changed_since_review", r->review_changed);
 	pii_json_close(j, '}');
 }
 
@@ -175,6 +193,13 @@ static enum pii_status json_commit(const struct pii_inventory *inv, const char *
 	for (size_t i = 0; i < inv->n_rows; i++)
 		write_row(&j, inv, &inv->rows[i]);
 	pii_json_close(&j, ']');
+	/* rows found not to be personal data: out of the inventory, not lost */
+	if (inv->review_path) {
+		pii_json_open(&j, "reviewed", '[');
+		for (size_t i = 0; i < inv->n_reviewed; i++)
+			write_row(&j, inv, &inv->reviewed[i]);
+		pii_json_close(&j, ']');
+	}
 	pii_json_open(&j, "errors", '[');
 	for (size_t i = 0; i < inv->n_problems; i++) {
 		const struct pii_inv_problem *p = &inv->problems[i];

@@ -7,11 +7,11 @@
 static void write_changes(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
 	static const struct pii_column columns[] = {
-		{PII_L_COL_FILE, 40, false},  {PII_L_COL_TABLE, 10, true},
-		{PII_L_COL_COLUMN, 10, true}, {PII_L_COL_KEY, 10, true},
-		{PII_L_COL_PART, 8, true},    {PII_L_COL_RULE, 12, false},
-		{PII_L_COL_CHANGE, 8, false}, {PII_L_COL_BEFORE, 8, false},
-		{PII_L_COL_NOW, 8, false},
+		{PII_L_COL_FILE, 40, PII_COL_SHOW},  {PII_L_COL_TABLE, 10, PII_COL_HIDE_EMPTY},
+		{PII_L_COL_COLUMN, 10, PII_COL_HIDE_EMPTY}, {PII_L_COL_KEY, 10, PII_COL_HIDE_EMPTY},
+		{PII_L_COL_PART, 8, PII_COL_HIDE_EMPTY},    {PII_L_COL_RULE, 12, PII_COL_SHOW},
+		{PII_L_COL_CHANGE, 8, PII_COL_SHOW}, {PII_L_COL_BEFORE, 8, PII_COL_SHOW},
+		{PII_L_COL_NOW, 8, PII_COL_SHOW},
 	};
 	pii_book_header(b, ws, columns, sizeof(columns) / sizeof(columns[0]));
 	const char *const kinds[] = {L(CHANGE_NEW), L(CHANGE_GONE), L(CHANGE_COUNT)};

@@ -10,14 +10,14 @@ static void write_data_map(struct book *b, lxw_worksheet *ws, const struct pii_i
 {
 	/* What piiscan found, then what the officer fills in. */
 	static const struct pii_column columns[] = {
-		{PII_L_COL_SYSTEM, 20, false},	       {PII_L_COL_CATEGORIES, 30, false},
-		{PII_L_COL_SPECIAL_CATEGORIES, 12, false}, {PII_L_COL_LOCATIONS, 8, false},
-		{PII_L_COL_FILES, 8, false},	       {PII_L_COL_FINDINGS, 8, false},
-		{PII_L_COL_SUBJECTS, 10, false},       {PII_L_COL_OLDEST, 20, false},
-		{PII_L_COL_NEWEST, 20, false},	       {PII_L_COL_PURPOSE, 24, false},
-		{PII_L_COL_LEGAL_BASIS, 18, false},    {PII_L_COL_RETENTION, 16, false},
-		{PII_L_COL_RECIPIENTS, 20, false},     {PII_L_COL_TRANSFERS, 18, false},
-		{PII_L_COL_SECURITY, 24, false},
+		{PII_L_COL_SYSTEM, 20, PII_COL_SHOW},	       {PII_L_COL_CATEGORIES, 30, PII_COL_SHOW},
+		{PII_L_COL_SPECIAL_CATEGORIES, 12, PII_COL_SHOW}, {PII_L_COL_LOCATIONS, 8, PII_COL_SHOW},
+		{PII_L_COL_FILES, 8, PII_COL_SHOW},	       {PII_L_COL_FINDINGS, 8, PII_COL_SHOW},
+		{PII_L_COL_SUBJECTS, 10, PII_COL_SHOW},       {PII_L_COL_OLDEST, 20, PII_COL_SHOW},
+		{PII_L_COL_NEWEST, 20, PII_COL_SHOW},	       {PII_L_COL_PURPOSE, 24, PII_COL_SHOW},
+		{PII_L_COL_LEGAL_BASIS, 18, PII_COL_SHOW},    {PII_L_COL_RETENTION, 16, PII_COL_SHOW},
+		{PII_L_COL_RECIPIENTS, 20, PII_COL_SHOW},     {PII_L_COL_TRANSFERS, 18, PII_COL_SHOW},
+		{PII_L_COL_SECURITY, 24, PII_COL_SHOW},
 	};
 	pii_book_header(b, ws, columns, sizeof(columns) / sizeof(columns[0]));
 	/* by name: systems are made in the order their files are met */

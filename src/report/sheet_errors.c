@@ -7,10 +7,10 @@
 static void write_errors(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
 	static const struct pii_column columns[] = {
-		{PII_L_COL_FILE, 40, false},
-		{PII_L_COL_STATUS, 10, false},
-		{PII_L_COL_CODE, 12, false},
-		{PII_L_COL_REASON, 40, false},
+		{PII_L_COL_FILE, 40, PII_COL_SHOW},
+		{PII_L_COL_STATUS, 10, PII_COL_SHOW},
+		{PII_L_COL_CODE, 12, PII_COL_SHOW},
+		{PII_L_COL_REASON, 40, PII_COL_SHOW},
 	};
 	pii_book_header(b, ws, columns, sizeof(columns) / sizeof(columns[0]));
 	for (size_t i = 0; i < inv->n_problems; i++) {

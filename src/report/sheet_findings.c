@@ -7,13 +7,13 @@
 static void write_findings(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
 	static const struct pii_column columns[] = {
-		{PII_L_COL_FILE, 40, false},	    {PII_L_COL_LINE, 6, false},
-		{PII_L_COL_OFFSET, 8, false},	    {PII_L_COL_PAGE, 6, true},
-		{PII_L_COL_TABLE, 10, true},	    {PII_L_COL_COLUMN, 10, true},
-		{PII_L_COL_ROW, 6, true},	    {PII_L_COL_KEY, 10, true},
-		{PII_L_COL_PART, 8, true},	    {PII_L_COL_RULE, 12, false},
-		{PII_L_COL_CATEGORY, 14, false},    {PII_L_COL_CONFIDENCE, 8, false},
-		{PII_L_COL_VALUE, 20, false},
+		{PII_L_COL_FILE, 40, PII_COL_SHOW},	    {PII_L_COL_LINE, 6, PII_COL_SHOW},
+		{PII_L_COL_OFFSET, 8, PII_COL_SHOW},	    {PII_L_COL_PAGE, 6, PII_COL_HIDE_EMPTY},
+		{PII_L_COL_TABLE, 10, PII_COL_HIDE_EMPTY},	    {PII_L_COL_COLUMN, 10, PII_COL_HIDE_EMPTY},
+		{PII_L_COL_ROW, 6, PII_COL_HIDE_EMPTY},	    {PII_L_COL_KEY, 10, PII_COL_HIDE_EMPTY},
+		{PII_L_COL_PART, 8, PII_COL_HIDE_EMPTY},	    {PII_L_COL_RULE, 12, PII_COL_SHOW},
+		{PII_L_COL_CATEGORY, 14, PII_COL_SHOW},    {PII_L_COL_CONFIDENCE, 8, PII_COL_SHOW},
+		{PII_L_COL_VALUE, 20, PII_COL_SHOW},
 	};
 	pii_book_header(b, ws, columns, sizeof(columns) / sizeof(columns[0]));
 	for (size_t i = 0; i < inv->n_findings; i++) {

@@ -1,7 +1,9 @@
 /*
  * sheet_inventory.c - the workbook's Inventory sheet: one row per location
  * x rule. What was found comes first (file, rule, category, count,
- * example); where in the file, and the file's own facts, after it.
+ * example), then what a reviewer says of it (verdict, note: read back by
+ * piiscan review import); where in the file, and the file's own facts,
+ * after it; last, hidden, the row's key for the review.
  */
 #include "book.h"
 
@@ -13,6 +15,9 @@ enum column {
 	CATEGORY,
 	COUNT,
 	EXAMPLE,
+	VERDICT,
+	NOTE,
+	SINCE_REVIEW,
 	DISTINCT,
 	CONFIDENCE,
 	HIGH,
@@ -34,46 +39,92 @@ enum column {
 	DELETION,
 	CONTACT_LIST,
 	SYSTEM,
+	ROW_KEY,
+	FINGERPRINT,
 	N_COLUMNS
 };
 
 /* the location's parts and the table figures are empty for most files:
  * hidden when empty in the whole sheet */
 static const struct pii_column columns[N_COLUMNS] = {
-	[FILE_] = {PII_L_COL_FILE, 40, false},
-	[RULE] = {PII_L_COL_RULE, 12, false},
-	[CATEGORY] = {PII_L_COL_CATEGORY, 14, false},
-	[COUNT] = {PII_L_COL_COUNT, 8, false},
-	[EXAMPLE] = {PII_L_COL_EXAMPLE, 16, false},
-	[DISTINCT] = {PII_L_COL_DISTINCT, 8, false},
-	[CONFIDENCE] = {PII_L_COL_CONFIDENCE, 8, false},
-	[HIGH] = {PII_L_COL_HIGH, 6, false},
-	[MEDIUM] = {PII_L_COL_MEDIUM, 6, false},
-	[LOW] = {PII_L_COL_LOW, 6, false},
-	[SPECIAL] = {PII_L_COL_SPECIAL, 8, false},
-	[TABLE] = {PII_L_COL_TABLE, 10, true},
-	[COLUMN] = {PII_L_COL_COLUMN, 10, true},
-	[KEY] = {PII_L_COL_KEY, 10, true},
-	[PART] = {PII_L_COL_PART, 8, true},
-	[ROWS] = {PII_L_COL_ROWS, 8, true},
-	[ROWS_WITH] = {PII_L_COL_ROWS_WITH, 8, true},
-	[ROW_SHARE] = {PII_L_COL_ROW_SHARE, 8, true},
-	[FILE_SIZE] = {PII_L_COL_FILE_SIZE, 10, false},
-	[OWNER] = {PII_L_COL_OWNER, 8, false},
-	[MODIFIED] = {PII_L_COL_MODIFIED, 20, false},
-	[TYPE] = {PII_L_COL_TYPE, 12, false},
-	[AGE] = {PII_L_COL_AGE, 8, false},
-	[DELETION] = {PII_L_COL_DELETION, 10, false},
-	[CONTACT_LIST] = {PII_L_COL_CONTACT_LIST, 8, false},
-	[SYSTEM] = {PII_L_COL_SYSTEM, 16, false},
+	[FILE_] = {PII_L_COL_FILE, 40, PII_COL_SHOW},
+	[RULE] = {PII_L_COL_RULE, 12, PII_COL_SHOW},
+	[CATEGORY] = {PII_L_COL_CATEGORY, 14, PII_COL_SHOW},
+	[COUNT] = {PII_L_COL_COUNT, 8, PII_COL_SHOW},
+	[EXAMPLE] = {PII_L_COL_EXAMPLE, 16, PII_COL_SHOW},
+	[VERDICT] = {PII_L_COL_VERDICT, 18, PII_COL_SHOW},
+	[NOTE] = {PII_L_COL_NOTE, 24, PII_COL_SHOW},
+	[SINCE_REVIEW] = {PII_L_COL_SINCE_REVIEW, 12, PII_COL_HIDE_EMPTY},
+	[DISTINCT] = {PII_L_COL_DISTINCT, 8, PII_COL_SHOW},
+	[CONFIDENCE] = {PII_L_COL_CONFIDENCE, 8, PII_COL_SHOW},
+	[HIGH] = {PII_L_COL_HIGH, 6, PII_COL_SHOW},
+	[MEDIUM] = {PII_L_COL_MEDIUM, 6, PII_COL_SHOW},
+	[LOW] = {PII_L_COL_LOW, 6, PII_COL_SHOW},
+	[SPECIAL] = {PII_L_COL_SPECIAL, 8, PII_COL_SHOW},
+	[TABLE] = {PII_L_COL_TABLE, 10, PII_COL_HIDE_EMPTY},
+	[COLUMN] = {PII_L_COL_COLUMN, 10, PII_COL_HIDE_EMPTY},
+	[KEY] = {PII_L_COL_KEY, 10, PII_COL_HIDE_EMPTY},
+	[PART] = {PII_L_COL_PART, 8, PII_COL_HIDE_EMPTY},
+	[ROWS] = {PII_L_COL_ROWS, 8, PII_COL_HIDE_EMPTY},
+	[ROWS_WITH] = {PII_L_COL_ROWS_WITH, 8, PII_COL_HIDE_EMPTY},
+	[ROW_SHARE] = {PII_L_COL_ROW_SHARE, 8, PII_COL_HIDE_EMPTY},
+	[FILE_SIZE] = {PII_L_COL_FILE_SIZE, 10, PII_COL_SHOW},
+	[OWNER] = {PII_L_COL_OWNER, 8, PII_COL_SHOW},
+	[MODIFIED] = {PII_L_COL_MODIFIED, 20, PII_COL_SHOW},
+	[TYPE] = {PII_L_COL_TYPE, 12, PII_COL_SHOW},
+	[AGE] = {PII_L_COL_AGE, 8, PII_COL_SHOW},
+	[DELETION] = {PII_L_COL_DELETION, 10, PII_COL_SHOW},
+	[CONTACT_LIST] = {PII_L_COL_CONTACT_LIST, 8, PII_COL_SHOW},
+	[SYSTEM] = {PII_L_COL_SYSTEM, 16, PII_COL_SHOW},
+	[ROW_KEY] = {PII_L_COL_ROW_KEY, 18, PII_COL_HIDDEN},
+	[FINGERPRINT] = {PII_L_COL_FINGERPRINT, 18, PII_COL_HIDDEN},
 };
 
-static void write_inventory(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
+/* The Verdict column's cells offer the verdicts in a drop-down; a cell
+ * left empty is a row not reviewed yet. */
+static void verdict_choices(struct book *b, lxw_worksheet *ws, size_t n)
+{
+	if (!n)
+		return;
+	/* libxlsxwriter copies them: the casts drop a const it never writes */
+	char *choices[PII_VERDICTS];
+	size_t k = 0;
+	for (int v = PII_VERDICT_PERSONAL; v < PII_VERDICTS; v++)
+		choices[k++] = (char *)pii_verdict_label(b->lang, (enum pii_verdict)v);
+	choices[k] = NULL;
+	lxw_data_validation dv = {
+		.validate = LXW_VALIDATION_TYPE_LIST,
+		.value_list = choices,
+		.ignore_blank = LXW_VALIDATION_ON,
+		.input_message = (char *)L(VERDICT_PROMPT),
+		.error_type = LXW_VALIDATION_ERROR_TYPE_STOP,
+	};
+	pii_book_note(b, worksheet_data_validation_range(ws, 1, VERDICT, (lxw_row_t)n, VERDICT,
+							 &dv));
+}
+
+/* "changed since review: count 3 then, 5 now" */
+static void since_review(struct book *b, lxw_worksheet *ws, lxw_row_t row,
+			 const struct pii_inv_row *r)
+{
+	if (!r->review_changed)
+		return;
+	char text[160];
+	if (r->review->count != r->count)
+		snprintf(text, sizeof(text), L(REVIEW_CHANGED), (unsigned long long)r->review->count,
+			 (unsigned long long)r->count);
+	else
+		snprintf(text, sizeof(text), "%s", L(REVIEW_VALUE_CHANGED));
+	pii_book_str(b, ws, row, SINCE_REVIEW, text, b->warn);
+}
+
+void pii_book_inventory_rows(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv,
+			     const struct pii_inv_row *rows, size_t n_rows)
 {
 	pii_book_header(b, ws, columns, N_COLUMNS);
-	size_t n = inv->n_rows < PII_XLSX_MAX_ROWS ? inv->n_rows : PII_XLSX_MAX_ROWS;
+	size_t n = n_rows < PII_XLSX_MAX_ROWS ? n_rows : PII_XLSX_MAX_ROWS;
 	for (size_t i = 0; i < n; i++) {
-		const struct pii_inv_row *r = &inv->rows[i];
+		const struct pii_inv_row *r = &rows[i];
 		const struct pii_report_id *rep = &inv->rules->reports[r->report];
 		lxw_row_t row = (lxw_row_t)i + 1;
 		pii_book_str(b, ws, row, FILE_, r->path, NULL);
@@ -81,6 +132,12 @@ static void write_inventory(struct book *b, lxw_worksheet *ws, const struct pii_
 		pii_book_str(b, ws, row, CATEGORY, pii_label_category(b->lang, rep->category), NULL);
 		pii_book_num(b, ws, row, COUNT, (double)r->count, b->integer);
 		pii_book_str(b, ws, row, EXAMPLE, r->example, NULL);
+		if (r->review) {
+			pii_book_str(b, ws, row, VERDICT,
+				     pii_verdict_label(b->lang, r->review->verdict), NULL);
+			pii_book_str(b, ws, row, NOTE, r->review->note, NULL);
+			since_review(b, ws, row, r);
+		}
 		pii_book_num(b, ws, row, DISTINCT, (double)r->distinct,
 			     r->distinct_estimated ? b->about : b->integer);
 		pii_book_str(b, ws, row, CONFIDENCE, pii_label_confidence(b->lang, r->confidence),
@@ -111,8 +168,19 @@ static void write_inventory(struct book *b, lxw_worksheet *ws, const struct pii_
 			pii_book_num(b, ws, row, CONTACT_LIST, (double)r->contact_list, b->integer);
 		if (r->system < inv->n_systems)
 			pii_book_str(b, ws, row, SYSTEM, inv->systems[r->system].name, NULL);
+		char hex[17];
+		snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)r->row_key);
+		pii_book_str(b, ws, row, ROW_KEY, hex, NULL);
+		snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)r->example_fingerprint);
+		pii_book_str(b, ws, row, FINGERPRINT, hex, NULL);
 	}
+	verdict_choices(b, ws, n);
 	pii_book_finish_table(b, ws, N_COLUMNS, n);
+}
+
+static void write_inventory(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
+{
+	pii_book_inventory_rows(b, ws, inv, inv->rows, inv->n_rows);
 }
 
 const struct pii_sheet pii_sheet_inventory = {

@@ -8,12 +8,12 @@
 static void write_rules(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
 	static const struct pii_column columns[] = {
-		{PII_L_COL_PACK, 6, false},	       {PII_L_COL_RULE_ID, 12, false},
-		{PII_L_COL_REPORTED_AS, 12, false},    {PII_L_COL_NAME, 20, false},
-		{PII_L_COL_CATEGORY, 14, false},       {PII_L_COL_VALIDATOR, 10, false},
-		{PII_L_COL_MASK, 8, false},	       {PII_L_COL_CONFIDENCE, 8, false},
-		{PII_L_COL_CONTEXT, 30, false},	       {PII_L_COL_PATTERN, 40, false},
-		{PII_L_COL_FINDINGS, 8, false},	       {PII_L_COL_DEFINED_IN, 14, false},
+		{PII_L_COL_PACK, 6, PII_COL_SHOW},	       {PII_L_COL_RULE_ID, 12, PII_COL_SHOW},
+		{PII_L_COL_REPORTED_AS, 12, PII_COL_SHOW},    {PII_L_COL_NAME, 20, PII_COL_SHOW},
+		{PII_L_COL_CATEGORY, 14, PII_COL_SHOW},       {PII_L_COL_VALIDATOR, 10, PII_COL_SHOW},
+		{PII_L_COL_MASK, 8, PII_COL_SHOW},	       {PII_L_COL_CONFIDENCE, 8, PII_COL_SHOW},
+		{PII_L_COL_CONTEXT, 30, PII_COL_SHOW},	       {PII_L_COL_PATTERN, 40, PII_COL_SHOW},
+		{PII_L_COL_FINDINGS, 8, PII_COL_SHOW},	       {PII_L_COL_DEFINED_IN, 14, PII_COL_SHOW},
 	};
 	pii_book_header(b, ws, columns, sizeof(columns) / sizeof(columns[0]));
 	const struct pii_ruleset *rs = inv->rules;

@@ -107,6 +107,21 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 			pii_buf_printf(&s, L(SUM_CHANGES_N), (unsigned long long)inv->n_changes);
 		pii_book_kv_str(b, ws, &row, L(SUM_CHANGES), pii_buf_cstr(&s), NULL);
 	}
+	if (inv->review_path) {
+		pii_book_kv_str(b, ws, &row, L(SUM_REVIEW_FILE), inv->review_path, NULL);
+		pii_book_kv_num(b, ws, &row, L(SUM_REVIEWED), (double)inv->rows_with_verdict);
+		pii_book_kv_num(b, ws, &row, L(SUM_REVIEW_OPEN), (double)inv->rows_open);
+		pii_book_kv_num(b, ws, &row, L(SUM_REVIEW_CHANGED), (double)inv->rows_changed);
+		s.len = 0;
+		pii_buf_printf(&s, L(SUM_REVIEW_OUT_N), (unsigned long long)inv->n_reviewed,
+			       (unsigned long long)inv->findings_reviewed);
+		pii_book_kv_str(b, ws, &row, L(SUM_REVIEW_OUT), pii_buf_cstr(&s), NULL);
+	}
+	if (inv->baseline_path) {
+		pii_book_kv_str(b, ws, &row, L(SUM_BASELINE), inv->baseline_path, NULL);
+		pii_book_kv_num(b, ws, &row, L(SUM_BASELINE_KNOWN),
+				(double)inv->findings_in_baseline);
+	}
 	if (inv->problems_dropped)
 		pii_book_kv_num(b, ws, &row, L(SUM_ERRORS_DROPPED), (double)inv->problems_dropped);
 	if (inv->pattern_limit_hits)

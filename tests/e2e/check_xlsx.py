@@ -81,8 +81,11 @@ def check_print(book):
 
 
 def check_layout(wb):
-    if wb.sheetnames != SHEETS:
-        fail(f"sheets {wb.sheetnames}, want {SHEETS}")
+    # the people's sheets, then the hidden one for piiscan review import
+    if wb.sheetnames != SHEETS + ["piiscan"]:
+        fail(f"sheets {wb.sheetnames}, want {SHEETS} and piiscan")
+    if wb["piiscan"].sheet_state != "hidden":
+        fail(f"the piiscan sheet is {wb['piiscan'].sheet_state}, want hidden")
     for name in SHEETS[1:]:
         ws = wb[name]
         if ws.freeze_panes != "A2":

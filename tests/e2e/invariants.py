@@ -13,7 +13,7 @@ import zipfile
 import openpyxl
 
 PIISCAN_SHEETS = {"Summary", "Data map", "Inventory", "Findings", "Errors", "Rules",
-                  "Changes", "Breach", "Reviewed"}
+                  "Changes", "Breach", "Reviewed", "piiscan"}
 COUNTED = {  # the Summary's "Counted" row -> the levels counted
     "all confidence levels (--min-confidence low)": ("High", "Medium", "Low"),
     "confidence high and medium (--min-confidence)": ("High", "Medium"),

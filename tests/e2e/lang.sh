@@ -16,7 +16,7 @@ check "--lang nl: Dutch sheets, Summary, headers and categories; the same figure
 import sys, openpyxl
 en, nl = (openpyxl.load_workbook(p) for p in sys.argv[1:3])
 assert nl.sheetnames == ["Samenvatting", "Gegevenskaart", "Inventaris", "Vondsten", "Fouten",
-                         "Regels"], nl.sheetnames
+                         "Regels", "piiscan"], nl.sheetnames
 def kv(ws):
     return [r[:2] for r in ws.iter_rows(values_only=True)]
 se, sn = kv(en["Summary"]), kv(nl["Samenvatting"])
@@ -42,7 +42,8 @@ assert inl[0][:5] == ("Bestand", "Soort", "Categorie", "Aantal", "Voorbeeld"), i
 cats = {r[2] for r in inl[1:]}
 assert {"Contactgegevens", "Bijzonder persoonsgegeven", "Strafrechtelijke gegevens"} <= cats, cats
 assert [r[3] for r in ie[1:]] == [r[3] for r in inl[1:]], "counts differ"
-conf = {r[6] for r in inl[1:]}
+ci = inl[0].index("Zekerheid")
+conf = {r[ci] for r in inl[1:]}
 assert conf <= {"hoog", "middel", "laag"}, conf
 dm = list(nl["Gegevenskaart"].iter_rows(values_only=True))
 assert dm[0][:3] == ("Systeem", "Categorieën persoonsgegevens", "Bijzondere categorieën"), dm[0]
