@@ -38,6 +38,12 @@ struct pii_review;
 void pii_collector_use_review(struct pii_collector *c, const struct pii_review *rv,
 			      const char *path);
 
+/* --baseline: findings bl (loaded from path) had are left out of the
+ * outputs and the inventory, not of the state. Before anything is sent. */
+struct pii_baseline;
+void pii_collector_use_baseline(struct pii_collector *c, const struct pii_baseline *bl,
+				const char *path);
+
 /* Where producers send their messages: pii_outbox_init(&o, this). */
 struct pii_mailbox *pii_collector_mailbox(struct pii_collector *c);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pii_aggregate.h"
+#include "pii_baseline.h"
 #include "pii_limits.h"
 #include "pii_queue.h"
 #include "pii_records.h"
@@ -41,6 +42,9 @@ struct pii_collector {
 	struct pii_buf record;     /* the record being written */
 	struct pii_state *state;   /* --state, or NULL */
 	struct pii_jsonl *state_jsonl; /* renders findings for the state */
+	const struct pii_baseline *baseline; /* --baseline, or NULL */
+	const char *baseline_path;
+	uint64_t in_baseline;      /* findings it had: left out */
 };
 
 /* ---- files in flight -------------------------------------------------------------- */
@@ -131,13 +135,36 @@ static void state_file(struct pii_collector *c, struct inflight *f,
 
 /* ---- messages ------------------------------------------------------------------- */
 
-/* Findings that count: to the outputs, the state and the inventory. */
-static void take_findings(struct pii_collector *c, struct inflight *f, const struct pii_batch *b)
+/* --baseline: leaves out of b the findings the baseline run had. */
+static void drop_known(struct pii_collector *c, struct pii_batch *b)
+{
+	const struct pii_loc *loc = NULL;
+	unsigned report = UINT32_MAX;
+	uint64_t row_key = 0;
+	size_t kept = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		const struct pii_finding *fd = &b->items[i];
+		unsigned r = c->rs->rules[fd->rule].report_index;
+		if (fd->loc != loc || r != report) {
+			loc = fd->loc;
+			report = r;
+			row_key = pii_row_key(c->rs->reports[r].name, loc->file, loc->table,
+					      loc->column, loc->key, loc->part);
+		}
+		if (pii_baseline_known(c->baseline, row_key, fd->fingerprint))
+			c->in_baseline++;
+		else
+			b->items[kept++] = *fd;
+	}
+	b->n = kept;
+}
+
+/* Findings that count: to the state (all of them: a baseline is this
+ * run's view), then the outputs and the inventory. */
+static void take_findings(struct pii_collector *c, struct inflight *f, struct pii_batch *b)
 {
 	if (!b->n)
 		return;
-	if (c->outs)
-		pii_outputs_write_batch(c->outs, c->rs, b);
 	if (c->state && !f->records_dropped) {
 		pii_jsonl_forget(c->state_jsonl);
 		bool made = true;
@@ -145,6 +172,12 @@ static void take_findings(struct pii_collector *c, struct inflight *f, const str
 			made = pii_jsonl_format(c->state_jsonl, &f->records, &b->items[i], b->file_id);
 		state_keep(c, f, made);
 	}
+	if (c->baseline)
+		drop_known(c, b);
+	if (!b->n)
+		return;
+	if (c->outs)
+		pii_outputs_write_batch(c->outs, c->rs, b);
 	struct pii_agg_file *af = agg_file(c, f);
 	if (af)
 		pii_agg_batch(c->agg, af, b);
@@ -283,6 +316,13 @@ void pii_collector_use_review(struct pii_collector *c, const struct pii_review *
 	pii_agg_use_review(c->agg, rv, path);
 }
 
+void pii_collector_use_baseline(struct pii_collector *c, const struct pii_baseline *bl,
+				const char *path)
+{
+	c->baseline = bl;
+	c->baseline_path = path;
+}
+
 struct pii_inventory *pii_collector_finish(struct pii_collector *c)
 {
 	pii_queue_close(c->mailbox.queue);
@@ -296,6 +336,8 @@ struct pii_inventory *pii_collector_finish(struct pii_collector *c)
 	if (atomic_load(&c->mailbox.lost))
 		pii_agg_lost(c->agg);
 	struct pii_inventory *inv = pii_agg_finish(c->agg);
+	inv->baseline_path = c->baseline_path;
+	inv->findings_in_baseline = c->in_baseline;
 	pii_queue_free(c->mailbox.queue);
 	pii_buf_free(&c->record);
 	pii_jsonl_free(c->state_jsonl);

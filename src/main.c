@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "pii_ocr.h"
+#include "pii_baseline.h"
 #include "pii_collect.h"
 #include "pii_extract.h"
 #include "pii_failon.h"
@@ -236,7 +237,7 @@ static int commit(struct pii_outputs *outs, const struct pii_inventory *inv,
 /* piiscan merge PART...: the parts' records into one inventory. */
 static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
 		     struct pii_outputs *outs, const struct pii_fail_on *fail_on,
-		     const struct pii_review *review)
+		     const struct pii_review *review, const struct pii_baseline *baseline)
 {
 	/* The collector sees the scan's paths (its data map's systems are
 	 * found below them); the parts are read from opt's. */
@@ -253,6 +254,8 @@ static int run_merge(struct pii_options *opt, const struct pii_ruleset *rules,
 	}
 	if (review)
 		pii_collector_use_review(col, review, pii_options_review_store(opt));
+	if (baseline)
+		pii_collector_use_baseline(col, baseline, opt->baseline_file);
 	char err[1024] = "";
 	struct pii_merged m;
 	enum pii_status st = pii_merge_parts(opt, rules, col, &m, err, sizeof(err));
@@ -377,6 +380,7 @@ int main(int argc, char **argv)
 	bool outs_open = false;
 	struct pii_fail_on *fail_on = NULL;
 	struct pii_review *review_set = NULL;
+	struct pii_baseline *baseline = NULL;
 
 	/* piiscan merge PART... [-o OUT]: the parts take the place of paths;
 	 * piiscan review import BOOK: the workbook does */
@@ -448,7 +452,11 @@ int main(int argc, char **argv)
 		/* the parts' fingerprints are of one key, named in their summaries */
 		struct pii_run_summary first;
 		bool have = pii_merge_first_summary(&opt, &first);
-		review_set = load_review(&opt, have && *first.key_id ? first.key_id : NULL, &failed);
+		const char *key_id = have && *first.key_id ? first.key_id : NULL;
+		review_set = load_review(&opt, key_id, &failed);
+		if (!failed && opt.baseline_file &&
+		    !(baseline = pii_baseline_load(opt.baseline_file, key_id, err, sizeof(err))))
+			failed = fatal(err);
 		if (have)
 			pii_run_summary_free(&first);
 		if (failed)
@@ -456,7 +464,7 @@ int main(int argc, char **argv)
 		if (pii_outputs_open(&outs, &opt, err, sizeof(err)) != PII_OK)
 			rc = fatal(err);
 		else
-			rc = run_merge(&opt, rules, &outs, fail_on, review_set);
+			rc = run_merge(&opt, rules, &outs, fail_on, review_set, baseline);
 		goto out_outputs;
 	}
 
@@ -469,7 +477,11 @@ int main(int argc, char **argv)
 		char key_id[17];
 		pii_fp_key_id(&key, key_id);
 		bool failed;
-		review_set = load_review(&opt, opt.fingerprint_key_file ? key_id : NULL, &failed);
+		const char *own_key = opt.fingerprint_key_file ? key_id : NULL;
+		review_set = load_review(&opt, own_key, &failed);
+		if (!failed && opt.baseline_file &&
+		    !(baseline = pii_baseline_load(opt.baseline_file, own_key, err, sizeof(err))))
+			failed = fatal(err);
 		if (failed)
 			goto out;
 	}
@@ -500,6 +512,8 @@ int main(int argc, char **argv)
 	struct pii_collector *col = sched ? pii_collector_start(&opt, rules, &outs) : NULL;
 	if (col && review_set)
 		pii_collector_use_review(col, review_set, pii_options_review_store(&opt));
+	if (col && baseline)
+		pii_collector_use_baseline(col, baseline, opt.baseline_file);
 	if (col && state && !pii_collector_use_state(col, state)) {
 		struct pii_inventory *unused = pii_collector_finish(col);
 		pii_inventory_free(unused);
@@ -596,6 +610,7 @@ out_outputs:
 	if (outs_open || outs.v)
 		pii_outputs_free(&outs);
 out:
+	pii_baseline_free(baseline);
 	pii_review_free(review_set);
 	pii_fail_on_free(fail_on);
 	pii_rules_free(rules);

@@ -259,6 +259,50 @@ assert strip(one) == strip(merged), (strip(one), strip(merged))
 assert one["summary"]["findings"] == merged["summary"]["findings"]
 EOF
 
+# --baseline: only what is new since a run. Checked against the plain
+# runs' own findings, compared here by file, rule and fingerprint.
+B="$WORK/bl"
+mkdir -p "$B/s"
+printf 'BSN 111222333\nmail j.devries@ziggo.nl\n' >"$B/s/a.txt"
+printf 'mail p.bakker@kpnmail.nl\n' >"$B/s/c.txt"
+scan --records -o "$B/r1.jsonl" -o "$B/r1.xlsx" "$B/s"
+check "--baseline with nothing new: no finding, --fail-on any passes" \
+	sh -c '"$1" -q -j 2 --fingerprint-key-file "$2" --baseline "$3" --fail-on any -o "$4" "$5" &&
+		test ! -s "$4"' sh "$PIISCAN" "$WORK/key" "$B/r1.jsonl" "$B/none.jsonl" "$B/s"
+printf 'mail m.smit@ziggo.nl\n' >>"$B/s/a.txt"
+printf 'mail x.nieuw@ziggo.nl\n' >"$B/s/d.txt"
+scan -o "$B/all.jsonl" "$B/s"
+scan --baseline "$B/r1.jsonl" -o "$B/new.jsonl" -o "$B/new.xlsx" "$B/s"
+scan --baseline "$B/r1.xlsx" -o "$B/new-rows.jsonl" "$B/s"
+check "--baseline PREVIOUS.jsonl: exactly the findings the previous run had not (by value)" \
+	$PY - "$B/r1.jsonl" "$B/all.jsonl" "$B/new.jsonl" "$B/new.xlsx" <<'EOF'
+import sys, json, openpyxl
+def load(p):
+    return [json.loads(l) for l in open(p) if l.strip() and '"record"' not in l]
+key = lambda f: (f["file"], f["rule"], f["fingerprint"])
+before, now, new = (load(p) for p in sys.argv[1:4])
+want = sorted(key(f) for f in now if key(f) not in {key(b) for b in before})
+assert len(want) == 2, want
+assert sorted(key(f) for f in new) == want, (new, want)
+s = {r[0]: r[1] for r in openpyxl.load_workbook(sys.argv[4])["Summary"].iter_rows(values_only=True) if r[0]}
+assert s["Findings known from the baseline, left out"] == len(now) - 2, s
+assert s["Findings"] == 2, s
+EOF
+check "--baseline PREVIOUS.xlsx: only locations the previous inventory did not list" \
+	$PY - "$B/new-rows.jsonl" <<'EOF'
+import sys, json
+new = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+assert [(f["file"].split("/")[-1], f["rule"]) for f in new] == [("d.txt", "email")], new
+EOF
+check "--baseline and --fail-on: what is new alerts" \
+	sh -c '"$1" -q -j 2 --fingerprint-key-file "$2" --baseline "$3" --fail-on email -o "$4" "$5"; test $? -eq 1' \
+	sh "$PIISCAN" "$WORK/key" "$B/r1.jsonl" "$B/n.jsonl" "$B/s"
+check "--baseline .jsonl without a fingerprint key file is refused (a random key matches nothing)" \
+	sh -c '"$1" -q --baseline "$2" -o "$3" "$4" 2>&1; test $? -eq 2' sh "$PIISCAN" "$B/r1.jsonl" "$B/x.jsonl" "$B/s"
+check "--baseline of another fingerprint key is refused" \
+	sh -c '"$1" -q --fingerprint-key-file "$2" --baseline "$3" -o "$4" "$5" 2>"$4.err"; test $? -eq 2 && grep -q "fingerprint key" "$4.err"' \
+	sh "$PIISCAN" "$WORK/other-key" "$B/r1.jsonl" "$B/y.jsonl" "$B/s"
+
 # LibreOffice saves the edited workbook its own way (shared strings, its
 # own styles): still read.
 if command -v soffice >/dev/null 2>&1; then
