@@ -50,7 +50,7 @@ static const char *const header[] = {
 	"file", "table", "column", "key", "part", "rule", "category",
 	"confidence", "count", "distinct", "rows", "rows_with", "high", "medium", "low", "example",
 	"file_size", "owner", "modified", "type", "special", "deletion_candidate",
-	"contact_list", "system", NULL,
+	"contact_list", "system", "verdict", "note", "row_key", NULL,
 };
 
 static enum pii_status csv_commit(const struct pii_inventory *inv, const char *path, FILE *f,
@@ -98,6 +98,9 @@ static enum pii_status csv_commit(const struct pii_inventory *inv, const char *p
 			pii_buf_putc(&line, ',');
 		put_field(&line, r->system < inv->n_systems ? inv->systems[r->system].name : NULL,
 			  false);
+		put_field(&line, r->review ? pii_verdict_code(r->review->verdict) : NULL, false);
+		put_field(&line, r->review ? r->review->note : NULL, false);
+		pii_buf_printf(&line, ",%016" PRIx64, r->row_key);
 		pii_buf_puts(&line, "\r\n");
 		if (line.len > 65536 || i + 1 == inv->n_rows) {
 			if (line.oom) {

@@ -213,7 +213,23 @@ static void write_result(struct pii_json *j, const struct pii_inventory *inv,
 	pii_json_str(j, "example", r->example);
 	if (rep->special)
 		pii_json_str(j, "special", pii_special_name(rep->special));
+	if (r->review) {
+		pii_json_str(j, "verdict", pii_verdict_code(r->review->verdict));
+		pii_json_bool(j, "changedSinceReview", r->review_changed);
+	}
 	pii_json_close(j, '}');
+	/* known and accepted (piiscan review import): a dashboard shows it
+	 * as suppressed, with the reviewer's note as the reason */
+	if (r->review && r->review->verdict == PII_VERDICT_ACCEPTED) {
+		pii_json_open(j, "suppressions", '[');
+		pii_json_open(j, NULL, '{');
+		pii_json_str(j, "kind", "external");
+		pii_json_str(j, "status", "accepted");
+		if (r->review->note)
+			pii_json_str(j, "justification", r->review->note);
+		pii_json_close(j, '}');
+		pii_json_close(j, ']');
+	}
 	pii_json_close(j, '}');
 	pii_buf_free(&text);
 }

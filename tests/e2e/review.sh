@@ -122,7 +122,8 @@ EOF
 
 # a.txt gains a second address: its reviewed row has changed
 printf 'cc m.smit@ziggo.nl\n' >>"$D/hr/a.txt"
-scan --state "$WORK/st.db" -o "$WORK/r2.xlsx" -o "$WORK/r2.json" "$D"
+scan --state "$WORK/st.db" -o "$WORK/r2.xlsx" -o "$WORK/r2.json" -o "$WORK/r2.sarif" \
+	-o "$WORK/r2.csv" "$D"
 
 check "next run: not personal data out of the Inventory, on the Reviewed sheet with its note" \
 	$PY - "$WORK/r2.xlsx" <<'EOF'
@@ -167,6 +168,23 @@ assert [r["verdict"] for r in r2["reviewed"]] == ["not_personal"], r2["reviewed"
 summ = {r[0]: r[1] for r in openpyxl.load_workbook(sys.argv[3])["Summary"].iter_rows(values_only=True) if r[0]}
 assert summ["Locations reviewed"] == 3 and summ["Changed since review (Since review column)"] == 1, summ
 assert summ["Not personal data: left out of the counts"] == "1 locations, 2 findings (Reviewed sheet)", summ
+EOF
+
+check "SARIF: the accepted row suppressed with its note, the row out of personal data absent; valid; CSV has the verdicts" \
+	$PY - "$WORK/r2.sarif" "$ROOT/schema/sarif-schema-2.1.0.json" "$WORK/r2.csv" <<'EOF'
+import sys, json, csv, jsonschema
+doc = json.load(open(sys.argv[1]))
+jsonschema.validate(doc, json.load(open(sys.argv[2])))
+res = doc["runs"][0]["results"]
+assert not [r for r in res if r["properties"]["file"].endswith("b.txt")], res
+sup = {(r["properties"]["file"].split("/")[-1], r["ruleId"]): r.get("suppressions") for r in res}
+assert sup[("a.txt", "nl_bsn")] == [{"kind": "external", "status": "accepted",
+                                     "justification": "payroll; kept 7 years (tax law)"}], sup
+assert sup[("a.txt", "email")] is None and sup[("c.txt", "email")] is None, sup
+rows = {(r["file"].split("/")[-1], r["rule"]): r for r in csv.DictReader(open(sys.argv[3], newline=""))}
+assert rows[("a.txt", "nl_bsn")]["verdict"] == "accepted", rows
+assert rows[("a.txt", "email")]["verdict"] == "to_delete" and rows[("c.txt", "email")]["verdict"] == ""
+assert ("b.txt", "email") not in rows
 EOF
 
 check "--fail-on leaves the reviewed-out row out: only the open ones alert" \
