@@ -60,24 +60,6 @@ struct pii_aggregate {
 
 /* ---- rows by location ---------------------------------------------------------- */
 
-/* FNV-1a of a location part; a missing part hashes unlike an empty one. */
-static uint64_t hash_part(uint64_t h, const char *s)
-{
-	if (!s)
-		return pii_fnv1a_bytes(h, "\xff", 1);
-	return pii_fnv1a_bytes(pii_fnv1a_bytes(h, s, strlen(s)), "\xfe", 1);
-}
-
-static uint64_t loc_hash(const struct pii_loc *l, unsigned report)
-{
-	uint64_t h = PII_FNV1A_START ^ report;
-	h = hash_part(h, l->file);
-	h = hash_part(h, l->table);
-	h = hash_part(h, l->column);
-	h = hash_part(h, l->key);
-	return hash_part(h, l->part);
-}
-
 struct row_key {
 	const struct pii_loc *loc;
 	unsigned report;
@@ -105,7 +87,9 @@ static const struct pii_dict_type row_dict = {row_hash, row_matches};
 static struct pending_row *row_get(struct pii_aggregate *a, struct pii_agg_file *f,
 				   const struct pii_loc *l, unsigned report)
 {
-	uint64_t h = loc_hash(l, report);
+	/* the row's key for the review is its hash here too */
+	uint64_t h = pii_row_key(a->rs->reports[report].name, l->file, l->table, l->column, l->key,
+				 l->part);
 	struct row_key key = {l, report};
 	size_t at = pii_dict_find(&f->index, h, &key);
 	if (at != PII_DICT_NONE)
@@ -135,8 +119,7 @@ static struct pending_row *row_get(struct pii_aggregate *a, struct pii_agg_file 
 	if (!pii_dict_add(&f->index, h, f->n_rows))
 		return NULL;
 	pii_distinct_init(&pr->distinct, ROW_HLL_BITS);
-	pr->row.row_key = pii_row_key(a->rs->reports[report].name, l->file, l->table, l->column,
-				      l->key, l->part);
+	pr->row.row_key = h;
 	pr->row.review = pii_review_find(a->review, pr->row.row_key);
 	f->n_rows++;
 	return pr;
