@@ -79,6 +79,8 @@ struct pii_rule {
 				* finding of its row, else it is low (pii_special.h) */
 	char *subject_count;   /* subject_count: KIND - its distinct values count
 				* people; rules of one kind count the same people */
+	bool override;         /* override: true - replaces the rule of its id
+				* loaded before, in its place */
 };
 
 /* A name under which findings are reported (a rule's report_as). */

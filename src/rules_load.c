@@ -355,6 +355,8 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 			ok = r->identifies || fail(ld, v, "identifies is person");
 		} else if (!strcmp(key, "caseless"))
 			ok = get_bool(ld, v, key, &caseless);
+		else if (!strcmp(key, "override"))
+			ok = get_bool(ld, v, key, &r->override);
 		else if (!strcmp(key, "prefilter"))
 			ok = read_prefilter(ld, r, v);
 		else if (!strcmp(key, "examples"))
@@ -464,14 +466,30 @@ static bool read_document(struct loader *ld, struct pii_ruleset *rs)
 			pii_rule_free(r);
 			return false;
 		}
-		for (size_t i = 0; i < rs->n_rules; i++)
-			if (!strcmp(rs->rules[i].id, r->id)) {
-				fail(ld, rn, "rule id '%s' is already defined at %s", r->id,
-				     rs->rules[i].source);
-				pii_rule_free(r);
-				return false;
-			}
-		rs->n_rules++;
+		size_t same;
+		for (same = 0; same < rs->n_rules; same++)
+			if (!strcmp(rs->rules[same].id, r->id))
+				break;
+		if (same < rs->n_rules && !r->override) {
+			fail(ld, rn, "rule id '%s' is already defined at %s (override: true replaces it)",
+			     r->id, rs->rules[same].source);
+			pii_rule_free(r);
+			return false;
+		}
+		/* a misspelt id would otherwise add a rule beside the one meant */
+		if (same == rs->n_rules && r->override) {
+			fail(ld, rn, "rule '%s' has override: true, but no rule of that id is loaded "
+				     "before it: nothing to override", r->id);
+			pii_rule_free(r);
+			return false;
+		}
+		if (same < rs->n_rules) {
+			/* in its place: the order of the packs still decides */
+			pii_rule_free(&rs->rules[same]);
+			rs->rules[same] = *r;
+		} else {
+			rs->n_rules++;
+		}
 	}
 	if (!add_pack_name(rs, pack))
 		return fail(ld, root, "out of memory");
