@@ -2,8 +2,9 @@
  * pii_emit.h - from text to findings: runs the matcher over a piece of
  * located text and turns each match into a finding (canonical value
  * fingerprinted, value masked unless --show-values), batched for the
- * collector. The raw value never leaves the worker otherwise. One
- * emitter per worker thread.
+ * collector, unless an allow: entry lets it go (then only counted). The
+ * raw value never leaves the worker otherwise. One emitter per worker
+ * thread.
  */
 #ifndef PII_EMIT_H
 #define PII_EMIT_H
@@ -33,6 +34,13 @@ struct pii_emitter {
 	 * value touching one is at most medium (pii_sink.h ocr_text) */
 	const struct pii_span *doubtful;
 	size_t n_doubtful;
+	/* allow: entries (pii_allow.h): which entries' path: holds for the
+	 * file (set per file by the sink; NULL: none), and how many findings
+	 * each let go since the sink last took them */
+	const unsigned char *allow_path;
+	uint64_t *allowed;         /* indexed like rules->allow; NULL: no entries */
+	bool any_allowed;
+	struct pii_allow_matcher *allow_m;
 	bool oom;                  /* a finding was lost */
 	uint64_t limit_hits;       /* PCRE2 work limits reached */
 };

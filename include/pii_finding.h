@@ -110,6 +110,9 @@ struct pii_file_result {
 			      * properties (a .doc's); 0 when unknown */
 	bool transient;      /* not read whole for a passing reason (time, signal,
 			      * memory, read error): not carried over */
+	uint64_t *allowed;   /* per allow: entry (pii_ruleset.allow), the findings
+			      * it let go; malloc'd, NULL when none */
+	size_t n_allowed;    /* entries in allowed */
 };
 
 /* Allocates an empty batch for file_id; NULL when out of memory. */

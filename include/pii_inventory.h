@@ -144,6 +144,9 @@ struct pii_inventory {
 	uint64_t bytes_scanned;
 	uint64_t findings_total;   /* of --min-confidence or above: the ones counted */
 	uint64_t findings_uncounted; /* below it: listed only */
+	uint64_t findings_allowed; /* let go by allow: entries, of any confidence:
+				    * neither counted nor listed */
+	uint64_t *allowed_per_entry; /* of them, indexed like rules->allow */
 	uint64_t locations_high;   /* rows whose findings include one of confidence high */
 	uint64_t pattern_limit_hits;
 	int interrupted;           /* the signal that stopped the scan, or 0 */

@@ -81,6 +81,9 @@ struct pii_rule {
 				* people; rules of one kind count the same people */
 	bool override;         /* override: true - replaces the rule of its id
 				* loaded before, in its place */
+	unsigned *allow;       /* the allow: entries that apply to it, indices
+				* into pii_ruleset.allow (pii_rules_prepare_allow) */
+	size_t n_allow;
 };
 
 /* A name under which findings are reported (a rule's report_as). */
@@ -115,6 +118,7 @@ const char *pii_special_name(int special);
 const char *pii_rule_source_name(const struct pii_rule *r);
 
 struct pii_match_db; /* the compiled patterns (match_compile.c) */
+struct pii_allow;    /* an allow: entry (pii_allow.h) */
 
 struct pii_ruleset {
 	struct pii_rule *rules;
@@ -125,6 +129,8 @@ struct pii_ruleset {
 	size_t n_subject_kinds;
 	char **packs;          /* names of the loaded packs, in load order */
 	size_t n_packs;
+	struct pii_allow *allow; /* allow: entries, the packs' then the configuration's */
+	size_t n_allow;
 	struct pii_match_db *db;
 	bool no_anchoring;      /* tests: run require_context rules like others */
 	bool compiled;
@@ -141,6 +147,12 @@ enum pii_status pii_rules_load_file(struct pii_ruleset *rs, const char *path,
 /* The same for rule text in memory; name stands for the file in messages. */
 enum pii_status pii_rules_load_text(struct pii_ruleset *rs, const char *name,
 				    const char *text, size_t len, char *err, size_t errlen);
+
+/* Reads the allow: list of the configuration file at path (its other
+ * keys are the options', pii_config.h) and appends its entries, as a
+ * pack's are. On error PII_EFATAL and "file:line: what is wrong". */
+enum pii_status pii_rules_load_allow(struct pii_ruleset *rs, const char *path, char *err,
+				     size_t errlen);
 
 /* Loads every *.yaml / *.yml file of a folder, in name order, or the file
  * itself when path is a file. */

@@ -447,6 +447,10 @@ void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 	}
 	if (r->carried)
 		inv->files_carried++;
+	for (size_t i = 0; i < r->n_allowed && i < a->rs->n_allow; i++) {
+		inv->allowed_per_entry[i] += r->allowed[i];
+		inv->findings_allowed += r->allowed[i];
+	}
 	count_root(a, r);
 	if (r->status != PII_FILE_SCANNED && !r->listed)
 		pii_agg_problem(a, r->path, r->status, r->code, r->reason);
@@ -531,11 +535,13 @@ struct pii_aggregate *pii_agg_new(const struct pii_options *opt, const struct pi
 		pii_distinct_init(&inv->subjects[k], 14);
 	inv->findings_per_rule = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(uint64_t));
 	inv->counted_per_rule = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(uint64_t));
+	inv->allowed_per_entry = calloc(rs->n_allow ? rs->n_allow : 1, sizeof(uint64_t));
 	inv->roots = calloc(opt->n_paths ? opt->n_paths : 1, sizeof(*inv->roots));
 	for (size_t i = 0; inv->roots && i < opt->n_paths; i++)
 		inv->roots[i].path = opt->paths[i];
 	inv->n_roots = inv->roots ? opt->n_paths : 0;
-	if (!inv->findings_per_rule || !inv->counted_per_rule || !inv->roots ||
+	if (!inv->findings_per_rule || !inv->counted_per_rule || !inv->allowed_per_entry ||
+	    !inv->roots ||
 	    !init_categories(a)) {
 		pii_inventory_free(inv);
 		free(inv);

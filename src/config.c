@@ -96,6 +96,12 @@ static bool add_setting(struct pii_config_args *a, yaml_document_t *doc, const c
 	int line = (int)v->start_mark.line + 1;
 	if (!strcmp(key, "config"))
 		return fail(err, errlen, path, v, "a configuration file cannot name another", NULL);
+	/* allow: entries name rules: they are read with the rules
+	 * (pii_rules_load_allow), not as an option */
+	if (!strcmp(key, "allow")) {
+		a->allow_line = line;
+		return true;
+	}
 	/* a misspelt key is that, whatever its value looks like */
 	if (a->known && strcmp(key, "systems") && !a->known(key)) {
 		char quoted[128];

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pii_allow.h"
 #include "pii_limits.h"
 #include "pii_match.h"
 #include "pii_validate.h"
@@ -21,6 +22,12 @@ bool pii_emitter_init(struct pii_emitter *e, const struct pii_ruleset *rules,
 	e->out = out;
 	e->matcher = pii_matcher_new(rules);
 	e->fp = pii_fp_new(key);
+	if (rules->n_allow) {
+		e->allowed = calloc(rules->n_allow, sizeof(*e->allowed));
+		e->allow_m = pii_allow_matcher_new();
+		if (!e->allowed || !e->allow_m)
+			return false;
+	}
 	return e->matcher && e->fp;
 }
 
@@ -30,6 +37,8 @@ void pii_emitter_free(struct pii_emitter *e)
 	pii_fp_free(e->fp);
 	pii_buf_free(&e->repaired);
 	pii_batch_free(e->batch);
+	free(e->allowed);
+	pii_allow_matcher_free(e->allow_m);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -92,6 +101,16 @@ static void emit(struct pii_emitter *e, const struct pii_loc *loc, const struct 
 		.offset = offset,
 		.fingerprint = pii_fp_compute(e->fp, r->report_as, canon.buf, canon.len),
 	};
+	/* known and allowed: gone before anything counts or lists it */
+	if (r->n_allow) {
+		long k = pii_allow_find(e->rules, r, e->allow_path, value, len, f.fingerprint,
+					e->allow_m);
+		if (k >= 0) {
+			e->allowed[k]++;
+			e->any_allowed = true;
+			return;
+		}
+	}
 	char shown[PII_VALUE_MAX + 1];
 	size_t shown_len;
 	if (e->show_values) {

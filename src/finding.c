@@ -106,6 +106,7 @@ void pii_file_result_free(struct pii_file_result *r)
 		return;
 	free(r->path);
 	free(r->reason);
+	free(r->allowed);
 	free(r);
 }
 

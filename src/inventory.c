@@ -89,6 +89,7 @@ void pii_inventory_free(struct pii_inventory *inv)
 		return;
 	free(inv->findings_per_rule);
 	free(inv->counted_per_rule);
+	free(inv->allowed_per_entry);
 	free(inv->roots);
 	free(inv->rows);
 	free(inv->reviewed);

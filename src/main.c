@@ -29,6 +29,8 @@
 #include "pii_review.h"
 #include "pii_roots.h"
 #include "pii_rules_select.h"
+#include "pii_config.h"
+#include "pii_allow.h"
 #include "pii_names.h"
 #include "pii_state.h"
 #include "pii_stop.h"
@@ -96,8 +98,13 @@ static struct pii_ruleset *load_rules(const struct pii_options *opt, char *err,
 			pii_rules_free(rs);
 			return NULL;
 		}
-	if (pii_rules_select(rs, opt->enable, opt->disable, err, errlen) != PII_OK ||
-	    pii_rules_compile(rs, err, errlen) != PII_OK) {
+	/* the configuration's allow: entries after the packs' */
+	if ((opt->config && opt->config->allow_line &&
+	     pii_rules_load_allow(rs, opt->config_file, err, errlen) != PII_OK) ||
+	    pii_rules_check_allow(rs, err, errlen) != PII_OK ||
+	    pii_rules_select(rs, opt->enable, opt->disable, err, errlen) != PII_OK ||
+	    pii_rules_compile(rs, err, errlen) != PII_OK ||
+	    pii_rules_prepare_allow(rs, opt->ignore_case_paths, err, errlen) != PII_OK) {
 		pii_rules_free(rs);
 		return NULL;
 	}
@@ -442,6 +449,14 @@ int main(int argc, char **argv)
 		rc = fatal(err);
 		goto out;
 	}
+	/* a run without a key file has a random one: a fingerprint written
+	 * down from another run matches nothing, said once */
+	const struct pii_allow *fp_entry = pii_allow_first_fingerprint(rules);
+	if (!merge && fp_entry && !opt.fingerprint_key_file)
+		pii_log(PII_LOG_WARNING, "rules", NULL,
+			"%s: allow: fingerprint: matches nothing without --fingerprint-key-file "
+			"(each run has a new random key)",
+			fp_entry->source);
 	if ((rc = check_paths(&opt)) != 0)
 		goto out;
 	if (!merge)

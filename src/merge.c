@@ -66,7 +66,7 @@ static enum pii_status check_parts(const struct pii_merged *m, const struct pii_
 		if (strcmp(p->rules, rules)) {
 			snprintf(err, errlen,
 				 "'%s' was made with other rules or another piiscan version (%s): "
-				 "merge with the same --packs and --rules",
+				 "merge with the same --packs, --rules and allow: lists",
 				 name, p->version);
 			return PII_EFATAL;
 		}

@@ -192,12 +192,19 @@ bool pii_record_file(struct pii_buf *out, const struct pii_file_result *r)
 		ok = pii_json_str_field(out, "code", r->code);
 	if (ok && r->reason)
 		ok = pii_json_str_field(out, "reason", r->reason);
-	return ok && pii_json_str_field(out, "type", r->type) &&
-	       pii_buf_printf(out,
-			      ",\"listed\":%s,\"size\":%" PRIu64 ",\"bytes_read\":%" PRIu64
-			      ",\"mtime\":%" PRId64 ",\"saved\":%" PRId64 ",\"uid\":%lu}\n",
-			      r->listed ? "true" : "false", r->size, r->bytes_read, r->mtime,
-			      r->saved, (unsigned long)r->uid);
+	ok = ok && pii_json_str_field(out, "type", r->type) &&
+	     pii_buf_printf(out,
+			    ",\"listed\":%s,\"size\":%" PRIu64 ",\"bytes_read\":%" PRIu64
+			    ",\"mtime\":%" PRId64 ",\"saved\":%" PRId64 ",\"uid\":%lu",
+			    r->listed ? "true" : "false", r->size, r->bytes_read, r->mtime,
+			    r->saved, (unsigned long)r->uid);
+	/* what the allow: entries let go, per entry: counted again when the
+	 * file is carried over or merged, the values long gone */
+	for (size_t i = 0; ok && i < r->n_allowed; i++)
+		ok = pii_buf_printf(out, "%s%" PRIu64, i ? "," : ",\"allowed\":[", r->allowed[i]);
+	if (ok && r->n_allowed)
+		ok = pii_buf_putc(out, ']');
+	return ok && pii_buf_puts(out, "}\n");
 }
 
 bool pii_record_problem(struct pii_buf *out, uint64_t file_id, const char *path,
@@ -376,6 +383,31 @@ static bool replay_file(struct pii_replay *rp, yajl_val obj, char *err, size_t e
 	r->uid = (uid_t)get_u64(obj, "uid");
 	const char *type = get_str(obj, "type");
 	snprintf(r->type, sizeof(r->type), "%s", type ? type : "");
+	const char *apath[] = {"allowed", NULL};
+	yajl_val allowed = yajl_tree_get(obj, apath, yajl_t_array);
+	if (allowed) {
+		size_t n = YAJL_GET_ARRAY(allowed)->len;
+		/* the rules' hash holds the entries, so a state of other
+		 * entries is not read back; a merge's part of others is
+		 * refused here, before its summary is compared */
+		if (!rp->rs || n != rp->rs->n_allow) {
+			pii_file_result_free(r);
+			return fail(err, errlen,
+				    "a file record of other allow: entries than loaded here (give "
+				    "the same allow: lists)",
+				    path);
+		}
+		if (!(r->allowed = calloc(n ? n : 1, sizeof(*r->allowed)))) {
+			pii_file_result_free(r);
+			return fail(err, errlen, "out of memory", NULL);
+		}
+		r->n_allowed = n;
+		for (size_t i = 0; i < n; i++) {
+			yajl_val v = YAJL_GET_ARRAY(allowed)->values[i];
+			const char *num = YAJL_IS_NUMBER(v) ? YAJL_GET_NUMBER(v) : NULL;
+			r->allowed[i] = num && *num != '-' ? strtoull(num, NULL, 10) : 0;
+		}
+	}
 	pii_outbox_file(rp->out, r);
 	return true;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "match_db.h"
+#include "pii_allow.h"
 
 void pii_rule_free(struct pii_rule *r)
 {
@@ -34,6 +35,7 @@ void pii_rule_free(struct pii_rule *r)
 		free(r->examples[i].label);
 	}
 	free(r->examples);
+	free(r->allow);
 }
 
 struct pii_ruleset *pii_rules_new(void)
@@ -55,6 +57,9 @@ void pii_rules_free(struct pii_ruleset *rs)
 	}
 	free(rs->reports);
 	pii_strv_free(rs->packs, rs->n_packs);
+	for (size_t i = 0; i < rs->n_allow; i++)
+		pii_allow_free(&rs->allow[i]);
+	free(rs->allow);
 	free(rs);
 }
 

@@ -4,6 +4,7 @@
  */
 #include "pii_rules.h"
 
+#include "pii_allow.h"
 #include "pii_limits.h"
 
 #include <ctype.h>
@@ -410,6 +411,83 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 	return true;
 }
 
+/* ---- allow: entries ------------------------------------------------------------ */
+
+static bool read_allow_entry(struct loader *ld, yaml_node_t *n, struct pii_allow *a)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return fail(ld, n, "an allow: entry is a mapping with value:, fingerprint: or path:");
+	char src[PATH_MAX + 32];
+	snprintf(src, sizeof(src), "%s:%d", ld->path, node_line(n));
+	if (!(a->source = strdup(src)))
+		return fail(ld, n, "out of memory");
+	for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+	     p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
+		const char *key = scalar(k), *val = scalar(v);
+		bool ok;
+		char why[300];
+		if (!key)
+			return fail(ld, k, "allow: keys must be text");
+		if (!strcmp(key, "value")) {
+			ok = (val && *val) || fail(ld, v, "allow: value: must be a pattern");
+			ok = ok && (pii_allow_set_value(a, val, why, sizeof(why)) ||
+				    fail(ld, v, "allow: value: %s", why));
+		} else if (!strcmp(key, "fingerprint")) {
+			ok = (val && pii_allow_set_fingerprint(a, val)) ||
+			     fail(ld, v, "allow: fingerprint: must be 16 hex digits, as the "
+					 "reports' fingerprint or example_fingerprint");
+		} else if (!strcmp(key, "path")) {
+			ok = get_strv(ld, v, key, &a->paths, &a->n_paths, false);
+			for (size_t i = 0; ok && i < a->n_paths; i++) {
+				const char *pat = a->paths[i] + (a->paths[i][0] == '!');
+				/* what an ignore file would skip as a comment or blank
+				 * would make the entry match nothing */
+				if (a->paths[i][0] == '#' || !pat[strspn(pat, "/")])
+					ok = fail(ld, v, "allow: path: '%s' is no pattern", a->paths[i]);
+			}
+		} else if (!strcmp(key, "rules")) {
+			snprintf(src, sizeof(src), "%s:%d", ld->path, node_line(v));
+			free(a->rules_source);
+			ok = get_strv(ld, v, key, &a->rules, &a->n_rules, false) &&
+			     ((a->rules_source = strdup(src)) || fail(ld, v, "out of memory"));
+		} else if (!strcmp(key, "reason")) {
+			ok = get_string(ld, v, key, &a->reason);
+		} else {
+			ok = fail(ld, k, "unknown allow: key '%s' (value, fingerprint, path, rules, "
+					 "reason)", key);
+		}
+		if (!ok)
+			return false;
+	}
+	if (!a->value && !a->has_fingerprint && !a->n_paths)
+		return fail(ld, n, "an allow: entry needs value:, fingerprint: or path:");
+	return true;
+}
+
+/* Appends the entries of an allow: list to rs. */
+static bool read_allow(struct loader *ld, struct pii_ruleset *rs, yaml_node_t *n)
+{
+	if (n->type != YAML_SEQUENCE_NODE)
+		return fail(ld, n, "allow: must be a list of entries (value:, fingerprint:, path:)");
+	for (yaml_node_item_t *it = n->data.sequence.items.start;
+	     it < n->data.sequence.items.top; it++) {
+		struct pii_allow *grown = realloc(rs->allow, (rs->n_allow + 1) * sizeof(*grown));
+		if (!grown)
+			return fail(ld, n, "out of memory");
+		rs->allow = grown;
+		struct pii_allow *a = &rs->allow[rs->n_allow];
+		memset(a, 0, sizeof(*a));
+		if (!read_allow_entry(ld, yaml_document_get_node(ld->doc, *it), a)) {
+			pii_allow_free(a);
+			return false;
+		}
+		rs->n_allow++;
+	}
+	return true;
+}
+
 static bool add_pack_name(struct pii_ruleset *rs, const char *pack)
 {
 	for (size_t i = 0; i < rs->n_packs; i++)
@@ -429,7 +507,7 @@ static bool read_document(struct loader *ld, struct pii_ruleset *rs)
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return fail(ld, root, "a rule file is a mapping with pack: and rules:");
 	const char *pack = NULL;
-	yaml_node_t *rules = NULL;
+	yaml_node_t *rules = NULL, *allow = NULL;
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
 	     p < root->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
@@ -441,19 +519,22 @@ static bool read_document(struct loader *ld, struct pii_ruleset *rs)
 				return fail(ld, v, "pack: must be a name");
 		} else if (key && !strcmp(key, "rules")) {
 			rules = v;
+		} else if (key && !strcmp(key, "allow")) {
+			allow = v;
 		} else if (key && !strcmp(key, "description")) {
 			/* for people reading the file */
 		} else {
-			return fail(ld, k, "unknown key '%s' (pack, description, rules)",
+			return fail(ld, k, "unknown key '%s' (pack, description, rules, allow)",
 				    key ? key : "?");
 		}
 	}
 	if (!pack)
 		return fail(ld, root, "missing pack:");
-	if (!rules || rules->type != YAML_SEQUENCE_NODE)
+	/* a pack of allow: entries alone needs no rules */
+	if ((rules || !allow) && (!rules || rules->type != YAML_SEQUENCE_NODE))
 		return fail(ld, rules ? rules : root, "rules: must be a list of rules");
-	for (yaml_node_item_t *it = rules->data.sequence.items.start;
-	     it < rules->data.sequence.items.top; it++) {
+	for (yaml_node_item_t *it = rules ? rules->data.sequence.items.start : NULL;
+	     rules && it < rules->data.sequence.items.top; it++) {
 		struct pii_rule *grown =
 			realloc(rs->rules, (rs->n_rules + 1) * sizeof(*grown));
 		if (!grown)
@@ -491,6 +572,8 @@ static bool read_document(struct loader *ld, struct pii_ruleset *rs)
 			rs->n_rules++;
 		}
 	}
+	if (allow && !read_allow(ld, rs, allow))
+		return false;
 	if (!add_pack_name(rs, pack))
 		return fail(ld, root, "out of memory");
 	return true;
@@ -536,6 +619,53 @@ enum pii_status pii_rules_load_file(struct pii_ruleset *rs, const char *path,
 	}
 	yaml_parser_set_input_file(&parser, f);
 	enum pii_status st = load_parser(rs, &parser, path, err, errlen);
+	yaml_parser_delete(&parser);
+	fclose(f);
+	return st;
+}
+
+/* The configuration's allow: list, its other keys passed over. */
+static bool read_config_allow(struct loader *ld, struct pii_ruleset *rs)
+{
+	yaml_node_t *root = yaml_document_get_root_node(ld->doc);
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return true; /* pii_config_load says what is wrong with it */
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
+	     p < root->data.mapping.pairs.top; p++) {
+		const char *key = scalar(yaml_document_get_node(ld->doc, p->key));
+		if (key && !strcmp(key, "allow") &&
+		    !read_allow(ld, rs, yaml_document_get_node(ld->doc, p->value)))
+			return false;
+	}
+	return true;
+}
+
+enum pii_status pii_rules_load_allow(struct pii_ruleset *rs, const char *path, char *err,
+				     size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		pii_set_error(err, errlen, "%s: %s", path, strerror(errno));
+		return PII_EFATAL;
+	}
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	enum pii_status st = PII_EFATAL;
+	if (!yaml_parser_initialize(&parser)) {
+		pii_set_error(err, errlen, "%s: out of memory", path);
+		fclose(f);
+		return PII_EFATAL;
+	}
+	yaml_parser_set_input_file(&parser, f);
+	if (!yaml_parser_load(&parser, &doc)) {
+		pii_set_error(err, errlen, "%s:%zu: %s", path, (size_t)parser.problem_mark.line + 1,
+			      parser.problem ? parser.problem : "YAML syntax error");
+	} else {
+		struct loader ld = {.path = path, .doc = &doc, .err = err, .errlen = errlen};
+		if (read_config_allow(&ld, rs))
+			st = PII_OK;
+		yaml_document_delete(&doc);
+	}
 	yaml_parser_delete(&parser);
 	fclose(f);
 	return st;

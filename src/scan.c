@@ -143,7 +143,7 @@ void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
 	if (w->ctx->state && pii_carry_over(w, id, path))
 		return;
 	struct pii_file_result *res = pii_file_result_new(id, path);
-	struct file_ctx *fc = res ? pii_file_ctx_new(res) : NULL;
+	struct file_ctx *fc = res ? pii_file_ctx_new(w->ctx, res) : NULL;
 	if (!fc) {
 		pii_file_result_free(res);
 		return; /* out of memory: nothing to tell it with */
@@ -180,7 +180,7 @@ void pii_worker_scan_buffer_as(struct pii_worker *w, uint64_t id, const char *pa
 			       const void *data, size_t len, const struct pii_extractor *as)
 {
 	struct pii_file_result *res = pii_file_result_new(id, path);
-	struct file_ctx *fc = res ? pii_file_ctx_new(res) : NULL;
+	struct file_ctx *fc = res ? pii_file_ctx_new(w->ctx, res) : NULL;
 	if (!fc) {
 		pii_file_result_free(res);
 		return;

@@ -8,6 +8,7 @@
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
 
+#include "pii_allow.h"
 #include "pii_version.h"
 
 static void hash_str(SHA256_CTX *h, const char *s)
@@ -52,6 +53,26 @@ static void hash_rules(SHA256_CTX *h, const struct pii_ruleset *rs)
 		for (size_t k = 0; k < r->n_anti_context; k++)
 			hash_str(h, r->anti_context[k]);
 		hash_str(h, "|");
+		/* the allow: entries that drop its findings, as resolved;
+		 * without any, the hash is what it was before there were */
+		for (size_t k = 0; k < r->n_allow; k++)
+			hash_u64(h, r->allow[k]);
+		if (rs->n_allow)
+			hash_str(h, "|");
+	}
+	/* what each entry lets go (its source and reason do not change it) */
+	for (size_t i = 0; i < rs->n_allow; i++) {
+		const struct pii_allow *a = &rs->allow[i];
+		hash_str(h, "allow");
+		hash_str(h, a->value);
+		hash_u64(h, a->has_fingerprint);
+		hash_u64(h, a->fingerprint);
+		for (size_t k = 0; k < a->n_paths; k++)
+			hash_str(h, a->paths[k]);
+		hash_str(h, "|");
+		for (size_t k = 0; k < a->n_rules; k++)
+			hash_str(h, a->rules[k]);
+		hash_str(h, "|");
 	}
 }
 
@@ -89,6 +110,10 @@ void pii_settings_hash(const struct pii_options *opt, const struct pii_ruleset *
 	/* what OCR reads (its budgets not: a file a budget cut short is read
 	 * again anyway) */
 	hash_u64(&h, opt->ocr);
+	/* how allow: path: patterns match, where there are any (so that a
+	 * state made without them is not read again for nothing) */
+	if (pii_allow_first_path(rs))
+		hash_u64(&h, opt->ignore_case_paths);
 	hash_out(&h, out);
 }
 

@@ -43,9 +43,9 @@ struct pii_worker {
 /* worker_sink.c: sets up w's sink (from pii_worker_new). */
 void pii_scan_sink_init(struct pii_worker *w);
 
-/* worker_sink.c: a file being scanned, for its result (taken); NULL when
- * out of memory. */
-struct file_ctx *pii_file_ctx_new(struct pii_file_result *res);
+/* worker_sink.c: a file being scanned, for its result (taken), with what
+ * ctx's allow: entries say of its path; NULL when out of memory. */
+struct file_ctx *pii_file_ctx_new(const struct pii_scan_ctx *ctx, struct pii_file_result *res);
 
 /* worker_sink.c: points the sink at file fc, in record row; and, at the
  * end, sends what the sink holds for the file and lets go of it (the

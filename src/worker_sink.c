@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pii_allow.h"
 #include "pii_detect.h"
 #include "pii_extract.h"
 #include "pii_limits.h"
@@ -27,6 +28,12 @@ struct file_ctx {
 	atomic_uint_fast64_t limit_hits; /* PCRE2 work limits reached */
 	atomic_int own_problem;          /* status+1 of a problem row for the file itself */
 	atomic_bool member_problem;      /* a problem row for a member or part of it */
+	/* allow: entries: per entry, whether its path: holds for the file
+	 * (decided once, here), and the findings it let go, from every
+	 * worker that matched a page */
+	unsigned char *allow_path;
+	atomic_uint_fast64_t *allowed;
+	size_t n_allow;
 };
 
 /* A page of a large file, handed to another worker. */
@@ -46,14 +53,49 @@ static struct pii_scan_sink *as_scan(struct pii_sink *s)
 
 /* ---- the file's outcome --------------------------------------------------------- */
 
-struct file_ctx *pii_file_ctx_new(struct pii_file_result *res)
+static void file_ctx_free(struct file_ctx *fc)
+{
+	free(fc->allow_path);
+	free(fc->allowed);
+	free(fc);
+}
+
+struct file_ctx *pii_file_ctx_new(const struct pii_scan_ctx *ctx, struct pii_file_result *res)
 {
 	struct file_ctx *fc = calloc(1, sizeof(*fc));
 	if (!fc)
 		return NULL;
 	atomic_init(&fc->refs, 1);
 	fc->res = res;
+	size_t n = ctx->rules->n_allow;
+	if (n) {
+		fc->allow_path = malloc(n);
+		fc->allowed = calloc(n, sizeof(*fc->allowed));
+		if (!fc->allow_path || !fc->allowed) {
+			file_ctx_free(fc);
+			return NULL;
+		}
+		for (size_t i = 0; i < n; i++)
+			atomic_init(&fc->allowed[i], 0);
+		fc->n_allow = n;
+		pii_allow_paths(ctx->rules, ctx->opt->paths, ctx->opt->n_paths, res->path,
+				fc->allow_path);
+	}
 	return fc;
+}
+
+/* What the allow: entries let go in the file, into its result. */
+static void take_allowed(struct file_ctx *fc)
+{
+	uint64_t any = 0;
+	for (size_t i = 0; i < fc->n_allow; i++)
+		any |= atomic_load(&fc->allowed[i]);
+	struct pii_file_result *res = fc->res;
+	if (!any || !(res->allowed = malloc(fc->n_allow * sizeof(*res->allowed))))
+		return; /* out of memory: the count is lost, not a finding */
+	for (size_t i = 0; i < fc->n_allow; i++)
+		res->allowed[i] = atomic_load(&fc->allowed[i]);
+	res->n_allowed = fc->n_allow;
 }
 
 /* Drops worker w's reference; the last one sends the outcome. A file
@@ -89,15 +131,17 @@ static void file_ctx_release(struct pii_worker *w, struct file_ctx *fc)
 		res->status = own ? (enum pii_file_status)(own - 1) : PII_FILE_PARTIAL;
 		res->listed = true;
 	}
+	take_allowed(fc);
 	atomic_fetch_add(&ctx->counters->files_done, 1);
 	pii_outbox_file(&w->outbox, res);
-	free(fc);
+	file_ctx_free(fc);
 }
 
 void pii_scan_sink_begin(struct pii_scan_sink *s, struct file_ctx *fc, uint64_t row)
 {
 	s->fc = fc;
 	pii_emit_begin(&s->w->emit, fc->res->file_id, row);
+	s->w->emit.allow_path = fc->allow_path;
 }
 
 void pii_scan_sink_end(struct pii_scan_sink *s)
@@ -108,6 +152,12 @@ void pii_scan_sink_end(struct pii_scan_sink *s)
 		atomic_store(&s->fc->oom, true);
 	if (e->limit_hits)
 		atomic_fetch_add(&s->fc->limit_hits, e->limit_hits);
+	for (size_t i = 0; e->any_allowed && i < s->fc->n_allow; i++) {
+		atomic_fetch_add(&s->fc->allowed[i], e->allowed[i]);
+		e->allowed[i] = 0;
+	}
+	e->any_allowed = false;
+	e->allow_path = NULL;
 	file_ctx_release(s->w, s->fc);
 	s->fc = NULL;
 }

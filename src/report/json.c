@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pii_allow.h"
 #include "pii_report.h"
 #include "pii_stop.h"
 #include "pii_version.h"
@@ -50,6 +51,31 @@ static void write_summary(struct pii_json *j, const struct pii_inventory *inv)
 	pii_json_str(j, "counted_from", pii_confidence_name(opt->min_confidence));
 	pii_json_u64(j, "findings_not_counted", inv->findings_uncounted);
 	pii_json_u64(j, "locations_high", inv->locations_high);
+	/* what allow: entries let go, by entry: never the values, nor the
+	 * patterns that may spell one */
+	pii_json_u64(j, "findings_allowed", inv->findings_allowed);
+	pii_json_open(j, "allow", '[');
+	for (size_t i = 0; i < inv->rules->n_allow; i++) {
+		const struct pii_allow *a = &inv->rules->allow[i];
+		pii_json_open(j, NULL, '{');
+		pii_json_str(j, "source", pii_allow_source_name(a));
+		pii_json_str(j, "reason", a->reason);
+		pii_json_open(j, "conditions", '[');
+		if (a->value)
+			pii_json_str(j, NULL, "value");
+		if (a->has_fingerprint)
+			pii_json_str(j, NULL, "fingerprint");
+		if (a->n_paths)
+			pii_json_str(j, NULL, "path");
+		pii_json_close(j, ']');
+		pii_json_open(j, "rules", '[');
+		for (size_t k = 0; k < a->n_rules; k++)
+			pii_json_str(j, NULL, a->rules[k]);
+		pii_json_close(j, ']');
+		pii_json_u64(j, "findings", inv->allowed_per_entry[i]);
+		pii_json_close(j, '}');
+	}
+	pii_json_close(j, ']');
 	/* what the Summary shows only when it was asked for, here too */
 	if (opt->stale_after) {
 		pii_json_u64(j, "stale_after_seconds", (uint64_t)opt->stale_after);

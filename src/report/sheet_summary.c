@@ -6,6 +6,7 @@
 
 #include <inttypes.h>
 
+#include "pii_allow.h"
 #include "pii_stop.h"
 #include "pii_version.h"
 
@@ -71,6 +72,21 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 			NULL);
 	if (min > PII_CONF_LOW)
 		pii_book_kv_num(b, ws, &row, L(SUM_UNCOUNTED), (double)inv->findings_uncounted);
+	if (inv->rules->n_allow) {
+		/* what was let go, by which entry: never the values */
+		pii_book_kv_num(b, ws, &row, L(SUM_ALLOWED), (double)inv->findings_allowed);
+		for (size_t i = 0; i < inv->rules->n_allow; i++) {
+			const struct pii_allow *a = &inv->rules->allow[i];
+			struct pii_buf by = {0}, key = {0};
+			pii_buf_puts(&by, pii_allow_source_name(a));
+			if (a->reason)
+				pii_buf_printf(&by, ": %s", a->reason);
+			pii_buf_printf(&key, L(SUM_ALLOWED_BY), pii_buf_cstr(&by));
+			pii_book_kv_num(b, ws, &row, pii_buf_cstr(&key), (double)inv->allowed_per_entry[i]);
+			pii_buf_free(&by);
+			pii_buf_free(&key);
+		}
+	}
 	pii_book_kv_num(b, ws, &row, L(SUM_LOCATIONS_HIGH), (double)inv->locations_high);
 	uint64_t listed = inv->findings_total + inv->findings_uncounted;
 	s.len = 0;
