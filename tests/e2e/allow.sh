@@ -128,6 +128,22 @@ check "allow: no value nor pattern of an entry in the outputs or on stderr" \
 	sh -c "! grep -l -e '794 5600' -e 'noreply@bakkerij' -e 'RABO' -e '82\\.94' '$WORK/masked.json' \
 		'$WORK/masked.jsonl' '$WORK/masked.err'"
 
+# the examples of the documentation are accepted and do what they say
+sed -n '/^# allow:/,/^$/s/^# \{0,1\}//p' contrib/piiscan.yaml >"$WORK/contrib-allow.yaml"
+"$PIISCAN" -q --config "$WORK/contrib-allow.yaml" -o "$WORK/contrib.json" "$T"
+check "contrib/piiscan.yaml: its allow: example, taken out of its comments, lets 4 findings go" \
+	$PY -c 'import json, sys; assert json.load(open(sys.argv[1]))["summary"]["findings_allowed"] == 4' \
+	"$WORK/contrib.json"
+mkdir "$WORK/readme"
+$PY -c '
+import re, sys
+rules = open("README.md").read().split("**Allowlists.**")[1]
+print(re.search(r"```yaml\n(.*?)```", rules, re.S).group(1), end="")' >"$WORK/readme/acme.yaml"
+"$PIISCAN" -q --rules "$WORK/readme" -o "$WORK/readme.json" "$T" 2>"$WORK/readme.err"
+check "README: its allow: example is a pack that lets the switchboard, noreply@ and logs/ go" \
+	$PY -c 'import json, sys; assert json.load(open(sys.argv[1]))["summary"]["findings_allowed"] == 4' \
+	"$WORK/readme.json"
+
 # a value by its keyed fingerprint, as the reports show it
 head -c 32 /dev/urandom >"$WORK/key"
 run fp1 --packs core,nl --fingerprint-key-file "$WORK/key"
