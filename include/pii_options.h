@@ -27,6 +27,13 @@ enum pii_ocr_mode {
 	PII_OCR_ALL,  /* every image and image-only PDF page */
 };
 
+/* --color: of the text table on standard output (a file never has any). */
+enum pii_color {
+	PII_COLOR_AUTO,   /* on a terminal, unless NO_COLOR or TERM=dumb */
+	PII_COLOR_NEVER,
+	PII_COLOR_ALWAYS, /* also into a pipe (less -R) */
+};
+
 struct pii_options {
 	const char **paths;
 	size_t n_paths;
@@ -83,6 +90,7 @@ struct pii_options {
 	unsigned progress_interval; /* seconds between lines in a log */
 	bool log_json;           /* --log-format json */
 	enum pii_lang lang;      /* --lang: of the reports people read */
+	enum pii_color color;    /* --color */
 	const char *config_file; /* --config */
 	bool list_rules;
 	bool list_rules_json;    /* --list-rules --format json */

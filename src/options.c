@@ -32,17 +32,22 @@ static const char usage_text[] =
 "Output:\n"
 "  -o, --output FILE        write the report to FILE; repeatable. The format\n"
 "                           follows the extension: .xlsx, .jsonl (a finding a\n"
-"                           line), .json (one document), .sarif, .csv\n"
-"                           (default: inventory.xlsx; data-map.xlsx with\n"
-"                           --data-map-only; breach-DATE.xlsx and .txt with\n"
-"                           --breach-report). '-' is standard output.\n"
+"                           line), .json (one document), .sarif, .csv, .text\n"
+"                           (a table to read). Default: inventory.xlsx;\n"
+"                           data-map.xlsx with --data-map-only;\n"
+"                           breach-DATE.xlsx and .txt with --breach-report.\n"
+"                           '-' is standard output.\n"
 "                           strftime fields are filled in with the start time:\n"
 "                           inventory-%Y-%m-%d.xlsx\n"
-"      --format FMT         format for outputs without a known extension\n"
+"      --format FMT         format of '-' and of outputs without a known\n"
+"                           extension; text: the table (.text)\n"
+"      --color WHEN         colour in the table: auto (on a terminal, unless\n"
+"                           NO_COLOR is set), always or never\n"
 "      --show-values        write found values in full (default: masked)\n"
-"      --lang LANG          language of the workbook, the breach summary and the\n"
-"                           terminal's summary: en or nl (default: the\n"
-"                           locale's, from LC_ALL, LC_MESSAGES or LANG)\n"
+"      --lang LANG          language of the workbook, the breach summary, the\n"
+"                           text table and the terminal's summary: en or nl\n"
+"                           (default: the locale's, from LC_ALL, LC_MESSAGES\n"
+"                           or LANG)\n"
 "      --max-findings N     rows in the Findings sheet (default: 100000)\n"
 "      --min-confidence L   count findings of confidence L and above in the\n"
 "                           totals, data map and breach summary: high, medium\n"
@@ -165,9 +170,12 @@ static const char merge_usage_text[] =
 "Parts made with other rules, limits or fingerprint keys are refused.\n"
 "\n"
 "  -o, --output FILE        write the inventory to FILE; repeatable (.xlsx,\n"
-"                           .jsonl, .json, .sarif, .csv; default: inventory.xlsx)\n"
-"      --format FMT         format for outputs without a known extension\n"
-"      --lang LANG          language of the workbook: en or nl\n"
+"                           .jsonl, .json, .sarif, .csv, .text; default:\n"
+"                           inventory.xlsx)\n"
+"      --format FMT         format of '-' and of outputs without a known\n"
+"                           extension (text: a table to read)\n"
+"      --color WHEN         colour in the table: auto, always or never\n"
+"      --lang LANG          language of the workbook and the table: en or nl\n"
 "      --packs LIST, --rules PATH, --enable LIST, --disable LIST\n"
 "                           the rules the parts were scanned with (as given to\n"
 "                           the shards)\n"
@@ -263,11 +271,13 @@ enum {
 	OPT_FAIL_ON,
 	OPT_ENABLE,
 	OPT_DISABLE,
+	OPT_COLOR,
 };
 
 static const struct option long_options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"format", required_argument, NULL, OPT_FORMAT},
+	{"color", required_argument, NULL, OPT_COLOR},
 	{"show-values", no_argument, NULL, OPT_SHOW_VALUES},
 	{"lang", required_argument, NULL, OPT_LANG},
 	{"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
@@ -341,6 +351,7 @@ static const struct {
 	{OPT_OCR, PII_ARG_WORD, "auto all off"},
 	{OPT_LOG_FORMAT, PII_ARG_WORD, "plain json"},
 	{OPT_LANG, PII_ARG_WORD, "en nl"},
+	{OPT_COLOR, PII_ARG_WORD, "auto always never"},
 };
 
 /* piiscan --completion SHELL: the script, from long_options and
@@ -492,6 +503,17 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			break;
 		case OPT_FORMAT:
 			ps->format = optarg;
+			break;
+		case OPT_COLOR:
+			if (!strcmp(optarg, "auto"))
+				o->color = PII_COLOR_AUTO;
+			else if (!strcmp(optarg, "always"))
+				o->color = PII_COLOR_ALWAYS;
+			else if (!strcmp(optarg, "never"))
+				o->color = PII_COLOR_NEVER;
+			else
+				res = usage_error(err, errlen,
+						  "--color: '%s' is not auto, always or never", optarg);
 			break;
 		case OPT_SHOW_VALUES:
 			o->show_values = true;
@@ -932,7 +954,7 @@ static enum pii_parse_result parse_command(int argc, char **argv, struct pii_opt
 			if (!fmt_override) {
 				res = usage_error(err, errlen,
 						  "cannot tell the format of '%s' from its name: "
-						  "use .xlsx, .jsonl, .json, .sarif or .csv, or --format",
+						  "use .xlsx, .jsonl, .json, .sarif, .csv or .text, or --format",
 						  spec->path);
 				goto out;
 			}

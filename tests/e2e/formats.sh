@@ -1,13 +1,14 @@
 #!/bin/sh
 # Outputs for other tools (#18): SARIF 2.1.0 and one JSON document,
 # checked against their schemas (schema/) and against the workbook and
-# CSV of the same run; JSONL lines against theirs.
+# CSV of the same run; JSONL lines against theirs. The text table, for a
+# person on a terminal, against the JSON document of the same run.
 . "$(dirname "$0")/lib.inc"
 cd "$ROOT" || exit 2
 
 # One run, every format: they must tell the same inventory.
 "$PIISCAN" -q --lang en -o "$WORK/run.sarif" -o "$WORK/run.json" -o "$WORK/run.jsonl" \
-	-o "$WORK/run.csv" -o "$WORK/run.xlsx" fixtures
+	-o "$WORK/run.csv" -o "$WORK/run.xlsx" -o "$WORK/run.text" fixtures
 # The same with the values shown: what must not be in the masked outputs.
 "$PIISCAN" -q --show-values -o "$WORK/shown.jsonl" -o "$WORK/shown.sarif" fixtures
 
@@ -231,5 +232,138 @@ check "--format sarif -o -: SARIF on standard output" \
 "$PIISCAN" -q --format json -o "$WORK/report.out" fixtures/share
 check "--format json: one JSON document under any name" \
 	$PY -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not d['inventory'])" "$WORK/report.out"
+
+# ---- the text table (--format text, -o - on a terminal) ----------------------
+check "text: a header line per file (its path), a line per Inventory row with its location, rule, count, confidence and example, as the JSON document of the same run" \
+	$PY - "$WORK/run.text" "$WORK/run.json" <<'EOF'
+import json, re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+doc = json.load(open(sys.argv[2], encoding="utf-8"))
+rows = doc["inventory"]
+assert len(rows) > 100 and "\x1b" not in "".join(lines), "no colour in a file"
+# the groups: a path, its rows, a blank line; the rest after the last
+groups, at = [], 0
+while lines[at] and not lines[at].startswith(" ") and not lines[at].endswith(":"):
+    end = lines.index("", at)
+    groups.append((lines[at], lines[at + 1:end]))
+    at = end + 1
+want = {}
+for r in rows:
+    want.setdefault(r["file"], []).append(r)
+assert [g[0] for g in groups] == list(want), ([g[0] for g in groups][:3], list(want)[:3])
+aligned = 0
+line_re = re.compile(r"^  (.*?)\s*(\S+)( \([^)]+\))?  +(\d+)  (high|medium|low)(?: +(.*))?$")
+for path, got in groups:
+    assert len(got) == len(want[path]), (path, got)
+    count_end, example_at = set(), set()
+    for line, r in zip(got, want[path]):
+        m = line_re.match(line)
+        assert m, line
+        loc = ", ".join(x for x in (r["part"], ".".join(x for x in (r["table"], r["column"]) if x),
+                                    r["key"]) if x)
+        assert (m[1], m[2], int(m[4]), m[5], m[6] or "") == \
+            (loc, r["rule"], r["count"], r["confidence"], r["example"] or ""), (line, r)
+        assert bool(m[3]) == bool(r["special"]), (line, r["special"])
+        # the columns line up: counts end, and examples start, in one
+        # column (a location past 48 characters is let stick out)
+        if len(loc) <= 48:
+            count_end.add(m.end(4))
+            if m[6]:
+                example_at.add(m.start(6))
+    assert len(count_end) <= 1 and len(example_at) <= 1, (path, got)
+    aligned += len(got) > 1 and len(count_end) == 1
+assert aligned > 50, aligned
+# the Errors rows (the first 20), then the run's figures
+errors = doc["errors"]
+assert len(errors) > 20, len(errors)
+assert lines[at] == "Not read, or read in part:", lines[at]
+assert lines[at + 1:at + 21] == ["  %s: %s" % (e["path"], e["reason"]) for e in errors[:20]], \
+    lines[at + 1:at + 3]
+assert lines[at + 21].startswith("  ... and %d more: " % (len(errors) - 20)), lines[at + 21]
+s = doc["summary"]
+figures = "%d files seen, %d with personal data, %d findings counted" % (
+    s["files_seen"], s["files_with_personal_data"], s["findings"])
+assert lines[-2].startswith(figures), (lines[-2], figures)
+assert lines[-2].endswith(", %d errors" % len(errors)), lines[-2]
+assert lines[-1] == "", "ends with a line break"
+EOF
+
+# A small tree with a planted (fake) e-mail address and BSN, a column name
+# past ASCII, a name that would move the cursor and colour and reorder a
+# terminal's line (ESC, U+009B, U+202E), and a file that cannot be read.
+mkdir -p "$WORK/tt/sub"
+{
+	printf 'naam;e-mail;bsn;t\303\251lefoon\n'
+	printf 'Piet Plant;piet.planted@voorbeeld-test.nl;628194821;06-48213957\n'
+	printf 'Anna Arm;anna.arm@voorbeeld-test.nl;;06-39571826\n'
+} >"$WORK/tt/klanten.csv"
+printf 'Beste Piet,\nmijn BSN is 628194821, mail piet.planted@voorbeeld-test.nl\n' \
+	>"$WORK/tt/sub/brief.txt"
+printf 'PK\003\004broken' >"$WORK/tt/kapot.zip"
+printf 'mail anna.arm@voorbeeld-test.nl\n' >"$WORK/tt/sub/$(printf 'x\033[31m\302\233\342\200\256y.txt')"
+"$PIISCAN" -q -j 1 --format text -o - "$WORK/tt" >"$WORK/tt.text"
+"$PIISCAN" -q -j 1 --show-values --format text -o - "$WORK/tt" >"$WORK/tt-shown.text"
+"$PIISCAN" -q -j 1 -o "$WORK/tt.json" "$WORK/tt"
+check "text: the planted e-mail address and BSN only masked; in full with --show-values alone" \
+	$PY - "$WORK/tt.text" "$WORK/tt-shown.text" <<'EOF'
+import sys
+masked, shown = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
+planted = ["piet.planted@voorbeeld-test.nl", "628194821", "48213957"]
+assert not [v for v in planted + ["anna.arm@", "39571826"] if v in masked], masked
+assert "p***@v***.nl" in masked and "  *********" in masked, masked
+# the check sees the values where they are: the examples are the first
+assert all(v in shown for v in planted), shown
+EOF
+check "text: the columns of a file line up by characters, not bytes (a column t\303\251lefoon)" \
+	$PY - "$WORK/tt.text" <<'EOF'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+group = text.split("\n\n")[0].split("\n")
+assert group[0].endswith("/klanten.csv") and len(group) == 5, group
+assert any(l.startswith("  klanten.t\u00e9lefoon  ") for l in group), group
+# every rule starts in one column
+rules = ("email", "nl_bsn", "person_name", "phone")
+at = {l.index(" " + r + " ") for l in group[1:] for r in rules if " " + r + " " in l}
+assert len(at) == 1, group
+EOF
+check "text: a name's control characters escaped (\\x1B, \\u009B, \\u202E), never sent to the terminal" \
+	$PY - "$WORK/tt.text" <<'EOF'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+assert "/sub/x\\x1B[31m\\u009B\\u202Ey.txt\n" in text, text
+assert not any(c in text for c in "\x1b\x9b\u202e"), text
+EOF
+check "text: the file not read with its reason; the figures are the JSON document's" \
+	$PY - "$WORK/tt.text" "$WORK/tt.json" <<'EOF'
+import json, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+doc = json.load(open(sys.argv[2], encoding="utf-8"))
+(e,) = doc["errors"]
+assert "  %s: %s" % (e["path"], e["reason"]) in lines, lines
+s = doc["summary"]
+assert lines[-1] == "%d files seen, %d with personal data, %d findings counted, 1 error" % (
+    s["files_seen"], s["files_with_personal_data"], s["findings"]), lines[-1]
+EOF
+
+esc=$(printf '\033')
+check "text: no escape sequence in a pipe; colour there with --color always" sh -c \
+	"! grep -q '$esc' '$WORK/tt.text' &&
+	 '$PIISCAN' -q --color always --format text -o - '$WORK/tt' | grep -q '$esc\\[1;35m'"
+"$PIISCAN" -q -j 1 -o "$WORK/named.text" "$WORK/tt"
+check "-o NAME.text: the table, chosen by the extension, in a file of mode 0600" sh -c \
+	"cmp '$WORK/named.text' '$WORK/tt.text' && test \"\$(stat -c %a '$WORK/named.text')\" = 600"
+"$PIISCAN" -q -j 1 --lang nl --format text -o - "$WORK/tt" >"$WORK/nl.text"
+check "text: in Dutch with --lang nl" $PY - "$WORK/nl.text" <<'EOF'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+assert "  hoog  " in text and "Niet of deels gelezen:" in text, text
+assert "bestanden gezien, 3 met persoonsgegevens, " in text and " vondsten geteld, 1 fout" in text
+assert "  high  " not in text and "files seen" not in text, text
+EOF
+expect_2() {
+	"$PIISCAN" -q --color sometimes -o - "$WORK/tt" >/dev/null 2>"$WORK/color.err"
+	test $? -eq 2 && grep -q "'sometimes' is not auto, always or never" "$WORK/color.err"
+}
+check "--color: a word other than auto, always or never is a usage error" expect_2
 
 finish

@@ -23,7 +23,8 @@ completes "bash: --ocr=a<TAB> (split at '=' as bash does) offers all, auto" "all
 completes "bash: --min-c<TAB> completes to --min-confidence" "--min-confidence" --min-c
 completes "bash: --min-confidence <TAB> offers high, medium, low" "high low medium" --min-confidence ""
 completes "bash: --log-format <TAB> offers plain, json" "json plain" --log-format ""
-completes "bash: --format <TAB> offers the writers' formats" "csv json jsonl sarif txt xlsx" --format ""
+completes "bash: --format <TAB> offers the writers' formats" "csv json jsonl sarif text txt xlsx" --format ""
+completes "bash: --color <TAB> offers auto, always, never" "always auto never" --color ""
 completes "bash: -o docu<TAB> completes a file name" "documents" -o docu
 completes "bash: --config=docu<TAB> completes a file name" "documents" --config = docu
 completes "bash: --threads <TAB> offers nothing" "" --threads ""
@@ -43,8 +44,8 @@ awk 'prev ~ /^\t-.*\)$/ && /_piiscan_words/ {
 	opt = prev; sub(/\)$/, "", opt); sub(/.*[|\t]/, "", opt)
 	w = $0; sub(/^[^'\'']*'\''/, "", w); sub(/'\''.*/, "", w); print opt, w } {prev = $0}' \
 	"$WORK/piiscan.bash" >"$WORK/words"
-check "bash: 5 options complete fixed words (--format, --min-confidence, --ocr, --log-format, --lang)" \
-	test "$(wc -l <"$WORK/words")" -eq 5
+check "bash: 6 options complete fixed words (--format, --color, --min-confidence, --ocr, --log-format, --lang)" \
+	test "$(wc -l <"$WORK/words")" -eq 6
 while read -r opt words; do
 	bad=""
 	for w in $words; do
