@@ -36,11 +36,13 @@ static const char usage_text[] =
 "                           (a table to read). Default: inventory.xlsx;\n"
 "                           data-map.xlsx with --data-map-only;\n"
 "                           breach-DATE.xlsx and .txt with --breach-report.\n"
-"                           '-' is standard output.\n"
+"                           '-' is standard output: the table on a terminal,\n"
+"                           else JSON lines.\n"
 "                           strftime fields are filled in with the start time:\n"
 "                           inventory-%Y-%m-%d.xlsx\n"
 "      --format FMT         format of '-' and of outputs without a known\n"
-"                           extension; text: the table (.text)\n"
+"                           extension; text: the table (.text), on standard\n"
+"                           output when no -o is given\n"
 "      --color WHEN         colour in the table: auto (on a terminal, unless\n"
 "                           NO_COLOR is set), always or never\n"
 "      --show-values        write found values in full (default: masked)\n"
@@ -915,6 +917,9 @@ static enum pii_parse_result parse_command(int argc, char **argv, struct pii_opt
 		defaults_ok = push_str(&ps.outputs, &ps.n_outputs, "breach-%Y-%m-%d.xlsx") &&
 			      push_str(&ps.outputs, &ps.n_outputs, "breach-%Y-%m-%d.txt") &&
 			      (o->quiet || push_str(&ps.outputs, &ps.n_outputs, "-"));
+	else if (ps.n_outputs == 0 && fmt_override == &pii_writer_text)
+		/* the table is to read now: a quick look, no workbook */
+		defaults_ok = push_str(&ps.outputs, &ps.n_outputs, "-");
 	else if (ps.n_outputs == 0 && o->data_map_only)
 		defaults_ok = push_str(&ps.outputs, &ps.n_outputs, "data-map.xlsx");
 	else if (ps.n_outputs == 0)
@@ -940,9 +945,14 @@ static enum pii_parse_result parse_command(int argc, char **argv, struct pii_opt
 			goto out;
 		}
 		if (!strcmp(spec->path, "-")) {
-			/* standard output of a breach report is its text */
+			/* Standard output: a breach report's text; the table to
+			 * read on a terminal; JSON lines into a pipe or a file,
+			 * as before, so that scripts keep what they had, and for
+			 * records, which are for a program (merge) in any case. */
+			bool tty = isatty(STDOUT_FILENO) && !o->records && !o->shard_n;
 			spec->writer = fmt_override	  ? fmt_override
 				       : o->breach_report ? &pii_writer_txt
+				       : tty		  ? &pii_writer_text
 							  : &pii_writer_jsonl;
 			if (!spec->writer->to_stdout) {
 				res = usage_error(err, errlen,

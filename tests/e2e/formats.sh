@@ -345,10 +345,78 @@ assert lines[-1] == "%d files seen, %d with personal data, %d findings counted, 
     s["files_seen"], s["files_with_personal_data"], s["findings"]), lines[-1]
 EOF
 
+# On a terminal: standard output a pseudo-terminal, as a person runs it.
+# on_tty.py OUT VAR=VALUE... -- COMMAND...: COMMAND's standard output, into
+# OUT; VAR= (empty) removes VAR from the environment.
+cat >"$WORK/on_tty.py" <<'EOF'
+import os, pty, subprocess, sys
+out, args = sys.argv[1], sys.argv[2:]
+sep = args.index("--")
+env = dict(os.environ)
+for a in args[:sep]:
+    k, v = a.split("=", 1)
+    if v:
+        env[k] = v
+    else:
+        env.pop(k, None)
+m, s = pty.openpty()
+p = subprocess.Popen(args[sep + 1:], stdin=subprocess.DEVNULL, stdout=s,
+                     stderr=subprocess.DEVNULL, env=env)
+os.close(s)
+data = b""
+while True:
+    try:
+        chunk = os.read(m, 65536)
+    except OSError:  # EIO: the other side is closed
+        break
+    if not chunk:
+        break
+    data += chunk
+open(out, "wb").write(data.replace(b"\r\n", b"\n"))
+sys.exit(p.wait())
+EOF
+tty_run() {
+	_out=$1
+	shift
+	$PY "$WORK/on_tty.py" "$WORK/$_out" "$@" -- "$PIISCAN" -q -j 1 $tty_args -o - "$WORK/tt"
+}
+tty_args="" tty_run tty.out TERM=xterm NO_COLOR=
+tty_args="" tty_run tty-nocolor.out TERM=xterm NO_COLOR=1
+tty_args="" tty_run tty-dumb.out TERM=dumb NO_COLOR=
+tty_args="--color never" tty_run tty-never.out TERM=xterm NO_COLOR=
+tty_args="--records" tty_run tty-records.out TERM=xterm NO_COLOR=
+check "text: -o - on a terminal is the table, paths in bold magenta and counts bold" \
+	$PY - "$WORK/tty.out" "$WORK/tt.text" <<'EOF'
+import re, sys
+tty, plain = (open(p, encoding="utf-8").read() for p in sys.argv[1:3])
+assert tty.startswith("\x1b[1;35m" + plain.split("\n")[0] + "\x1b[0m\n"), tty[:200]
+assert re.search(r"  \x1b\[1m2\x1b\[0m  high", tty), tty
+# without its colours, the text of a pipe
+assert re.sub(r"\x1b\[[0-9;]*m", "", tty) == plain, (tty, plain)
+EOF
+check "text: no colour on a terminal with NO_COLOR=1" cmp "$WORK/tty-nocolor.out" "$WORK/tt.text"
+check "text: no colour on a terminal with TERM=dumb" cmp "$WORK/tty-dumb.out" "$WORK/tt.text"
+check "text: no colour on a terminal with --color never" cmp "$WORK/tty-never.out" "$WORK/tt.text"
+check "-o - --records on a terminal: JSON lines all the same (records are for a program)" \
+	$PY -c "import json,sys; [json.loads(l) for l in open(sys.argv[1])]; assert open(sys.argv[1]).read(1) == '{'" \
+	"$WORK/tty-records.out"
 esc=$(printf '\033')
 check "text: no escape sequence in a pipe; colour there with --color always" sh -c \
 	"! grep -q '$esc' '$WORK/tt.text' &&
 	 '$PIISCAN' -q --color always --format text -o - '$WORK/tt' | grep -q '$esc\\[1;35m'"
+"$PIISCAN" -q -j 1 -o - "$WORK/tt" >"$WORK/piped.jsonl"
+check "-o - into a pipe: still JSON lines, one per finding" \
+	$PY - "$WORK/piped.jsonl" "$WORK/tt.json" <<'EOF'
+import json, sys
+found = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+s = json.load(open(sys.argv[2], encoding="utf-8"))["summary"]
+assert found and len(found) == s["findings"] + s["findings_not_counted"], len(found)
+assert all(f["value"] and f["rule"] and f["file"] for f in found)
+EOF
+mkdir "$WORK/cwd"
+check "--format text without -o: the table on standard output, no inventory.xlsx" sh -c \
+	"cd '$WORK/cwd' && '$PIISCAN' -q -j 1 --format text '$WORK/tt' >'$WORK/alone.text' &&
+	 test ! -e inventory.xlsx && cmp '$WORK/alone.text' '$WORK/tt.text'"
 "$PIISCAN" -q -j 1 -o "$WORK/named.text" "$WORK/tt"
 check "-o NAME.text: the table, chosen by the extension, in a file of mode 0600" sh -c \
 	"cmp '$WORK/named.text' '$WORK/tt.text' && test \"\$(stat -c %a '$WORK/named.text')\" = 600"
