@@ -357,7 +357,7 @@ static const struct {
 };
 
 /* piiscan --completion SHELL: the script, from long_options and
- * option_args; "merge" is main.c's subcommand. false: no such shell. */
+ * option_args; "merge" and "review" are main.c's subcommands. false: no such shell. */
 static bool print_completion(const char *shell)
 {
 	struct pii_completion_option opts[sizeof(long_options) / sizeof(long_options[0])];
@@ -379,7 +379,7 @@ static bool print_completion(const char *shell)
 					c->words = pii_writer_names();
 			}
 	}
-	return pii_completion_write(stdout, shell, opts, n, "merge");
+	return pii_completion_write(stdout, shell, opts, n, "merge review");
 }
 
 static bool option_known(const char *name)

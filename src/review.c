@@ -522,7 +522,8 @@ static bool write_rows(sqlite3 *db, const char *store, const struct import_ctx *
 		else
 			sqlite3_bind_null(put, 3);
 		sqlite3_bind_int64(put, 4, (int64_t)r->count);
-		if (r->fingerprint)
+		/* a random key's fingerprints match no later run's */
+		if (r->fingerprint && *book_key)
 			sqlite3_bind_text(put, 5, fp, -1, SQLITE_TRANSIENT);
 		else
 			sqlite3_bind_null(put, 5);

@@ -29,6 +29,7 @@ completes "bash: -o docu<TAB> completes a file name" "documents" -o docu
 completes "bash: --config=docu<TAB> completes a file name" "documents" --config = docu
 completes "bash: --threads <TAB> offers nothing" "" --threads ""
 completes "bash: the first word offers merge" "merge" me
+completes "bash: the first word offers review" "review" rev
 completes "bash: a path after merge is a file name" "documents" merge docu
 completes "bash: --quiet is a flag: a path follows" "documents" --quiet docu
 missing=""
