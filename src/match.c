@@ -21,6 +21,19 @@
 
 #include "pii_limits.h"
 
+/* Labels (column names) remembered with the anchored rules whose
+ * context words they hold: a table's cells come one by one, each under
+ * its column's name, and looking for every rule's words in the name
+ * again for each cell took a third of the time on an SQLite database.
+ * Slots by the label's hash; a longer label is looked at every time. */
+#define LABEL_SLOTS 64
+#define LABEL_LEN_MAX 63
+
+struct label_slot {
+	char label[LABEL_LEN_MAX + 1]; /* "" when empty */
+	uint64_t rules;                /* bit k: anchored rule k */
+};
+
 struct pii_matcher {
 	const struct pii_ruleset *rs;
 	const struct pii_match_db *db;
@@ -31,6 +44,7 @@ struct pii_matcher {
 	struct pii_match *matches;
 	size_t n_matches, cap_matches;
 	uint64_t limit_hits;
+	struct label_slot labels[LABEL_SLOTS];
 };
 
 static void init_tables(void);
@@ -613,6 +627,32 @@ static size_t words_of_pair(const struct pii_match_db *db, unsigned char c0, uns
 	return lo;
 }
 
+/* The anchored rules (bit k: rule k) with a context word in label. */
+static uint64_t anchored_in_label(struct pii_matcher *m, const char *label)
+{
+	const struct pii_ruleset *rs = m->rs;
+	const struct pii_match_db *db = m->db;
+	size_t nl = strlen(label);
+	struct label_slot *slot = NULL;
+	if (nl && nl <= LABEL_LEN_MAX) {
+		slot = &m->labels[pii_fnv1a_bytes(PII_FNV1A_START, label, nl) % LABEL_SLOTS];
+		if (!strcmp(slot->label, label))
+			return slot->rules;
+	}
+	uint64_t rules = 0;
+	for (size_t k = 0; k < db->n_anchored; k++) {
+		const struct pii_rule *r = &rs->rules[db->anchored[k]];
+		if (has_any_word((const unsigned char *)label, nl, 0, nl, r->context,
+				 r->n_context, r->context_first))
+			rules |= (uint64_t)1 << k;
+	}
+	if (slot) {
+		memcpy(slot->label, label, nl + 1);
+		slot->rules = rules;
+	}
+	return rules;
+}
+
 /* Rules that require context run only around their context words: one
  * pass finds the words (most bytes are passed over after one table
  * lookup), then each rule runs on the regions around its words, merged
@@ -625,17 +665,11 @@ static enum pii_status run_anchored(struct pii_matcher *m, const char *text,
 	const struct pii_match_db *db = m->db;
 	if (!db->n_anchored)
 		return PII_OK;
-	uint64_t everywhere = 0;
-	for (size_t k = 0; label && k < db->n_anchored; k++) {
-		const struct pii_rule *r = &rs->rules[db->anchored[k]];
-		size_t nl = strlen(label);
-		if (has_any_word((const unsigned char *)label, nl, 0, nl, r->context,
-				 r->n_context, r->context_first)) {
-			everywhere |= (uint64_t)1 << k;
-			if (!run_anchored_region(m, (unsigned)k, text, len, 0, len, from, to, label))
-				return PII_EOBJECT;
-		}
-	}
+	uint64_t everywhere = label ? anchored_in_label(m, label) : 0;
+	for (uint64_t rules = everywhere; rules; rules &= rules - 1)
+		if (!run_anchored_region(m, (unsigned)__builtin_ctzll(rules), text, len, 0, len,
+					 from, to, label))
+			return PII_EOBJECT;
 	size_t rstart[PII_ANCHORED_MAX], rend[PII_ANCHORED_MAX];
 	uint64_t open = 0;
 	const unsigned char *u = (const unsigned char *)text;
