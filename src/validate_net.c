@@ -250,7 +250,13 @@ static const char *const roles[] = {
 
 static bool role_mailbox(const char *local, size_t n)
 {
+	/* every address is held against two hundred roles: their first
+	 * letter first (a table's column of addresses spent a tenth of its
+	 * time here) */
+	int first = tolower((unsigned char)local[0]);
 	for (const char *const *r = roles; *r; r++) {
+		if ((unsigned char)**r != first)
+			continue;
 		size_t m = strlen(*r);
 		if (n >= m && !strncasecmp(local, *r, m) &&
 		    (n == m || ((local[m] == '-' || local[m] == '.' || local[m] == '_') &&
