@@ -43,6 +43,7 @@ struct pii_emitter {
 	struct pii_allow_matcher *allow_m;
 	bool oom;                  /* a finding was lost */
 	uint64_t limit_hits;       /* PCRE2 work limits reached */
+	struct pii_emit_memo *memo; /* short texts that held nothing */
 };
 
 /* Sets up e for rules (compiled, shared) sending to out. false when out

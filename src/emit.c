@@ -12,6 +12,28 @@
 #include "pii_match.h"
 #include "pii_validate.h"
 
+/* Short texts that held nothing, under their label: a table's cells
+ * repeat (a status, a city, a quantity), and on a cell of a few bytes
+ * the matcher's cost per call (every prefilter group, the context words)
+ * is most of the work. A text found to hold nothing under a label holds
+ * nothing the next time: its matches depend on the text, the label and
+ * whether it is technical, nothing else. Slots by hash, each keeps its
+ * text and label to compare whole; a text that hit a PCRE2 limit is not
+ * kept (its limit row must count again). */
+#define MEMO_SLOTS 4096
+#define MEMO_BYTES 80 /* text and label together at most */
+
+struct memo_slot {
+	uint64_t hash;
+	uint8_t text_len, label_len;
+	bool technical;
+	char bytes[MEMO_BYTES];
+};
+
+struct pii_emit_memo {
+	struct memo_slot slot[MEMO_SLOTS];
+};
+
 bool pii_emitter_init(struct pii_emitter *e, const struct pii_ruleset *rules,
 		      const struct pii_fp_key *key, bool show_values,
 		      struct pii_outbox *out)
@@ -39,6 +61,7 @@ void pii_emitter_free(struct pii_emitter *e)
 	pii_batch_free(e->batch);
 	free(e->allowed);
 	pii_allow_matcher_free(e->allow_m);
+	free(e->memo);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -153,11 +176,74 @@ static const char *repair_utf8(struct pii_emitter *e, const char *text, size_t l
 	return t;
 }
 
+/* A hash of the short text and its label, eight bytes at a time. */
+static uint64_t memo_hash(const char *text, size_t len, const char *label, size_t ll,
+			  bool technical)
+{
+	uint64_t h = (uint64_t)len << 32 ^ (uint64_t)ll << 8 ^ technical;
+	const char *part[2] = {text, label};
+	size_t n[2] = {len, ll};
+	for (int i = 0; i < 2; i++) {
+		const char *p = part[i];
+		size_t k = n[i];
+		for (; k >= 8; p += 8, k -= 8) {
+			uint64_t w;
+			memcpy(&w, p, 8);
+			h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+			h ^= h >> 29;
+		}
+		uint64_t w = 0;
+		if (k)
+			memcpy(&w, p, k);
+		h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+		h ^= h >> 29;
+	}
+	return h | 1; /* 0 is an empty slot */
+}
+
+/* Whether text under label (ll bytes) is known to hold nothing; else
+ * *slot is where to remember it if it does not (NULL when it is too
+ * long to remember). */
+static bool memo_knows(struct pii_emitter *e, const char *text, size_t len, const char *label,
+		       size_t ll, bool technical, struct memo_slot **slot, uint64_t *hash)
+{
+	*slot = NULL;
+	if (!len || len + ll > MEMO_BYTES ||
+	    (!e->memo && !(e->memo = calloc(1, sizeof(*e->memo)))))
+		return false;
+	*hash = memo_hash(text, len, label, ll, technical);
+	struct memo_slot *s = &e->memo->slot[*hash % MEMO_SLOTS];
+	*slot = s;
+	return s->hash == *hash && s->text_len == len && s->label_len == ll &&
+	       s->technical == technical && !memcmp(s->bytes, text, len) &&
+	       (!ll || !memcmp(s->bytes + len, label, ll));
+}
+
+static void memo_keep(struct memo_slot *s, uint64_t hash, const char *text, size_t len,
+		      const char *label, size_t ll, bool technical)
+{
+	s->hash = hash;
+	s->text_len = (uint8_t)len;
+	s->label_len = (uint8_t)ll;
+	s->technical = technical;
+	memcpy(s->bytes, text, len);
+	if (ll)
+		memcpy(s->bytes + len, label, ll);
+}
+
 void pii_emit_text(struct pii_emitter *e, const struct pii_loc *loc, const char *text,
 		   size_t len, size_t from, size_t to, uint64_t offset0, uint64_t lines)
 {
 	const struct pii_match *m;
 	size_t n;
+	const char *label = loc->column ? loc->column : loc->key;
+	size_t ll = label ? strlen(label) : 0;
+	struct memo_slot *slot = NULL;
+	uint64_t hash = 0;
+	if (from == 0 && to == len && !e->doubtful &&
+	    memo_knows(e, text, len, label, ll, loc->technical, &slot, &hash))
+		return;
+	const char *raw = text;
 	/* The matcher runs PCRE2 without its UTF-8 check (it would cost a
 	 * pass per rule), so what it gets must be valid: extractors decode
 	 * to UTF-8, but a library in recovery mode (libxml2) has been seen to
@@ -168,10 +254,14 @@ void pii_emit_text(struct pii_emitter *e, const struct pii_loc *loc, const char 
 		return;
 	}
 	uint64_t hits = pii_matcher_limit_hits(e->matcher);
-	if (pii_matcher_run(e->matcher, text, len, from, to,
-			    loc->column ? loc->column : loc->key, loc->technical, &m, &n) != PII_OK)
+	enum pii_status st = pii_matcher_run(e->matcher, text, len, from, to, label,
+					     loc->technical, &m, &n);
+	if (st != PII_OK)
 		e->oom = true;
-	e->limit_hits += pii_matcher_limit_hits(e->matcher) - hits;
+	hits = pii_matcher_limit_hits(e->matcher) - hits;
+	e->limit_hits += hits;
+	if (slot && st == PII_OK && !n && !hits)
+		memo_keep(slot, hash, raw, len, label, ll, loc->technical);
 	size_t counted = from;
 	uint64_t line = lines;
 	for (size_t i = 0; i < n; i++) {
