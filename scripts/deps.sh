@@ -23,7 +23,7 @@ BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsx
 TEST_PKGS="python3 python3-openpyxl python3-jsonschema python3-yaml parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
 # The benchmark compares with ripgrep and the tesseract command;
 # LibreOffice makes its office files.
-BENCH_PKGS="python3 ripgrep libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr"
+BENCH_PKGS="python3 ripgrep sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr"
 
 case "${1:-build}" in
 build) want="$BUILD_PKGS" ;;
