@@ -171,12 +171,22 @@ static int full_year(int yy)
 	return 2000 + yy <= this_year ? 2000 + yy : 1900 + yy;
 }
 
+/* Whether value[0..len) is all digits: the value is not a C string (what
+ * follows it may be digits of the next text). */
+static bool all_digits(const char *v, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (v[i] < '0' || v[i] > '9')
+			return false;
+	return true;
+}
+
 bool pii_validate_date(const char *value, size_t len, struct pii_canon *canon)
 {
 	struct piece pc[3];
 	size_t n = 0;
 	/* YYYYMMDD, as vCard's BDAY writes it */
-	if (len == 8 && strspn(value, "0123456789") == 8) {
+	if (len == 8 && all_digits(value, len)) {
 		int y = (value[0] - '0') * 1000 + (value[1] - '0') * 100 + (value[2] - '0') * 10 +
 			(value[3] - '0');
 		int m = (value[4] - '0') * 10 + (value[5] - '0'), d = (value[6] - '0') * 10 + (value[7] - '0');
