@@ -30,6 +30,9 @@ void pii_sched_close(struct pii_sched *s);
  * every page buffer is in use (then it matches the page itself). */
 void *pii_sched_page_buffer(struct pii_sched *s);
 
+/* The size of a page buffer. */
+size_t pii_sched_page_bytes(const struct pii_sched *s);
+
 /* A reader: hands over a page task (it holds a buffer from
  * pii_sched_page_buffer). Never waits. */
 void pii_sched_push_page(struct pii_sched *s, void *task);

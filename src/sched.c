@@ -116,6 +116,11 @@ void *pii_sched_page_buffer(struct pii_sched *s)
 	return buf;
 }
 
+size_t pii_sched_page_bytes(const struct pii_sched *s)
+{
+	return s->page_bytes;
+}
+
 void pii_sched_push_page(struct pii_sched *s, void *task)
 {
 	pthread_mutex_lock(&s->lock);

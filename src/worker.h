@@ -22,6 +22,13 @@ struct pii_scan_sink {
 	struct file_ctx *fc;
 	const struct pii_loc *stream_loc; /* while a text stream is open */
 	bool stream_lines;                /* its findings get line numbers */
+	/* Cells (short texts) of the file waiting to be matched, packed in a
+	 * page buffer of the scheduler: a full one goes to another worker as
+	 * a page does, so a big table is matched by every core. */
+	bool batch_cells;                 /* more than one worker */
+	char *cells;                      /* NULL when none wait */
+	size_t cells_len, cells_cap;
+	struct pii_loc cells_loc;         /* the last location in cells */
 };
 
 struct pii_worker {

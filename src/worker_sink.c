@@ -36,10 +36,12 @@ struct file_ctx {
 	size_t n_allow;
 };
 
-/* A page of a large file, handed to another worker. */
+/* A page of a large file, or a buffer of its cells, handed to another
+ * worker. */
 struct page_task {
 	struct file_ctx *fc;
 	char *text;      /* a page buffer from the scheduler */
+	bool cells;      /* text[0..len) holds cells (below), not a page */
 	size_t len, from, to;
 	uint64_t offset, lines;
 	uint64_t row;       /* the record it is part of, 0 when none */
@@ -144,9 +146,13 @@ void pii_scan_sink_begin(struct pii_scan_sink *s, struct file_ctx *fc, uint64_t 
 	s->w->emit.allow_path = fc->allow_path;
 }
 
+static void cells_match_own(struct pii_scan_sink *s);
+
 void pii_scan_sink_end(struct pii_scan_sink *s)
 {
 	struct pii_emitter *e = &s->w->emit;
+	/* The last cells are matched here, as the last page of a text is. */
+	cells_match_own(s);
 	pii_emit_flush(e);
 	if (e->oom)
 		atomic_store(&s->fc->oom, true);
@@ -225,11 +231,186 @@ static bool hand_over(struct pii_scan_sink *s, size_t len, size_t from, size_t t
 	return true;
 }
 
+/* ---- cells handed over ------------------------------------------------------------ */
+
+/* Cells are packed one after the other in a page buffer: a head, the
+ * location when it is not the one of the cell before (a loc_head, then
+ * the strings that are there, each ending in NUL), then the text and a
+ * NUL (as the cell's own buffer has: nothing reads past it). Heads
+ * are copied in and out with memcpy: nothing in the buffer is aligned.
+ * Each cell is matched alone, with its own location and row, exactly as
+ * when it came: only who matches it and when changes; what depends on a
+ * whole record or file is decided by the collector (pii_special.h). */
+struct cell_head {
+	uint64_t offset, line, row; /* as given to the sink's text, and its row */
+	uint32_t len;               /* bytes of text */
+	uint32_t loc_len;           /* bytes of location before it; 0: the same */
+};
+
+struct loc_head {
+	uint32_t page;
+	uint8_t technical;
+	uint8_t fields; /* bit i: field i of loc_fields is there */
+};
+
+enum { LOC_FIELDS = 5 };
+
+static const char **loc_field(struct pii_loc *l, int i)
+{
+	const char **f[LOC_FIELDS] = {&l->file, &l->table, &l->column, &l->key, &l->part};
+	return f[i];
+}
+
+static const char *loc_field_of(const struct pii_loc *l, int i)
+{
+	return *loc_field((struct pii_loc *)l, i);
+}
+
+static bool same_string(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool same_loc(const struct pii_loc *a, const struct pii_loc *b)
+{
+	if (a->page != b->page || a->technical != b->technical)
+		return false;
+	for (int i = 0; i < LOC_FIELDS; i++)
+		if (!same_string(loc_field_of(a, i), loc_field_of(b, i)))
+			return false;
+	return true;
+}
+
+static size_t loc_bytes(const struct pii_loc *l)
+{
+	size_t n = sizeof(struct loc_head);
+	for (int i = 0; i < LOC_FIELDS; i++)
+		if (loc_field_of(l, i))
+			n += strlen(loc_field_of(l, i)) + 1;
+	return n;
+}
+
+/* Writes l at p; out points into p's copy. */
+static void loc_write(char *p, const struct pii_loc *l, struct pii_loc *out)
+{
+	struct loc_head h = {.page = l->page, .technical = l->technical};
+	char *q = p + sizeof(h);
+	*out = (struct pii_loc){.page = l->page, .technical = l->technical};
+	for (int i = 0; i < LOC_FIELDS; i++) {
+		const char *f = loc_field_of(l, i);
+		if (!f)
+			continue;
+		size_t n = strlen(f) + 1;
+		memcpy(q, f, n);
+		*loc_field(out, i) = q;
+		q += n;
+		h.fields |= (uint8_t)(1u << i);
+	}
+	memcpy(p, &h, sizeof(h));
+}
+
+static void loc_read(const char *p, struct pii_loc *out)
+{
+	struct loc_head h;
+	memcpy(&h, p, sizeof(h));
+	const char *q = p + sizeof(h);
+	*out = (struct pii_loc){.page = h.page, .technical = h.technical};
+	for (int i = 0; i < LOC_FIELDS; i++)
+		if (h.fields & (1u << i)) {
+			*loc_field(out, i) = q;
+			q += strlen(q) + 1;
+		}
+}
+
+/* Matches the cells in buf[0..len) with w's emitter. */
+static void match_cells(struct pii_worker *w, const char *buf, size_t len)
+{
+	struct pii_emitter *e = &w->emit;
+	uint64_t row = e->row;
+	struct pii_loc loc = {0};
+	for (size_t at = 0; at < len;) {
+		struct cell_head h;
+		memcpy(&h, buf + at, sizeof(h));
+		at += sizeof(h);
+		if (h.loc_len)
+			loc_read(buf + at, &loc);
+		at += h.loc_len;
+		e->row = h.row;
+		pii_emit_text(e, &loc, buf + at, h.len, 0, h.len, h.offset,
+			      h.line ? h.line - 1 : UINT64_MAX);
+		at += h.len + 1;
+	}
+	e->row = row;
+}
+
+/* The reader matches the cells waiting itself and gives back their buffer. */
+static void cells_match_own(struct pii_scan_sink *s)
+{
+	if (!s->cells)
+		return;
+	match_cells(s->w, s->cells, s->cells_len);
+	pii_sched_release_buffer(s->w->ctx->sched, s->cells);
+	s->cells = NULL;
+}
+
+/* A full buffer of cells goes to the other workers (as a page does);
+ * without memory for the task the reader matches it. */
+static void cells_send(struct pii_scan_sink *s)
+{
+	struct page_task *t = calloc(1, sizeof(*t));
+	if (!t) {
+		cells_match_own(s);
+		return;
+	}
+	atomic_store(&s->fc->shared, true);
+	t->fc = s->fc;
+	t->text = s->cells;
+	t->cells = true;
+	t->len = s->cells_len;
+	atomic_fetch_add(&s->fc->refs, 1);
+	pii_sched_push_page(s->w->ctx->sched, t);
+	s->cells = NULL;
+}
+
+/* Puts a cell in the buffer of cells waiting; false when it is to be
+ * matched now (no buffer free: the others are busy; or too big). */
+static bool cells_add(struct pii_scan_sink *s, const struct pii_loc *loc, const char *text,
+		      size_t len, uint64_t offset, uint64_t line)
+{
+	size_t loc_len = s->cells && same_loc(&s->cells_loc, loc) ? 0 : loc_bytes(loc);
+	struct cell_head h = {.offset = offset, .line = line, .row = s->w->emit.row,
+			      .len = (uint32_t)len};
+	if (s->cells && s->cells_len + sizeof(h) + loc_len + len + 1 > s->cells_cap) {
+		cells_send(s);
+		loc_len = loc_bytes(loc);
+	}
+	if (!s->cells) {
+		if (sizeof(h) + loc_len + len + 1 > s->cells_cap || len > UINT32_MAX ||
+		    !(s->cells = pii_sched_page_buffer(s->w->ctx->sched)))
+			return false;
+		s->cells_len = 0;
+	}
+	h.loc_len = (uint32_t)loc_len;
+	char *p = s->cells + s->cells_len;
+	memcpy(p, &h, sizeof(h));
+	p += sizeof(h);
+	if (loc_len)
+		loc_write(p, loc, &s->cells_loc);
+	memcpy(p + loc_len, text, len);
+	p[loc_len + len] = '\0';
+	s->cells_len += sizeof(h) + loc_len + len + 1;
+	return true;
+}
+
 void pii_scan_page(struct pii_worker *w, void *task)
 {
 	struct page_task *t = task;
 	pii_scan_sink_begin(&w->sink, t->fc, t->row);
-	pii_emit_text(&w->emit, &t->loc, t->text, t->len, t->from, t->to, t->offset, t->lines);
+	if (t->cells)
+		match_cells(w, t->text, t->len);
+	else
+		pii_emit_text(&w->emit, &t->loc, t->text, t->len, t->from, t->to, t->offset,
+			      t->lines);
 	pii_sched_release_buffer(w->ctx->sched, t->text);
 	free_loc(&t->loc);
 	pii_scan_sink_end(&w->sink);
@@ -286,6 +467,9 @@ static enum pii_status text_end(struct pii_sink *base)
 static enum pii_status text_short(struct pii_sink *s, const struct pii_loc *loc,
 				  const char *utf8, size_t len, uint64_t offset, uint64_t line)
 {
+	struct pii_scan_sink *ss = as_scan(s);
+	if (ss->batch_cells && ss->fc && cells_add(ss, loc, utf8, len, offset, line))
+		return PII_OK;
 	pii_emit_text(&as_scan(s)->w->emit, loc, utf8, len, 0, len, offset,
 		      line ? line - 1 : UINT64_MAX);
 	return PII_OK;
@@ -462,5 +646,9 @@ static const struct pii_sink_ops scan_sink_ops = {
 void pii_scan_sink_init(struct pii_worker *w)
 {
 	w->sink = (struct pii_scan_sink){.base = {&scan_sink_ops}, .w = w};
+	if (w->ctx->sched && w->ctx->opt->threads > 1) {
+		w->sink.batch_cells = true;
+		w->sink.cells_cap = pii_sched_page_bytes(w->ctx->sched);
+	}
 }
 
