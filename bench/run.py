@@ -11,8 +11,10 @@ Environment (all optional):
   BENCH_OUT    where results are appended           (default bench/RESULTS.md)
   BENCH_OCR_COPIES  copies of each scan in the OCR set (default 3)
   BENCH_SQLITE size of the SQLite database           (default 200M)
+  BENCH_TABLE  size of the NDJSON file and the SQL dump (default 1G)
   BENCH_ONLY   "ocr": the OCR comparison alone; "sqlite": the SQLite
-               database alone
+               database alone; "tables": the big NDJSON and SQL dump at
+               1 and N threads alone
 
 The machine is shared and noisy: each command runs BENCH_REPEAT times and
 the fastest run counts; peak memory is the largest of those runs. Files
@@ -88,6 +90,87 @@ def make_tree(n):
         subprocess.run([GEN, "tree", path, str(n)], check=True)
         open(stamp, "w").close()
     return path
+
+
+def make_table(kind, size_text):
+    """A made-up table of customers (names, e-mail addresses, phone
+    numbers, BSNs with a valid check digit, dates of birth, a note) of
+    about size_text, as NDJSON (one record a line) or as an SQL dump
+    (INSERT statements of 200 rows). Deterministic; kept in bench/data/."""
+    path = os.path.join(DATA, f"table-{size_text}.{kind}")
+    want = size_bytes(size_text)
+    if os.path.exists(path) and os.path.getsize(path) >= want:
+        return path
+    print(f"bench: writing {path}", file=sys.stderr)
+    given = ["Jan", "Anna", "Piet", "Fatima", "Daan", "Sanne", "Mohamed", "Emma", "Lucas", "Julia"]
+    family = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder"]
+    doms = ["ziggo.nl", "kpnmail.nl", "gmail.com", "hotmail.com"]
+    words = "de het een klant order levering factuur afspraak status betaald verzonden retour".split()
+
+    def bsn(i):
+        d = "%08d" % (10000000 + i * 7919 % 89999999)
+        s = sum((9 - k) * int(d[k]) for k in range(8)) % 11
+        return d + str(s) if s < 10 else None  # elfproef: no check digit 10
+
+    def record(i):
+        g, f = given[i % 10], family[i * 7 % 8]
+        nr = None
+        k = i
+        while nr is None:  # about one number in eleven has no check digit
+            nr = bsn(k)
+            k += 1000003
+        note = " ".join(words[(i * j) % 12] for j in range(3, 3 + 8 + i % 20))
+        return (i, g, f, "%s.%s%d@%s" % (g.lower(), f.replace(" ", "").lower(), i % 997, doms[i % 4]),
+                "06-%08d" % (i * 104729 % 10**8), nr,
+                "19%02d-%02d-%02d" % (40 + i % 59, 1 + i % 12, 1 + i % 28), note)
+
+    with open(path + ".part", "w") as out:
+        n, i = 0, 0
+        if kind == "sql":
+            out.write("CREATE TABLE `klant` (`id` int, `voornaam` text, `achternaam` text, `email` text, "
+                      "`telefoon` text, `bsn` text, `geboortedatum` date, `notitie` text);\n")
+        while n < want:
+            if kind == "ndjson":
+                s = ('{"id":%d,"naam":{"voornaam":"%s","achternaam":"%s"},"email":"%s","telefoon":"%s",'
+                     '"bsn":"%s","geboortedatum":"%s","notitie":"%s"}\n') % record(i)
+                i += 1
+            else:
+                s = "INSERT INTO `klant` VALUES " + ",".join(
+                    "(%d,'%s','%s','%s','%s','%s','%s','%s')" % record(k) for k in range(i, i + 200)) + ";\n"
+                i += 200
+            out.write(s)
+            n += len(s)
+    os.rename(path + ".part", path)
+    return path
+
+
+def tables_bench(cores, scan):
+    """The big NDJSON file and SQL dump at 1 and N threads: rows and
+    target lines. A structured file is parsed by one worker and its
+    cells matched by all (target: N threads at least 0.95 N times one)."""
+    rows, targets = [], []
+    size = os.environ.get("BENCH_TABLE", "1G")
+    for kind in ("ndjson", "sql"):
+        path = make_table(kind, size)
+        mb = os.path.getsize(path) / 1e6
+        warm(path)
+        per = {}
+        for j in (1, cores):
+            t, m = best(scan + ["-j", str(j), path])
+            per[j] = t
+            rows.append({"name": f"piiscan -j {j}", "workload": f"{size} {kind.upper()}", "s": t,
+                         "rss": m, "mbs": mb / t, "fps": None})
+        ratio = per[1] / per[cores]
+        want = 0.95 * cores
+        targets.append(f"| {size} {kind.upper()}: {cores} threads / 1 thread >= {want:.1f} | {ratio:.2f} | "
+                       f"{'met' if ratio >= want else 'NOT met'} |")
+    return rows, targets
+
+
+def tables_only(cores, scan):
+    rows, targets = tables_bench(cores, scan)
+    write_results("\n".join(table_of(rows) + ["", "| target | measured | |", "|---|---:|---|"] +
+                             targets))
 
 
 def make_office():
@@ -321,6 +404,9 @@ def main():
         rows, targets = sqlite_bench()
         return write_results("\n".join(table_of(rows) + ["", "| target | measured | |",
                                                          "|---|---:|---|"] + targets))
+    if os.environ.get("BENCH_ONLY") == "tables":
+        return tables_only(cores, [PIISCAN, "-q", "--packs", "core,nl", "-o",
+                                   os.path.join(OUT, "out.jsonl")])
     size = os.environ.get("BENCH_SIZE", "1G")
     big_size = os.environ.get("BENCH_BIG", "4G")
     small_size = os.environ.get("BENCH_SMALL", "256M")
@@ -398,6 +484,9 @@ def main():
     # A table-heavy SQLite database.
     sqlite_rows, sqlite_targets = sqlite_bench()
     rows.extend(sqlite_rows)
+    # Big structured files: NDJSON and an SQL dump at 1 and N threads.
+    table_rows, table_targets = tables_bench(cores, scan)
+    rows.extend(table_rows)
 
     # Scans: OCR against the tesseract command.
     ocr_rows, ocr_targets = ocr_bench(cores)
@@ -436,6 +525,7 @@ def main():
             lines.append(f"| {old} against {new}, same content: time {old} / time {new} (reported) | "
                          f"{office_rows[old]['s'] / office_rows[new]['s']:.2f} | |")
     lines.extend(sqlite_targets)
+    lines.extend(table_targets)
     lines.extend(ocr_targets)
     lines.append(f"| (read floor: cat at {cat_big['mbs']:.0f} MB/s) | | |")
     write_results("\n".join(lines))
