@@ -23,8 +23,12 @@ HAVE_LIBPFF ?= $(call have,libpff)
 HAVE_LIBGSF ?= $(call have,libgsf-1)
 # Without libexif, src/imagemeta.c reads the XMP of images only.
 HAVE_LIBEXIF ?= $(call have,libexif)
+# Without Vectorscan, rules that have no prefilter of their own run PCRE2
+# over all their text (src/match_hs.c); the findings are the same.
+HAVE_VECTORSCAN ?= $(call have,libhs)
 PKGS    += $(if $(filter 1,$(HAVE_GMIME)),gmime-3.0) $(if $(filter 1,$(HAVE_LIBPFF)),libpff) \
-	   $(if $(filter 1,$(HAVE_LIBGSF)),libgsf-1) $(if $(filter 1,$(HAVE_LIBEXIF)),libexif)
+	   $(if $(filter 1,$(HAVE_LIBGSF)),libgsf-1) $(if $(filter 1,$(HAVE_LIBEXIF)),libexif) \
+	   $(if $(filter 1,$(HAVE_VECTORSCAN)),libhs)
 # OCR: tesseract and leptonica are loaded with dlopen at the first image
 # (src/ocr_engine.c), so only their headers are needed to build; they are
 # included as <leptonica/...>, not through leptonica's -I, whose list.h
@@ -54,7 +58,7 @@ endif
 # them (src/rules_load.c); a new PREFIX rebuilds (build/.flags).
 override CPPFLAGS += -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
 	-DHAVE_GMIME=$(HAVE_GMIME) -DHAVE_LIBPFF=$(HAVE_LIBPFF) -DHAVE_LIBGSF=$(HAVE_LIBGSF) \
-	-DHAVE_LIBEXIF=$(HAVE_LIBEXIF) \
+	-DHAVE_LIBEXIF=$(HAVE_LIBEXIF) -DHAVE_VECTORSCAN=$(HAVE_VECTORSCAN) \
 	-DHAVE_TESSERACT=$(HAVE_TESSERACT) -DHAVE_LIBHEIF=$(HAVE_LIBHEIF) \
 	-DPII_DATADIR=\"$(PREFIX)/share/piiscan\"
 LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
@@ -298,4 +302,4 @@ deb: $(BIN) $(COMPLETIONS)
 	@HAVE_TESSERACT=$(HAVE_TESSERACT) HAVE_LIBHEIF=$(HAVE_LIBHEIF) sh scripts/make-deb.sh $(BUILD)
 
 clean:
-	rm -rf build build-asan build-tsan build-fuzz
+	rm -rf build build-asan build-tsan build-fuzz build-novs
