@@ -108,6 +108,13 @@ static inline unsigned pii_anchor_key_hash(uint32_t key, size_t n)
 	return ((key + (uint32_t)n) * 2654435761u) >> 16;
 }
 
+/* A pattern for Vectorscan in byte mode that matches every stretch of
+ * bytes the rule pattern p (PCRE2, UTF-8) can match, and maybe more
+ * (match_widen.c): Vectorscan says where a match may end, PCRE2 decides.
+ * NULL when p holds what is not widened so, or when out of memory; the
+ * caller frees it. */
+char *pii_pattern_widen(const char *p);
+
 /* Compiles the rules of rs (loaded, checked) into a database; NULL with
  * "file:line: what" in err on a pattern or prefilter error. */
 struct pii_match_db *pii_match_db_build(const struct pii_ruleset *rs, char *err,
