@@ -41,6 +41,11 @@ enum pii_status pii_matcher_run(struct pii_matcher *m, const char *text,
 				const char *label, bool technical, const struct pii_match **out,
 				size_t *n_out);
 
+/* Which prefilter this build has beside its own (trigger bytes, context
+ * words): "Vectorscan 5.4.9 for ...", or that it was built without. For
+ * --version. */
+const char *pii_matcher_prefilter(void);
+
 /* Times a pattern hit the PCRE2 match limit (the rest of that run was
  * skipped for that rule) since the matcher was created. */
 uint64_t pii_matcher_limit_hits(const struct pii_matcher *m);

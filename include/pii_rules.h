@@ -133,6 +133,7 @@ struct pii_ruleset {
 	size_t n_allow;
 	struct pii_match_db *db;
 	bool no_anchoring;      /* tests: run require_context rules like others */
+	bool no_vectorscan;     /* tests: rules without a prefilter run PCRE2 alone */
 	bool compiled;
 };
 

@@ -45,6 +45,8 @@ struct pii_matcher {
 	size_t n_matches, cap_matches;
 	uint64_t limit_hits;
 	struct label_slot labels[LABEL_SLOTS];
+	struct pii_hs_scratch *hs; /* with db->hs: Vectorscan's scratch */
+	size_t *hs_last;           /* and where each pattern's last candidate ends */
 };
 
 static void init_tables(void);
@@ -62,7 +64,11 @@ struct pii_matcher *pii_matcher_new(const struct pii_ruleset *rs)
 					NULL);
 	m->mctx = pcre2_match_context_create(NULL);
 	m->jit_stack = pcre2_jit_stack_create(PII_JIT_STACK_START, PII_JIT_STACK_MAX, NULL);
-	if (!m->md || !m->mctx || !m->jit_stack) {
+	if (rs->db->hs) {
+		m->hs = pii_hs_scratch_new(rs->db->hs);
+		m->hs_last = calloc(pii_hs_count(rs->db->hs), sizeof(*m->hs_last));
+	}
+	if (!m->md || !m->mctx || !m->jit_stack || (rs->db->hs && (!m->hs || !m->hs_last))) {
 		pii_matcher_free(m);
 		return NULL;
 	}
@@ -79,6 +85,8 @@ void pii_matcher_free(struct pii_matcher *m)
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mctx);
 	pcre2_jit_stack_free(m->jit_stack);
+	pii_hs_scratch_free(m->hs);
+	free(m->hs_last);
 	free(m->matches);
 	free(m);
 }
@@ -86,6 +94,11 @@ void pii_matcher_free(struct pii_matcher *m)
 uint64_t pii_matcher_limit_hits(const struct pii_matcher *m)
 {
 	return m->limit_hits;
+}
+
+const char *pii_matcher_prefilter(void)
+{
+	return pii_hs_describe();
 }
 
 /* ---- context words ------------------------------------------------------------- */
@@ -270,16 +283,18 @@ static int validate_callout(pcre2_callout_block *cb, void *data)
 }
 
 /* Runs rule r over text[start..stop) (matches must start before stop),
- * with text[0..sublen) visible to the regex. */
+ * with text[0..sublen) visible to the regex. No match ends after `until`
+ * (Vectorscan's last candidate; SIZE_MAX: not known): from there on
+ * PCRE2 would find nothing, and is not asked. */
 static bool run_rule(struct pii_matcher *m, const struct pii_rule *r,
 		     const char *text, size_t len, size_t sublen, size_t start,
-		     size_t stop, size_t from, size_t to, const char *label)
+		     size_t stop, size_t from, size_t to, const char *label, size_t until)
 {
 	size_t pos = start;
 	const struct pii_rule_code *rc_ = &m->db->code[r - m->rs->rules];
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 	pcre2_set_callout(m->mctx, r->validate ? validate_callout : NULL, (void *)r);
-	while (pos < stop) {
+	while (pos < stop && pos < until) {
 		/* pcre2_jit_match skips pcre2_match's checks of its arguments,
 		 * which ours pass by construction: valid UTF-8, offsets in range. */
 		int rc = rc_->jit ? pcre2_jit_match(rc_->code, (PCRE2_SPTR)text, sublen, pos,
@@ -387,7 +402,7 @@ static bool run_group_on_run(struct pii_matcher *m,
 			if (!r->check(&profile))
 				continue;
 		}
-		if (!run_rule(m, r, text, len, sublen, s, e, from, to, label))
+		if (!run_rule(m, r, text, len, sublen, s, e, from, to, label, SIZE_MAX))
 			return false;
 	}
 	return true;
@@ -557,7 +572,7 @@ static bool run_anchored_region(struct pii_matcher *m, unsigned k, const char *t
 	const struct pii_rule *r = &m->rs->rules[m->db->anchored[k]];
 	size_t past = r->context_position == PII_CONTEXT_BEFORE ? 64 : 0;
 	size_t sublen = subject_end(text, len, e + past < len ? e + past : len);
-	return run_rule(m, r, text, len, sublen, s, e, from, to, label);
+	return run_rule(m, r, text, len, sublen, s, e, from, to, label, SIZE_MAX);
 }
 
 /* An adjacent rule after its context word ending at text[we]: past the
@@ -787,17 +802,22 @@ enum pii_status pii_matcher_run(struct pii_matcher *m, const char *text,
 		to = len;
 
 	/* Groups without prefilter see the whole text; they start before
-	 * `from` for the same reason as above. */
+	 * `from` for the same reason as above. Where Vectorscan has their
+	 * patterns, one scan says where each one's last candidate ends. */
+	bool hs = db->hs && pii_hs_scan(db->hs, m->hs, text, len, m->hs_last);
 	for (size_t gi = 0; gi < db->n_groups && st == PII_OK; gi++) {
 		const struct pii_prefilter_group *g = &db->groups[gi];
 		if (!g->whole)
 			continue;
-		for (size_t i = 0; i < g->n_rules; i++)
+		for (size_t i = 0; i < g->n_rules; i++) {
+			int id = db->code[g->rules[i]].hs_id;
+			size_t until = hs && id >= 0 ? m->hs_last[id] : SIZE_MAX;
 			if (!run_rule(m, &rs->rules[g->rules[i]], text, len, len, 0,
-				      to, from, to, label)) {
+				      to, from, to, label, until)) {
 				st = PII_EOBJECT;
 				break;
 			}
+		}
 	}
 
 	/* Groups with a prefilter (those that joined another have no rules). */

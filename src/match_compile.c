@@ -367,6 +367,7 @@ void pii_match_db_free(struct pii_match_db *db, size_t n_rules)
 		free(db->groups[i].rules);
 	free(db->groups);
 	free(db->anchor_words);
+	pii_hs_free(db->hs);
 	free(db);
 }
 
@@ -421,7 +422,7 @@ struct pii_match_db *pii_match_db_build(const struct pii_ruleset *rs, char *err,
 			   : !join_group(db, r, (unsigned)i, err, errlen))
 			goto fail;
 	}
-	if (!absorb_groups(db, err, errlen))
+	if (!absorb_groups(db, err, errlen) || !pii_hs_build(db, rs, err, errlen))
 		goto fail;
 	index_anchor_words(db);
 	return db;

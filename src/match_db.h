@@ -27,6 +27,7 @@ struct pii_rule_code {
 	uint32_t min_length;  /* shortest possible match, from PCRE2 */
 	unsigned group;       /* prefilter group */
 	bool anchored;        /* runs only near its context words */
+	int hs_id;            /* its pattern in Vectorscan's database, or -1 */
 };
 
 /* Rules that share a prefilter: a match consists only of `span` bytes
@@ -86,6 +87,7 @@ struct pii_match_db {
 	 * [anchor_index[c], anchor_index[c + 1]) */
 	uint16_t anchor_index[257];
 	uint32_t max_capture_pairs;
+	struct pii_hs *hs;   /* Vectorscan's database (match_hs.c), or NULL */
 };
 
 /* The first min(4, n) bytes of s folded by | 0x20 (A-Z onto a-z; any
@@ -114,6 +116,37 @@ static inline unsigned pii_anchor_key_hash(uint32_t key, size_t n)
  * NULL when p holds what is not widened so, or when out of memory; the
  * caller frees it. */
 char *pii_pattern_widen(const char *p);
+
+/* Vectorscan (match_hs.c): the rules of a group that is `whole` (no
+ * prefilter, no context words to run near) have their widened patterns
+ * in one database per rule set, shared; each matcher scans a page with
+ * its own scratch. Built without Vectorscan these do nothing. */
+struct pii_hs;
+struct pii_hs_scratch;
+
+/* Builds db->hs for the rules of db that want it and sets every rule's
+ * hs_id (-1: none). A pattern Vectorscan refuses keeps PCRE2 alone; db->hs
+ * stays NULL when no rule has one. False (and err) only when out of
+ * memory. */
+bool pii_hs_build(struct pii_match_db *db, const struct pii_ruleset *rs, char *err,
+		  size_t errlen);
+void pii_hs_free(struct pii_hs *hs);
+
+/* Patterns in the database: last_end of pii_hs_scan has as many. */
+size_t pii_hs_count(const struct pii_hs *hs);
+
+/* A matcher's scratch for hs; NULL when out of memory. */
+struct pii_hs_scratch *pii_hs_scratch_new(const struct pii_hs *hs);
+void pii_hs_scratch_free(struct pii_hs_scratch *s);
+
+/* Scans text[0..len): last_end[k] is where the last stretch that may
+ * match pattern k ends, 0 when none does. False when the scan failed
+ * (then last_end says nothing). */
+bool pii_hs_scan(const struct pii_hs *hs, struct pii_hs_scratch *s, const char *text,
+		 size_t len, size_t *last_end);
+
+/* "Vectorscan 5.4.9 for ...", or that the build has none. */
+const char *pii_hs_describe(void);
 
 /* Compiles the rules of rs (loaded, checked) into a database; NULL with
  * "file:line: what" in err on a pattern or prefilter error. */

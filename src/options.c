@@ -16,6 +16,7 @@
 #include "pii_config.h"
 #include "pii_limits.h"
 #include "pii_log.h"
+#include "pii_match.h"
 #include "pii_register.h"
 #include "pii_util.h"
 #include "pii_extract.h"
@@ -769,6 +770,8 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 		case 'V':
 			printf("piiscan %s\n", PII_VERSION);
 			pii_extractors_describe(stdout);
+			printf("Prefilter: trigger bytes and context words; %s\n",
+			       pii_matcher_prefilter());
 			res = PII_PARSE_EXIT;
 			break;
 		case ':':

@@ -10,7 +10,7 @@
 #include "match_db.h"
 #include "test.h"
 
-static struct pii_ruleset *load_shipped(bool no_prefilter)
+static struct pii_ruleset *load_shipped(bool no_prefilter, bool no_vectorscan)
 {
 	char err[512];
 	struct pii_ruleset *rs = pii_rules_new();
@@ -18,6 +18,7 @@ static struct pii_ruleset *load_shipped(bool no_prefilter)
 		return NULL;
 	/* Without prefilters, rules that require context run everywhere too. */
 	rs->no_anchoring = no_prefilter;
+	rs->no_vectorscan = no_vectorscan;
 	if (no_prefilter)
 		for (size_t i = 0; i < rs->n_rules; i++) {
 			free(rs->rules[i].trigger);
@@ -122,16 +123,22 @@ static void test_context_and_overlaps(struct pii_matcher *m)
 
 /* Random text with planted values: with and without the prefilters (and
  * without running context-bound rules only near their words) the matcher
- * must find exactly the same. */
+ * must find exactly the same. Without them every rule runs on the whole
+ * text, where Vectorscan (when built with it) is the prefilter: so once
+ * more without that. */
 static void test_prefilter_is_exact(void)
 {
-	struct pii_ruleset *with = load_shipped(false), *without = load_shipped(true);
-	CHECK(with && without);
-	if (!with || !without)
+	struct pii_ruleset *with = load_shipped(false, false), *without = load_shipped(true, false);
+	struct pii_ruleset *plain = load_shipped(true, true);
+	CHECK(with && without && plain);
+	if (!with || !without || !plain)
 		return;
 	CHECK(without->db->n_groups == 1 && without->db->groups[0].whole);
 	CHECK(with->db->n_groups > 1);
+	CHECK(!plain->db->hs && !with->db->hs);
+	CHECK(!!without->db->hs == !!HAVE_VECTORSCAN);
 	struct pii_matcher *a = pii_matcher_new(with), *b = pii_matcher_new(without);
+	struct pii_matcher *c = pii_matcher_new(plain);
 	static const char *const pieces[] = {
 		" ", " ", " ", "\n", ".", ",", "-", ":", "@", "+", "(", ")", "/",
 		"de", "the", "BSN", "tel", "IBAN", "Jan", "a", "Z", "0", "1", "06",
@@ -166,10 +173,13 @@ static void test_prefilter_is_exact(void)
 		CHECK_MSG(got_a[0] && !strcmp(got_a, all(b, sentences[i])),
 			  "%s: with the prefilter '%s', without '%s'", sentences[i], got_a,
 			  all(b, sentences[i]));
+		CHECK_MSG(!strcmp(got_a, all(c, sentences[i])),
+			  "%s: with the prefilter '%s', with none '%s'", sentences[i], got_a,
+			  all(c, sentences[i]));
 	}
 	const size_t n_pieces = sizeof(pieces) / sizeof(pieces[0]);
 	unsigned seed = 12345;
-	int differ = 0, nonempty = 0;
+	int differ = 0, nonempty = 0, differ_plain = 0;
 	char text[2048];
 	for (int round = 0; round < 3000; round++) {
 		size_t len = 0;
@@ -192,13 +202,24 @@ static void test_prefilter_is_exact(void)
 					got_a, got_b);
 			differ++;
 		}
+		const char *got_c = all(c, text);
+		if (strcmp(got_a, got_c)) {
+			if (!differ_plain)
+				fprintf(stderr, "  text: %s\n  with: %s\n  with none: %s\n", text,
+					got_a, got_c);
+			differ_plain++;
+		}
 	}
 	CHECK_MSG(differ == 0, "prefilter changed the result in %d of 3000 texts", differ);
+	CHECK_MSG(differ_plain == 0, "Vectorscan changed the result in %d of 3000 texts",
+		  differ_plain);
 	CHECK_MSG(nonempty > 2000, "only %d of 3000 texts had a finding", nonempty);
 	pii_matcher_free(a);
 	pii_matcher_free(b);
+	pii_matcher_free(c);
 	pii_rules_free(with);
 	pii_rules_free(without);
+	pii_rules_free(plain);
 }
 
 static void test_limits_and_user_rules(void)
@@ -215,9 +236,11 @@ static void test_limits_and_user_rules(void)
 	struct pii_matcher *m = pii_matcher_new(rs);
 	char text[200];
 	/* The 'b' at the end defeats PCRE2's "required character" shortcut,
-	 * so the a's are really backtracked over. */
+	 * so the a's are really backtracked over; it is an "ab", a match,
+	 * so that Vectorscan (which tells PCRE2 where no match can be) has
+	 * PCRE2 look too. */
 	memset(text, 'a', 120);
-	strcpy(text + 120, "c pass secret7 and secret8 b");
+	strcpy(text + 120, "c pass secret7 and secret8 ab");
 	const struct pii_match *ms;
 	size_t n;
 	pii_matcher_run(m, text, strlen(text), 0, strlen(text), NULL, false, &ms, &n);
@@ -243,7 +266,7 @@ static void test_limits_and_user_rules(void)
 
 void test_match(void)
 {
-	struct pii_ruleset *rs = load_shipped(false);
+	struct pii_ruleset *rs = load_shipped(false, false);
 	CHECK(rs != NULL);
 	if (!rs)
 		return;
