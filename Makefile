@@ -91,7 +91,7 @@ FUZZ_FLAGS   = -Itests/fuzz -DFUZZ_RULES_DIR='"$(CURDIR)/rules"'
 ASAN_SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 .PHONY: all deps deps-test deps-bench deps-fuzz demo test test-run check-asan check-tsan \
-	check-pkgs fuzz fuzz-run fuzz-merge fuzz-replay asan-replay install uninstall deb clean \
+	check-pkgs fuzz fuzz-run fuzz-merge fuzz-replay asan-replay novs install uninstall deb clean \
 	bench accuracy
 
 all: $(BIN)
@@ -167,7 +167,7 @@ demo: deps
 test: deps-test
 	@$(MAKE) --no-print-directory WERROR=-Werror test-run
 
-test-run: $(BIN) $(UNIT) $(BUILD)/failmalloc.so asan-replay
+test-run: $(BIN) $(UNIT) $(BUILD)/failmalloc.so asan-replay novs
 	@BUILD=$(BUILD) sh tests/run.sh $(SUITES)
 
 # Makes piiscan's own allocations fail (LD_PRELOAD), for tests/e2e/oom.sh;
@@ -181,6 +181,14 @@ $(BUILD)/failmalloc.so: tests/fault/failmalloc.c
 # the build under test (tests/e2e/fuzz.sh runs them).
 asan-replay:
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 SAN="$(ASAN_SAN)" WERROR=-Werror fuzz-replay
+
+# A build without Vectorscan, plain, beside the one under test: the
+# prefilter suite (tests/e2e/prefilter.sh) compares their findings.
+novs:
+ifeq ($(HAVE_VECTORSCAN),1)
+	@$(MAKE) --no-print-directory BUILD=build-novs HAVE_VECTORSCAN=0 OPT=-O2 SAN= WERROR=-Werror \
+		build-novs/piiscan build-novs/unit_tests
+endif
 
 fuzz-replay: $(addprefix $(BUILD)/fuzz/replay_,$(FUZZ_TARGETS))
 

@@ -3,6 +3,8 @@
  * downloaded).
  *
  *   gencorpus file PATH SIZE     one text file of SIZE bytes (e.g. 1G)
+ *   gencorpus sparse PATH SIZE   the same, but only prose and log lines,
+ *                                with a value planted about once in 50 KB
  *   gencorpus tree DIR NFILES    NFILES small files (1-8 KB) in folders of
  *                                100, one in 100 a zip of text files
  *
@@ -106,10 +108,15 @@ static void pii_value(struct out *o)
 	}
 }
 
+/* Dense text: a value in one line in 25. Sparse text (logs and prose
+ * where personal data is rare): one in 600 lines (about 50 KB), no client
+ * addresses in the log lines, no CSV or lists of numbers. */
+static bool sparse;
+
 static void line(struct out *o)
 {
-	unsigned kind = rn(100);
-	bool pii = rn(25) == 0;
+	unsigned kind = sparse ? rn(70) : rn(100);
+	bool pii = sparse ? rn(600) == 0 : rn(25) == 0;
 	if (kind < 40) { /* prose */
 		unsigned n = 8 + rn(14);
 		for (unsigned i = 0; i < n; i++) {
@@ -124,7 +131,7 @@ static void line(struct out *o)
 	} else if (kind < 70) { /* log */
 		putf(o, "2024-03-%02u %02u:%02u:%02u.%03u INFO [worker-%u] ", 1 + rn(28),
 		     rn(24), rn(60), rn(60), rn(1000), rn(16));
-		if (rn(5) == 0)
+		if (!sparse && rn(5) == 0)
 			putf(o, "client %u.%u.%u.%u ", 80 + rn(100), rn(256), rn(256), 1 + rn(254));
 		putf(o, "GET %s %u %u bytes in %u ms", PICK(paths), rn(2) ? 200 : 304,
 		     rn(100000), rn(2000));
@@ -258,8 +265,12 @@ int main(int argc, char **argv)
 {
 	if (argc == 4 && !strcmp(argv[1], "file"))
 		return gen_file(argv[2], parse_size(argv[3]));
+	if (argc == 4 && !strcmp(argv[1], "sparse")) {
+		sparse = true;
+		return gen_file(argv[2], parse_size(argv[3]));
+	}
 	if (argc == 4 && !strcmp(argv[1], "tree"))
 		return gen_tree(argv[2], (unsigned)strtoul(argv[3], NULL, 10));
-	fprintf(stderr, "usage: gencorpus file PATH SIZE | tree DIR NFILES\n");
+	fprintf(stderr, "usage: gencorpus file|sparse PATH SIZE | tree DIR NFILES\n");
 	return 2;
 }
