@@ -246,11 +246,20 @@ $(BUILD)/bench/gencorpus: bench/gencorpus.c
 	$(SAY) CC $@
 	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libarchive)
 
+# The raw Vectorscan reference of the dense-text workload (bench/run.py).
+$(BUILD)/bench/hsbench: bench/hsbench.c
+	@mkdir -p $(dir $@)
+	$(SAY) CC $@
+	$(Q)$(CC) -std=c11 -D_GNU_SOURCE $(CFLAGS) $(WARN) $(shell pkg-config --cflags libhs) $(LDFLAGS) \
+		-o $@ $< $(shell pkg-config --libs libhs)
+
 # Speed and memory against ripgrep on a generated corpus (bench/run.py).
 # Never part of `make test`. Sizes: BENCH_SIZE, BENCH_BIG, BENCH_SMALL,
-# BENCH_FILES; runs per command: BENCH_REPEAT.
+# BENCH_FILES, BENCH_TEXT_SIZE; runs per command: BENCH_REPEAT;
+# BENCH_ONLY=text: the dense and sparse text alone.
 bench: deps-bench
-	@$(MAKE) --no-print-directory all $(BUILD)/bench/gencorpus
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/gencorpus \
+		$(if $(filter 1,$(HAVE_VECTORSCAN)),$(BUILD)/bench/hsbench)
 	@BUILD=$(BUILD) /usr/bin/python3 bench/run.py
 
 # Precision and recall per kind on a generated, labelled evaluation set

@@ -12,9 +12,10 @@ Environment (all optional):
   BENCH_OCR_COPIES  copies of each scan in the OCR set (default 3)
   BENCH_SQLITE size of the SQLite database           (default 200M)
   BENCH_TABLE  size of the NDJSON file and the SQL dump (default 1G)
+  BENCH_TEXT_SIZE   size of the dense and the sparse text (default 200M)
   BENCH_ONLY   "ocr": the OCR comparison alone; "sqlite": the SQLite
                database alone; "tables": the big NDJSON and SQL dump at
-               1 and N threads alone
+               1 and N threads alone; "text": dense and sparse text alone
 
 The machine is shared and noisy: each command runs BENCH_REPEAT times and
 the fastest run counts; peak memory is the largest of those runs. Files
@@ -34,6 +35,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("BUILD", "build")
 PIISCAN = os.path.join(ROOT, BUILD, "piiscan")
 GEN = os.path.join(ROOT, BUILD, "bench", "gencorpus")
+HSBENCH = os.path.join(ROOT, BUILD, "bench", "hsbench")
 DATA = os.path.join(ROOT, "bench", "data")
 OUT = os.path.join(DATA, "out")
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
@@ -78,6 +80,15 @@ def make_file(size_text):
     if not os.path.exists(path) or os.path.getsize(path) != size_bytes(size_text):
         print(f"bench: writing {path}", file=sys.stderr)
         subprocess.run([GEN, "file", path, size_text], check=True)
+    return path
+
+
+def make_sparse(size_text):
+    """Logs and prose with a value about once in 50 KB."""
+    path = os.path.join(DATA, f"sparse-{size_text}.txt")
+    if not os.path.exists(path) or os.path.getsize(path) != size_bytes(size_text):
+        print(f"bench: writing {path}", file=sys.stderr)
+        subprocess.run([GEN, "sparse", path, size_text], check=True)
     return path
 
 
@@ -354,6 +365,71 @@ def sqlite_bench():
         f"| SQLite findings per MB, core,nl (reported) | {findings / mb:.0f} | |",
     ]
     return rows, targets
+def text_bench():
+    """Dense and sparse text with one thread, each against its references
+    in the same run (issue 19). Dense (a value in one line in 25): piiscan
+    with every shipped pack, validating, against `rg -o` with the four
+    plain regexes an admin tries first (bench/four-regexes.txt: e-mail,
+    phone, IBAN, IPv4) and against raw Vectorscan over the context-free
+    rules' patterns as piiscan would widen them (bench/hsbench.c; counts
+    matches, nothing more). Sparse (logs and prose, a value in 50 KB):
+    piiscan against `rg -c -F @` and cat. Returns rows and target lines."""
+    size = os.environ.get("BENCH_TEXT_SIZE", "200M")
+    dense, sparse = make_file(size), make_sparse(size)
+    rows, lines = [], []
+
+    def add(name, workload, path, argv, stdout_path=None):
+        warm(path)
+        t, m = best(argv, stdout_path)
+        mb = os.path.getsize(path) / 1e6
+        rows.append({"name": name, "workload": workload, "s": t, "rss": m,
+                     "mbs": mb / t, "fps": None})
+        return rows[-1]
+
+    def verdict(ok):
+        return "met" if ok else "NOT met"
+
+    jsonl = os.path.join(OUT, "text.jsonl")
+    scan = [PIISCAN, "-q", "-j", "1", "-o", jsonl]
+    add("cat > /dev/null", f"dense {size}", dense, ["cat", dense])
+    rg4 = add("rg -o, four plain regexes (1 thread)", f"dense {size}", dense,
+              ["rg", "-j", "1", "-o", "-f", os.path.join(ROOT, "bench", "four-regexes.txt"), dense],
+              os.path.join(OUT, "rg4.txt"))
+    hs = None
+    if os.path.exists(HSBENCH):
+        widened = os.path.join(OUT, "widened.txt")
+        with open(widened, "w") as f:
+            f.write(subprocess.run([PIISCAN, "--export-patterns", "--format", "vectorscan"],
+                                   capture_output=True, text=True, check=True).stdout)
+        hs = add("raw Vectorscan, the context-free patterns (hsbench)", f"dense {size}", dense,
+                 [HSBENCH, widened, dense])
+    pd = add("piiscan -j 1, all packs", f"dense {size}", dense, scan + [dense])
+    cat_s = add("cat > /dev/null", f"sparse {size}", sparse, ["cat", sparse])
+    rgc = add("rg -c -F @", f"sparse {size}", sparse, ["rg", "-c", "-F", "@", sparse])
+    ps = add("piiscan -j 1, all packs", f"sparse {size}", sparse, scan + [sparse])
+    r = pd["mbs"] / rg4["mbs"]
+    lines.append(f"| dense {size}, 1 thread: piiscan / rg -o with four plain regexes >= 1.5 | "
+                 f"{r:.2f} | {verdict(r >= 1.5)} |")
+    if hs:
+        r = pd["mbs"] / hs["mbs"]
+        lines.append(f"| dense {size}, 1 thread: piiscan / raw Vectorscan on the same context-free "
+                     f"patterns >= 1.0 | {r:.2f} | {verdict(r >= 1.0)} |")
+    else:
+        lines.append(f"| dense {size}: piiscan / raw Vectorscan >= 1.0 | built without Vectorscan | "
+                     f"not measured |")
+    lines.append(f"| sparse {size}, 1 thread: piiscan >= 1000 MB/s | {ps['mbs']:.0f} MB/s | "
+                 f"{verdict(ps['mbs'] >= 1000)} |")
+    r = ps["mbs"] / rgc["mbs"]
+    lines.append(f"| sparse {size}: piiscan / rg -c -F @ >= 0.25 (within 4x) | {r:.2f} | "
+                 f"{verdict(r >= 0.25)} |")
+    lines.append(f"| (sparse text read floor: cat at {cat_s['mbs']:.0f} MB/s) | | |")
+    return rows, lines
+
+
+def text_only():
+    rows, targets = text_bench()
+    write_results("\n".join(table_of(rows) + ["", "| target | measured | |", "|---|---:|---|"] +
+                             targets))
 
 
 def tree_stats(path):
@@ -407,6 +483,8 @@ def main():
     if os.environ.get("BENCH_ONLY") == "tables":
         return tables_only(cores, [PIISCAN, "-q", "--packs", "core,nl", "-o",
                                    os.path.join(OUT, "out.jsonl")])
+    if os.environ.get("BENCH_ONLY") == "text":
+        return text_only()
     size = os.environ.get("BENCH_SIZE", "1G")
     big_size = os.environ.get("BENCH_BIG", "4G")
     small_size = os.environ.get("BENCH_SMALL", "256M")
@@ -492,6 +570,10 @@ def main():
     ocr_rows, ocr_targets = ocr_bench(cores)
     rows.extend(ocr_rows)
 
+    # Dense and sparse text, one thread, against their references.
+    text_rows, text_targets = text_bench()
+    rows.extend(text_rows)
+
     # Start-up: rules loaded and JIT-compiled, an empty file scanned.
     empty = os.path.join(OUT, "empty.txt")
     open(empty, "w").close()
@@ -527,6 +609,7 @@ def main():
     lines.extend(sqlite_targets)
     lines.extend(table_targets)
     lines.extend(ocr_targets)
+    lines.extend(text_targets)
     lines.append(f"| (read floor: cat at {cat_big['mbs']:.0f} MB/s) | | |")
     write_results("\n".join(lines))
 

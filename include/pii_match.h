@@ -41,6 +41,13 @@ enum pii_status pii_matcher_run(struct pii_matcher *m, const char *text,
 				const char *label, bool technical, const struct pii_match **out,
 				size_t *n_out);
 
+/* A pattern for Vectorscan in byte mode that matches every stretch of
+ * bytes the rule pattern p (PCRE2, UTF-8) can match, and maybe more
+ * (match_widen.c): Vectorscan says where a match may end, PCRE2 decides;
+ * --export-patterns --format vectorscan prints them. NULL when p holds
+ * what is not widened so, or when out of memory; the caller frees it. */
+char *pii_pattern_widen(const char *p);
+
 /* Which prefilter this build has beside its own (trigger bytes, context
  * words): "Vectorscan 5.4.9 for ...", or that it was built without. For
  * --version. */

@@ -95,6 +95,7 @@ struct pii_options {
 	bool list_rules;
 	bool list_rules_json;    /* --list-rules --format json */
 	bool export_patterns;    /* print patterns for other tools and exit */
+	bool export_vectorscan;  /* --format vectorscan: widened (pii_match.h) */
 	char *command_line;      /* as typed, for the summary sheet */
 	/* what the strings above may point into */
 	struct pii_config_args *config;

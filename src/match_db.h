@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "pii_match.h"
 #include "pii_rules.h"
 
 /* A rule compiled, indexed like pii_ruleset.rules. */
@@ -109,13 +110,6 @@ static inline unsigned pii_anchor_key_hash(uint32_t key, size_t n)
 {
 	return ((key + (uint32_t)n) * 2654435761u) >> 16;
 }
-
-/* A pattern for Vectorscan in byte mode that matches every stretch of
- * bytes the rule pattern p (PCRE2, UTF-8) can match, and maybe more
- * (match_widen.c): Vectorscan says where a match may end, PCRE2 decides.
- * NULL when p holds what is not widened so, or when out of memory; the
- * caller frees it. */
-char *pii_pattern_widen(const char *p);
 
 /* Vectorscan (match_hs.c): the rules of a group that is `whole` (no
  * prefilter, no context words to run near) have their widened patterns

@@ -113,6 +113,7 @@ static const char usage_text[] =
 "      --disable LIST       do not run the rules LIST names (as --enable)\n"
 "      --list-rules         list the rules and exit (--format json: as JSON)\n"
 "      --export-patterns    print the patterns of the rules that need no context\n"
+"                           (--format vectorscan: widened as Vectorscan runs them)\n"
 "                           word, without lookaround, one per line (for\n"
 "                           grep-like tools, e.g. rg -f), and exit\n"
 "\n"
@@ -900,6 +901,17 @@ static enum pii_parse_result parse_command(int argc, char **argv, struct pii_opt
 		o->list_rules_json = !strcmp(ps.format, "json");
 		if (!o->list_rules_json && strcmp(ps.format, "text")) {
 			res = usage_error(err, errlen, "--list-rules --format: '%s' is not text or json",
+					  ps.format);
+			goto out;
+		}
+		ps.format = NULL;
+	}
+	/* --export-patterns --format vectorscan: as Vectorscan gets them */
+	if (o->export_patterns && ps.format) {
+		o->export_vectorscan = !strcmp(ps.format, "vectorscan");
+		if (!o->export_vectorscan && strcmp(ps.format, "pcre")) {
+			res = usage_error(err, errlen,
+					  "--export-patterns --format: '%s' is not pcre or vectorscan",
 					  ps.format);
 			goto out;
 		}
