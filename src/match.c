@@ -444,19 +444,31 @@ static inline bool anchor_pair_at(const struct pii_match_db *db, const unsigned 
 	return db->anchor_pair_bits[pair >> 3] & (1u << (pair & 7));
 }
 
-/* A sharper look at a word start u[0..n) that passed anchor_pair_at:
- * whether its first four bytes (or two or three, for shorter words) may
- * be those of an anchor word. False means surely not. */
+/* A sharper look at a word start u[0..n): whether an anchor word may
+ * start there. A word of four bytes or more is looked up by its first
+ * four; one of up to three must stand alone, so only by the length of
+ * the word in the text (a "m" is looked for where the text has "M.",
+ * not in "meeting"), unless it holds a byte that ends a word ("i.v"),
+ * when by its own length. False means surely not. */
 static bool anchor_prefix_at(const struct pii_match_db *db, const unsigned char *u, size_t n)
 {
 	uint32_t key;
 	if (n >= 4) {
 		memcpy(&key, u, sizeof(key));
 		key |= 0x20202020u;
+		unsigned h = pii_anchor_key_hash(key, 4);
+		if (db->anchor_prefix_bits[h >> 3] & (1u << (h & 7)))
+			return true;
 	} else {
 		key = pii_anchor_key(u, n);
 	}
-	for (size_t m = n < 4 ? n : 4; m >= 1; m--) {
+	size_t l = 1;
+	while (l < 4 && l < n && word_byte[u[l]])
+		l++;
+	unsigned lengths = db->anchor_short_split | (l <= 3 ? 1u << l : 0);
+	for (size_t m = 1; m <= 3 && m <= n; m++) {
+		if (!(lengths & (1u << m)))
+			continue;
 		unsigned h = pii_anchor_key_hash(key & prefix_mask[m], m);
 		if (db->anchor_prefix_bits[h >> 3] & (1u << (h & 7)))
 			return true;

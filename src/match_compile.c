@@ -217,10 +217,14 @@ static void index_anchor_words(struct pii_match_db *db)
 	memset(db->anchor_prefix_bits, 0, sizeof(db->anchor_prefix_bits));
 	db->anchor_letters = true;
 	db->anchor_utf8 = false;
+	db->anchor_short_split = 0;
 	for (w = 0; w < db->n_anchor_words; w++) {
 		const unsigned char *word = (const unsigned char *)db->anchor_words[w].word;
 		size_t wl = strlen((const char *)word);
 		size_t kl = wl < 4 ? wl : 4;
+		for (size_t k = 0; wl <= 3 && k < wl; k++)
+			if (word[k] < 0x80 && !isalnum(word[k]))
+				db->anchor_short_split |= 1u << wl;
 		unsigned h = pii_anchor_key_hash(pii_anchor_key(word, kl), kl);
 		db->anchor_prefix_bits[h >> 3] |= (uint8_t)(1u << (h & 7));
 		if (word[0] >= 0xC0)

@@ -81,6 +81,8 @@ struct pii_match_db {
 	/* the first four bytes of the anchor words (or all of a shorter
 	 * one), hashed to a bit: a second, sharper look at a candidate */
 	uint8_t anchor_prefix_bits[65536 / 8];
+	unsigned anchor_short_split; /* bit m: a word of m <= 3 bytes holds a
+				      * byte that ends a word ("i.v") */
 	bool anchor_letters;    /* every anchor word starts with a letter:
 				 * a-z or a UTF-8 lead byte */
 	bool anchor_utf8;       /* one starts with a UTF-8 lead byte ("über") */
