@@ -32,7 +32,8 @@ struct pii_run_profile {
 				   * on in lower case, '.' or '\'', or with a
 				   * Latin letter beyond ASCII */             /* "(at)", "[at]", "{at}" (any case) or "%40" */
 	/* digits from the first '+' / first "00" that starts a number / first
-	 * '0' or "(0" that starts a number, to the end of the run */
+	 * '0' or "(0" that starts a number, to the end of the run; a number
+	 * right after '+', '.', '/' or '-' starts none ("2024-03-10") */
 	uint32_t after_plus, after_00, after_0;
 };
 

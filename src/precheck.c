@@ -33,7 +33,12 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 	while (i < len) {
 		unsigned char c = run[i];
 		if (is_digit(c)) {
-			if (c == '0') {
+			/* a 0 that begins a number, not glued to one before it by
+			 * '+', '.', '/' or '-' (no phone number starts so: the
+			 * rules' (?<![\w+.\/`-])) */
+			unsigned char before = i ? run[i - 1] : ' ';
+			if (c == '0' && before != '+' && before != '.' && before != '/' &&
+			    before != '-') {
 				if (at_0 < 0)
 					at_0 = digits;
 				if (at_00 < 0 && i + 1 < len && run[i + 1] == '0')
