@@ -906,15 +906,10 @@ static enum pii_parse_result parse_command(int argc, char **argv, struct pii_opt
 		}
 		ps.format = NULL;
 	}
-	/* --export-patterns --format vectorscan: as Vectorscan gets them */
-	if (o->export_patterns && ps.format) {
-		o->export_vectorscan = !strcmp(ps.format, "vectorscan");
-		if (!o->export_vectorscan && strcmp(ps.format, "pcre")) {
-			res = usage_error(err, errlen,
-					  "--export-patterns --format: '%s' is not pcre or vectorscan",
-					  ps.format);
-			goto out;
-		}
+	/* --export-patterns --format vectorscan: as Vectorscan gets them
+	 * (another --format is an output's, as without --export-patterns) */
+	if (o->export_patterns && ps.format && !strcmp(ps.format, "vectorscan")) {
+		o->export_vectorscan = true;
 		ps.format = NULL;
 	}
 	const struct pii_writer *fmt_override = NULL;
