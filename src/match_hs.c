@@ -12,7 +12,7 @@
  * Vectorscan over their patterns (digits and separators, no literal to
  * anchor on) runs at 80-130 MB/s, slower than the trigger bytes; over
  * their 942 context words at 550-650 MB/s, no faster than the word
- * starts (measured on the benchmark corpus). Built without Vectorscan
+ * starts (measured: README "Performance"). Built without Vectorscan
  * (HAVE_VECTORSCAN=0) these rules run PCRE2 on every page, with the
  * same findings.
  */
