@@ -453,7 +453,12 @@ static bool parse_group(struct widen *w, struct flags *f)
 			w->i++;
 		return false;
 	}
-	if (k == 'C') { /* callout: matches nothing */
+	if (k == 'C') { /* callout: matches nothing (one with a text
+			  * argument, which may hold a ')', is not widened) */
+		if (p[w->i + 1] != ')' && !(p[w->i + 1] >= '0' && p[w->i + 1] <= '9')) {
+			w->fail = true;
+			return false;
+		}
 		while (p[w->i] && p[w->i] != ')')
 			w->i++;
 		if (p[w->i])

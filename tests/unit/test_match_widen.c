@@ -67,6 +67,7 @@ static void test_constructs(void)
 	check_widen("a)", NULL);
 	check_widen("(a", NULL);
 	check_widen("\\X", NULL);
+	check_widen("a(?C\"x)\")b", NULL); /* a callout with text */
 	check_widen("(?=a)", NULL); /* nothing left to look for */
 	check_widen("", NULL);
 }
