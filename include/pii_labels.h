@@ -47,6 +47,10 @@ const char *pii_label_status(enum pii_lang lang, int status);
  * "18 months", "90 days". */
 void pii_label_age(enum pii_lang lang, int64_t seconds, char *out, size_t outlen);
 
+/* Whether text is the label id in any language: for reading back what
+ * piiscan wrote in either (a reviewed workbook's headers). */
+bool pii_label_is(enum pii_label_id id, const char *text);
+
 /* "en" or "nl" (or a locale name such as nl_NL.UTF-8). false: neither. */
 bool pii_lang_parse(const char *s, enum pii_lang *lang);
 

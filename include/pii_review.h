@@ -54,6 +54,15 @@ int pii_verdict_parse(const char *s);
 uint64_t pii_row_key(const char *report, const char *file, const char *table,
 		     const char *column, const char *key, const char *part);
 
+/* A row key as written (16 lower-case hex digits) into *key; false when
+ * s is not one. */
+bool pii_row_key_parse(const char *s, uint64_t *key);
+
+/* The sheets of a piiscan workbook whose rows carry row keys (Inventory
+ * and Reviewed, in either language) that x has, into names; how many. */
+struct pii_xlsx;
+size_t pii_review_sheets(const struct pii_xlsx *x, const char *names[4]);
+
 /* One verdict as kept. */
 struct pii_review_entry {
 	uint64_t key;

@@ -165,14 +165,13 @@ static bool xlsx_row(void *ctx, size_t row, const char *const *cells, size_t n)
 	struct sheet_ctx *c = ctx;
 	if (c->key_col < 0) {
 		for (size_t i = 0; i < n; i++)
-			if (cells[i] && (!strcmp(cells[i], pii_label(PII_LANG_EN, PII_L_COL_ROW_KEY)) ||
-					 !strcmp(cells[i], pii_label(PII_LANG_NL, PII_L_COL_ROW_KEY))))
+			if (pii_label_is(PII_L_COL_ROW_KEY, cells[i]))
 				c->key_col = (int)i;
 		return c->key_col >= 0;
 	}
-	const char *k = (size_t)c->key_col < n ? cells[c->key_col] : NULL;
-	if (k && strlen(k) == 16 && strspn(k, "0123456789abcdef") == 16 &&
-	    !add(c->bl, strtoull(k, NULL, 16)))
+	uint64_t key;
+	if ((size_t)c->key_col < n && pii_row_key_parse(cells[c->key_col], &key) &&
+	    !add(c->bl, key))
 		return !(c->oom = true);
 	return true;
 }
@@ -182,23 +181,19 @@ static bool load_xlsx(struct pii_baseline *bl, const char *path, char *err, size
 	struct pii_xlsx *x = pii_xlsx_open(path, err, errlen);
 	if (!x)
 		return false;
-	bool ok = true, any = false;
-	const enum pii_label_id sheets[] = {PII_L_SHEET_INVENTORY, PII_L_SHEET_REVIEWED};
-	for (size_t i = 0; i < 2 && ok; i++)
-		for (int lang = PII_LANG_EN; lang <= PII_LANG_NL && ok; lang++) {
-			const char *name = pii_label((enum pii_lang)lang, sheets[i]);
-			if (!pii_xlsx_has_sheet(x, name))
-				continue;
-			struct sheet_ctx c = {.bl = bl, .key_col = -1};
-			ok = pii_xlsx_rows(x, name, xlsx_row, &c, err, errlen) == PII_OK;
-			if (c.oom)
-				pii_set_error(err, errlen, "out of memory");
-			else if (!ok)
-				pii_set_error(err, errlen, "--baseline: '%s': its %s sheet has no Row "
-					      "key column: not an inventory of this piiscan", path, name);
-			any = true;
-		}
-	if (ok && !any) {
+	bool ok = true;
+	const char *sheets[4];
+	size_t n_sheets = pii_review_sheets(x, sheets);
+	for (size_t i = 0; i < n_sheets && ok; i++) {
+		struct sheet_ctx c = {.bl = bl, .key_col = -1};
+		ok = pii_xlsx_rows(x, sheets[i], xlsx_row, &c, err, errlen) == PII_OK;
+		if (c.oom)
+			pii_set_error(err, errlen, "out of memory");
+		else if (!ok)
+			pii_set_error(err, errlen, "--baseline: '%s': its %s sheet has no Row "
+				      "key column: not an inventory of this piiscan", path, sheets[i]);
+	}
+	if (ok && !n_sheets) {
 		pii_set_error(err, errlen, "--baseline: '%s' has no Inventory sheet", path);
 		ok = false;
 	}

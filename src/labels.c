@@ -24,6 +24,11 @@ const char *pii_label(enum pii_lang lang, enum pii_label_id id)
 	return labels[id][lang == PII_LANG_NL];
 }
 
+bool pii_label_is(enum pii_label_id id, const char *text)
+{
+	return text && (!strcmp(text, labels[id][0]) || !strcmp(text, labels[id][1]));
+}
+
 const char *pii_label_n(enum pii_lang lang, enum pii_label_id id, uint64_t n)
 {
 	return pii_label(lang, n == 1 ? id : id + 1);

@@ -112,7 +112,7 @@ static bool entry_matches(const void *owner, size_t i, const void *key)
 
 static const struct pii_dict_type entry_dict = {entry_hash, entry_matches};
 
-static bool parse_hex64(const char *s, uint64_t *out)
+bool pii_row_key_parse(const char *s, uint64_t *out)
 {
 	if (!s || strlen(s) != 16 || strspn(s, "0123456789abcdef") != 16)
 		return false;
@@ -201,11 +201,11 @@ struct pii_review *pii_review_load(const char *store, const char *key_id, char *
 		const char *note = (const char *)sqlite3_column_text(s, 2);
 		const char *code = (const char *)sqlite3_column_text(s, 1);
 		int v = pii_verdict_parse(code ? code : "");
-		if (!parse_hex64((const char *)sqlite3_column_text(s, 0), &e.key) || v <= 0)
+		if (!pii_row_key_parse((const char *)sqlite3_column_text(s, 0), &e.key) || v <= 0)
 			continue; /* not ours: left alone */
 		e.verdict = (enum pii_verdict)v;
 		e.count = (uint64_t)sqlite3_column_int64(s, 3);
-		if (!parse_hex64((const char *)sqlite3_column_text(s, 4), &e.fingerprint))
+		if (!pii_row_key_parse((const char *)sqlite3_column_text(s, 4), &e.fingerprint))
 			e.fingerprint = 0;
 		e.reviewed = sqlite3_column_int64(s, 5);
 		if (note && *note && !(e.note = pii_arena_strdup(&rv->arena, note)))
@@ -254,6 +254,19 @@ bool pii_review_same_key(const struct pii_review *rv)
 }
 
 /* ---- reading a reviewed workbook ------------------------------------------------------ */
+
+size_t pii_review_sheets(const struct pii_xlsx *x, const char *names[4])
+{
+	const enum pii_label_id sheets[] = {PII_L_SHEET_INVENTORY, PII_L_SHEET_REVIEWED};
+	size_t n = 0;
+	for (size_t i = 0; i < 2; i++)
+		for (int lang = PII_LANG_EN; lang <= PII_LANG_NL; lang++) {
+			const char *name = pii_label((enum pii_lang)lang, sheets[i]);
+			if (pii_xlsx_has_sheet(x, name))
+				names[n++] = name;
+		}
+	return n;
+}
 
 /* The columns import reads, found by their headers in either language. */
 enum col {
@@ -311,8 +324,7 @@ static bool header_row(struct import_ctx *c, const char *const *cells, size_t n)
 	for (int k = 0; k < N_COLS; k++) {
 		c->col[k] = -1;
 		for (size_t i = 0; i < n && c->col[k] < 0; i++)
-			if (cells[i] && (!strcmp(cells[i], pii_label(PII_LANG_EN, col_labels[k])) ||
-					 !strcmp(cells[i], pii_label(PII_LANG_NL, col_labels[k]))))
+			if (pii_label_is(col_labels[k], cells[i]))
 				c->col[k] = (int)i;
 	}
 	c->header_seen = true;
@@ -345,7 +357,7 @@ static bool import_row(void *ctx, size_t row, const char *const *cells, size_t n
 	if (!keytext && !file)
 		return true; /* an empty or note-only line below the table */
 	struct read_row r = {0};
-	if (!parse_hex64(keytext, &r.key) || !file || !report) {
+	if (!pii_row_key_parse(keytext, &r.key) || !file || !report) {
 		pii_set_error(c->err, c->errlen, "'%s': sheet '%s', row %zu: no row key, file "
 			      "or rule: was the row edited?", c->book, c->sheet, row);
 		return false;
@@ -378,7 +390,7 @@ static bool import_row(void *ctx, size_t row, const char *const *cells, size_t n
 	r.count = count ? strtoull(count, NULL, 10) : 0;
 	/* a verdict on a row of one value is about that value too */
 	if (!distinct || strtoull(distinct, NULL, 10) != 1 ||
-	    !parse_hex64(cell(c, cells, n, C_FINGERPRINT), &r.fingerprint))
+	    !pii_row_key_parse(cell(c, cells, n, C_FINGERPRINT), &r.fingerprint))
 		r.fingerprint = 0;
 	const char *note = cell(c, cells, n, C_NOTE);
 	r.note = note ? strdup(note) : NULL;
@@ -451,17 +463,11 @@ static enum pii_status read_book(struct import_ctx *c, char *book_key, size_t bo
 		st = PII_EFATAL;
 	}
 	snprintf(book_key, book_keylen, "%s", about.key_id);
-	const enum pii_label_id sheets[] = {PII_L_SHEET_INVENTORY, PII_L_SHEET_REVIEWED};
-	size_t read = 0;
-	for (size_t i = 0; i < 2 && st == PII_OK; i++)
-		for (int lang = PII_LANG_EN; lang <= PII_LANG_NL && st == PII_OK; lang++) {
-			const char *name = pii_label((enum pii_lang)lang, sheets[i]);
-			if (pii_xlsx_has_sheet(x, name)) {
-				st = read_sheet(c, x, name);
-				read++;
-			}
-		}
-	if (st == PII_OK && !read) {
+	const char *sheets[4];
+	size_t n_sheets = pii_review_sheets(x, sheets);
+	for (size_t i = 0; i < n_sheets && st == PII_OK; i++)
+		st = read_sheet(c, x, sheets[i]);
+	if (st == PII_OK && !n_sheets) {
 		pii_set_error(c->err, c->errlen, "'%s' has no Inventory sheet", c->book);
 		st = PII_EFATAL;
 	}
