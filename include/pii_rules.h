@@ -34,6 +34,7 @@ struct pii_rule {
 	char *name;           /* human name, e.g. "Burgerservicenummer (BSN)" */
 	char *category;       /* e.g. "national_id" */
 	char *pack;           /* pack name from the file */
+	char *country;        /* the pack's country (ISO 3166 "BE"), or NULL */
 	char *source;         /* "file:line" where the rule is defined */
 	char *pattern;
 	char *validator_name; /* or NULL */

@@ -19,6 +19,7 @@ void pii_rule_free(struct pii_rule *r)
 	free(r->name);
 	free(r->category);
 	free(r->pack);
+	free(r->country);
 	free(r->source);
 	free(r->pattern);
 	free(r->validator_name);

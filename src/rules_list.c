@@ -11,16 +11,17 @@
 
 /* ---- columns ---------------------------------------------------------------- */
 
-enum { COL_PACK, COL_RULE, COL_REPORT, COL_CATEGORY, COL_VALIDATOR, COL_CONFIDENCE, COL_NAME, N_COLS };
+enum { COL_PACK, COL_COUNTRY, COL_RULE, COL_REPORT, COL_CATEGORY, COL_VALIDATOR, COL_CONFIDENCE, COL_NAME, N_COLS };
 
 static const char *const col_header[N_COLS] = {
-	"PACK", "RULE", "REPORTED AS", "CATEGORY", "VALIDATOR", "CONFIDENCE", "NAME",
+	"PACK", "COUNTRY", "RULE", "REPORTED AS", "CATEGORY", "VALIDATOR", "CONFIDENCE", "NAME",
 };
 
 static const char *cell(const struct pii_rule *r, int col)
 {
 	switch (col) {
 	case COL_PACK: return r->pack;
+	case COL_COUNTRY: return r->country ? r->country : "-";
 	case COL_RULE: return r->id;
 	case COL_REPORT: return r->report_as;
 	case COL_CATEGORY: return r->category;
@@ -96,6 +97,7 @@ static bool rule_json(struct pii_buf *b, const struct pii_rule *r)
 	return pii_buf_puts(b, "{\"id\":\"") && pii_escape_json(b, r->id, strlen(r->id)) &&
 	       pii_buf_putc(b, '"') && pii_json_str_field(b, "name", r->name) &&
 	       pii_json_str_field(b, "pack", r->pack) &&
+	       str_or_null(b, "country", r->country) &&
 	       pii_json_str_field(b, "category", r->category) &&
 	       pii_json_str_field(b, "report_as", r->report_as) &&
 	       pii_json_str_field(b, "confidence", pii_confidence_name(r->confidence)) &&

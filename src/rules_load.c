@@ -268,7 +268,7 @@ static bool get_window(struct loader *ld, yaml_node_t *v, uint32_t *out)
 }
 
 static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
-		      struct pii_rule *r)
+		      const char *country, struct pii_rule *r)
 {
 	if (n->type != YAML_MAPPING_NODE)
 		return fail(ld, n, "a rule is a mapping with id:, pattern:, ...");
@@ -276,7 +276,8 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 	snprintf(src, sizeof(src), "%s:%d", ld->path, node_line(n));
 	r->source = strdup(src);
 	r->pack = strdup(pack);
-	if (!r->source || !r->pack)
+	r->country = country ? strdup(country) : NULL;
+	if (!r->source || !r->pack || (country && !r->country))
 		return fail(ld, n, "out of memory");
 	r->confidence = PII_CONF_MEDIUM;
 	r->context_window = PII_CONTEXT_WINDOW;
@@ -506,7 +507,7 @@ static bool read_document(struct loader *ld, struct pii_ruleset *rs)
 	yaml_node_t *root = yaml_document_get_root_node(ld->doc);
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return fail(ld, root, "a rule file is a mapping with pack: and rules:");
-	const char *pack = NULL;
+	const char *pack = NULL, *country = NULL;
 	yaml_node_t *rules = NULL, *allow = NULL;
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
 	     p < root->data.mapping.pairs.top; p++) {
@@ -517,6 +518,12 @@ static bool read_document(struct loader *ld, struct pii_ruleset *rs)
 			pack = scalar(v);
 			if (!pack || !*pack)
 				return fail(ld, v, "pack: must be a name");
+		} else if (key && !strcmp(key, "country")) {
+			/* ISO 3166-1 alpha-2, as the IBAN and the passport use */
+			country = scalar(v);
+			if (!country || strlen(country) != 2 || !isupper((unsigned char)country[0]) ||
+			    !isupper((unsigned char)country[1]))
+				return fail(ld, v, "country: must be a country code of two capitals (BE)");
 		} else if (key && !strcmp(key, "rules")) {
 			rules = v;
 		} else if (key && !strcmp(key, "allow")) {
@@ -524,7 +531,7 @@ static bool read_document(struct loader *ld, struct pii_ruleset *rs)
 		} else if (key && !strcmp(key, "description")) {
 			/* for people reading the file */
 		} else {
-			return fail(ld, k, "unknown key '%s' (pack, description, rules, allow)",
+			return fail(ld, k, "unknown key '%s' (pack, country, description, rules, allow)",
 				    key ? key : "?");
 		}
 	}
@@ -543,7 +550,7 @@ static bool read_document(struct loader *ld, struct pii_ruleset *rs)
 		struct pii_rule *r = &rs->rules[rs->n_rules];
 		memset(r, 0, sizeof(*r));
 		yaml_node_t *rn = yaml_document_get_node(ld->doc, *it);
-		if (!read_rule(ld, rn, pack, r)) {
+		if (!read_rule(ld, rn, pack, country, r)) {
 			pii_rule_free(r);
 			return false;
 		}

@@ -267,6 +267,20 @@ static const struct {
 	{"person_name_plausible", pii_name_validate_plausible},
 	{"person_name_sure", pii_name_validate_sure},
 	{"person_name_full", pii_name_validate_full},
+	/* national identifiers (validate_id_CC.c), by group as in validators.h */
+	/* -- ids: BE, NL, LU -- */
+
+	/* -- ids: DE, AT -- */
+
+	/* -- ids: FR, UK, IE -- */
+
+	/* -- ids: US, ES, PT, IT -- */
+
+	/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
+
+	/* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
+
+	/* -- end of ids -- */
 };
 
 #define N_VALIDATORS (sizeof(validators) / sizeof(validators[0]))

@@ -53,4 +53,28 @@ bool pii_validate_gps(const char *value, size_t len, struct pii_canon *canon);
 /* validate_phone.c: the digits of a phone number as written (see there). */
 int pii_phone_digits(const char *v, size_t len, char *out, size_t max, bool *intl);
 
+/* validate_checks.c: what national identifiers share. d holds n ASCII
+ * digits (the check digit last where there is one). */
+bool pii_real_date(int year, int month, int day); /* 1800-2199, a real day */
+bool pii_luhn_ok(const char *d, size_t n);
+bool pii_verhoeff_ok(const char *d, size_t n);
+bool pii_iso7064_11_10_ok(const char *d, size_t n); /* Steuer-IdNr, OIB */
+unsigned pii_weighted_sum(const char *d, const unsigned char *weights, size_t n);
+
+/* National identifiers, a file per country (validate_id_CC.c); each
+ * group below is kept by one piece of work, to merge apart. */
+/* -- ids: BE, NL, LU -- */
+
+/* -- ids: DE, AT -- */
+
+/* -- ids: FR, UK, IE -- */
+
+/* -- ids: US, ES, PT, IT -- */
+
+/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
+
+/* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
+
+/* -- end of ids -- */
+
 #endif

@@ -192,6 +192,7 @@ static void write_rules(struct pii_json *j, const struct pii_inventory *inv)
 		pii_json_str(j, "report_as", r->report_as);
 		pii_json_str(j, "name", r->name);
 		pii_json_str(j, "pack", r->pack);
+		pii_json_str(j, "country", r->country);
 		pii_json_str(j, "category", r->category);
 		pii_json_str(j, "validate", r->validator_name);
 		pii_json_str(j, "mask", r->mask_name);

@@ -8,7 +8,8 @@
 static void write_rules(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
 	static const struct pii_column columns[] = {
-		{PII_L_COL_PACK, 6, PII_COL_SHOW},	       {PII_L_COL_RULE_ID, 12, PII_COL_SHOW},
+		{PII_L_COL_PACK, 6, PII_COL_SHOW},	       {PII_L_COL_COUNTRY, 6, PII_COL_SHOW},
+		{PII_L_COL_RULE_ID, 12, PII_COL_SHOW},
 		{PII_L_COL_REPORTED_AS, 12, PII_COL_SHOW},    {PII_L_COL_NAME, 20, PII_COL_SHOW},
 		{PII_L_COL_CATEGORY, 14, PII_COL_SHOW},       {PII_L_COL_VALIDATOR, 10, PII_COL_SHOW},
 		{PII_L_COL_MASK, 8, PII_COL_SHOW},	       {PII_L_COL_CONFIDENCE, 8, PII_COL_SHOW},
@@ -22,26 +23,27 @@ static void write_rules(struct book *b, lxw_worksheet *ws, const struct pii_inve
 		const struct pii_rule *r = &rs->rules[i];
 		lxw_row_t row = (lxw_row_t)i + 1;
 		pii_book_str(b, ws, row, 0, r->pack, NULL);
-		pii_book_str(b, ws, row, 1, r->id, NULL);
-		pii_book_str(b, ws, row, 2, r->report_as, NULL);
-		pii_book_str(b, ws, row, 3, r->name, NULL);
-		pii_book_str(b, ws, row, 4, pii_label_category(b->lang, r->category), NULL);
-		pii_book_str(b, ws, row, 5, r->validator_name, NULL);
-		pii_book_str(b, ws, row, 6, r->mask_name, NULL);
-		pii_book_str(b, ws, row, 7,
+		pii_book_str(b, ws, row, 1, r->country, NULL);
+		pii_book_str(b, ws, row, 2, r->id, NULL);
+		pii_book_str(b, ws, row, 3, r->report_as, NULL);
+		pii_book_str(b, ws, row, 4, r->name, NULL);
+		pii_book_str(b, ws, row, 5, pii_label_category(b->lang, r->category), NULL);
+		pii_book_str(b, ws, row, 6, r->validator_name, NULL);
+		pii_book_str(b, ws, row, 7, r->mask_name, NULL);
+		pii_book_str(b, ws, row, 8,
 			r->require_context ? L(NEEDS_CONTEXT)
 					   : pii_label_confidence(b->lang, r->confidence),
 			NULL);
 		words.len = 0;
 		for (size_t k = 0; k < r->n_context; k++)
 			pii_buf_printf(&words, "%s%s", k ? ", " : "", r->context[k]);
-		pii_book_str(b, ws, row, 8, pii_buf_cstr(&words), NULL);
-		pii_book_str(b, ws, row, 9, r->pattern, NULL);
-		pii_book_num(b, ws, row, 10, (double)inv->findings_per_rule[i], b->integer);
-		pii_book_str(b, ws, row, 11, pii_rule_source_name(r), NULL);
+		pii_book_str(b, ws, row, 9, pii_buf_cstr(&words), NULL);
+		pii_book_str(b, ws, row, 10, r->pattern, NULL);
+		pii_book_num(b, ws, row, 11, (double)inv->findings_per_rule[i], b->integer);
+		pii_book_str(b, ws, row, 12, pii_rule_source_name(r), NULL);
 	}
 	pii_buf_free(&words);
-	pii_book_finish_table(b, ws, 12, rs->n_rules);
+	pii_book_finish_table(b, ws, 13, rs->n_rules);
 }
 
 const struct pii_sheet pii_sheet_rules = {

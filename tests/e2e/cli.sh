@@ -38,7 +38,7 @@ expect_exit "broken rule file names file and line" 2 "bad.yaml:3: rule 'r1': unk
 
 # --list-rules, --packs and --rules
 "$PIISCAN" --list-rules >"$WORK/rules.txt"
-check "--list-rules lists core and nl rules" sh -c "grep -q '^core *email ' '$WORK/rules.txt' && grep -q '^nl *nl_bsn ' '$WORK/rules.txt'"
+check "--list-rules lists core and nl rules" sh -c "grep -q '^core *- *email ' '$WORK/rules.txt' && grep -q '^nl *NL *nl_bsn ' '$WORK/rules.txt'"
 "$PIISCAN" --list-rules --format json >"$WORK/rules.json"
 check "--list-rules --format json: a JSON array, one object per rule with its fields" $PY - "$WORK/rules.json" <<'EOF'
 import json, sys
@@ -51,7 +51,8 @@ for r in rules:
         assert isinstance(r[key], str) and r[key], (r["id"], key)
     assert isinstance(r["require_context"], bool) and isinstance(r["context"], list), r["id"]
 bsn = next(r for r in rules if r["id"] == "nl_bsn")
-assert (bsn["pack"], bsn["validate"], bsn["category"]) == ("nl", "elfproef", "national_id"), bsn
+assert (bsn["pack"], bsn["country"], bsn["validate"], bsn["category"]) == ("nl", "NL", "elfproef", "national_id"), bsn
+assert next(r for r in rules if r["id"] == "email")["country"] is None
 assert bsn["source"].startswith("nl.yaml:"), bsn["source"]
 assert next(r for r in rules if r["id"] == "health")["special"] == "art9"
 EOF
@@ -61,13 +62,13 @@ import json, sys
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 rules = json.load(open(sys.argv[2], encoding="utf-8"))
 header = lines[0]
-names = ["PACK", "RULE", "REPORTED AS", "CATEGORY", "VALIDATOR", "CONFIDENCE", "NAME"]
+names = ["PACK", "COUNTRY", "RULE", "REPORTED AS", "CATEGORY", "VALIDATOR", "CONFIDENCE", "NAME"]
 starts = [header.index(n) for n in names]
 assert header.split() == " ".join(names).split(), header
 assert len(lines) == len(rules) + 1, (len(lines), len(rules))
 for line, r in zip(lines[1:], rules):
     cells = [line[a:b] for a, b in zip(starts, starts[1:] + [None])]
-    want = [r["pack"], r["id"], r["report_as"], r["category"], r["validate"] or "-",
+    want = [r["pack"], r["country"] or "-", r["id"], r["report_as"], r["category"], r["validate"] or "-",
             "context" if r["require_context"] else r["confidence"], r["name"]]
     # each value starts at its column and leaves a space before the next
     assert [c.rstrip() for c in cells] == want, (line, want)
@@ -120,7 +121,7 @@ for bin in stray/piiscan up/bin/piiscan; do
 done
 env -u PIISCAN_RULES_DIR "$R/inst/bin/piiscan" --list-rules >"$R/out" 2>"$R/err"
 check "an installed tree anywhere (bin/, share/piiscan/rules) finds its packs, not bin/rules" sh -c \
-	"grep -q '^core *email ' '$R/out' && ! grep -q bogus '$R/out' && test ! -s '$R/err'"
+	"grep -q '^core *- *email ' '$R/out' && ! grep -q bogus '$R/out' && test ! -s '$R/err'"
 check "the source tree's build finds the tree's packs" sh -c \
 	"env -u PIISCAN_RULES_DIR '$PIISCAN' --list-rules --format json | grep -q '\"source\":\"core.yaml:'"
 mkdir -p "$R/nocore" && cp rules/nl.yaml "$R/nocore/"
@@ -273,7 +274,7 @@ every, off = rows(sys.argv[1]), rows(sys.argv[2])
 dropped = [f for f in every if f["rule"] == "nl_bsn" or f["category"] == "special_category"]
 assert dropped and any(f["rule"] == "nl_bsn" for f in dropped), "the fixture has both"
 assert sorted(map(key, off)) == sorted(key(f) for f in every if f not in dropped), "others changed"
-rules = [r[1] for r in openpyxl.load_workbook(sys.argv[3])["Rules"].iter_rows(values_only=True)]
+rules = [r[2] for r in openpyxl.load_workbook(sys.argv[3])["Rules"].iter_rows(values_only=True)]
 assert "nl_bsn" not in rules and "health" not in rules and "email" in rules, rules
 PYEOF
 check "--enable contact: contact details only" $PY -c "
