@@ -31,7 +31,7 @@
 
 struct label_slot {
 	char label[LABEL_LEN_MAX + 1]; /* "" when empty */
-	uint64_t rules;                /* bit k: anchored rule k */
+	struct pii_anchored_set rules; /* the anchored rules with a word in it */
 };
 
 struct pii_matcher {
@@ -654,8 +654,8 @@ static size_t words_of_pair(const struct pii_match_db *db, unsigned char c0, uns
 	return lo;
 }
 
-/* The anchored rules (bit k: rule k) with a context word in label. */
-static uint64_t anchored_in_label(struct pii_matcher *m, const char *label)
+/* The anchored rules with a context word in label. */
+static struct pii_anchored_set anchored_in_label(struct pii_matcher *m, const char *label)
 {
 	const struct pii_ruleset *rs = m->rs;
 	const struct pii_match_db *db = m->db;
@@ -666,12 +666,12 @@ static uint64_t anchored_in_label(struct pii_matcher *m, const char *label)
 		if (!strcmp(slot->label, label))
 			return slot->rules;
 	}
-	uint64_t rules = 0;
+	struct pii_anchored_set rules = {{0}};
 	for (size_t k = 0; k < db->n_anchored; k++) {
 		const struct pii_rule *r = &rs->rules[db->anchored[k]];
 		if (has_any_word((const unsigned char *)label, nl, 0, nl, r->context,
 				 r->n_context, r->context_first))
-			rules |= (uint64_t)1 << k;
+			pii_anchored_add(&rules, (unsigned)k);
 	}
 	if (slot) {
 		memcpy(slot->label, label, nl + 1);
@@ -692,13 +692,16 @@ static enum pii_status run_anchored(struct pii_matcher *m, const char *text,
 	const struct pii_match_db *db = m->db;
 	if (!db->n_anchored)
 		return PII_OK;
-	uint64_t everywhere = label ? anchored_in_label(m, label) : 0;
-	for (uint64_t rules = everywhere; rules; rules &= rules - 1)
-		if (!run_anchored_region(m, (unsigned)__builtin_ctzll(rules), text, len, 0, len,
-					 from, to, label))
-			return PII_EOBJECT;
+	struct pii_anchored_set everywhere = {{0}};
+	if (label)
+		everywhere = anchored_in_label(m, label);
+	for (unsigned q = 0; q < PII_ANCHORED_WORDS; q++)
+		for (uint64_t rules = everywhere.w[q]; rules; rules &= rules - 1)
+			if (!run_anchored_region(m, q * 64 + (unsigned)__builtin_ctzll(rules), text,
+						 len, 0, len, from, to, label))
+				return PII_EOBJECT;
 	size_t rstart[PII_ANCHORED_MAX], rend[PII_ANCHORED_MAX];
-	uint64_t open = 0;
+	struct pii_anchored_set open = {{0}}; /* rules with a region not yet run */
 	const unsigned char *u = (const unsigned char *)text;
 	size_t a = from > ANCHOR_REACH ? from - ANCHOR_REACH : 0;
 	size_t b = to + ANCHOR_REACH < len ? to + ANCHOR_REACH : len;
@@ -715,37 +718,41 @@ static enum pii_status run_anchored(struct pii_matcher *m, const char *text,
 				j++;
 			if (word[j] || (j <= 3 && i + j < len && word_byte[u[i + j]]))
 				continue;
-			for (uint64_t rules = db->anchor_words[w].rules & ~everywhere; rules;
-			     rules &= rules - 1) {
-				unsigned k = (unsigned)__builtin_ctzll(rules);
-				uint64_t bit = (uint64_t)1 << k;
-				const struct pii_rule *r = &rs->rules[db->anchored[k]];
-				if (r->context_position == PII_CONTEXT_ADJACENT) {
-					if (!run_adjacent(m, r, text, len, i + j, from, to, label))
+			for (unsigned q = 0; q < PII_ANCHORED_WORDS; q++) {
+				for (uint64_t rules = db->anchor_words[w].rules.w[q] & ~everywhere.w[q];
+				     rules; rules &= rules - 1) {
+					unsigned k = q * 64 + (unsigned)__builtin_ctzll(rules);
+					uint64_t bit = rules & -rules;
+					const struct pii_rule *r = &rs->rules[db->anchored[k]];
+					if (r->context_position == PII_CONTEXT_ADJACENT) {
+						if (!run_adjacent(m, r, text, len, i + j, from, to, label))
+							return PII_EOBJECT;
+						continue;
+					}
+					size_t hs, he;
+					anchor_region(r, i, i + j, len, &hs, &he);
+					bool is_open = open.w[q] & bit;
+					if (is_open && hs <= rend[k]) {
+						if (he > rend[k])
+							rend[k] = he;
+						continue;
+					}
+					if (is_open && !run_anchored_region(m, k, text, len, rstart[k],
+									    rend[k], from, to, label))
 						return PII_EOBJECT;
-					continue;
+					rstart[k] = hs;
+					rend[k] = he;
+					open.w[q] |= bit;
 				}
-				size_t hs, he;
-				anchor_region(r, i, i + j, len, &hs, &he);
-				if ((open & bit) && hs <= rend[k]) {
-					if (he > rend[k])
-						rend[k] = he;
-					continue;
-				}
-				if ((open & bit) && !run_anchored_region(m, k, text, len, rstart[k],
-									 rend[k], from, to, label))
-					return PII_EOBJECT;
-				rstart[k] = hs;
-				rend[k] = he;
-				open |= bit;
 			}
 		}
 	}
-	for (; open; open &= open - 1) {
-		unsigned k = (unsigned)__builtin_ctzll(open);
-		if (!run_anchored_region(m, k, text, len, rstart[k], rend[k], from, to, label))
-			return PII_EOBJECT;
-	}
+	for (unsigned q = 0; q < PII_ANCHORED_WORDS; q++)
+		for (uint64_t rules = open.w[q]; rules; rules &= rules - 1) {
+			unsigned k = q * 64 + (unsigned)__builtin_ctzll(rules);
+			if (!run_anchored_region(m, k, text, len, rstart[k], rend[k], from, to, label))
+				return PII_EOBJECT;
+		}
 	return PII_OK;
 }
 

@@ -161,7 +161,7 @@ static bool add_anchored(struct pii_match_db *db, const struct pii_ruleset *rs, 
 			 char *err, size_t errlen)
 {
 	const struct pii_rule *r = &rs->rules[i];
-	uint64_t bit = (uint64_t)1 << db->n_anchored;
+	unsigned k_rule = (unsigned)db->n_anchored;
 	db->code[i].anchored = true;
 	db->code[i].group = UINT_MAX;
 	db->anchored[db->n_anchored++] = i;
@@ -178,11 +178,11 @@ static bool add_anchored(struct pii_match_db *db, const struct pii_ruleset *rs, 
 				return false;
 			}
 			db->anchor_words = grown;
-			grown[w] = (struct pii_anchor_word){r->context[k], 0};
+			grown[w] = (struct pii_anchor_word){r->context[k], {{0}}};
 			db->n_anchor_words++;
 			db->anchor_first[(unsigned char)r->context[k][0]] = true;
 		}
-		db->anchor_words[w].rules |= bit;
+		pii_anchored_add(&db->anchor_words[w].rules, k_rule);
 	}
 	return true;
 }

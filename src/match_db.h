@@ -49,17 +49,29 @@ struct pii_prefilter_group {
 	uint32_t min_triggers; /* fewest trigger bytes of any rule's match */
 };
 
-/* A context word of a rule that requires context, and the rules (bits
- * of pii_match_db.anchored) it belongs to. */
-struct pii_anchor_word {
-	const char *word; /* lower case; owned by the rule */
-	uint64_t rules;
-};
-
 /* Rules that only count with a context word near them (require_context)
  * are run only around those words, found once per page: an 8-digit
  * number is everywhere, the word "BSN" is not. The rest run as others. */
-#define PII_ANCHORED_MAX 64
+#define PII_ANCHORED_MAX 128
+#define PII_ANCHORED_WORDS (PII_ANCHORED_MAX / 64)
+
+/* A set of anchored rules: rule k (of pii_match_db.anchored) is bit
+ * k % 64 of w[k / 64]. */
+struct pii_anchored_set {
+	uint64_t w[PII_ANCHORED_WORDS];
+};
+
+static inline void pii_anchored_add(struct pii_anchored_set *s, unsigned k)
+{
+	s->w[k / 64] |= (uint64_t)1 << (k % 64);
+}
+
+/* A context word of a rule that requires context, and the rules it
+ * belongs to. */
+struct pii_anchor_word {
+	const char *word; /* lower case; owned by the rule */
+	struct pii_anchored_set rules;
+};
 
 struct pii_match_db {
 	struct pii_rule_code *code;
