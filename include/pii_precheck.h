@@ -40,10 +40,17 @@ struct pii_run_profile {
 /* Profiles run[0..len) in one pass. */
 void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profile *p);
 
-/* True when a run with this profile may hold a match. */
-typedef bool (*pii_precheck_fn)(const struct pii_run_profile *p);
+/* A check: whether a run may hold a match. Most read the run's profile,
+ * made once for all the rules that run there; one that needs a single
+ * property (a "::", an "(at)", two capitalised words) looks at the run
+ * itself and stops as soon as it knows: its group's runs are long lines
+ * of prose, where a whole profile costs more than the answer. */
+struct pii_precheck {
+	bool (*on_profile)(const struct pii_run_profile *p); /* or NULL */
+	bool (*on_run)(const unsigned char *run, size_t len);
+};
 
 /* NULL when there is no check of that name. */
-pii_precheck_fn pii_precheck_find(const char *name);
+const struct pii_precheck *pii_precheck_find(const char *name);
 
 #endif

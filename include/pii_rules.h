@@ -42,7 +42,7 @@ struct pii_rule {
 	char *trigger;        /* prefilter classes as written, or NULL */
 	char *span;
 	char *check_name;     /* prefilter check, or NULL */
-	pii_precheck_fn check;
+	const struct pii_precheck *check;
 	pii_validator_fn validate; /* NULL: the regex alone decides */
 	pii_mask_fn mask;
 	enum pii_confidence confidence; /* without context words */

@@ -394,12 +394,15 @@ static bool run_group_on_run(struct pii_matcher *m,
 		const struct pii_rule *r = &m->rs->rules[g->rules[i]];
 		if (m->db->code[g->rules[i]].min_length > e - s || r->min_triggers > triggers)
 			continue;
-		if (r->check) {
+		if (r->check && r->check->on_run) {
+			if (!r->check->on_run((const unsigned char *)text + s, e - s))
+				continue;
+		} else if (r->check) {
 			if (!profiled) {
 				pii_run_profile((const unsigned char *)text + s, e - s, &profile);
 				profiled = true;
 			}
-			if (!r->check(&profile))
+			if (!r->check->on_profile(&profile))
 				continue;
 		}
 		if (!run_rule(m, r, text, len, sublen, s, e, from, to, label, SIZE_MAX))

@@ -126,9 +126,16 @@ static bool check_nl_phone(const struct pii_run_profile *p)
 }
 
 /* "::", or the eight groups of a full address (seven ':'). */
-static bool check_ipv6(const struct pii_run_profile *p)
+static bool check_ipv6(const unsigned char *run, size_t len)
 {
-	return p->double_colon || p->colons >= 7;
+	unsigned colons = 0;
+	const unsigned char *c = run, *end = run + len;
+	while ((c = memchr(c, ':', (size_t)(end - c))) != NULL) {
+		if (++colons >= 7 || (c + 1 < end && c[1] == ':'))
+			return true;
+		c++;
+	}
+	return false;
 }
 
 /* Two capital letters: an IBAN's country code, a postcode's letters. */
@@ -178,41 +185,67 @@ static bool check_nl_postcode(const struct pii_run_profile *p)
 }
 
 /* A given and a family name, or an initial and a name: two words that
- * start with a capital. */
-static bool check_two_capital_words(const struct pii_run_profile *p)
+ * start with a capital, counted as pii_run_profile counts them. */
+static bool check_two_capital_words(const unsigned char *run, size_t len)
 {
-	return p->capital_words >= 2;
+	unsigned words = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = run[i];
+		if (c >= 'A' && c <= 'Z') {
+			unsigned char next = i + 1 < len ? run[i + 1] : 0;
+			words += word_start(run, i) && ((next >= 'a' && next <= 'z') || next == '.' ||
+							next == '\'' || next >= 0x80);
+		} else if (c >= 0xC3 && c <= 0xC9) {
+			words += word_start(run, i);
+		}
+		if (words >= 2)
+			return true;
+	}
+	return false;
 }
 
-/* An '@' written to dodge harvesters: "(at)", "[at]", "{at}", "%40". */
-static bool check_at_word(const struct pii_run_profile *p)
+/* An '@' written to dodge harvesters: "(at)", "[at]", "{at}" (any case),
+ * "%40". */
+static bool check_at_word(const unsigned char *run, size_t len)
 {
-	return p->at_word;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = run[i];
+		if ((c == '(' || c == '[' || c == '{') && i + 3 < len &&
+		    (run[i + 1] | 0x20) == 'a' && (run[i + 2] | 0x20) == 't' &&
+		    run[i + 3] == (c == '(' ? ')' : c + 2))
+			return true;
+		if (c == '%' && i + 2 < len && run[i + 1] == '4' && run[i + 2] == '0')
+			return true;
+	}
+	return false;
 }
+
+#define ON_PROFILE(fn) {fn, NULL}
+#define ON_RUN(fn) {NULL, fn}
 
 static const struct {
 	const char *name;
-	pii_precheck_fn fn;
+	struct pii_precheck check;
 } checks[] = {
-	{"card", check_card},
-	{"bsn", check_bsn},
-	{"phone_intl", check_phone_intl},
-	{"nl_phone", check_nl_phone},
-	{"ipv6", check_ipv6},
-	{"upper2", check_upper2},
-	{"at_word", check_at_word},
-	{"two_capital_words", check_two_capital_words},
-	{"phone_0_6", check_phone_0_6},
-	{"phone_0_9", check_phone_0_9},
-	{"phone_0_10", check_nl_phone},
-	{"us_phone", check_us_phone},
-	{"nl_postcode", check_nl_postcode},
+	{"card", ON_PROFILE(check_card)},
+	{"bsn", ON_PROFILE(check_bsn)},
+	{"phone_intl", ON_PROFILE(check_phone_intl)},
+	{"nl_phone", ON_PROFILE(check_nl_phone)},
+	{"ipv6", ON_RUN(check_ipv6)},
+	{"upper2", ON_PROFILE(check_upper2)},
+	{"at_word", ON_RUN(check_at_word)},
+	{"two_capital_words", ON_RUN(check_two_capital_words)},
+	{"phone_0_6", ON_PROFILE(check_phone_0_6)},
+	{"phone_0_9", ON_PROFILE(check_phone_0_9)},
+	{"phone_0_10", ON_PROFILE(check_nl_phone)},
+	{"us_phone", ON_PROFILE(check_us_phone)},
+	{"nl_postcode", ON_PROFILE(check_nl_postcode)},
 };
 
-pii_precheck_fn pii_precheck_find(const char *name)
+const struct pii_precheck *pii_precheck_find(const char *name)
 {
 	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
 		if (!strcmp(checks[i].name, name))
-			return checks[i].fn;
+			return &checks[i].check;
 	return NULL;
 }
