@@ -279,6 +279,8 @@ static const struct {
 	/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 
 	/* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
+	{"se_personnummer", pii_validate_se_personnummer},
+	{"se_samordningsnummer", pii_validate_se_samordningsnummer},
 
 	/* -- end of ids -- */
 };

@@ -74,6 +74,11 @@ unsigned pii_weighted_sum(const char *d, const unsigned char *weights, size_t n)
 /* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 
 /* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
+/* validate_id_se.c: a birth date that is a real day, not after today
+ * (the identifiers of this group share it) */
+bool pii_birth_date_ok(int year, int month, int day);
+bool pii_validate_se_personnummer(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_se_samordningsnummer(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- end of ids -- */
 
