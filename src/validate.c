@@ -281,6 +281,7 @@ static const struct {
 	/* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
 	{"se_personnummer", pii_validate_se_personnummer},
 	{"se_samordningsnummer", pii_validate_se_samordningsnummer},
+	{"dk_cpr", pii_validate_dk_cpr},
 
 	/* -- end of ids -- */
 };

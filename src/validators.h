@@ -79,6 +79,7 @@ unsigned pii_weighted_sum(const char *d, const unsigned char *weights, size_t n)
 bool pii_birth_date_ok(int year, int month, int day);
 bool pii_validate_se_personnummer(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_se_samordningsnummer(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_dk_cpr(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- end of ids -- */
 
