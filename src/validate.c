@@ -282,6 +282,7 @@ static const struct {
 	{"se_personnummer", pii_validate_se_personnummer},
 	{"se_samordningsnummer", pii_validate_se_samordningsnummer},
 	{"dk_cpr", pii_validate_dk_cpr},
+	{"fi_hetu", pii_validate_fi_hetu},
 
 	/* -- end of ids -- */
 };

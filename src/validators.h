@@ -80,6 +80,7 @@ bool pii_birth_date_ok(int year, int month, int day);
 bool pii_validate_se_personnummer(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_se_samordningsnummer(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_dk_cpr(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_fi_hetu(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- end of ids -- */
 
