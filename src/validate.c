@@ -283,6 +283,7 @@ static const struct {
 	{"se_samordningsnummer", pii_validate_se_samordningsnummer},
 	{"dk_cpr", pii_validate_dk_cpr},
 	{"fi_hetu", pii_validate_fi_hetu},
+	{"no_fodselsnummer", pii_validate_no_fodselsnummer},
 
 	/* -- end of ids -- */
 };

@@ -81,6 +81,7 @@ bool pii_validate_se_personnummer(const char *value, size_t len, struct pii_cano
 bool pii_validate_se_samordningsnummer(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_dk_cpr(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_fi_hetu(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_no_fodselsnummer(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- end of ids -- */
 
