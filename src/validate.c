@@ -284,6 +284,8 @@ static const struct {
 	{"dk_cpr", pii_validate_dk_cpr},
 	{"fi_hetu", pii_validate_fi_hetu},
 	{"no_fodselsnummer", pii_validate_no_fodselsnummer},
+	{"ee_ik", pii_validate_ee_ik},
+	{"lt_asmens", pii_validate_lt_asmens},
 
 	/* -- end of ids -- */
 };

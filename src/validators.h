@@ -82,6 +82,12 @@ bool pii_validate_se_samordningsnummer(const char *value, size_t len, struct pii
 bool pii_validate_dk_cpr(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_fi_hetu(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_no_fodselsnummer(const char *value, size_t len, struct pii_canon *canon);
+/* validate_id_ee.c: the isikukood and the asmens kodas, one make-up; with
+ * dateless_9 a code that starts with 9 holds no date (Lithuania) */
+bool pii_ee_lt_code_ok(const char *value, size_t len, struct pii_canon *canon,
+		       bool dateless_9);
+bool pii_validate_ee_ik(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_lt_asmens(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- end of ids -- */
 
