@@ -286,6 +286,7 @@ static const struct {
 	{"no_fodselsnummer", pii_validate_no_fodselsnummer},
 	{"ee_ik", pii_validate_ee_ik},
 	{"lt_asmens", pii_validate_lt_asmens},
+	{"lv_personas_kods", pii_validate_lv_personas_kods},
 
 	/* -- end of ids -- */
 };

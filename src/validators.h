@@ -88,6 +88,7 @@ bool pii_ee_lt_code_ok(const char *value, size_t len, struct pii_canon *canon,
 		       bool dateless_9);
 bool pii_validate_ee_ik(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_lt_asmens(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_lv_personas_kods(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- end of ids -- */
 
