@@ -269,6 +269,8 @@ static const struct {
 	{"person_name_full", pii_name_validate_full},
 	/* national identifiers (validate_id_CC.c), by group as in validators.h */
 	/* -- ids: BE, NL, LU -- */
+	{"be_nrn", pii_validate_be_nrn},
+	{"be_bis", pii_validate_be_bis},
 
 	/* -- ids: DE, AT -- */
 

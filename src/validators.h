@@ -64,6 +64,9 @@ unsigned pii_weighted_sum(const char *d, const unsigned char *weights, size_t n)
 /* National identifiers, a file per country (validate_id_CC.c); each
  * group below is kept by one piece of work, to merge apart. */
 /* -- ids: BE, NL, LU -- */
+/* validate_id_be.c: national register number and BIS number (mod 97). */
+bool pii_validate_be_nrn(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_be_bis(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: DE, AT -- */
 
