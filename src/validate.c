@@ -275,6 +275,9 @@ static const struct {
 	/* -- ids: DE, AT -- */
 
 	/* -- ids: FR, UK, IE -- */
+	{"uk_nino", pii_validate_uk_nino},
+	{"uk_nhs", pii_validate_uk_nhs},
+	{"uk_passport", pii_validate_uk_passport},
 
 	/* -- ids: US, ES, PT, IT -- */
 

@@ -71,6 +71,11 @@ bool pii_validate_be_bis(const char *value, size_t len, struct pii_canon *canon)
 /* -- ids: DE, AT -- */
 
 /* -- ids: FR, UK, IE -- */
+/* validate_id_uk.c: National Insurance number (prefix rules), NHS number
+ * (mod 11), passport number. */
+bool pii_validate_uk_nino(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_uk_nhs(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_uk_passport(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: US, ES, PT, IT -- */
 
