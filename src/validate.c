@@ -275,6 +275,9 @@ static const struct {
 	/* -- ids: DE, AT -- */
 
 	/* -- ids: FR, UK, IE -- */
+	{"fr_nir", pii_validate_fr_nir},
+	{"fr_spi", pii_validate_fr_spi},
+	{"fr_cni", pii_validate_fr_cni},
 	{"uk_nino", pii_validate_uk_nino},
 	{"uk_nhs", pii_validate_uk_nhs},
 	{"uk_passport", pii_validate_uk_passport},

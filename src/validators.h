@@ -71,6 +71,11 @@ bool pii_validate_be_bis(const char *value, size_t len, struct pii_canon *canon)
 /* -- ids: DE, AT -- */
 
 /* -- ids: FR, UK, IE -- */
+/* validate_id_fr.c: NIR (key 97 - n mod 97, Corsica 2A/2B), SPI tax number
+ * (mod 511), old identity card number. */
+bool pii_validate_fr_nir(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_fr_spi(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_fr_cni(const char *value, size_t len, struct pii_canon *canon);
 /* validate_id_uk.c: National Insurance number (prefix rules), NHS number
  * (mod 11), passport number. */
 bool pii_validate_uk_nino(const char *value, size_t len, struct pii_canon *canon);
