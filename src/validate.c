@@ -275,6 +275,7 @@ static const struct {
 	/* -- ids: DE, AT -- */
 
 	/* -- ids: FR, UK, IE -- */
+	{"ie_ppsn", pii_validate_ie_ppsn},
 	{"fr_nir", pii_validate_fr_nir},
 	{"fr_spi", pii_validate_fr_spi},
 	{"fr_cni", pii_validate_fr_cni},

@@ -71,6 +71,8 @@ bool pii_validate_be_bis(const char *value, size_t len, struct pii_canon *canon)
 /* -- ids: DE, AT -- */
 
 /* -- ids: FR, UK, IE -- */
+/* validate_id_ie.c: PPSN (mod 23, one or two letters). */
+bool pii_validate_ie_ppsn(const char *value, size_t len, struct pii_canon *canon);
 /* validate_id_fr.c: NIR (key 97 - n mod 97, Corsica 2A/2B), SPI tax number
  * (mod 511), old identity card number. */
 bool pii_validate_fr_nir(const char *value, size_t len, struct pii_canon *canon);
