@@ -271,6 +271,7 @@ static const struct {
 	/* -- ids: BE, NL, LU -- */
 	{"be_nrn", pii_validate_be_nrn},
 	{"be_bis", pii_validate_be_bis},
+	{"nl_document_number", pii_validate_nl_document_number},
 
 	/* -- ids: DE, AT -- */
 

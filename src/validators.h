@@ -67,6 +67,8 @@ unsigned pii_weighted_sum(const char *d, const unsigned char *weights, size_t n)
 /* validate_id_be.c: national register number and BIS number (mod 97). */
 bool pii_validate_be_nrn(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_be_bis(const char *value, size_t len, struct pii_canon *canon);
+/* validate_id_nl.c: passport and identity card number (format, no O). */
+bool pii_validate_nl_document_number(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: DE, AT -- */
 
