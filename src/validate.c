@@ -272,6 +272,7 @@ static const struct {
 	{"be_nrn", pii_validate_be_nrn},
 	{"be_bis", pii_validate_be_bis},
 	{"nl_document_number", pii_validate_nl_document_number},
+	{"lu_nin", pii_validate_lu_nin},
 
 	/* -- ids: DE, AT -- */
 

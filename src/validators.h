@@ -69,6 +69,8 @@ bool pii_validate_be_nrn(const char *value, size_t len, struct pii_canon *canon)
 bool pii_validate_be_bis(const char *value, size_t len, struct pii_canon *canon);
 /* validate_id_nl.c: passport and identity card number (format, no O). */
 bool pii_validate_nl_document_number(const char *value, size_t len, struct pii_canon *canon);
+/* validate_id_lu.c: national identification number (date, Luhn, Verhoeff). */
+bool pii_validate_lu_nin(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: DE, AT -- */
 
