@@ -286,6 +286,8 @@ static const struct {
 	{"uk_passport", pii_validate_uk_passport},
 
 	/* -- ids: US, ES, PT, IT -- */
+	{"us_ssn", pii_validate_us_ssn},
+	{"us_itin", pii_validate_us_itin},
 
 	/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 

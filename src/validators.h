@@ -89,6 +89,9 @@ bool pii_validate_uk_nhs(const char *value, size_t len, struct pii_canon *canon)
 bool pii_validate_uk_passport(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: US, ES, PT, IT -- */
+/* validate_id_us.c */
+bool pii_validate_us_ssn(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_us_itin(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 
