@@ -288,6 +288,9 @@ static const struct {
 	/* -- ids: US, ES, PT, IT -- */
 	{"us_ssn", pii_validate_us_ssn},
 	{"us_itin", pii_validate_us_itin},
+	{"es_dni", pii_validate_es_dni},
+	{"es_nie", pii_validate_es_nie},
+	{"es_nuss", pii_validate_es_nuss},
 
 	/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 

@@ -92,6 +92,10 @@ bool pii_validate_uk_passport(const char *value, size_t len, struct pii_canon *c
 /* validate_id_us.c */
 bool pii_validate_us_ssn(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_us_itin(const char *value, size_t len, struct pii_canon *canon);
+/* validate_id_es.c */
+bool pii_validate_es_dni(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_es_nie(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_es_nuss(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 
