@@ -291,6 +291,8 @@ static const struct {
 	{"es_dni", pii_validate_es_dni},
 	{"es_nie", pii_validate_es_nie},
 	{"es_nuss", pii_validate_es_nuss},
+	{"it_cf", pii_validate_it_cf},
+	{"it_partita_iva", pii_validate_it_partita_iva},
 
 	/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 
