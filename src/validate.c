@@ -293,6 +293,7 @@ static const struct {
 	{"es_nuss", pii_validate_es_nuss},
 	{"it_cf", pii_validate_it_cf},
 	{"it_partita_iva", pii_validate_it_partita_iva},
+	{"pt_nif", pii_validate_pt_nif},
 
 	/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 
