@@ -294,6 +294,7 @@ static const struct {
 	{"it_cf", pii_validate_it_cf},
 	{"it_partita_iva", pii_validate_it_partita_iva},
 	{"pt_nif", pii_validate_pt_nif},
+	{"ro_cnp", pii_validate_ro_cnp},
 
 	/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 
