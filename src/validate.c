@@ -295,6 +295,7 @@ static const struct {
 	{"it_partita_iva", pii_validate_it_partita_iva},
 	{"pt_nif", pii_validate_pt_nif},
 	{"ro_cnp", pii_validate_ro_cnp},
+	{"bg_egn", pii_validate_bg_egn},
 
 	/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 
