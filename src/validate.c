@@ -296,6 +296,7 @@ static const struct {
 	{"pt_nif", pii_validate_pt_nif},
 	{"ro_cnp", pii_validate_ro_cnp},
 	{"bg_egn", pii_validate_bg_egn},
+	{"gr_amka", pii_validate_gr_amka},
 
 	/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 

@@ -105,6 +105,8 @@ bool pii_validate_pt_nif(const char *value, size_t len, struct pii_canon *canon)
 bool pii_validate_ro_cnp(const char *value, size_t len, struct pii_canon *canon);
 /* validate_id_bg.c */
 bool pii_validate_bg_egn(const char *value, size_t len, struct pii_canon *canon);
+/* validate_id_gr.c */
+bool pii_validate_gr_amka(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 
