@@ -68,11 +68,13 @@ for tsv in tsvs:
         want = r["expect"] == "found"
         result(valid == want, f"{cc}: stdnum.{r['stdnum']} says {r['value']!r} is "
                f"{'valid' if want else 'invalid'} ({r['source']})")
-    # Every line its own paragraph: context words of one do not reach another.
+    # Every line its own paragraph, farther apart than the context window
+    # (64 bytes): context words of one do not reach another.
     found = [r for r in rows if r["expect"] == "found"]
     refused = [r for r in rows if r["expect"] == "refused"]
+    apart = "\n\n" + ("-" * 40 + "\n") * 3 + "\n"
     if found:
-        got = scan("\n\n\n".join(r["text"] for r in found) + "\n")
+        got = scan(apart.join(r["text"] for r in found) + "\n")
         pairs = {(g["rule"], g["value"]) for g in got}
         for r in found:
             result((r["rule"], r["value"]) in pairs, f"{cc}: {r['rule']} {r['value']!r} is found in "
