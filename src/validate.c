@@ -275,6 +275,11 @@ static const struct {
 	{"lu_nin", pii_validate_lu_nin},
 
 	/* -- ids: DE, AT -- */
+	{"de_idnr", pii_validate_de_idnr},
+	{"de_rvnr", pii_validate_de_rvnr},
+	{"de_kvnr", pii_validate_de_kvnr},
+	{"de_id_card", pii_validate_de_id_card},
+	{"de_passport", pii_validate_de_passport},
 
 	/* -- ids: FR, UK, IE -- */
 	{"ie_ppsn", pii_validate_ie_ppsn},

@@ -73,6 +73,11 @@ bool pii_validate_nl_document_number(const char *value, size_t len, struct pii_c
 bool pii_validate_lu_nin(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: DE, AT -- */
+bool pii_validate_de_idnr(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_de_rvnr(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_de_kvnr(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_de_id_card(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_de_passport(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: FR, UK, IE -- */
 /* validate_id_ie.c: PPSN (mod 23, one or two letters). */
