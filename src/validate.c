@@ -304,6 +304,8 @@ static const struct {
 	{"gr_amka", pii_validate_gr_amka},
 
 	/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
+	{"pl_pesel", pii_validate_pl_pesel},
+	{"pl_nip", pii_validate_pl_nip},
 
 	/* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
 	{"se_personnummer", pii_validate_se_personnummer},
