@@ -280,6 +280,7 @@ static const struct {
 	{"de_kvnr", pii_validate_de_kvnr},
 	{"de_id_card", pii_validate_de_id_card},
 	{"de_passport", pii_validate_de_passport},
+	{"at_svnr", pii_validate_at_svnr},
 
 	/* -- ids: FR, UK, IE -- */
 	{"ie_ppsn", pii_validate_ie_ppsn},

@@ -78,6 +78,7 @@ bool pii_validate_de_rvnr(const char *value, size_t len, struct pii_canon *canon
 bool pii_validate_de_kvnr(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_de_id_card(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_de_passport(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_at_svnr(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: FR, UK, IE -- */
 /* validate_id_ie.c: PPSN (mod 23, one or two letters). */
