@@ -307,6 +307,8 @@ static const struct {
 	/* -- ids: PL, CZ, SK, HU, RO, BG, HR, SI, GR -- */
 	{"pl_pesel", pii_validate_pl_pesel},
 	{"pl_nip", pii_validate_pl_nip},
+	{"cz_rc", pii_validate_cz_rc},
+	{"sk_rc", pii_validate_cz_rc}, /* the same number */
 
 	/* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
 	{"se_personnummer", pii_validate_se_personnummer},
