@@ -309,6 +309,7 @@ static const struct {
 	{"pl_nip", pii_validate_pl_nip},
 	{"cz_rc", pii_validate_cz_rc},
 	{"sk_rc", pii_validate_cz_rc}, /* the same number */
+	{"hr_oib", pii_validate_hr_oib},
 
 	/* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
 	{"se_personnummer", pii_validate_se_personnummer},
