@@ -310,6 +310,7 @@ static const struct {
 	{"cz_rc", pii_validate_cz_rc},
 	{"sk_rc", pii_validate_cz_rc}, /* the same number */
 	{"hr_oib", pii_validate_hr_oib},
+	{"si_emso", pii_validate_si_emso},
 
 	/* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
 	{"se_personnummer", pii_validate_se_personnummer},
