@@ -311,6 +311,7 @@ static const struct {
 	{"sk_rc", pii_validate_cz_rc}, /* the same number */
 	{"hr_oib", pii_validate_hr_oib},
 	{"si_emso", pii_validate_si_emso},
+	{"hu_adoazonosito", pii_validate_hu_adoazonosito},
 
 	/* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
 	{"se_personnummer", pii_validate_se_personnummer},

@@ -120,6 +120,7 @@ bool pii_validate_pl_nip(const char *value, size_t len, struct pii_canon *canon)
 bool pii_validate_cz_rc(const char *value, size_t len, struct pii_canon *canon); /* and sk_rc */
 bool pii_validate_hr_oib(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_si_emso(const char *value, size_t len, struct pii_canon *canon);
+bool pii_validate_hu_adoazonosito(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
 /* validate_id_se.c: a birth date that is a real day, not after today
