@@ -10,8 +10,11 @@
  *   of the birth name, serial (2 digits), check digit. The letter counts
  *   as its two-digit place in the alphabet (A = 01 ... Z = 26); the twelve
  *   digits are weighted 2 1 2 5 7 1 2 1 2 1 2 1, the digit sums of the
- *   products added, mod 10 (DRV, § 147 SGB VI and the VKVV; de.wikipedia
- *   "Versicherungsnummer"). python-stdnum 1.18 has no module for it.
+ *   products added, mod 10 (§ 147 SGB VI, VKVV § 2). The date must be a
+ *   real day in 19YY or 20YY: the form a number takes for an unproven
+ *   date of birth, or once a day's serials run out, is left by the VKVV
+ *   to the social insurers and not found here. python-stdnum 1.18 has no
+ *   module for it.
  * - de_kvnr: Krankenversichertennummer, unchangeable part (KVNR,
  *   Versicherten-ID, § 290 SGB V): a letter and nine digits, the last the
  *   check digit. The letter as two digits (A = 01), then the first eight
