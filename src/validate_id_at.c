@@ -15,7 +15,8 @@
 bool pii_validate_at_svnr(const char *value, size_t len, struct pii_canon *canon)
 {
 	char d[10];
-	if (pii_collect_digits(value, len, " ", d, sizeof(d)) != 10 || d[0] == '0')
+	if (pii_collect_digits(value, len, " ", d, sizeof(d)) != 10 || d[0] == '0' ||
+	    pii_all_same(d, 10)) /* 1111111111 passes the sum */
 		return false;
 	static const unsigned char w[10] = {3, 7, 9, 0, 5, 8, 4, 2, 1, 6};
 	if (pii_weighted_sum(d, w, 10) % 11 != (unsigned)(d[3] - '0'))

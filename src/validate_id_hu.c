@@ -15,7 +15,8 @@
 bool pii_validate_hu_adoazonosito(const char *value, size_t len, struct pii_canon *canon)
 {
 	char d[10];
-	if (pii_collect_digits(value, len, " ", d, sizeof(d)) != 10 || d[0] != '8')
+	if (pii_collect_digits(value, len, " ", d, sizeof(d)) != 10 || d[0] != '8' ||
+	    pii_all_same(d, 10)) /* 8888888888 passes the sum */
 		return false;
 	static const unsigned char w[9] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
 	if (pii_weighted_sum(d, w, 9) % 11 != (unsigned)(d[9] - '0'))

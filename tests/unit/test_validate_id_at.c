@@ -39,4 +39,5 @@ void test_validate_id_at(void)
 	CHECK(!valid("at_svnr", "0237010180", NULL)); /* leading 0 */
 	CHECK(!valid("at_svnr", "123701018", NULL));  /* nine digits */
 	CHECK(!valid("at_svnr", "1237-010180", NULL));
+	CHECK(!valid("at_svnr", "1111111111", NULL)); /* its sum is right */
 }

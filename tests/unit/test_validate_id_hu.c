@@ -28,6 +28,7 @@ void test_validate_id_hu(void)
 	CHECK(!valid("hu_adoazonosito", "7422780135", NULL)); /* not 8 first */
 	CHECK(!valid("hu_adoazonosito", "842278013", NULL));  /* nine digits */
 	CHECK(!valid("hu_adoazonosito", "84227801355", NULL));
+	CHECK(!valid("hu_adoazonosito", "8888888888", NULL)); /* its sum is right */
 	/* a sum leaving 10 is never issued: 8 42278 002 (weighted sum 131) */
 	for (char c = '0'; c <= '9'; c++) {
 		char v[] = "8422780020";
