@@ -61,12 +61,15 @@ from xml.sax.saxutils import escape as xml_escape
 SEED = 20240611
 FIXED_MTIME = 1710237600  # 2024-03-12 10:00 UTC
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import national  # noqa: E402
+
 KINDS = (
     "email", "phone", "iban", "credit_card", "date_of_birth", "person_name",
     "nl_bsn", "nl_postcode", "ipv4", "ipv6", "health", "religion",
     "ethnic_origin", "political_opinion", "trade_union", "sexual_orientation",
     "genetic_biometric", "criminal_data",
-)
+) + national.NATIONAL_KINDS
 LANGS = ("nl", "en", "de", "fr")
 
 # ---------------------------------------------------------------------------
@@ -3509,6 +3512,10 @@ def build(ev):
         gen_notification_mail(ev, f"IT/mail/ci-{i + 1:03d}.eml", rng.choice(nl))
     for i in range(6):
         gen_dev_readme(ev, f"IT/src/repo-{i + 1}/README.md", rng.choice(nl + COMPANIES["en"]))
+
+    # National identifiers of the other countries: a random stream of
+    # their own, so that the set above stays as it was.
+    national.build(ev, random.Random(SEED + 20))
 
 
 def main():

@@ -102,13 +102,17 @@ def die(msg):
 
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
+sys.path.insert(0, HERE)
+from national import NATIONAL_KINDS  # noqa: E402
+
+SPECIAL = {"health", "religion", "ethnic_origin", "political_opinion", "trade_union",
+           "sexual_orientation", "genetic_biometric", "criminal_data"}
 KINDS = (
     "email", "phone", "iban", "credit_card", "date_of_birth", "person_name",
     "nl_bsn", "nl_postcode", "ipv4", "ipv6", "health", "religion",
     "ethnic_origin", "political_opinion", "trade_union", "sexual_orientation",
     "genetic_biometric", "criminal_data",
-)
-SPECIAL = set(KINDS[10:])
+) + NATIONAL_KINDS
 VIEWS = (("high+medium", {"high", "medium"}), ("high", {"high"}), ("medium", {"medium"}),
          ("low", {"low"}), ("any", {"high", "medium", "low"}))
 PARTICLES = {"van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "von", "zu", "le", "la", "du",
@@ -147,7 +151,7 @@ def norm(kind, v):
         return norm_email(v)
     if kind in ("phone", "credit_card", "nl_bsn"):
         return re.sub(r"\D", "", v)
-    if kind in ("iban", "nl_postcode"):
+    if kind in ("iban", "nl_postcode") or kind in NATIONAL_KINDS:
         return re.sub(r"[^0-9A-Za-z]", "", v).upper()
     if kind == "ipv4":
         return v.strip()
