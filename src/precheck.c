@@ -220,6 +220,100 @@ static bool check_at_word(const unsigned char *run, size_t len)
 	return false;
 }
 
+/* The length of the run of digits at run[i..), at most len - i. */
+static size_t digits_at(const unsigned char *run, size_t len, size_t i)
+{
+	size_t j = i;
+	while (j < len && is_digit(run[j]))
+		j++;
+	return j - i;
+}
+
+/* Checks on the shapes of national identifiers, each true where its
+ * rule's pattern could match: a number of n digits that no digit
+ * precedes, then what follows it. */
+
+/* A Swedish personnummer: six or eight digits, '-' or '+', four digits
+ * (YYMMDD-NNNC, YYYYMMDD-NNNC). */
+static bool check_date_dash4(const unsigned char *run, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		size_t n = digits_at(run, len, i);
+		if (!n) {
+			i++;
+			continue;
+		}
+		size_t e = i + n;
+		if ((n == 6 || n == 8) && e < len && (run[e] == '-' || run[e] == '+') &&
+		    digits_at(run, len, e + 1) >= 4)
+			return true;
+		i = e;
+	}
+	return false;
+}
+
+/* A Finnish HETU: six digits, the century sign ('-', '+' or a capital
+ * letter), three digits (DDMMYY-NNNQ, DDMMYYANNNQ). */
+static bool check_date_century3(const unsigned char *run, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		size_t n = digits_at(run, len, i);
+		if (!n) {
+			i++;
+			continue;
+		}
+		size_t e = i + n;
+		if (n == 6 && e < len &&
+		    (run[e] == '-' || run[e] == '+' || (run[e] >= 'A' && run[e] <= 'Z')) &&
+		    digits_at(run, len, e + 1) >= 3)
+			return true;
+		i = e;
+	}
+	return false;
+}
+
+/* A Belgian card's register number: two digits, '.', two, '.', two, '-'
+ * (85.07.30-033.28). */
+static bool check_dotted_date_dash(const unsigned char *run, size_t len)
+{
+	for (size_t i = 0; i + 9 <= len; i++)
+		if (run[i + 2] == '.' && run[i + 5] == '.' && run[i + 8] == '-' &&
+		    is_digit(run[i]) && is_digit(run[i + 1]) && is_digit(run[i + 3]) &&
+		    is_digit(run[i + 4]) && is_digit(run[i + 6]) && is_digit(run[i + 7]))
+			return true;
+	return false;
+}
+
+/* A Spanish NIE: X, Y or Z, maybe '-', seven digits (X-2482300-W). */
+static bool check_xyz_digits7(const unsigned char *run, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (run[i] != 'X' && run[i] != 'Y' && run[i] != 'Z')
+			continue;
+		size_t k = i + 1 + (i + 1 < len && run[i + 1] == '-');
+		if (digits_at(run, len, k) == 7)
+			return true;
+	}
+	return false;
+}
+
+/* An Irish PPSN: seven digits and a capital (1234567TW). */
+static bool check_digits7_letter(const unsigned char *run, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		size_t n = digits_at(run, len, i);
+		if (!n) {
+			i++;
+			continue;
+		}
+		size_t e = i + n;
+		if (n == 7 && e < len && run[e] >= 'A' && run[e] <= 'Z')
+			return true;
+		i = e;
+	}
+	return false;
+}
+
 #define ON_PROFILE(fn) {fn, NULL}
 #define ON_RUN(fn) {NULL, fn}
 
@@ -240,6 +334,11 @@ static const struct {
 	{"phone_0_10", ON_PROFILE(check_nl_phone)},
 	{"us_phone", ON_PROFILE(check_us_phone)},
 	{"nl_postcode", ON_PROFILE(check_nl_postcode)},
+	{"date_dash4", ON_RUN(check_date_dash4)},
+	{"date_century3", ON_RUN(check_date_century3)},
+	{"dotted_date_dash", ON_RUN(check_dotted_date_dash)},
+	{"xyz_digits7", ON_RUN(check_xyz_digits7)},
+	{"digits7_letter", ON_RUN(check_digits7_letter)},
 };
 
 const struct pii_precheck *pii_precheck_find(const char *name)
