@@ -59,6 +59,56 @@ static const struct vcase cases[] = {
 	{"iban", "DE8937040044053201300", false, NULL},
 	{"iban", "XX89370400440532013000", false, NULL},
 	{"iban", "NL00ABNA0417164300", false, NULL},  /* check digits 00 */
+	/* Every country of the SWIFT IBAN registry with its length and the
+	 * structure of its BBAN (python-stdnum 1.18 iban.dat; HN from the
+	 * registry's release 99). Values generated here, check digits
+	 * computed by python-stdnum's iban.calc_check_digits (by ISO 7064
+	 * mod 97-10 where stdnum 1.18 does not know the country). */
+	{"iban", "PL03246325701503860397878065", true, "PL03246325701503860397878065"},
+	{"iban", "PL03 2463 2570 1503 8603 9787 8065", true, "PL03246325701503860397878065"},
+	{"iban", "PL03-2463-2570-1503-8603-9787-8065", true, "PL03246325701503860397878065"},
+	{"iban", "PL0324632570150386039787806", false, NULL},   /* PL is 28 long */
+	{"iban", "IT86T5319404836 7C12ZU942Z1K", true, "IT86T53194048367C12ZU942Z1K"},
+	{"iban", "QA80RSEG19I2A399URJI7648574VO", true, "QA80RSEG19I2A399URJI7648574VO"},
+	{"iban", "SA30 0842 1N25 45NT 0D21 6ZI5", true, "SA3008421N2545NT0D216ZI5"},
+	{"iban", "HU89 1773 8835 8474 9038 7345 4502", true, "HU89177388358474903873454502"},
+	/* odd grouping: as the bank writes its parts (issue #20's form) */
+	{"iban", "ES18 9393-3727-54-7736976923", true, "ES1893933727547736976923"},
+	{"iban", "FR33 80463 46825 8EQ936FPA62 16", true, "FR3380463468258EQ936FPA6216"},
+	/* grouped with no-break spaces, U+00A0 and U+202F (HTML, French) */
+	{"iban", "FR33\xc2\xa0" "8046\xc2\xa0" "3468\xc2\xa0" "258E\xc2\xa0" "Q936\xc2\xa0" "FPA6\xc2\xa0" "216",
+	 true, "FR3380463468258EQ936FPA6216"},
+	{"iban", "DE53\xe2\x80\xaf" "1986\xe2\x80\xaf" "0791\xe2\x80\xaf" "8314\xe2\x80\xaf" "0805\xe2\x80\xaf" "03",
+	 true, "DE53198607918314080503"},
+	{"iban", "DE53\xc2\xa7" "198607918314080503", false, NULL},     /* a section sign */
+	{"iban", "DE53\xe2\x80\x93" "198607918314080503", false, NULL}, /* an en dash */
+	/* registry countries python-stdnum 1.18 does not know */
+	{"iban", "HN29BMHN52601815908301661318", true, "HN29BMHN52601815908301661318"},
+	{"iban", "HN88BMHN9403269910237409546", false, NULL},   /* HN is 28 long */
+	{"iban", "MN71 0508 0824 6281 9482", true, "MN710508082462819482"},
+	{"iban", "OM370181993518190937865", true, "OM370181993518190937865"},
+	{"iban", "YE44CBKU7975432319487574911862", true, "YE44CBKU7975432319487574911862"},
+	{"iban", "FK67SC787789328792", true, "FK67SC787789328792"},
+	{"iban", "NI66BAPR17421809679290810033", true, "NI66BAPR17421809679290810033"},
+	{"iban", "SO369075793834701746814", true, "SO369075793834701746814"},
+	/* a French overseas department with France's structure */
+	{"iban", "GP4653840191614610033076661", true, "GP4653840191614610033076661"},
+	/* mod 97 right, the BBAN's structure not: a letter where Germany
+	 * has digits, digits where the Netherlands and Italy have letters,
+	 * digits where the UK has its bank's four letters */
+	{"iban", "DE0537040044053201300A", false, NULL},
+	{"iban", "NL6512349345145061", false, NULL},
+	{"iban", "IT0912310077283783266166304", false, NULL},
+	{"iban", "GB02601613319268190000", false, NULL},
+	/* the registry's examples of other countries: iban_example's */
+	{"iban", "PL61109010140000071219812874", false, NULL},
+	{"iban", "SA0380000000608010167519", false, NULL},
+	{"iban_example", "PL61 1090 1014 0000 0712 1981 2874", true, "PL61109010140000071219812874"},
+	{"iban_example", "HN88CABF00000000000250005469", true, "HN88CABF00000000000250005469"},
+	{"iban_example", "MT84MALT011000012345MTLCAST001S", true, "MT84MALT011000012345MTLCAST001S"},
+	{"iban_example", "BR1800360305000010009795493C1", true, "BR1800360305000010009795493C1"},
+	{"iban_example", "RU0204452560040702810412345678901", true, "RU0204452560040702810412345678901"},
+	{"iban_example", "PL03246325701503860397878065", false, NULL},
 	/* elfproef */
 	{"elfproef", "111222333", true, "111222333"},
 	{"elfproef", "123456782", false, NULL}, /* the number on every test form */
