@@ -82,6 +82,12 @@ struct pii_rule {
 				* people; rules of one kind count the same people */
 	bool override;         /* override: true - replaces the rule of its id
 				* loaded before, in its place */
+	char **hold;           /* hold: [phone, national_id] - the rule reports
+				* nothing: it runs last, only around the matches
+				* of these report names or categories, and drops
+				* those it holds whole (the digits of a mistyped
+				* IBAN are no phone number; match.c) */
+	size_t n_hold;         /* 0: not such a rule */
 	unsigned *allow;       /* the allow: entries that apply to it, indices
 				* into pii_ruleset.allow (pii_rules_prepare_allow) */
 	size_t n_allow;

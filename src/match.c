@@ -759,6 +759,72 @@ static enum pii_status run_anchored(struct pii_matcher *m, const char *text,
 	return PII_OK;
 }
 
+/* How far before the start of a match a hold rule's match may start:
+ * more than the 34 characters of the longest IBAN with a separator
+ * between every two. */
+#define HOLD_REACH 72
+
+/* Hold rules (hold: [phone, ...]) report nothing. They run last, only
+ * over and just before each match of the kinds they name, and a match of
+ * theirs that holds it whole drops it: the digits of a mistyped IBAN, or
+ * of one in lower case with no word for an account near, are no phone
+ * number. */
+static enum pii_status hold_matches(struct pii_matcher *m, const char *text, size_t len,
+				    const char *label)
+{
+	const struct pii_ruleset *rs = m->rs;
+	const struct pii_match_db *db = m->db;
+	size_t n = m->n_matches, kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t s = m->matches[i].start, e = m->matches[i].end;
+		bool held = false;
+		for (size_t h = 0; h < db->n_hold && !held; h++) {
+			const struct pii_rule *r = &rs->rules[db->hold[h]];
+			if (!db->hold_reports[h][m->matches[i].rule->report_index])
+				continue;
+			size_t from = s > HOLD_REACH ? s - HOLD_REACH : 0;
+			size_t until = e + HOLD_REACH < len ? e + HOLD_REACH : len;
+			if (db->hold_spanned[h]) {
+				/* its match is of span bytes only: so is the one it
+				 * holds, and the run of them around that one bounds
+				 * where it may lie */
+				const bool *span = db->hold_span[h];
+				size_t p = s;
+				while (p < e && span[(unsigned char)text[p]])
+					p++;
+				if (p < e)
+					continue;
+				for (p = s; p > from && span[(unsigned char)text[p - 1]]; p--)
+					;
+				from = p;
+				for (p = e; p < until && span[(unsigned char)text[p]]; p++)
+					;
+				until = p;
+			}
+			while (from < s && ((unsigned char)text[from] & 0xC0) == 0x80)
+				from++;
+			/* its matches go after the n, and are gone after the look;
+			 * none may start after the one it would hold */
+			m->n_matches = n;
+			pcre2_set_offset_limit(m->mctx, s);
+			bool ok = run_rule(m, r, text, len, subject_end(text, len, until), from,
+					   s + 1, 0, len, label, SIZE_MAX);
+			pcre2_set_offset_limit(m->mctx, PCRE2_UNSET);
+			for (size_t k = n; ok && k < m->n_matches && !held; k++)
+				held = m->matches[k].start <= s && m->matches[k].end >= e;
+			if (!ok) {
+				memmove(m->matches + kept, m->matches + i, (n - i) * sizeof(*m->matches));
+				m->n_matches = kept + n - i;
+				return PII_EOBJECT;
+			}
+		}
+		if (!held)
+			m->matches[kept++] = m->matches[i];
+	}
+	m->n_matches = kept;
+	return PII_OK;
+}
+
 static int cmp_match(const void *a, const void *b)
 {
 	const struct pii_match *x = a, *y = b;
@@ -848,6 +914,8 @@ enum pii_status pii_matcher_run(struct pii_matcher *m, const char *text,
 			st = run_group(m, &db->groups[gi], text, len, from, to, label);
 	if (st == PII_OK)
 		st = run_anchored(m, text, len, from, to, label);
+	if (st == PII_OK && db->n_hold && m->n_matches)
+		st = hold_matches(m, text, len, label);
 
 	resolve_overlaps(m);
 	*out = m->matches;

@@ -71,9 +71,12 @@ static bool compile_rule(const struct pii_rule *r, struct pii_rule_code *rc, cha
 		}
 		snprintf(pattern, plen + 16, "(?:%s)(?C1)", r->pattern);
 	}
+	/* a hold rule's match must start at or before the match it holds
+	 * (pcre2_set_offset_limit in match.c) */
 	rc->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-				PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C, &errcode,
-				&erroff, NULL);
+				PCRE2_UTF | PCRE2_NEVER_BACKSLASH_C |
+					(r->n_hold ? PCRE2_USE_OFFSET_LIMIT : 0),
+				&errcode, &erroff, NULL);
 	if (rc->code && r->context_position == PII_CONTEXT_ADJACENT) {
 		/* \G: one attempt where the value must start, not a search */
 		size_t alen = strlen(pattern) + 8;
@@ -370,6 +373,8 @@ void pii_match_db_free(struct pii_match_db *db, size_t n_rules)
 	for (size_t i = 0; i < db->n_groups; i++)
 		free(db->groups[i].rules);
 	free(db->groups);
+	for (size_t h = 0; h < db->n_hold; h++)
+		free(db->hold_reports[h]);
 	free(db->anchor_words);
 	pii_hs_free(db->hs);
 	free(db);
@@ -399,6 +404,27 @@ static bool join_group(struct pii_match_db *db, const struct pii_rule *r, unsign
 	return true;
 }
 
+/* For each hold rule, the report names whose matches it holds: those
+ * its list names, and those of a category it names. */
+static bool hold_kinds(struct pii_match_db *db, const struct pii_ruleset *rs, char *err,
+		       size_t errlen)
+{
+	for (size_t h = 0; h < db->n_hold; h++) {
+		const struct pii_rule *r = &rs->rules[db->hold[h]];
+		db->hold_reports[h] = calloc(rs->n_reports ? rs->n_reports : 1, sizeof(bool));
+		if (!db->hold_reports[h]) {
+			pii_set_error(err, errlen, "out of memory");
+			return false;
+		}
+		for (size_t i = 0; i < rs->n_reports; i++)
+			for (size_t k = 0; k < r->n_hold; k++)
+				if (!strcmp(r->hold[k], rs->reports[i].name) ||
+				    !strcmp(r->hold[k], rs->reports[i].category))
+					db->hold_reports[h][i] = true;
+	}
+	return true;
+}
+
 struct pii_match_db *pii_match_db_build(const struct pii_ruleset *rs, char *err,
 					size_t errlen)
 {
@@ -418,6 +444,29 @@ struct pii_match_db *pii_match_db_build(const struct pii_ruleset *rs, char *err,
 		pcre2_pattern_info(db->code[i].code, PCRE2_INFO_CAPTURECOUNT, &pairs);
 		if (pairs + 1 > db->max_capture_pairs)
 			db->max_capture_pairs = pairs + 1;
+		/* A hold rule is in no group: it runs around the others'
+		 * matches (match.c, hold_matches); its span, if it has one,
+		 * bounds where. */
+		if (r->n_hold) {
+			if (db->n_hold == PII_HOLD_MAX) {
+				pii_set_error(err, errlen, "%s: rule '%s': more than %d hold rules",
+					      r->source, r->id, PII_HOLD_MAX);
+				goto fail;
+			}
+			db->code[i].hold = true;
+			db->code[i].group = UINT_MAX;
+			if (r->span) {
+				char why[300];
+				if (!class_table(r->span, db->hold_span[db->n_hold], why, sizeof(why))) {
+					pii_set_error(err, errlen, "%s: rule '%s': prefilter %s",
+						      r->source, r->id, why);
+					goto fail;
+				}
+				db->hold_spanned[db->n_hold] = true;
+			}
+			db->hold[db->n_hold++] = (unsigned)i;
+			continue;
+		}
 		/* Past PII_ANCHORED_MAX, a rule that needs context runs like any
 		 * other, its matches judged by their context afterwards. */
 		bool anchor = r->require_context && r->n_context && !rs->no_anchoring &&
@@ -426,7 +475,8 @@ struct pii_match_db *pii_match_db_build(const struct pii_ruleset *rs, char *err,
 			   : !join_group(db, r, (unsigned)i, err, errlen))
 			goto fail;
 	}
-	if (!absorb_groups(db, err, errlen) || !pii_hs_build(db, rs, err, errlen))
+	if (!absorb_groups(db, err, errlen) || !hold_kinds(db, rs, err, errlen) ||
+	    !pii_hs_build(db, rs, err, errlen))
 		goto fail;
 	index_anchor_words(db);
 	return db;

@@ -28,6 +28,7 @@ struct pii_rule_code {
 	uint32_t min_length;  /* shortest possible match, from PCRE2 */
 	unsigned group;       /* prefilter group */
 	bool anchored;        /* runs only near its context words */
+	bool hold;            /* a hold rule: runs only around other matches */
 	int hs_id;            /* its pattern in Vectorscan's database, or -1 */
 };
 
@@ -73,12 +74,21 @@ struct pii_anchor_word {
 	struct pii_anchored_set rules;
 };
 
+/* Rules that report nothing (hold: true) run last, only around the other
+ * rules' matches: at most this many. */
+#define PII_HOLD_MAX 8
+
 struct pii_match_db {
 	struct pii_rule_code *code;
 	struct pii_prefilter_group *groups;
 	size_t n_groups;
 	unsigned anchored[PII_ANCHORED_MAX]; /* indexes into rules */
 	size_t n_anchored;
+	unsigned hold[PII_HOLD_MAX]; /* indexes into rules */
+	size_t n_hold;
+	bool hold_span[PII_HOLD_MAX][256]; /* a hold rule's prefilter span */
+	bool hold_spanned[PII_HOLD_MAX];   /* it has one */
+	bool *hold_reports[PII_HOLD_MAX];  /* by report index: the kinds it holds */
 	struct pii_anchor_word *anchor_words;
 	size_t n_anchor_words;
 	bool anchor_first[256]; /* first bytes of the anchor words */

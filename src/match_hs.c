@@ -104,7 +104,7 @@ bool pii_hs_build(struct pii_match_db *db, const struct pii_ruleset *rs, char *e
 	for (size_t i = 0; ok && i < rs->n_rules; i++) {
 		struct pii_rule_code *rc = &db->code[i];
 		rc->hs_id = -1;
-		if (rc->anchored || !db->groups[rc->group].whole || rs->no_vectorscan)
+		if (rc->anchored || rc->hold || !db->groups[rc->group].whole || rs->no_vectorscan)
 			continue;
 		char *p = pii_pattern_widen(rs->rules[i].pattern);
 		if (p && usable(p)) {

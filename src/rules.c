@@ -30,6 +30,7 @@ void pii_rule_free(struct pii_rule *r)
 	free(r->subject_count);
 	pii_strv_free(r->context, r->n_context);
 	pii_strv_free(r->anti_context, r->n_anti_context);
+	pii_strv_free(r->hold, r->n_hold);
 	for (size_t i = 0; i < r->n_examples; i++) {
 		free(r->examples[i].text);
 		free(r->examples[i].value);

@@ -113,6 +113,7 @@ static bool rule_json(struct pii_buf *b, const struct pii_rule *r)
 	       str_or_null(b, "subject_count", r->subject_count) &&
 	       words(b, "context", r->context, r->n_context) &&
 	       words(b, "anti_context", r->anti_context, r->n_anti_context) &&
+	       words(b, "hold", r->hold, r->n_hold) &&
 	       pii_json_str_field(b, "pattern", r->pattern) &&
 	       pii_json_str_field(b, "source", pii_rule_source_name(r)) &&
 	       pii_buf_putc(b, '}');

@@ -359,6 +359,8 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 			ok = get_bool(ld, v, key, &caseless);
 		else if (!strcmp(key, "override"))
 			ok = get_bool(ld, v, key, &r->override);
+		else if (!strcmp(key, "hold"))
+			ok = get_strv(ld, v, key, &r->hold, &r->n_hold, false);
 		else if (!strcmp(key, "prefilter"))
 			ok = read_prefilter(ld, r, v);
 		else if (!strcmp(key, "examples"))
@@ -385,6 +387,9 @@ static bool read_rule(struct loader *ld, yaml_node_t *n, const char *pack,
 		return fail(ld, n, "out of memory");
 	if (r->density && !r->special)
 		return fail(ld, n, "rule '%s': density goes with special:", r->id);
+	/* it runs where the others found something, not near words */
+	if (r->n_hold && r->require_context)
+		return fail(ld, n, "rule '%s': a hold rule has no require_context", r->id);
 	if (r->validator_name) {
 		r->validate = pii_validator_find(r->validator_name);
 		if (!r->validate)

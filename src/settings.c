@@ -42,6 +42,11 @@ static void hash_rules(SHA256_CTX *h, const struct pii_ruleset *rs)
 		hash_u64(h, r->context_position);
 		hash_u64(h, (uint64_t)r->special);
 		hash_u64(h, (uint64_t)r->id_copy);
+		/* (only where there is one: the hash of other rules stays) */
+		for (size_t k = 0; k < r->n_hold; k++)
+			hash_str(h, r->hold[k]);
+		if (r->n_hold)
+			hash_str(h, "|");
 		hash_u64(h, r->density);
 		hash_u64(h, r->identifies);
 		hash_u64(h, r->prose);

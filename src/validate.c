@@ -78,6 +78,20 @@ static const char *iban_bban_of(const char *cc)
 	return NULL;
 }
 
+/* The length of a BBAN of structure f ("4a10n": 14). */
+static size_t iban_bban_length(const char *f)
+{
+	size_t n = 0;
+	while (*f) {
+		size_t count = 0;
+		while (*f >= '0' && *f <= '9')
+			count = count * 10 + (size_t)(*f++ - '0');
+		n += count;
+		f++;
+	}
+	return n;
+}
+
 /* Whether bban[0..n) (upper case) has the structure f ("4a10n"). */
 static bool iban_bban_fits(const char *bban, size_t n, const char *f)
 {
@@ -229,6 +243,26 @@ static bool validate_iban_example(const char *value, size_t len, struct pii_cano
 	return iban_checks(value, len, canon) && iban_is_example(canon);
 }
 
+/* Shaped like an IBAN, valid or not: a country of the registry, its
+ * check digits, and within two characters of the country's length (one
+ * or two left out or typed twice). What rule iban_shape holds, so that no
+ * phone or card number is read in its digits. */
+static bool validate_iban_shape(const char *value, size_t len, struct pii_canon *canon)
+{
+	char s[40];
+	size_t n = iban_compact(value, len, s);
+	if (n < 15 || !isdigit((unsigned char)s[2]) || !isdigit((unsigned char)s[3]))
+		return false;
+	const char *bban = iban_bban_of(s);
+	if (!bban)
+		return false;
+	size_t want = 4 + iban_bban_length(bban);
+	if (n + 2 < want || n > want + 2)
+		return false;
+	pii_canon_copy(canon, s, n);
+	return true;
+}
+
 /* ---- Dutch BSN: elfproef ------------------------------------------------ */
 
 static bool validate_elfproef(const char *value, size_t len,
@@ -356,6 +390,7 @@ static const struct {
 	{"luhn", pii_validate_card}, /* its name before brands were checked */
 	{"iban", validate_iban},
 	{"iban_example", validate_iban_example},
+	{"iban_shape", validate_iban_shape},
 	{"elfproef", validate_elfproef},
 	{"ipv4", pii_validate_ipv4},
 	{"ipv4_private", pii_validate_ipv4_private},

@@ -264,6 +264,44 @@ static void test_limits_and_user_rules(void)
 	pii_rules_free(rs);
 }
 
+/* A hold rule (hold: [kinds]) reports nothing, and drops the matches of
+ * the report names or categories it names that it holds whole; not
+ * others, nor those it holds in part. */
+static void test_hold(void)
+{
+	struct pii_ruleset *rs = load_yaml(
+		"pack: t\nrules:\n"
+		"  - id: num\n    category: test\n    pattern: '(?<!\\d)\\d{4}(?!\\d)'\n"
+		"    confidence: high\n"
+		"    prefilter: {trigger: '[0-9]', span: '[0-9]'}\n"
+		"  - id: code\n    category: test\n    pattern: '\\bK\\d{4}\\b'\n"
+		"    confidence: high\n"
+		"  - id: code_shape\n    report_as: code\n    category: test\n    hold: [num]\n"
+		"    pattern: '\\b[A-Z]{2}-\\d{4}-\\d{4}\\b'\n"
+		"  - id: wide\n    category: test\n    hold: [num, test]\n"
+		"    pattern: '\\bW[ K0-9]+W\\b'\n");
+	CHECK(rs != NULL);
+	if (!rs)
+		return;
+	CHECK_U64(rs->db->n_hold, 2);
+	struct pii_matcher *m = pii_matcher_new(rs);
+	/* held: the numbers inside the code's shape; not the one after it */
+	CHECK_STR(all(m, "ref AB-1234-5678 and 4321"), "num:4321:high");
+	/* held in part only: kept */
+	CHECK_STR(all(m, "AB-1234-56789"), "num:1234:high");
+	/* code_shape holds num, not code; wide holds category test: all */
+	CHECK_STR(all(m, "ZK-1234-5678 K1234"), "code:K1234:high");
+	CHECK_STR(all(m, "W K1234 W"), "");
+	CHECK_STR(all(m, "nothing 12345 here"), "");
+	pii_matcher_free(m);
+	pii_rules_free(rs);
+	/* A hold rule runs around matches, not near words nor by a prefilter. */
+	rs = load_yaml("pack: t\nrules:\n  - id: h\n    category: test\n    hold: [x]\n"
+		       "    pattern: 'x'\n    require_context: true\n    context: [y]\n");
+	CHECK(rs == NULL);
+	pii_rules_free(rs);
+}
+
 void test_match(void)
 {
 	struct pii_ruleset *rs = load_shipped(false, false);
@@ -276,4 +314,5 @@ void test_match(void)
 	pii_rules_free(rs);
 	test_prefilter_is_exact();
 	test_limits_and_user_rules();
+	test_hold();
 }

@@ -39,6 +39,41 @@ static bool finds(struct pii_matcher *m, const char *report_as, const char *text
 	return found;
 }
 
+/* For a rule that reports nothing (hold: [kinds]): true when the text
+ * has no match of another report name within value (or anywhere,
+ * without one). Its match examples are texts where another rule would
+ * read something in the value; its nomatch ones, texts where it does. */
+static bool holds(struct pii_matcher *m, const struct pii_rule *r, const char *text,
+		  const char *label, const char *value, char *seen, size_t seenlen)
+{
+	const struct pii_match *ms;
+	size_t n;
+	size_t len = strlen(text);
+	size_t vs = 0, ve = len;
+	if (value) {
+		const char *at = strstr(text, value);
+		if (!at) {
+			snprintf(seen, seenlen, "value not in the text");
+			return false;
+		}
+		vs = (size_t)(at - text);
+		ve = vs + strlen(value);
+	}
+	pii_matcher_run(m, text, len, 0, len, label, false, &ms, &n);
+	seen[0] = '\0';
+	bool none = true;
+	for (size_t i = 0; i < n; i++) {
+		size_t used = strlen(seen);
+		snprintf(seen + used, seenlen - used, "%s[%s:%.*s:%s]", used ? " " : "",
+			 ms[i].rule->id, (int)(ms[i].end - ms[i].start), text + ms[i].start,
+			 pii_confidence_name(ms[i].confidence));
+		if (strcmp(ms[i].rule->report_as, r->report_as) && ms[i].start < ve &&
+		    vs < ms[i].end)
+			none = false;
+	}
+	return none;
+}
+
 static void run_examples(void)
 {
 	char err[512] = "";
@@ -54,10 +89,12 @@ static void run_examples(void)
 		for (size_t k = 0; k < r->n_examples; k++) {
 			const struct pii_rule_example *ex = &r->examples[k];
 			char seen[1024];
-			bool found = finds(m, r->report_as, ex->text, ex->label,
-					   ex->match ? ex->value : NULL,
-					   ex->match ? ex->confidence : PII_CONF_NONE, seen,
-					   sizeof(seen));
+			bool found = r->n_hold ? holds(m, r, ex->text, ex->label,
+						     ex->match ? ex->value : NULL, seen, sizeof(seen))
+					     : finds(m, r->report_as, ex->text, ex->label,
+						     ex->match ? ex->value : NULL,
+						     ex->match ? ex->confidence : PII_CONF_NONE, seen,
+						     sizeof(seen));
 			char file[512];
 			snprintf(file, sizeof(file), "%s", r->source);
 			if (strrchr(file, ':'))

@@ -109,6 +109,19 @@ static const struct vcase cases[] = {
 	{"iban_example", "BR1800360305000010009795493C1", true, "BR1800360305000010009795493C1"},
 	{"iban_example", "RU0204452560040702810412345678901", true, "RU0204452560040702810412345678901"},
 	{"iban_example", "PL03246325701503860397878065", false, NULL},
+	/* iban_shape: a registry country, within two of its length, valid
+	 * or not (the rule that keeps a mistyped IBAN's digits from reading
+	 * as a phone number) */
+	{"iban_shape", "PL03 2463 2570 1503 8603 9787 8065", true, "PL03246325701503860397878065"},
+	{"iban_shape", "PL04 2463 2570 1503 8603 9787 8065", true, "PL04246325701503860397878065"},
+	{"iban_shape", "nl53 1234 0417 1643 00", true, "NL5312340417164300"},
+	{"iban_shape", "NL53 1234 0417 1643", true, "NL53123404171643"},
+	{"iban_shape", "NL53 1234 0417 1643 0012", true, "NL531234041716430012"},
+	{"iban_shape", "NL53 1234 0417 1643 0", true, "NL531234041716430"},
+	{"iban_shape", "NL53 1234 0417 164", false, NULL},        /* 3 short */
+	{"iban_shape", "NL53 1234 0417 1643 0012 3", false, NULL}, /* 3 more */
+	{"iban_shape", "ZZ53 1234 0417 1643 00", false, NULL},     /* no country */
+	{"iban_shape", "NLAB 1234 0417 1643 00", false, NULL},     /* no check digits */
 	/* elfproef */
 	{"elfproef", "111222333", true, "111222333"},
 	{"elfproef", "123456782", false, NULL}, /* the number on every test form */
