@@ -191,10 +191,13 @@ check_fails "--min-confidence: only high, medium or low" "$PIISCAN" -q --min-con
 "$PIISCAN" --export-patterns >"$WORK/patterns.txt"
 # e-mail (plain and "(at)"), international phone, IPv4, IPv6, IBAN, card,
 # BSN, postcode, the phone numbers of NL, BE, DE, FR, UK and US and the
-# machine-readable zone of an identity document; a role's mailbox and a
-# private address have the same pattern as the others: one line each.
-check "--export-patterns: one line per pattern of a rule that needs no context word (16 shipped)" \
-	test "$(wc -l <"$WORK/patterns.txt")" -eq 16
+# machine-readable zone of an identity document, and the national
+# identifiers with a shape of their own (the Belgian card's register or
+# BIS number, NIE, HETU, NIR, PPSN, codice fiscale, personnummer, NINO);
+# a role's mailbox and a private address, a BIS number and a register
+# number have the same pattern as the others: one line each.
+check "--export-patterns: one line per pattern of a rule that needs no context word (24 shipped)" \
+	test "$(wc -l <"$WORK/patterns.txt")" -eq 24
 check_fails "--export-patterns: no lookaround left" grep -q '(?<\|(?=\|(?!' "$WORK/patterns.txt"
 check_fails "--export-patterns: names and birthdays left out" grep -q 'januari\|p{Lu}' "$WORK/patterns.txt"
 
