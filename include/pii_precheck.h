@@ -35,6 +35,16 @@ struct pii_run_profile {
 	 * '0' or "(0" that starts a number, to the end of the run; a number
 	 * right after '+', '.', '/' or '-' starts none ("2024-03-10") */
 	uint32_t after_plus, after_00, after_0;
+	/* national identifiers' make-up, a bit each (PII_SHAPE_*) */
+	uint32_t shapes;
+};
+
+enum {
+	PII_SHAPE_DATE_DASH4 = 1u << 0,    /* 6 or 8 digits, '-' or '+', 4 digits */
+	PII_SHAPE_DATE_CENTURY3 = 1u << 1, /* 6 digits, '-', '+' or A-Z, 3 digits */
+	PII_SHAPE_DOTTED_DATE = 1u << 2,   /* dd.dd.dd- */
+	PII_SHAPE_XYZ_D7 = 1u << 3,        /* X, Y or Z, maybe '-', 7 digits */
+	PII_SHAPE_D7_CAPITAL = 1u << 4,    /* 7 digits and a capital */
 };
 
 /* Profiles run[0..len) in one pass. */

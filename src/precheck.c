@@ -20,6 +20,46 @@ static bool word_start(const unsigned char *run, size_t i)
 	return !(b >= 'a' && b <= 'z') && run[i - 1] < 0x80;
 }
 
+/* The length of the run of digits at run[i..), at most len - i. */
+static size_t digits_at(const unsigned char *run, size_t len, size_t i)
+{
+	size_t j = i;
+	while (j < len && is_digit(run[j]))
+		j++;
+	return j - i;
+}
+
+static bool is_capital(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* The national identifiers' shapes that the n digits run[i..j) begin
+ * (PII_SHAPE_*): a number that no digit precedes, then what follows. */
+static uint32_t id_shapes(const unsigned char *run, size_t len, size_t i, size_t j, size_t n)
+{
+	unsigned char next = j < len ? run[j] : 0;
+	uint32_t shapes = 0;
+	if ((n == 6 || n == 8) && (next == '-' || next == '+') && digits_at(run, len, j + 1) >= 4)
+		shapes |= PII_SHAPE_DATE_DASH4;
+	if (n == 6 && (next == '-' || next == '+' || is_capital(next)) &&
+	    digits_at(run, len, j + 1) >= 3)
+		shapes |= PII_SHAPE_DATE_CENTURY3;
+	if (n == 2 && i + 9 <= len && run[i + 2] == '.' && run[i + 5] == '.' && run[i + 8] == '-' &&
+	    is_digit(run[i + 3]) && is_digit(run[i + 4]) && is_digit(run[i + 6]) &&
+	    is_digit(run[i + 7]))
+		shapes |= PII_SHAPE_DOTTED_DATE;
+	if (n == 7) {
+		unsigned char b1 = i >= 1 ? run[i - 1] : 0, b2 = i >= 2 ? run[i - 2] : 0;
+		if (b1 == 'X' || b1 == 'Y' || b1 == 'Z' ||
+		    (b1 == '-' && (b2 == 'X' || b2 == 'Y' || b2 == 'Z')))
+			shapes |= PII_SHAPE_XYZ_D7;
+		if (is_capital(next))
+			shapes |= PII_SHAPE_D7_CAPITAL;
+	}
+	return shapes;
+}
+
 void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profile *p)
 {
 	/* Locals, written back at the end: stores through p would be made on
@@ -27,7 +67,7 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 	uint32_t digits = 0, upper = 0, colons = 0;
 	bool double_colon = false, d9 = false, d13_19 = false, group4 = false, group34 = false;
 	bool at_word = false, group3 = false, postcode = false;
-	uint32_t capital_words = 0;
+	uint32_t capital_words = 0, shapes = 0;
 	int64_t at_plus = -1, at_00 = -1, at_0 = -1; /* digits before each marker */
 	size_t i = 0;
 	while (i < len) {
@@ -56,6 +96,8 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 				  is_digit(run[j + 1]);
 			group34 |= (n == 3 || n == 4) && next == '.';
 			group3 |= n == 3 && (next == ' ' || next == '.' || next == '-' || next == ')');
+			if (n == 2 || (n >= 6 && n <= 8))
+				shapes |= id_shapes(run, len, i, j, n);
 			if (n == 4 && c != '0') { /* 1234 AB, 1234AB */
 				size_t k = j + (next == ' ');
 				postcode |= k + 1 < len && run[k] >= 'A' && run[k] <= 'Z' &&
@@ -107,6 +149,7 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 	p->after_plus = at_plus < 0 ? 0 : digits - (uint32_t)at_plus;
 	p->after_00 = at_00 < 0 ? 0 : digits - (uint32_t)at_00;
 	p->after_0 = at_0 < 0 ? 0 : digits - (uint32_t)at_0;
+	p->shapes = shapes;
 	/* "+" counts for a Dutch number too: +31 ... */
 	if (p->after_plus > p->after_0)
 		p->after_0 = p->after_plus;
@@ -220,98 +263,31 @@ static bool check_at_word(const unsigned char *run, size_t len)
 	return false;
 }
 
-/* The length of the run of digits at run[i..), at most len - i. */
-static size_t digits_at(const unsigned char *run, size_t len, size_t i)
+/* The national identifiers' shapes: each true where its rule's pattern
+ * could match. */
+static bool check_date_dash4(const struct pii_run_profile *p)
 {
-	size_t j = i;
-	while (j < len && is_digit(run[j]))
-		j++;
-	return j - i;
+	return p->shapes & PII_SHAPE_DATE_DASH4;
 }
 
-/* Checks on the shapes of national identifiers, each true where its
- * rule's pattern could match: a number of n digits that no digit
- * precedes, then what follows it. */
-
-/* A Swedish personnummer: six or eight digits, '-' or '+', four digits
- * (YYMMDD-NNNC, YYYYMMDD-NNNC). */
-static bool check_date_dash4(const unsigned char *run, size_t len)
+static bool check_date_century3(const struct pii_run_profile *p)
 {
-	for (size_t i = 0; i < len;) {
-		size_t n = digits_at(run, len, i);
-		if (!n) {
-			i++;
-			continue;
-		}
-		size_t e = i + n;
-		if ((n == 6 || n == 8) && e < len && (run[e] == '-' || run[e] == '+') &&
-		    digits_at(run, len, e + 1) >= 4)
-			return true;
-		i = e;
-	}
-	return false;
+	return p->shapes & PII_SHAPE_DATE_CENTURY3;
 }
 
-/* A Finnish HETU: six digits, the century sign ('-', '+' or a capital
- * letter), three digits (DDMMYY-NNNQ, DDMMYYANNNQ). */
-static bool check_date_century3(const unsigned char *run, size_t len)
+static bool check_dotted_date_dash(const struct pii_run_profile *p)
 {
-	for (size_t i = 0; i < len;) {
-		size_t n = digits_at(run, len, i);
-		if (!n) {
-			i++;
-			continue;
-		}
-		size_t e = i + n;
-		if (n == 6 && e < len &&
-		    (run[e] == '-' || run[e] == '+' || (run[e] >= 'A' && run[e] <= 'Z')) &&
-		    digits_at(run, len, e + 1) >= 3)
-			return true;
-		i = e;
-	}
-	return false;
+	return p->shapes & PII_SHAPE_DOTTED_DATE;
 }
 
-/* A Belgian card's register number: two digits, '.', two, '.', two, '-'
- * (85.07.30-033.28). */
-static bool check_dotted_date_dash(const unsigned char *run, size_t len)
+static bool check_xyz_digits7(const struct pii_run_profile *p)
 {
-	for (size_t i = 0; i + 9 <= len; i++)
-		if (run[i + 2] == '.' && run[i + 5] == '.' && run[i + 8] == '-' &&
-		    is_digit(run[i]) && is_digit(run[i + 1]) && is_digit(run[i + 3]) &&
-		    is_digit(run[i + 4]) && is_digit(run[i + 6]) && is_digit(run[i + 7]))
-			return true;
-	return false;
+	return p->shapes & PII_SHAPE_XYZ_D7;
 }
 
-/* A Spanish NIE: X, Y or Z, maybe '-', seven digits (X-2482300-W). */
-static bool check_xyz_digits7(const unsigned char *run, size_t len)
+static bool check_digits7_letter(const struct pii_run_profile *p)
 {
-	for (size_t i = 0; i < len; i++) {
-		if (run[i] != 'X' && run[i] != 'Y' && run[i] != 'Z')
-			continue;
-		size_t k = i + 1 + (i + 1 < len && run[i + 1] == '-');
-		if (digits_at(run, len, k) == 7)
-			return true;
-	}
-	return false;
-}
-
-/* An Irish PPSN: seven digits and a capital (1234567TW). */
-static bool check_digits7_letter(const unsigned char *run, size_t len)
-{
-	for (size_t i = 0; i < len;) {
-		size_t n = digits_at(run, len, i);
-		if (!n) {
-			i++;
-			continue;
-		}
-		size_t e = i + n;
-		if (n == 7 && e < len && run[e] >= 'A' && run[e] <= 'Z')
-			return true;
-		i = e;
-	}
-	return false;
+	return p->shapes & PII_SHAPE_D7_CAPITAL;
 }
 
 #define ON_PROFILE(fn) {fn, NULL}
@@ -334,11 +310,11 @@ static const struct {
 	{"phone_0_10", ON_PROFILE(check_nl_phone)},
 	{"us_phone", ON_PROFILE(check_us_phone)},
 	{"nl_postcode", ON_PROFILE(check_nl_postcode)},
-	{"date_dash4", ON_RUN(check_date_dash4)},
-	{"date_century3", ON_RUN(check_date_century3)},
-	{"dotted_date_dash", ON_RUN(check_dotted_date_dash)},
-	{"xyz_digits7", ON_RUN(check_xyz_digits7)},
-	{"digits7_letter", ON_RUN(check_digits7_letter)},
+	{"date_dash4", ON_PROFILE(check_date_dash4)},
+	{"date_century3", ON_PROFILE(check_date_century3)},
+	{"dotted_date_dash", ON_PROFILE(check_dotted_date_dash)},
+	{"xyz_digits7", ON_PROFILE(check_xyz_digits7)},
+	{"digits7_letter", ON_PROFILE(check_digits7_letter)},
 };
 
 const struct pii_precheck *pii_precheck_find(const char *name)
