@@ -497,8 +497,10 @@ def text_bench():
         hs = add("raw Vectorscan, the context-free patterns (hsbench)", f"dense {size}", dense,
                  [HSBENCH, widened, dense])
     pd = add("piiscan -j 1, all packs", f"dense {size}", dense, scan + [dense])
-    pnl = add("piiscan -j 1, core and NL packs", f"dense {size}", dense,
-              scan + ["--packs", "core,nl", dense])
+    # NL alone: the packs a Dutch organisation needs (core, nl and the
+    # special categories), every pack but the other countries'
+    pnl = add("piiscan -j 1, NL alone (core, nl, special)", f"dense {size}", dense,
+              scan + ["--packs", "core,nl,special", dense])
     cat_s = add("cat > /dev/null", f"sparse {size}", sparse, ["cat", sparse])
     rgc = add("rg -c -F @", f"sparse {size}", sparse, ["rg", "-c", "-F", "@", sparse])
     ps = add("piiscan -j 1, all packs", f"sparse {size}", sparse, scan + [sparse])
@@ -514,7 +516,7 @@ def text_bench():
                      f"not measured |")
     n_packs = len([f for f in os.listdir(os.path.join(ROOT, "rules")) if f.endswith(".yaml")])
     r = pd["s"] / pnl["s"]
-    lines.append(f"| dense {size}, 1 thread: all {n_packs} packs / core and NL alone, time <= 1.2 | "
+    lines.append(f"| dense {size}, 1 thread: all {n_packs} packs / NL alone, time <= 1.2 | "
                  f"{r:.2f} | {verdict(r <= 1.2)} |")
     lines.append(f"| sparse {size}, 1 thread: piiscan >= 1000 MB/s | {ps['mbs']:.0f} MB/s | "
                  f"{verdict(ps['mbs'] >= 1000)} |")
