@@ -105,6 +105,7 @@ struct pii_report_id {
 	int special;           /* 9 or 10: a special category (Art. 9, 10);
 				* PII_SPECIAL_ID_COPY: identity document copies */
 	int subject_kind;      /* index into pii_ruleset.subject_kinds, or -1 */
+	bool identifies;       /* its rules identify a person (identifies:) */
 };
 
 /* Kinds of values that count people (subject_count:), at most this many:
@@ -113,7 +114,9 @@ struct pii_report_id {
 
 struct pii_ruleset;
 /* 9 or 10 when a category holds special categories (Art. 9) or criminal
- * data (Art. 10) in rs, else 0. */
+ * data (Art. 10) in rs, else 0. An identifier that is also such data (a
+ * health insurance number) does not make its category one: its findings
+ * are Art. 9 by their kind, the other national identifiers are not. */
 int pii_category_special(const struct pii_ruleset *rs, const char *category);
 
 /* How the views mark special: "Art. 9", "Art. 10", "ID document copy";

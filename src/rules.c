@@ -82,7 +82,8 @@ const char *pii_special_name(int special)
 int pii_category_special(const struct pii_ruleset *rs, const char *category)
 {
 	for (size_t i = 0; i < rs->n_reports; i++)
-		if (rs->reports[i].special && !strcmp(rs->reports[i].category, category))
+		if (rs->reports[i].special && !rs->reports[i].identifies &&
+		    !strcmp(rs->reports[i].category, category))
 			return rs->reports[i].special;
 	return 0;
 }
@@ -147,7 +148,8 @@ static int find_or_add_report(struct pii_ruleset *rs, const struct pii_rule *r,
 				      .special = r->special	 ? r->special
 						 : r->id_copy ? PII_SPECIAL_ID_COPY
 							      : 0,
-				      .subject_kind = kind};
+				      .subject_kind = kind,
+				      .identifies = r->identifies};
 	if (!rep->name || !rep->category) {
 		free(rep->name);
 		free(rep->category);

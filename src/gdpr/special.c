@@ -117,7 +117,10 @@ void pii_special_take(struct pii_special_hold *h, const struct pii_ruleset *rs,
 		bool waits = waits_for_row(r, f);
 		if (r->identifies && !waits)
 			note_person(h, record_of(f, 0));
-		if ((r->special || waits) && (!h->held || h->held->n < PII_SPECIAL_HELD_MAX)) {
+		/* a special rule that identifies someone (a health insurance
+		 * number) is its own evidence: it is not held */
+		if (((r->special && !r->identifies) || waits) &&
+		    (!h->held || h->held->n < PII_SPECIAL_HELD_MAX)) {
 			if (!h->held)
 				h->held = pii_batch_new(b->file_id);
 			if (h->held && pii_batch_add(h->held, f, f->loc, f->value, strlen(f->value)))

@@ -27,6 +27,23 @@ if [ -e "$1" ]; then
 		check "check_national.py ran to its end" sh -c "tail -n 1 '$WORK/national.out' | grep -q ' passed, '"
 fi
 
+# A health insurance number is Art. 9 data as well as an identifier: the
+# breach scope names it among the special categories and marks its file,
+# while the category National identifier stays one (its people counted
+# by distinct values), and a tax id alone makes no special category.
+printf 'Krankenversichertennummer K220645122\n\n%s\n\nSteuer-ID 36574261809\n' \
+	"------------------------------------------------------------------------" >"$WORK/kvnr.txt"
+"$PIISCAN" -q --breach-report -o - "$WORK/kvnr.txt" >"$WORK/kvnr-breach.txt" 2>&1
+check "de_kvnr: the breach scope names it as Art. 9, and its file" sh -c \
+	"grep -q '^Special categories: *de_kvnr (Art. 9)\$' '$WORK/kvnr-breach.txt' &&
+	 grep -q 'kvnr.txt (Art. 9)\$' '$WORK/kvnr-breach.txt'"
+check "de_kvnr: National identifier stays no special category, both numbers counted" sh -c \
+	"grep -Eq '^  National identifier +2 +2 +1\$' '$WORK/kvnr-breach.txt'"
+printf 'Steuer-ID 36574261809\n' >"$WORK/idnr.txt"
+"$PIISCAN" -q --breach-report -o - "$WORK/idnr.txt" >"$WORK/idnr-breach.txt" 2>&1
+check "a tax id alone: no special category" sh -c \
+	"grep -q '^Special categories: *none' '$WORK/idnr-breach.txt' || ! grep -q '^Special categories:.*Art' '$WORK/idnr-breach.txt'"
+
 for decoys in fixtures/decoys/national/*.txt; do
 	[ -e "$decoys" ] || continue
 	"$PIISCAN" -q -j 1 --show-values --format jsonl -o "$WORK/decoys.jsonl" "$decoys"

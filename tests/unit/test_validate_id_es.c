@@ -4,15 +4,7 @@
  * 1.18 has no module for it: values computed by that rule). */
 #include "pii_validate.h"
 #include "test.h"
-
-static bool valid(const char *name, const char *value, const char *canon)
-{
-	pii_validator_fn fn = pii_validator_find(name);
-	struct pii_canon c;
-	if (!fn || !fn(value, strlen(value), &c))
-		return false;
-	return !canon || (c.len == strlen(canon) && !memcmp(c.buf, canon, c.len));
-}
+#include "validator_case.h"
 
 void test_validate_id_es(void)
 {

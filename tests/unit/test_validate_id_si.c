@@ -3,17 +3,9 @@
  * stdnum computed (each says which). */
 #include "pii_validate.h"
 #include "test.h"
+#include "validator_case.h"
 
 #include <string.h>
-
-static bool valid(const char *name, const char *value, const char *canon)
-{
-	pii_validator_fn fn = pii_validator_find(name);
-	struct pii_canon c;
-	if (!fn || !fn(value, strlen(value), &c))
-		return false;
-	return !canon || (c.len == strlen(canon) && !memcmp(c.buf, canon, c.len));
-}
 
 void test_validate_id_si(void)
 {
