@@ -271,6 +271,57 @@ static const struct plan *plan_of(const char *cc)
 	return NULL;
 }
 
+/* The length of the national (significant) number where a country's plan
+ * fixes it, from the ITU's E.164 national numbering plans: a number
+ * written +CC with more or fewer digits after the code is none of that
+ * country (00 7 43110157, an Italian VAT number, is no Russian number:
+ * those have ten). Countries whose lengths vary (Germany, Austria,
+ * Italy, Sweden, Finland, China, ...) are not listed: any length from six
+ * on stands for them. */
+static const struct {
+	const char *cc;
+	unsigned char min, max;
+} nsn_lengths[] = {
+	{"7", 10, 10},   /* Russia, Kazakhstan */
+	{"27", 9, 9},    /* South Africa */
+	{"30", 10, 10},  /* Greece */
+	{"34", 9, 9},    /* Spain */
+	{"36", 8, 9},    /* Hungary */
+	{"40", 9, 9},    /* Romania */
+	{"41", 9, 9},    /* Switzerland */
+	{"45", 8, 8},    /* Denmark */
+	{"47", 8, 8},    /* Norway */
+	{"48", 9, 9},    /* Poland */
+	{"61", 9, 9},    /* Australia */
+	{"65", 8, 8},    /* Singapore */
+	{"90", 10, 10},  /* Turkey */
+	{"91", 10, 10},  /* India */
+	{"351", 9, 9},   /* Portugal */
+	{"352", 4, 11},  /* Luxembourg */
+	{"353", 7, 9},   /* Ireland */
+	{"356", 8, 8},   /* Malta */
+	{"357", 8, 8},   /* Cyprus */
+	{"359", 8, 9},   /* Bulgaria */
+	{"370", 8, 8},   /* Lithuania */
+	{"371", 8, 8},   /* Latvia */
+	{"372", 7, 8},   /* Estonia */
+	{"380", 9, 9},   /* Ukraine */
+	{"385", 8, 9},   /* Croatia */
+	{"386", 8, 8},   /* Slovenia */
+	{"420", 9, 9},   /* Czechia */
+	{"421", 9, 9},   /* Slovakia */
+};
+
+/* Whether nn digits can be a national number of the country with code cc
+ * (at least six where its plan does not say). */
+static bool nsn_length_fits(const char *cc, int nn)
+{
+	for (size_t i = 0; i < sizeof(nsn_lengths) / sizeof(nsn_lengths[0]); i++)
+		if (!strcmp(nsn_lengths[i].cc, cc))
+			return nn >= nsn_lengths[i].min && nn <= nsn_lengths[i].max;
+	return nn >= 6;
+}
+
 /* canon: "+" country code, national number: one value however written. */
 static bool put_canon(struct pii_canon *canon, const char *cc, const char *nat, int nn)
 {
@@ -297,7 +348,7 @@ bool pii_validate_phone(const char *value, size_t len, struct pii_canon *canon)
 	const char *nat = d + cc;
 	int nn = n - cc;
 	const struct plan *p = plan_of(code);
-	if (p ? !p->national(nat, nn) : nn < 6)
+	if (p ? !p->national(nat, nn) : !nsn_length_fits(code, nn))
 		return false;
 	if (placeholder(d, (size_t)n))
 		return false;

@@ -300,6 +300,16 @@ static const struct vcase cases[] = {
 	{"nl_phone", "02 01 02 01 02", false, NULL},  /* a group repeated */
 	{"nl_phone", "01 08 07 06 05", false, NULL},
 	{"phone", "+20191229111838", false, NULL},    /* a timestamp */
+	/* the national number's length where the country's plan fixes it
+	 * (ITU E.164 plans): Russia 10, Spain and Poland 9, Denmark 8 */
+	{"phone", "+7 495 123-45-67", true, "+74951234567"},
+	{"phone", "00743110157", false, NULL},        /* an Italian VAT number */
+	{"phone", "+34 914 862 093", true, "+34914862093"},
+	{"phone", "+34 914 862 09", false, NULL},
+	{"phone", "+48 22 123 45 67", true, "+48221234567"},
+	{"phone", "+45 32 12 34 56", true, "+4532123456"},
+	{"phone", "+45 32 12 34 567", false, NULL},
+	{"phone", "+39 06 4862 0931", true, "+390648620931"}, /* Italy varies */
 	{"phone", "+20 12 2345 6789", true, "+201223456789"},
 	{"nl_phone", "05 04 03 02 01", false, NULL},  /* counting down */
 	{"nl_phone", "02225-40827", false, NULL},    /* no area code of five digits */
