@@ -18,8 +18,6 @@
 struct pii_run_profile {
 	uint32_t digits;          /* 0-9 */
 	uint32_t upper;           /* A-Z */
-	uint32_t colons;
-	bool double_colon;        /* "::" */
 	bool digits_9;            /* a run of exactly nine digits */
 	bool digits_13_19;        /* a run of 13 to 19 digits */
 	bool group4_sep;          /* four digits, a space or dash, a digit */
@@ -27,10 +25,6 @@ struct pii_run_profile {
 	bool group3_sep;          /* three digits, then ' ', '.', '-' or ')' */
 	bool postcode_shape;      /* four digits (no leading 0), maybe a
 				   * space, two capitals */
-	bool at_word;
-	uint32_t capital_words;   /* words that start with a capital and go
-				   * on in lower case, '.' or '\'', or with a
-				   * Latin letter beyond ASCII */             /* "(at)", "[at]", "{at}" (any case) or "%40" */
 	/* digits from the first '+' / first "00" that starts a number / first
 	 * '0' or "(0" that starts a number, to the end of the run; a number
 	 * right after '+', '.', '/' or '-' starts none ("2024-03-10") */

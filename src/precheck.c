@@ -64,10 +64,10 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 {
 	/* Locals, written back at the end: stores through p would be made on
 	 * every byte. Numbers are taken whole, in a tight loop. */
-	uint32_t digits = 0, upper = 0, colons = 0;
-	bool double_colon = false, d9 = false, d13_19 = false, group4 = false, group34 = false;
-	bool at_word = false, group3 = false, postcode = false;
-	uint32_t capital_words = 0, shapes = 0;
+	uint32_t digits = 0, upper = 0;
+	bool d9 = false, d13_19 = false, group4 = false, group34 = false;
+	bool group3 = false, postcode = false;
+	uint32_t shapes = 0;
 	int64_t at_plus = -1, at_00 = -1, at_0 = -1; /* digits before each marker */
 	size_t i = 0;
 	while (i < len) {
@@ -108,42 +108,21 @@ void pii_run_profile(const unsigned char *run, size_t len, struct pii_run_profil
 		}
 		if (c >= 'A' && c <= 'Z') {
 			upper++;
-			/* a word that starts with a capital and goes on in lower
-			 * case or with '.' or '\'' ("Jan", "F.", "O'Brien") */
-			unsigned char next = i + 1 < len ? run[i + 1] : 0;
-			capital_words += word_start(run, i) &&
-					 ((next >= 'a' && next <= 'z') || next == '.' ||
-					  next == '\'' || next >= 0x80);
-		} else if (c >= 0xC3 && c <= 0xC9) {
-			/* the lead byte of a Latin letter with a mark: "Émile" */
-			capital_words += word_start(run, i);
-		} else if (c == ':') {
-			colons++;
-			double_colon |= i + 1 < len && run[i + 1] == ':';
 		} else if (c == '+') {
 			if (at_plus < 0)
 				at_plus = digits;
 		} else if (c == '(' && i + 1 < len && run[i + 1] == '0') {
 			if (at_0 < 0)
 				at_0 = digits;
-		} else if (c == '(' || c == '[' || c == '{') {
-			at_word |= i + 3 < len && (run[i + 1] | 0x20) == 'a' &&
-				   (run[i + 2] | 0x20) == 't' && run[i + 3] == (c == '(' ? ')' : c + 2);
-		} else if (c == '%') {
-			at_word |= i + 2 < len && run[i + 1] == '4' && run[i + 2] == '0';
 		}
 		i++;
 	}
 	p->digits = digits;
 	p->upper = upper;
-	p->colons = colons;
-	p->double_colon = double_colon;
 	p->digits_9 = d9;
 	p->digits_13_19 = d13_19;
 	p->group4_sep = group4;
 	p->group34_dot = group34;
-	p->at_word = at_word;
-	p->capital_words = capital_words;
 	p->group3_sep = group3;
 	p->postcode_shape = postcode;
 	p->after_plus = at_plus < 0 ? 0 : digits - (uint32_t)at_plus;
@@ -228,7 +207,8 @@ static bool check_nl_postcode(const struct pii_run_profile *p)
 }
 
 /* A given and a family name, or an initial and a name: two words that
- * start with a capital, counted as pii_run_profile counts them. */
+ * start with a capital and go on in lower case, '.' or '\'' ("Jan",
+ * "F.", "O'Brien"), or with a Latin letter with a mark ("Émile"). */
 static bool check_two_capital_words(const unsigned char *run, size_t len)
 {
 	unsigned words = 0;
