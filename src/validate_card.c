@@ -105,21 +105,6 @@ static bool patterned(const char *d, size_t n)
 	return false;
 }
 
-static bool luhn(const char *d, size_t n)
-{
-	unsigned sum = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned v = (unsigned)(d[n - 1 - i] - '0');
-		if (i % 2) {
-			v *= 2;
-			if (v > 9)
-				v -= 9;
-		}
-		sum += v;
-	}
-	return sum % 10 == 0;
-}
-
 bool pii_validate_card(const char *value, size_t len, struct pii_canon *canon)
 {
 	char d[24];
@@ -127,7 +112,7 @@ bool pii_validate_card(const char *value, size_t len, struct pii_canon *canon)
 	if (sn < 12 || sn > 19)
 		return false;
 	size_t n = (size_t)sn;
-	if (!luhn(d, n) || !issued(d, n) || patterned(d, n))
+	if (!pii_luhn_ok(d, n) || !issued(d, n) || patterned(d, n))
 		return false;
 	for (const char *const *t = test_numbers; *t; t++)
 		if (strlen(*t) == n && !memcmp(*t, d, n))

@@ -1,11 +1,13 @@
 /*
  * validate_checks.c - the check-digit schemes and the date test that the
  * national identifiers of many countries share (validators.h): Luhn,
- * Verhoeff, ISO 7064 MOD 11,10, a weighted digit sum, and whether a
- * day, month and year make a real date.
+ * Verhoeff, ISO 7064 MOD 11,10, a weighted digit sum, whether a day,
+ * month and year make a real date, and whether that date has come (a
+ * date of birth).
  */
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "validators.h"
 
@@ -16,6 +18,29 @@ bool pii_real_date(int year, int month, int day)
 		return false;
 	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 	return day <= days[month - 1] + (month == 2 && leap);
+}
+
+/* Today, in UTC: a day either way does not matter for a birth date. */
+void pii_today(int *year, int *month, int *day)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	if (!gmtime_r(&now, &tm)) {
+		*year = 2199, *month = 12, *day = 31;
+		return;
+	}
+	*year = tm.tm_year + 1900;
+	*month = tm.tm_mon + 1;
+	*day = tm.tm_mday;
+}
+
+bool pii_birth_date_ok(int year, int month, int day)
+{
+	if (!pii_real_date(year, month, day))
+		return false;
+	int ty, tm, td;
+	pii_today(&ty, &tm, &td);
+	return year * 10000 + month * 100 + day <= ty * 10000 + tm * 100 + td;
 }
 
 bool pii_luhn_ok(const char *d, size_t n)

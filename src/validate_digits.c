@@ -4,6 +4,7 @@
  * table (validate.c) and the validators of each kind (validate_*.c)
  * depend on it and not on each other.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "validators.h"
@@ -29,6 +30,33 @@ int pii_collect_digits(const char *value, size_t len, const char *seps,
 		} else if (!strchr(seps, c)) {
 			return -1;
 		}
+	}
+	return (int)n;
+}
+
+int pii_collect_alnum(const char *value, size_t len, const char *seps, char *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)value[i];
+		if (c && strchr(seps, c))
+			continue;
+		if (n == max || !isalnum(c))
+			return -1;
+		out[n++] = (char)toupper(c);
+	}
+	return (int)n;
+}
+
+int pii_collect_date_digits(const char *value, size_t len, char *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = value[i];
+		if (c >= '0' && c <= '9' && n < max)
+			out[n++] = c;
+		else if (!((c == '-' || c == ' ') && n == 6 && value[i - 1] >= '0'))
+			return -1; /* one separator, after the first six */
 	}
 	return (int)n;
 }

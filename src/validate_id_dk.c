@@ -17,15 +17,7 @@
 bool pii_validate_dk_cpr(const char *value, size_t len, struct pii_canon *canon)
 {
 	char d[10];
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = value[i];
-		if (c >= '0' && c <= '9' && n < sizeof(d))
-			d[n++] = c;
-		else if (!((c == '-' || c == ' ') && n == 6 && value[i - 1] >= '0'))
-			return false; /* one separator, after DDMMYY */
-	}
-	if (n != 10 || pii_all_same(d, 10))
+	if (pii_collect_date_digits(value, len, d, sizeof(d)) != 10 || pii_all_same(d, 10))
 		return false;
 	int day = (d[0] - '0') * 10 + (d[1] - '0');
 	int month = (d[2] - '0') * 10 + (d[3] - '0');

@@ -28,22 +28,6 @@
 
 #include "validators.h"
 
-/* The characters of value but its separators, letters in upper case, into
- * out (exactly n of them); false for any other character or length. */
-static bool fr_compact(const char *value, size_t len, const char *seps, char *out, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)value[i];
-		if (strchr(seps, c))
-			continue;
-		if (k == n || !isalnum(c))
-			return false;
-		out[k++] = (char)toupper(c);
-	}
-	return k == n;
-}
-
 static bool all_digits(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -60,7 +44,7 @@ static int two(const char *s)
 bool pii_validate_fr_nir(const char *value, size_t len, struct pii_canon *canon)
 {
 	char s[15];
-	if (!fr_compact(value, len, " .", s, sizeof(s)))
+	if (pii_collect_alnum(value, len, " .", s, sizeof(s)) != (int)sizeof(s))
 		return false;
 	char d[15];
 	memcpy(d, s, sizeof(d));
@@ -106,7 +90,7 @@ bool pii_validate_fr_spi(const char *value, size_t len, struct pii_canon *canon)
 bool pii_validate_fr_cni(const char *value, size_t len, struct pii_canon *canon)
 {
 	char s[12];
-	if (!fr_compact(value, len, " ", s, sizeof(s)))
+	if (pii_collect_alnum(value, len, " ", s, sizeof(s)) != (int)sizeof(s))
 		return false;
 	if (!all_digits(s, 4) || !all_digits(s + 7, 5) || !isdigit((unsigned char)s[6]))
 		return false;

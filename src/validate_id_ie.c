@@ -24,15 +24,10 @@ bool pii_validate_ie_ppsn(const char *value, size_t len, struct pii_canon *canon
 {
 	static const char letters[] = "WABCDEFGHIJKLMNOPQRSTUV";
 	char s[9];
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)value[i];
-		if (c == ' ' || c == '-')
-			continue;
-		if (n == sizeof(s) || !isalnum(c))
-			return false;
-		s[n++] = (char)toupper(c);
-	}
+	int got = pii_collect_alnum(value, len, " -", s, sizeof(s));
+	if (got < 0)
+		return false;
+	size_t n = (size_t)got;
 	if (n != 8 && n != 9)
 		return false;
 	for (int i = 0; i < 7; i++)

@@ -18,15 +18,7 @@ bool pii_validate_lv_personas_kods(const char *value, size_t len, struct pii_can
 {
 	static const unsigned char w[10] = {10, 5, 8, 4, 2, 1, 6, 3, 7, 9};
 	char d[11];
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = value[i];
-		if (c >= '0' && c <= '9' && n < sizeof(d))
-			d[n++] = c;
-		else if (!((c == '-' || c == ' ') && n == 6 && value[i - 1] >= '0'))
-			return false; /* one separator, after the first six */
-	}
-	if (n != 11 || pii_all_same(d, 11))
+	if (pii_collect_date_digits(value, len, d, sizeof(d)) != 11 || pii_all_same(d, 11))
 		return false;
 	if ((1 + pii_weighted_sum(d, w, 10)) % 11 % 10 != (unsigned)(d[10] - '0'))
 		return false;

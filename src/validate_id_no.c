@@ -33,15 +33,7 @@ bool pii_validate_no_fodselsnummer(const char *value, size_t len, struct pii_can
 	static const unsigned char w1[9] = {3, 7, 6, 1, 8, 9, 4, 5, 2};
 	static const unsigned char w2[10] = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
 	char d[11];
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = value[i];
-		if (c >= '0' && c <= '9' && n < sizeof(d))
-			d[n++] = c;
-		else if (!((c == ' ' || c == '-') && n == 6 && value[i - 1] >= '0'))
-			return false; /* one separator, after DDMMYY */
-	}
-	if (n != 11 || pii_all_same(d, 11))
+	if (pii_collect_date_digits(value, len, d, sizeof(d)) != 11 || pii_all_same(d, 11))
 		return false;
 	if (check_digit(d, w1, 9) != d[9] - '0' || check_digit(d, w2, 10) != d[10] - '0')
 		return false;

@@ -8,39 +8,11 @@
  * not after today. Sources: Skatteverket, "Personnummer" (SKV 704) and
  * "Samordningsnummer" (SKV 707); python-stdnum se.personnummer (which
  * knows no samordningsnummer: it reads day 61-91 as an impossible date).
- *
- * Also here: pii_birth_date_ok, what the identifiers of validate_id_dk.c,
- * _fi, _no, _ee, _lt and _lv share with these: a birth date that is a
- * real day and has come.
  */
 #include "validators.h"
 
 #include <stdbool.h>
 #include <string.h>
-#include <time.h>
-
-/* Today, in UTC: a day either way does not matter for a birth date. */
-static void today(int *year, int *month, int *day)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	if (!gmtime_r(&now, &tm)) {
-		*year = 2199, *month = 12, *day = 31;
-		return;
-	}
-	*year = tm.tm_year + 1900;
-	*month = tm.tm_mon + 1;
-	*day = tm.tm_mday;
-}
-
-bool pii_birth_date_ok(int year, int month, int day)
-{
-	if (!pii_real_date(year, month, day))
-		return false;
-	int ty, tm, td;
-	today(&ty, &tm, &td);
-	return year * 10000 + month * 100 + day <= ty * 10000 + tm * 100 + td;
-}
 
 static int two(const char *d)
 {
@@ -78,7 +50,7 @@ static bool se_digits(const char *value, size_t len, char d[12])
 	/* The century of a 10-digit form: the latest that puts the year not
 	 * after this one, and one more back with '+' (100 years or older). */
 	int ty, tm, td;
-	today(&ty, &tm, &td);
+	pii_today(&ty, &tm, &td);
 	int century = ty / 100;
 	if (two(buf) > ty % 100)
 		century--;

@@ -28,15 +28,10 @@
 bool pii_validate_uk_nino(const char *value, size_t len, struct pii_canon *canon)
 {
 	char s[9];
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)value[i];
-		if (c == ' ' || c == '-')
-			continue;
-		if (n == sizeof(s) || !isalnum(c))
-			return false;
-		s[n++] = (char)toupper(c);
-	}
+	int got = pii_collect_alnum(value, len, " -", s, sizeof(s));
+	if (got < 0)
+		return false;
+	size_t n = (size_t)got;
 	if (n != 9 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]) ||
 	    !strchr("ABCD", s[8]))
 		return false;

@@ -26,6 +26,14 @@ bool pii_validate_us_phone(const char *value, size_t len, struct pii_canon *cano
  * character other than a digit or one of seps appears; whether d[0..n)
  * is one digit repeated. */
 int pii_collect_digits(const char *value, size_t len, const char *seps, char *out, size_t max);
+/* The letters and digits of value into out, letters in upper case (at
+ * most max), or -1 when a character other than those or one of seps
+ * appears. */
+int pii_collect_alnum(const char *value, size_t len, const char *seps, char *out, size_t max);
+/* The digits of a number that begins with a date (DDMMYY, YYMMDD) into
+ * out (at most max), or -1: one '-' or ' ' may follow the first six
+ * digits, nothing else but digits may stand in it. */
+int pii_collect_date_digits(const char *value, size_t len, char *out, size_t max);
 bool pii_all_same(const char *d, size_t n);
 
 /* validate_card.c: payment cards (Luhn, brand range and length, no test
@@ -56,6 +64,8 @@ int pii_phone_digits(const char *v, size_t len, char *out, size_t max, bool *int
 /* validate_checks.c: what national identifiers share. d holds n ASCII
  * digits (the check digit last where there is one). */
 bool pii_real_date(int year, int month, int day); /* 1800-2199, a real day */
+bool pii_birth_date_ok(int year, int month, int day); /* a real day, not after today (UTC) */
+void pii_today(int *year, int *month, int *day);      /* in UTC */
 bool pii_luhn_ok(const char *d, size_t n);
 bool pii_verhoeff_ok(const char *d, size_t n);
 bool pii_iso7064_11_10_ok(const char *d, size_t n); /* Steuer-IdNr, OIB */
@@ -123,9 +133,6 @@ bool pii_validate_si_emso(const char *value, size_t len, struct pii_canon *canon
 bool pii_validate_hu_adoazonosito(const char *value, size_t len, struct pii_canon *canon);
 
 /* -- ids: DK, SE, FI, NO, EE, LT, LV -- */
-/* validate_id_se.c: a birth date that is a real day, not after today
- * (the identifiers of this group share it) */
-bool pii_birth_date_ok(int year, int month, int day);
 bool pii_validate_se_personnummer(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_se_samordningsnummer(const char *value, size_t len, struct pii_canon *canon);
 bool pii_validate_dk_cpr(const char *value, size_t len, struct pii_canon *canon);
