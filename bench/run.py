@@ -77,21 +77,23 @@ def shell(cmd):
     return ["sh", "-c", cmd]
 
 
-def make_file(size_text):
-    path = os.path.join(DATA, f"corpus-{size_text}.txt")
+def make_text(kind, name, size_text):
+    """A generated text of gencorpus's kind ("file": dense, "sparse"),
+    written once and kept while it has the size asked for."""
+    path = os.path.join(DATA, f"{name}-{size_text}.txt")
     if not os.path.exists(path) or os.path.getsize(path) != size_bytes(size_text):
         print(f"bench: writing {path}", file=sys.stderr)
-        subprocess.run([GEN, "file", path, size_text], check=True)
+        subprocess.run([GEN, kind, path, size_text], check=True)
     return path
+
+
+def make_file(size_text):
+    return make_text("file", "corpus", size_text)
 
 
 def make_sparse(size_text):
     """Logs and prose with a value about once in 50 KB."""
-    path = os.path.join(DATA, f"sparse-{size_text}.txt")
-    if not os.path.exists(path) or os.path.getsize(path) != size_bytes(size_text):
-        print(f"bench: writing {path}", file=sys.stderr)
-        subprocess.run([GEN, "sparse", path, size_text], check=True)
-    return path
+    return make_text("sparse", "sparse", size_text)
 
 
 def make_tree(n):
