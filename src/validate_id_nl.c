@@ -27,11 +27,7 @@
 bool pii_validate_nl_document_number(const char *value, size_t len, struct pii_canon *canon)
 {
 	char s[9];
-	int got = pii_collect_alnum(value, len, " ", s, sizeof(s));
-	if (got < 0)
-		return false;
-	size_t n = (size_t)got;
-	if (n != 9 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]) ||
+	if (pii_collect_alnum(value, len, " ", s, sizeof(s)) != 9 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]) ||
 	    !isdigit((unsigned char)s[8]) || memchr(s, 'O', 9))
 		return false;
 	if (!memcmp(s, "SPECI", 5))

@@ -28,11 +28,7 @@
 bool pii_validate_uk_nino(const char *value, size_t len, struct pii_canon *canon)
 {
 	char s[9];
-	int got = pii_collect_alnum(value, len, " -", s, sizeof(s));
-	if (got < 0)
-		return false;
-	size_t n = (size_t)got;
-	if (n != 9 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]) ||
+	if (pii_collect_alnum(value, len, " -", s, sizeof(s)) != 9 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]) ||
 	    !strchr("ABCD", s[8]))
 		return false;
 	for (int i = 2; i < 8; i++)
