@@ -26,9 +26,15 @@ HAVE_LIBEXIF ?= $(call have,libexif)
 # Without Vectorscan, rules that have no prefilter of their own run PCRE2
 # over all their text (src/match_hs.c); the findings are the same.
 HAVE_VECTORSCAN ?= $(call have,libhs)
+# Sources besides mounted files (src/source/): live PostgreSQL (libpq),
+# MariaDB and MySQL (libmariadb), Windows shares (libsmbclient).
+HAVE_LIBPQ ?= $(call have,libpq)
+HAVE_MARIADB ?= $(call have,libmariadb)
+HAVE_SMBCLIENT ?= $(call have,smbclient)
 PKGS    += $(if $(filter 1,$(HAVE_GMIME)),gmime-3.0) $(if $(filter 1,$(HAVE_LIBPFF)),libpff) \
 	   $(if $(filter 1,$(HAVE_LIBGSF)),libgsf-1) $(if $(filter 1,$(HAVE_LIBEXIF)),libexif) \
-	   $(if $(filter 1,$(HAVE_VECTORSCAN)),libhs)
+	   $(if $(filter 1,$(HAVE_VECTORSCAN)),libhs) $(if $(filter 1,$(HAVE_LIBPQ)),libpq) \
+	   $(if $(filter 1,$(HAVE_MARIADB)),libmariadb) $(if $(filter 1,$(HAVE_SMBCLIENT)),smbclient)
 # OCR: tesseract and leptonica are loaded with dlopen at the first image
 # (src/ocr_engine.c), so only their headers are needed to build; they are
 # included as <leptonica/...>, not through leptonica's -I, whose list.h
@@ -39,7 +45,10 @@ HAVE_LIBHEIF ?= $(call have,libheif)
 LEFT_OUT = $(if $(filter 1,$(HAVE_GMIME)),,src/extract/mail.c tests/fuzz/fuzz_mime.c) \
 	   $(if $(filter 1,$(HAVE_LIBPFF)),,src/extract/pst.c tests/fuzz/fuzz_pst.c) \
 	   $(if $(filter 1,$(HAVE_LIBGSF)),,$(wildcard src/extract/cfb*.c tests/fuzz/fuzz_cfb*.c \
-	   tests/unit/test_cfb*.c))
+	   tests/unit/test_cfb*.c)) \
+	   $(if $(filter 1,$(HAVE_LIBPQ)),,src/source/postgres.c) \
+	   $(if $(filter 1,$(HAVE_MARIADB)),,src/source/mysql.c) \
+	   $(if $(filter 1,$(HAVE_SMBCLIENT)),,src/source/smb.c)
 
 # Sanitizer flags for check-asan; empty in a normal build.
 SAN     ?=
@@ -60,6 +69,7 @@ override CPPFLAGS += -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config -
 	-DHAVE_GMIME=$(HAVE_GMIME) -DHAVE_LIBPFF=$(HAVE_LIBPFF) -DHAVE_LIBGSF=$(HAVE_LIBGSF) \
 	-DHAVE_LIBEXIF=$(HAVE_LIBEXIF) -DHAVE_VECTORSCAN=$(HAVE_VECTORSCAN) \
 	-DHAVE_TESSERACT=$(HAVE_TESSERACT) -DHAVE_LIBHEIF=$(HAVE_LIBHEIF) \
+	-DHAVE_LIBPQ=$(HAVE_LIBPQ) -DHAVE_MARIADB=$(HAVE_MARIADB) -DHAVE_SMBCLIENT=$(HAVE_SMBCLIENT) \
 	-DPII_DATADIR=\"$(PREFIX)/share/piiscan\"
 LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARN) $(WERROR) $(SAN)

@@ -38,7 +38,7 @@ void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct
 /* The record count of table `table` of location `path` of file f (the
  * strings are copied). */
 void pii_agg_table(struct pii_aggregate *a, struct pii_agg_file *f, const char *path,
-		   const char *table, uint64_t rows);
+		   const char *table, uint64_t rows, uint64_t total);
 
 /* An errors row (strings copied). */
 void pii_agg_problem(struct pii_aggregate *a, const char *path, enum pii_file_status st,

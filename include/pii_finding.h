@@ -101,6 +101,8 @@ struct pii_file_result {
 	uint64_t bytes_read;
 	int64_t mtime;
 	uid_t uid;
+	char owner[64];      /* by name, where the owner is no local user (a
+			      * share's SID, a database role); "": the uid's */
 	char type[128];
 	/* for the state (--state) */
 	uint64_t ino;

@@ -25,8 +25,12 @@ struct pii_inv_file {
 	int64_t mtime;
 	int64_t saved;  /* last saved, by the document's own properties; 0: unknown */
 	uid_t uid;
+	const char *owner; /* by name (a share's, a database's); NULL: uid's */
 	const char *type;
 };
+
+/* The name of the file's owner. */
+const char *pii_inv_file_owner(const struct pii_inv_file *f);
 
 /* When the data in a file dates from: its last save by its own
  * properties when that is older than the file's time (a copy made today
@@ -52,6 +56,9 @@ struct pii_inv_row {
 	uint64_t example_line;             /* its line, or 0 when not known */
 	uint64_t example_fingerprint;      /* its keyed fingerprint (pii_fingerprint.h) */
 	uint64_t rows_scanned;             /* records of its table; 0 when not a table */
+	uint64_t rows_in_table;            /* when rows_scanned is a sample of a live
+					    * database's table: the table's rows, by
+					    * its catalogue; else 0 */
 	uint64_t rows_with;                /* records with a finding of this row */
 	/* pii_register_compute */
 	unsigned system;                   /* index into systems */

@@ -58,6 +58,9 @@ struct pii_options {
 	unsigned max_ratio;      /* expansion ratio of an archive */
 	uint64_t max_members;    /* members read per archive */
 	unsigned file_timeout;   /* seconds per file on disk; 0: none */
+	uint64_t sample_rows;    /* rows read per table of a live database; 0: all */
+	const char *db_password_file; /* --db-password-file */
+	const char *smb_auth_file;    /* --smb-auth-file */
 	enum pii_ocr_mode ocr;   /* --ocr */
 	unsigned ocr_budget;     /* seconds of OCR for the run; 0: none */
 	unsigned ocr_file_budget; /* seconds of OCR per file on disk; 0: none */

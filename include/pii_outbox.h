@@ -37,7 +37,8 @@ struct pii_msg {
 	char *text;                    /* the reason; the table's name */
 	char code[PII_CODE_MAX];       /* PII_MSG_PROBLEM */
 	enum pii_file_status status;   /* PII_MSG_PROBLEM */
-	uint64_t rows;                 /* PII_MSG_TABLE */
+	uint64_t rows;                 /* PII_MSG_TABLE: read */
+	uint64_t total;                /* PII_MSG_TABLE: in the table, when sampled */
 };
 
 /* Frees a message and what it holds. NULL is safe. */
@@ -73,6 +74,6 @@ void pii_outbox_problem(struct pii_outbox *o, uint64_t file_id, const char *path
 /* The record count of a table of the file being scanned (file_id). path
  * and table are copied. */
 void pii_outbox_table_rows(struct pii_outbox *o, uint64_t file_id, const char *path,
-			   const char *table, uint64_t rows);
+			   const char *table, uint64_t rows, uint64_t total);
 
 #endif

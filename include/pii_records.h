@@ -46,7 +46,7 @@ bool pii_record_file(struct pii_buf *out, const struct pii_file_result *r);
 bool pii_record_problem(struct pii_buf *out, uint64_t file_id, const char *path,
 			enum pii_file_status st, const char *code, const char *reason);
 bool pii_record_table(struct pii_buf *out, uint64_t file_id, const char *path,
-		      const char *table, uint64_t rows);
+		      const char *table, uint64_t rows, uint64_t total);
 
 /* What a run's summary record says. */
 struct pii_run_summary {

@@ -74,10 +74,11 @@ struct pii_sink_ops {
 	/* The record (row of a table, 1-based) the next text belongs to; 0
 	 * when not in a table. Stays until changed. */
 	void (*set_row)(struct pii_sink *s, uint64_t row);
-	/* How many records table `table` of location file `file` holds; sent
-	 * once per table, when it has been read. */
+	/* How many records of table `table` of location file `file` were
+	 * read, and how many it holds when only a sample was read (0: all
+	 * were); sent once per table, when it has been read. */
 	void (*table_rows)(struct pii_sink *s, const char *file, const char *table,
-			   uint64_t rows);
+			   uint64_t rows, uint64_t total);
 	/* When input `in` was last saved, as its own properties say (Unix
 	 * time): the age of the data in it, which a copy's file time hides.
 	 * Kept for the file on disk (depth 0) only. */
@@ -157,7 +158,14 @@ static inline void pii_sink_set_row(struct pii_sink *s, uint64_t row)
 static inline void pii_sink_table_rows(struct pii_sink *s, const char *file,
 				       const char *table, uint64_t rows)
 {
-	s->ops->table_rows(s, file, table, rows);
+	s->ops->table_rows(s, file, table, rows, 0);
+}
+
+/* A sample of rows of a table that holds total (a live database's). */
+static inline void pii_sink_table_sampled(struct pii_sink *s, const char *file,
+					  const char *table, uint64_t rows, uint64_t total)
+{
+	s->ops->table_rows(s, file, table, rows, total > rows ? total : 0);
 }
 
 static inline void pii_sink_saved(struct pii_sink *s, const struct pii_input *in,

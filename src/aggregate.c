@@ -36,6 +36,7 @@ struct pending_row {
 struct table_rows {
 	char *path, *table;
 	uint64_t rows;
+	uint64_t total;   /* in the table, when rows is a sample's; else 0 */
 };
 
 struct pii_agg_file {
@@ -160,7 +161,7 @@ void pii_agg_file_free(struct pii_agg_file *f)
 }
 
 void pii_agg_table(struct pii_aggregate *a, struct pii_agg_file *f, const char *path,
-		   const char *table, uint64_t rows)
+		   const char *table, uint64_t rows, uint64_t total)
 {
 	struct table_rows *grown = realloc(f->tables, (f->n_tables + 1) * sizeof(*grown));
 	char *p = strdup(path), *t = strdup(table);
@@ -173,15 +174,21 @@ void pii_agg_table(struct pii_aggregate *a, struct pii_agg_file *f, const char *
 		return;
 	}
 	f->tables = grown;
-	f->tables[f->n_tables++] = (struct table_rows){p, t, rows};
+	f->tables[f->n_tables++] = (struct table_rows){p, t, rows, total};
 }
 
-static uint64_t table_rows_of(const struct pii_agg_file *f, const struct pii_inv_row *row)
+/* The rows of row's table read, and *total those it holds when they
+ * were a sample (else 0). */
+static uint64_t table_rows_of(const struct pii_agg_file *f, const struct pii_inv_row *row,
+			      uint64_t *total)
 {
 	uint64_t rows = 0;
+	*total = 0;
 	for (size_t i = 0; row->table && i < f->n_tables; i++)
-		if (!strcmp(f->tables[i].path, row->path) && !strcmp(f->tables[i].table, row->table))
+		if (!strcmp(f->tables[i].path, row->path) && !strcmp(f->tables[i].table, row->table)) {
 			rows += f->tables[i].rows;
+			*total += f->tables[i].total;
+		}
 	return rows;
 }
 
@@ -393,7 +400,7 @@ static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
 		pr->row.distinct = pii_distinct_count_of(&pr->distinct, pr->row.count);
 		if (!pr->row.distinct && pr->row.count)
 			pr->row.distinct = 1; /* not kept for want of memory */
-		pr->row.rows_scanned = table_rows_of(f, &pr->row);
+		pr->row.rows_scanned = table_rows_of(f, &pr->row, &pr->row.rows_in_table);
 		pr->row.distinct_estimated = pii_distinct_is_estimate(&pr->distinct);
 		pr->row.system = f->system >= 0 ? (unsigned)f->system : UINT32_MAX;
 		if (review_row(a, &pr->row)) {
@@ -463,6 +470,8 @@ void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 	file->mtime = r->mtime;
 	file->saved = r->saved;
 	file->uid = r->uid;
+	if (r->owner[0] && !(file->owner = pii_arena_strdup(&inv->arena, r->owner)))
+		a->oom = true;
 	if (!file->path || !file->type)
 		a->oom = true;
 	bool counted = false;

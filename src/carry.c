@@ -9,16 +9,29 @@
 #include <sys/stat.h>
 
 #include "pii_records.h"
+#include "pii_source.h"
 #include "pii_state.h"
 
 bool pii_carry_over(struct pii_worker *w, uint64_t id, const char *path)
 {
-	struct stat st;
-	if (pii_stat_path(path, &st, true) != 0 || !S_ISREG(st.st_mode))
-		return false;
-	int64_t mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-	char *records = pii_state_lookup(w->ctx->state, path, (uint64_t)st.st_size, mtime_ns,
-					 (uint64_t)st.st_ino);
+	struct pii_source_identity id_now;
+	const struct pii_source *src = pii_source_of(path);
+	if (src) {
+		/* a table or a file on a share: as its source tells it */
+		if (!src->identity || !src->identity(path, w->ctx->opt, &id_now))
+			return false;
+	} else {
+		struct stat st;
+		if (pii_stat_path(path, &st, true) != 0 || !S_ISREG(st.st_mode))
+			return false;
+		id_now = (struct pii_source_identity){
+			.size = (uint64_t)st.st_size,
+			.mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec,
+			.ino = (uint64_t)st.st_ino,
+		};
+	}
+	char *records = pii_state_lookup(w->ctx->state, path, id_now.size, id_now.mtime_ns,
+					 id_now.ino);
 	if (!records)
 		return false;
 	struct pii_replay rp = {

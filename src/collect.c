@@ -195,16 +195,17 @@ static void handle_batch(struct pii_collector *c, struct pii_batch *b)
 static void handle_table(struct pii_collector *c, struct pii_msg *m)
 {
 	if (c->records)
-		put_record(c, pii_record_table(&c->record, m->file_id, m->path, m->text, m->rows));
+		put_record(c, pii_record_table(&c->record, m->file_id, m->path, m->text, m->rows,
+					       m->total));
 	struct inflight *f = inflight_get(c, m->file_id, true);
 	if (!f)
 		return;
 	if (c->state && !f->records_dropped)
 		state_keep(c, f, pii_record_table(&f->records, m->file_id, m->path, m->text,
-						  m->rows));
+						  m->rows, m->total));
 	struct pii_agg_file *af = agg_file(c, f);
 	if (af)
-		pii_agg_table(c->agg, af, m->path, m->text, m->rows);
+		pii_agg_table(c->agg, af, m->path, m->text, m->rows, m->total);
 }
 
 static void handle_problem(struct pii_collector *c, struct pii_msg *m)

@@ -37,6 +37,7 @@
 #include "pii_stop.h"
 #include "pii_version.h"
 #include "pii_walk.h"
+#include "pii_source.h"
 
 /* --fail-on: a finding of a kind it names was counted. */
 #define EXIT_FOUND 1
@@ -118,6 +119,21 @@ static int check_paths(const struct pii_options *opt)
 {
 	for (size_t i = 0; i < opt->n_paths; i++) {
 		struct stat st;
+		const struct pii_source *src = pii_source_of(opt->paths[i]);
+		char err[600];
+		if (src) {
+			/* a database or share: reachable, with credentials */
+			if (!src->prepare(opt->paths[i], opt, err, sizeof(err)))
+				return fatal(err);
+			continue;
+		}
+		if (pii_source_is_url(opt->paths[i])) {
+			snprintf(err, sizeof(err),
+				 "cannot scan '%s': this build reads no such URL (piiscan --version "
+				 "lists what it reads)",
+				 opt->paths[i]);
+			return fatal(err);
+		}
 		if (stat(opt->paths[i], &st) != 0) {
 			char msg[512];
 			snprintf(msg, sizeof(msg), "cannot scan '%s': %s", opt->paths[i],
@@ -633,6 +649,7 @@ out_outputs:
 	if (outs_open || outs.v)
 		pii_outputs_free(&outs);
 out:
+	pii_sources_fini(); /* passwords kept for the workers are wiped */
 	pii_baseline_free(baseline);
 	pii_review_free(review_set);
 	pii_fail_on_free(fail_on);

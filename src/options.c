@@ -2,6 +2,7 @@
  * options.c - command-line parsing (getopt_long).
  */
 #include "pii_options.h"
+#include "pii_source.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -96,6 +97,20 @@ static const char usage_text[] =
 "                           hash of the path below each PATH); implies --records\n"
 "                           and needs --fingerprint-key-file. Then:\n"
 "                           piiscan merge PART.jsonl... -o inventory.xlsx\n"
+"\n"
+"Databases and shares (a PATH may be a URL; no password in it, ever):\n"
+"  postgres://USER@HOST[:PORT]/DB, mysql://USER@HOST[:PORT]/DB (mariadb://),\n"
+"  sqlite:///PATH, smb://SERVER/SHARE[/FOLDER]. Database passwords come from\n"
+"  the client's own places (PGPASSWORD, ~/.pgpass, PGSERVICE; MYSQL_PWD,\n"
+"  ~/.my.cnf), from --db-password-file, or are asked for on a terminal\n"
+"      --sample-rows N      rows read per table of a live database, drawn from\n"
+"                           across the table (default 10000); all: every row\n"
+"      --db-password-file FILE\n"
+"                           the database password, the file's first line\n"
+"                           (the file must not be readable by others)\n"
+"      --smb-auth-file FILE user, password and domain for smb:// paths, in the\n"
+"                           format of mount.cifs' credentials= file (default:\n"
+"                           Kerberos, else a guest)\n"
 "\n"
 "Scans and photos (OCR; every image not read is listed with its reason):\n"
 "      --ocr MODE           auto: images that look like documents at a first\n"
@@ -232,6 +247,9 @@ static const char review_usage_text[] =
 enum {
 	OPT_FORMAT = 256,
 	OPT_SHOW_VALUES,
+	OPT_SAMPLE_ROWS,
+	OPT_DB_PASSWORD_FILE,
+	OPT_SMB_AUTH_FILE,
 	OPT_MAX_FINDINGS,
 	OPT_MIN_CONFIDENCE,
 	OPT_FP_KEY,
@@ -283,6 +301,9 @@ static const struct option long_options[] = {
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"show-values", no_argument, NULL, OPT_SHOW_VALUES},
+	{"sample-rows", required_argument, NULL, OPT_SAMPLE_ROWS},
+	{"db-password-file", required_argument, NULL, OPT_DB_PASSWORD_FILE},
+	{"smb-auth-file", required_argument, NULL, OPT_SMB_AUTH_FILE},
 	{"lang", required_argument, NULL, OPT_LANG},
 	{"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
 	{"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
@@ -521,6 +542,20 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			break;
 		case OPT_SHOW_VALUES:
 			o->show_values = true;
+			break;
+		case OPT_SAMPLE_ROWS:
+			if (!strcmp(optarg, "all"))
+				o->sample_rows = 0;
+			else if (!parse_count(optarg, UINT32_MAX, &o->sample_rows) || !o->sample_rows)
+				res = usage_error(err, errlen,
+						  "--sample-rows: '%s' is not 'all' or a number of rows",
+						  optarg);
+			break;
+		case OPT_DB_PASSWORD_FILE:
+			o->db_password_file = optarg;
+			break;
+		case OPT_SMB_AUTH_FILE:
+			o->smb_auth_file = optarg;
 			break;
 		case OPT_MAX_FINDINGS:
 			if (!parse_count(optarg, PII_XLSX_MAX_ROWS, &o->max_findings))
@@ -771,6 +806,8 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 		case 'V':
 			printf("piiscan %s\n", PII_VERSION);
 			pii_extractors_describe(stdout);
+			printf("Scans besides paths:\n");
+			pii_sources_describe(stdout);
 			printf("Prefilter: trigger bytes and context words; %s\n",
 			       pii_matcher_prefilter());
 			res = PII_PARSE_EXIT;
@@ -848,6 +885,7 @@ void pii_options_defaults(struct pii_options *o)
 		.progress = -1,
 		.progress_interval = PII_PROGRESS_LOG_INTERVAL_DEFAULT,
 		.max_findings = PII_FINDINGS_ROWS_DEFAULT,
+		.sample_rows = PII_SAMPLE_ROWS_DEFAULT,
 		.min_confidence = PII_CONF_MEDIUM,
 		.max_depth = PII_MAX_DEPTH_DEFAULT,
 		.max_expand = PII_MAX_EXPAND_DEFAULT,

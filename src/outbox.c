@@ -102,11 +102,12 @@ void pii_outbox_problem(struct pii_outbox *o, uint64_t file_id, const char *path
 }
 
 void pii_outbox_table_rows(struct pii_outbox *o, uint64_t file_id, const char *path,
-			   const char *table, uint64_t rows)
+			   const char *table, uint64_t rows, uint64_t total)
 {
 	struct pii_msg *m = msg_new(PII_MSG_TABLE, file_id);
 	if (m) {
 		m->rows = rows;
+		m->total = total;
 		m->path = strdup(path);
 		m->text = strdup(table);
 		if (!m->path || !m->text) {

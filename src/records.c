@@ -198,6 +198,8 @@ bool pii_record_file(struct pii_buf *out, const struct pii_file_result *r)
 			    ",\"mtime\":%" PRId64 ",\"saved\":%" PRId64 ",\"uid\":%lu",
 			    r->listed ? "true" : "false", r->size, r->bytes_read, r->mtime,
 			    r->saved, (unsigned long)r->uid);
+	if (ok && r->owner[0])
+		ok = pii_json_str_field(out, "owner", r->owner);
 	/* what the allow: entries let go, per entry: counted again when the
 	 * file is carried over or merged, the values long gone */
 	for (size_t i = 0; ok && i < r->n_allowed; i++)
@@ -217,11 +219,13 @@ bool pii_record_problem(struct pii_buf *out, uint64_t file_id, const char *path,
 }
 
 bool pii_record_table(struct pii_buf *out, uint64_t file_id, const char *path,
-		      const char *table, uint64_t rows)
+		      const char *table, uint64_t rows, uint64_t total)
 {
 	return pii_buf_printf(out, "{\"record\":\"table\",\"file_id\":%" PRIu64, file_id) &&
 	       pii_json_str_field(out, "path", path) && pii_json_str_field(out, "table", table) &&
-	       pii_buf_printf(out, ",\"rows\":%" PRIu64 "}\n", rows);
+	       pii_buf_printf(out, ",\"rows\":%" PRIu64, rows) &&
+	       (!total || pii_buf_printf(out, ",\"rows_in_table\":%" PRIu64, total)) &&
+	       pii_buf_puts(out, "}\n");
 }
 
 bool pii_record_summary(struct pii_buf *out, const struct pii_inventory *inv,
@@ -381,6 +385,8 @@ static bool replay_file(struct pii_replay *rp, yajl_val obj, char *err, size_t e
 	r->mtime = get_i64(obj, "mtime");
 	r->saved = get_i64(obj, "saved");
 	r->uid = (uid_t)get_u64(obj, "uid");
+	const char *owner = get_str(obj, "owner");
+	snprintf(r->owner, sizeof(r->owner), "%s", owner ? owner : "");
 	const char *type = get_str(obj, "type");
 	snprintf(r->type, sizeof(r->type), "%s", type ? type : "");
 	const char *apath[] = {"allowed", NULL};
@@ -493,7 +499,8 @@ bool pii_replay_line(struct pii_replay *rp, const char *line, char *err, size_t 
 			ok = path && table;
 			if (ok)
 				pii_outbox_table_rows(rp->out, map_id(rp, get_u64(obj, "file_id")), path,
-						      table, get_u64(obj, "rows"));
+						      table, get_u64(obj, "rows"),
+						      get_u64(obj, "rows_in_table"));
 			else
 				fail(err, errlen, "a table record without path or table", NULL);
 		} else if (!strcmp(kind, "summary")) {

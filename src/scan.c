@@ -16,6 +16,7 @@
 #include "pii_detect.h"
 #include "pii_extract.h"
 #include "pii_limits.h"
+#include "pii_source.h"
 #include "pii_state.h"
 #include "pii_stop.h"
 
@@ -138,6 +139,36 @@ static bool open_input(struct pii_worker *w, const char *path, struct pii_file_r
 	return true;
 }
 
+/* ---- a unit of a source: a table of a database, a file on a share ----------------- */
+
+/* A file source's file, opened: its head read, then scanned as a file on
+ * disk is. */
+static void extract_source_input(struct pii_source_scan *s, struct pii_input *in)
+{
+	struct pii_worker *w = s->worker;
+	unsigned char *head = pii_worker_level_buffer(w->head, 0, PII_SNIFF_SIZE);
+	if (!head) {
+		pii_file_result_set(s->res, PII_FILE_FAILED, PII_CODE_OUT_OF_MEMORY, "out of memory");
+		return;
+	}
+	if (!pii_input_read_head(in, head)) {
+		pii_file_result_set(s->res, PII_FILE_FAILED, PII_CODE_READ_ERROR,
+				    strerror(in->read_errno));
+		return;
+	}
+	scan_input(w, in, s->res, NULL);
+}
+
+static void scan_source(struct pii_worker *w, const struct pii_source *src,
+			struct pii_file_result *res, struct pii_budget *budget)
+{
+	struct pii_source_scan s = {
+		.path = res->path, .opt = w->ctx->opt, .res = res, .out = &w->sink.base,
+		.budget = budget, .extract = extract_source_input, .worker = w,
+	};
+	src->scan(&s);
+}
+
 void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
 {
 	if (w->ctx->state && pii_carry_over(w, id, path))
@@ -152,6 +183,12 @@ void pii_worker_scan_file(struct pii_worker *w, uint64_t id, const char *path)
 	struct pii_budget budget = {0};
 	if (w->ctx->opt->file_timeout)
 		budget.deadline = pii_now_monotonic() + w->ctx->opt->file_timeout;
+	const struct pii_source *src = pii_source_of(path);
+	if (src) {
+		scan_source(w, src, res, &budget);
+		pii_scan_sink_end(&w->sink);
+		return;
+	}
 	struct pii_input in = {.opt = w->ctx->opt, .budget = &budget, .fd = -1};
 	struct pii_file_reader reader = {.fd = -1};
 	if (open_input(w, path, res, &in, &reader)) {

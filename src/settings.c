@@ -2,6 +2,7 @@
  * settings.c - what decides a file's findings, hashed (pii_settings.h).
  */
 #include "pii_settings.h"
+#include "pii_limits.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -112,6 +113,10 @@ void pii_settings_hash(const struct pii_options *opt, const struct pii_ruleset *
 	hash_u64(&h, opt->max_ratio);
 	hash_u64(&h, opt->max_members);
 	hash_u64(&h, opt->show_values);
+	/* a table's sample (only when not the default, so that the states of
+	 * runs without databases stay valid) */
+	if (opt->sample_rows != PII_SAMPLE_ROWS_DEFAULT)
+		hash_u64(&h, opt->sample_rows);
 	/* what OCR reads (its budgets not: a file a budget cut short is read
 	 * again anyway) */
 	hash_u64(&h, opt->ocr);

@@ -16,6 +16,7 @@
 #include "pii_ignore.h"
 #include "pii_limits.h"
 #include "pii_log.h"
+#include "pii_source.h"
 #include "pii_stop.h"
 
 #include <dirent.h>
@@ -60,6 +61,10 @@ struct pii_walker {
 	struct dirkey *seen;
 	size_t n_seen, cap_seen;
 	struct pii_dict seen_index;
+	/* A root of a source (a database, a share): what it names is hashed
+	 * for the shard as the source says (a table's name). */
+	const struct pii_source *source;
+	const char *unit_key;
 };
 
 struct pii_walker *pii_walker_new(const struct pii_scan_ctx *ctx)
@@ -219,6 +224,8 @@ static bool in_shard(const struct pii_walker *w, const char *path)
 	unsigned n = w->ctx->opt->shard_n;
 	if (!n)
 		return true;
+	if (w->source)
+		return pii_shard_of(w->unit_key ? w->unit_key : path, n) == w->ctx->opt->shard_k;
 	const char *rel = path;
 	size_t rl = strlen(w->root);
 	if (!strncmp(path, w->root, rl) && (path[rl] == '/' || path[rl] == '\0' ||
@@ -493,10 +500,39 @@ static bool is_dir(const struct pii_walker *w, const char *path, unsigned char t
 	return pii_stat_path(path, &st, follow) == 0 && S_ISDIR(st.st_mode);
 }
 
+enum pii_status pii_walk_unit(struct pii_walker *w, const char *path, const char *shard_key)
+{
+	w->unit_key = shard_key;
+	enum pii_status st = push_job(w, path);
+	w->unit_key = NULL;
+	return st;
+}
+
+void pii_walk_problem(struct pii_walker *w, const char *path, enum pii_file_status st,
+		      const char *code, const char *reason)
+{
+	report(w, path, st, code, reason);
+}
+
+bool pii_walk_counting(const struct pii_walker *w)
+{
+	return w->count != NULL;
+}
+
+const struct pii_options *pii_walk_options(const struct pii_walker *w)
+{
+	return w->ctx->opt;
+}
+
 enum pii_status pii_walk(struct pii_walker *w, const char *root)
 {
 	struct stat st;
 	w->root = root;
+	if ((w->source = pii_source_of(root))) {
+		enum pii_status result = w->source->walk(w, root);
+		w->source = NULL;
+		return result;
+	}
 	/* Paths given on the command line are followed, links or not. */
 	if (pii_stat_path(root, &st, true) != 0) {
 		report(w, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, strerror(errno));

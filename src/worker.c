@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "pii_detect.h"
+#include "pii_source.h"
 #include "pii_stop.h"
 
 void pii_job_free(struct pii_job *job)
@@ -86,6 +87,7 @@ static void *worker_main(void *arg)
 			pii_sched_file_done(w->ctx->sched);
 		}
 	}
+	pii_sources_thread_end(); /* this thread's connections */
 	return NULL;
 }
 

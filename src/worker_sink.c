@@ -509,12 +509,12 @@ static void set_row(struct pii_sink *s, uint64_t row)
 }
 
 static void table_rows(struct pii_sink *base, const char *file, const char *table,
-		       uint64_t rows)
+		       uint64_t rows, uint64_t total)
 {
 	struct pii_scan_sink *s = as_scan(base);
 	/* The findings before it go first, in order. */
 	pii_emit_flush(&s->w->emit);
-	pii_outbox_table_rows(&s->w->outbox, s->fc->res->file_id, file, table, rows);
+	pii_outbox_table_rows(&s->w->outbox, s->fc->res->file_id, file, table, rows, total);
 }
 
 static void saved(struct pii_sink *base, const struct pii_input *in, int64_t unix_time)

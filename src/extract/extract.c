@@ -4,20 +4,10 @@
  */
 #include "pii_ocr_engine.h"
 #include "pii_extract.h"
+#include "pii_have.h"
 
 #include <pthread.h>
 #include <stdbool.h>
-
-/* PII_IF(c, x): x when c expands to 1, nothing when to 0; PII_IFNOT the
- * other way round. */
-#define PII_IF(c, ...) PII_IF_(c, __VA_ARGS__)
-#define PII_IF_(c, ...) PII_IF_##c(__VA_ARGS__)
-#define PII_IF_1(...) __VA_ARGS__
-#define PII_IF_0(...)
-#define PII_IFNOT(c, ...) PII_IFNOT_(c, __VA_ARGS__)
-#define PII_IFNOT_(c, ...) PII_IFNOT_##c(__VA_ARGS__)
-#define PII_IFNOT_1(...)
-#define PII_IFNOT_0(...) __VA_ARGS__
 
 /* Every format this build reads, in the order of extractors.def. */
 static const struct pii_extractor *const extractors[] = {

@@ -2,6 +2,7 @@
  * report_common.c - what several writers need.
  */
 #include "pii_report.h"
+#include "pii_inventory.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -37,6 +38,11 @@ const char *pii_owner_name(uid_t uid)
 		snprintf(cache[slot].name, sizeof(cache[slot].name), "%lu",
 			 (unsigned long)uid);
 	return cache[slot].name;
+}
+
+const char *pii_inv_file_owner(const struct pii_inv_file *f)
+{
+	return f->owner ? f->owner : pii_owner_name(f->uid);
 }
 
 void pii_format_mtime(int64_t t, char *out, size_t outsz)

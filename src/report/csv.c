@@ -86,7 +86,7 @@ static enum pii_status csv_commit(const struct pii_inventory *inv, const char *p
 		put_num(&line, r->by_confidence[PII_CONF_LOW]);
 		put_field(&line, r->example, false);
 		put_num(&line, r->file->size);
-		put_field(&line, pii_owner_name(r->file->uid), false);
+		put_field(&line, pii_inv_file_owner(r->file), false);
 		put_field(&line, mtime, false);
 		put_field(&line, r->file->type, false);
 		int special = inv->rules->reports[r->report].special;

@@ -157,13 +157,15 @@ static void write_row(struct pii_json *j, const struct pii_inventory *inv,
 	if (r->rows_scanned) {
 		pii_json_u64(j, "rows", r->rows_scanned);
 		pii_json_u64(j, "rows_with", r->rows_with);
+		if (r->rows_in_table)
+			pii_json_u64(j, "rows_in_table", r->rows_in_table);
 	} else {
 		pii_json_str(j, "rows", NULL);
 		pii_json_str(j, "rows_with", NULL);
 	}
 	pii_json_str(j, "special", pii_special_name(rep->special));
 	pii_json_u64(j, "file_size", r->file->size);
-	pii_json_str(j, "owner", pii_owner_name(r->file->uid));
+	pii_json_str(j, "owner", pii_inv_file_owner(r->file));
 	pii_json_time(j, "modified", r->file->mtime);
 	pii_json_str(j, "type", r->file->type);
 	pii_json_bool(j, "deletion_candidate", r->stale);

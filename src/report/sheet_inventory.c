@@ -29,6 +29,7 @@ enum column {
 	KEY,
 	PART,
 	ROWS,
+	ROWS_IN_TABLE,
 	ROWS_WITH,
 	ROW_SHARE,
 	FILE_SIZE,
@@ -66,6 +67,7 @@ static const struct pii_column columns[N_COLUMNS] = {
 	[KEY] = {PII_L_COL_KEY, 10, PII_COL_HIDE_EMPTY},
 	[PART] = {PII_L_COL_PART, 8, PII_COL_HIDE_EMPTY},
 	[ROWS] = {PII_L_COL_ROWS, 8, PII_COL_HIDE_EMPTY},
+	[ROWS_IN_TABLE] = {PII_L_COL_ROWS_IN_TABLE, 10, PII_COL_HIDE_EMPTY},
 	[ROWS_WITH] = {PII_L_COL_ROWS_WITH, 8, PII_COL_HIDE_EMPTY},
 	[ROW_SHARE] = {PII_L_COL_ROW_SHARE, 8, PII_COL_HIDE_EMPTY},
 	[FILE_SIZE] = {PII_L_COL_FILE_SIZE, 10, PII_COL_SHOW},
@@ -153,12 +155,15 @@ void pii_book_inventory_rows(struct book *b, lxw_worksheet *ws, const struct pii
 		/* A column of e-mail addresses or a free text that mentions a few */
 		if (r->rows_scanned) {
 			pii_book_num(b, ws, row, ROWS, (double)r->rows_scanned, b->integer);
+			if (r->rows_in_table)
+				pii_book_num(b, ws, row, ROWS_IN_TABLE, (double)r->rows_in_table,
+					     b->integer);
 			pii_book_num(b, ws, row, ROWS_WITH, (double)r->rows_with, b->integer);
 			pii_book_num(b, ws, row, ROW_SHARE,
 				     (double)r->rows_with / (double)r->rows_scanned, b->percent);
 		}
 		pii_book_num(b, ws, row, FILE_SIZE, (double)r->file->size, b->integer);
-		pii_book_str(b, ws, row, OWNER, pii_owner_name(r->file->uid), NULL);
+		pii_book_str(b, ws, row, OWNER, pii_inv_file_owner(r->file), NULL);
 		pii_book_time(b, ws, row, MODIFIED, r->file->mtime);
 		pii_book_str(b, ws, row, TYPE, r->file->type, NULL);
 		double age = (double)(inv->now - pii_inv_file_data_time(r->file)) / (365.25 * 86400);

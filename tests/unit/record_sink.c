@@ -401,7 +401,8 @@ static void set_row(struct pii_sink *s, uint64_t row)
 	as_rs(s)->row = row;
 }
 
-static void table_rows(struct pii_sink *s, const char *file, const char *table, uint64_t rows)
+static void table_rows(struct pii_sink *s, const char *file, const char *table, uint64_t rows,
+		       uint64_t total)
 {
 	struct record_sink *rs = as_rs(s);
 	if (!file || !table)
