@@ -79,6 +79,10 @@ const struct pii_source *pii_source_of(const char *path);
  * (its library missing), for --version. */
 void pii_sources_describe(FILE *f);
 
+/* sqlite:///PATH names a local file, read as any file is (the SQLite
+ * extractor): PATH, inside url; NULL for another URL. */
+const char *pii_source_local_file(const char *url);
+
 /* Whether path has the form of a URL (scheme://), supported or not. */
 bool pii_source_is_url(const char *path);
 

@@ -20,8 +20,11 @@ BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsx
 # Debian package; git says what its .gitignore rules leave, for the
 # ignore-file tests; python3-jsonschema validates the JSON and SARIF
 # outputs against their schemas; python3-stdnum checks every national
-# identifier of the tests with its own implementation of the algorithm.
-TEST_PKGS="python3 python3-openpyxl python3-jsonschema python3-yaml python3-stdnum parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
+# identifier of the tests with its own implementation of the algorithm;
+# postgresql, mariadb-server and samba are the real servers the live
+# database and share tests start in a temporary folder (and stop), with
+# smbclient to look at the share independently.
+TEST_PKGS="postgresql mariadb-server samba smbclient python3 python3-openpyxl python3-jsonschema python3-yaml python3-stdnum parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
 # The benchmark compares with ripgrep and the tesseract command;
 # LibreOffice makes its office files.
 BENCH_PKGS="python3 ripgrep sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr"

@@ -481,6 +481,9 @@ int main(int argc, char **argv)
 			"%s: allow: fingerprint: matches nothing without --fingerprint-key-file "
 			"(each run has a new random key)",
 			fp_entry->source);
+	for (size_t i = 0; i < opt.n_paths; i++)
+		if (pii_source_local_file(opt.paths[i]))
+			opt.paths[i] = pii_source_local_file(opt.paths[i]);
 	if ((rc = check_paths(&opt)) != 0)
 		goto out;
 	if (!merge)

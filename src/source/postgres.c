@@ -1,8 +1,10 @@
 /*
  * postgres.c - live PostgreSQL databases through libpq: postgres://,
- * postgresql://. Every table the catalogue lists is a unit of work
- * ("postgres://db1/hr!employees"; "schema.table" outside the public
- * schema, as a pg_dump is shown), read by a worker on its own connection.
+ * postgresql://. Every table the catalogue lists is a unit of work, read
+ * by a worker on its own connection, and a location of its own, as an
+ * archive's member is: "postgres://db1/hr!employees" ("schema.table"
+ * outside the public schema, as a pg_dump is shown), its table and
+ * column; the database is one system of the data map.
  *
  * Reading never gets in anyone's way: each table is read in a transaction
  * of its own, READ ONLY, with a statement_timeout (the file's time) and a
@@ -26,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "pii_cell.h"
@@ -414,7 +417,7 @@ static void put_binary(struct pg_table *t, const char *hex, size_t len)
 
 static void put_value(struct pg_table *t, int col, const char *v, size_t len)
 {
-	t->cell.loc = (struct pii_loc){.file = t->root->display, .table = t->shown,
+	t->cell.loc = (struct pii_loc){.file = t->s->path, .table = t->shown,
 				       .column = t->columns[col]};
 	pii_cell_start(&t->cell, 0, 0);
 	if (t->binary[col])
@@ -504,6 +507,10 @@ static void read_table(struct pg_table *t)
 	 * began, with its oid; a table changed reads again */
 	s->res->mtime_ns = (int64_t)strtoll(PQgetvalue(found, 0, 3), NULL, 10);
 	s->res->ino = strtoull(PQgetvalue(found, 0, 0), NULL, 10);
+	/* A table keeps no time of its last change: a database in use holds
+	 * current data, so its time is when it was read (never a deletion
+	 * candidate by age). */
+	s->res->mtime = (int64_t)time(NULL);
 	snprintf(s->res->owner, sizeof(s->res->owner), "%s", PQgetvalue(found, 0, 4));
 	snprintf(s->res->type, sizeof(s->res->type), "PostgreSQL table");
 	PQclear(found);
@@ -537,7 +544,7 @@ static void read_table(struct pg_table *t)
 	uint64_t rows = read_rows(t, why, sizeof(why));
 	uint64_t total = sampled ? (uint64_t)llround(t->estimate) : rows;
 	if (rows)
-		pii_sink_table_sampled(s->out, t->root->display, t->shown, rows, total);
+		pii_sink_table_sampled(s->out, s->path, t->shown, rows, total);
 	if (*why) {
 		char msg[700];
 		snprintf(msg, sizeof(msg), "read in part (%llu rows): %s; findings up to there are kept",

@@ -41,6 +41,14 @@ bool pii_source_is_url(const char *path)
 	return scheme_len(path) > 0;
 }
 
+const char *pii_source_local_file(const char *url)
+{
+	static const char sqlite[] = "sqlite://";
+	return !strncasecmp(url, sqlite, sizeof(sqlite) - 1) && url[sizeof(sqlite) - 1]
+		       ? url + sizeof(sqlite) - 1
+		       : NULL;
+}
+
 const struct pii_source *pii_source_of(const char *path)
 {
 	size_t n = scheme_len(path);

@@ -7,6 +7,7 @@ passed over). Prints the number of workbooks checked; exits 1 with every
 difference found."""
 import collections
 import os
+import re
 import sys
 import zipfile
 
@@ -90,6 +91,15 @@ def check_summary(book, wb):
     return s
 
 
+def unit_of(location):
+    """What the Summary counts as a file: the file on disk (a zip, not its
+    members), or a live database's table (postgres://host/db!table)."""
+    parts = location.split("!")
+    if re.match(r"(postgres|postgresql|mysql|mariadb)://", location):
+        return "!".join(parts[:2])
+    return parts[0]
+
+
 def check_inventory(book, wb, s):
     inv = table(wb["Inventory"])
     levels = COUNTED.get(s.get("Counted"), ("High", "Medium"))
@@ -106,7 +116,7 @@ def check_inventory(book, wb, s):
         counted += n
         low += r["Count"] - n
         if n:
-            files.add(r["File"].split("!")[0])
+            files.add(unit_of(r["File"]))
     if not s:
         return
     if counted != s.get("Findings"):
