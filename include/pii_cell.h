@@ -35,6 +35,13 @@ enum pii_status pii_cell_end(struct pii_cell *c);
 /* Frees the buffer. */
 void pii_cell_free(struct pii_cell *c);
 
+/* A cell that holds a JSON document (a json column of a live database):
+ * every string and number in it as a cell of loc, with its key path
+ * ("$.contact.email") as loc.key, as the JSON extractor locates them.
+ * PII_EOBJECT when it is no JSON (what was read before is kept). */
+enum pii_status pii_cell_json(struct pii_sink *out, const struct pii_loc *loc, const char *text,
+			      size_t len);
+
 /* Whether a cell of a table's first row is a value rather than a column
  * name: an e-mail address, or a person's full name by the name lists
  * ("Jan de Vries"). Such a row is data: its cells must not become column

@@ -26,7 +26,8 @@
 #define JSON_DEPTH_MAX 256
 
 struct json {
-	struct pii_input *in;
+	struct pii_input *in;           /* NULL for a cell's value */
+	const struct pii_loc *cell_loc; /* a cell's location (pii_cell_json) */
 	struct pii_sink *out;
 	yajl_handle parser;
 	struct pii_cell cell;
@@ -55,7 +56,7 @@ static void path_append(struct json *j, const char *s, size_t n)
 /* A value (or container) starts: the first of a record opens its row. */
 static void value_starts(struct json *j)
 {
-	if (j->depth == j->record_depth) {
+	if (j->depth == j->record_depth && !j->cell_loc) {
 		j->record++;
 		pii_sink_set_row(j->out, j->records ? j->record : 0);
 	}
@@ -66,8 +67,13 @@ static int on_scalar(struct json *j, const char *s, size_t n)
 	value_starts(j);
 	if (!n)
 		return 1;
-	j->cell.loc = (struct pii_loc){.file = j->in->path, .table = j->records ? j->table : NULL,
-				       .key = j->path};
+	if (j->cell_loc) {
+		j->cell.loc = *j->cell_loc;
+		j->cell.loc.key = j->path;
+	} else {
+		j->cell.loc = (struct pii_loc){.file = j->in->path,
+					       .table = j->records ? j->table : NULL, .key = j->path};
+	}
 	pii_cell_start(&j->cell, j->line, 0);
 	pii_cell_put(&j->cell, s, n);
 	j->st = pii_cell_end(&j->cell);
@@ -290,6 +296,23 @@ static enum pii_status json_run(struct pii_input *in, struct pii_sink *out)
 	if (j.st == PII_EFATAL)
 		return PII_EFATAL;
 	return in->read_errno ? PII_EOBJECT : PII_OK;
+}
+
+enum pii_status pii_cell_json(struct pii_sink *out, const struct pii_loc *loc, const char *text,
+			      size_t len)
+{
+	struct json j = {.out = out, .cell_loc = loc, .path = "$"};
+	j.path_len = 1;
+	j.cell.out = out;
+	if (!parser_new(&j))
+		return PII_EOBJECT;
+	bool ok = yajl_parse(j.parser, (const unsigned char *)text, len) == yajl_status_ok &&
+		  yajl_complete_parse(j.parser) == yajl_status_ok;
+	yajl_free(j.parser);
+	pii_cell_free(&j.cell);
+	if (j.st != PII_OK)
+		return j.st;
+	return ok ? PII_OK : PII_EOBJECT;
 }
 
 /* Text whose first character is { or [ and that parses so far. */

@@ -234,6 +234,7 @@ struct pg_table {
 	struct pii_cell cell;
 	char **columns;           /* names, of the columns read */
 	bool *binary;             /* bytea: read for its strings */
+	bool *json;               /* json, jsonb: read with key paths */
 	int n_columns;
 	char *unread;             /* the columns the user may not read, listed */
 };
@@ -326,7 +327,8 @@ static char *select_list(struct pg_table *t, PGresult *cols)
 	int n = PQntuples(cols);
 	t->columns = calloc((size_t)n + 1, sizeof(char *));
 	t->binary = calloc((size_t)n + 1, sizeof(bool));
-	if (!t->columns || !t->binary)
+	t->json = calloc((size_t)n + 1, sizeof(bool));
+	if (!t->columns || !t->binary || !t->json)
 		return NULL;
 	for (int i = 0; i < n; i++) {
 		const char *name = PQgetvalue(cols, i, 0), *type = PQgetvalue(cols, i, 1);
@@ -342,6 +344,7 @@ static char *select_list(struct pg_table *t, PGresult *cols)
 		pii_buf_printf(&list, "%s%s", list.len ? ", " : "", quoted);
 		PQfreemem(quoted);
 		t->binary[t->n_columns] = !strcmp(type, "bytea");
+		t->json[t->n_columns] = !strcmp(type, "json") || !strcmp(type, "jsonb");
 		t->columns[t->n_columns++] = strdup(name);
 	}
 	if (unread.len)
@@ -419,6 +422,14 @@ static void put_value(struct pg_table *t, int col, const char *v, size_t len)
 {
 	t->cell.loc = (struct pii_loc){.file = t->s->path, .table = t->shown,
 				       .column = t->columns[col]};
+	if (t->json[col]) {
+		/* the server checked it is JSON: its values by key path */
+		enum pii_status st = pii_cell_json(t->s->out, &t->cell.loc, v, len);
+		if (st != PII_EOBJECT) {
+			t->cell.st = st;
+			return;
+		}
+	}
 	pii_cell_start(&t->cell, 0, 0);
 	if (t->binary[col])
 		put_binary(t, v, len);
@@ -589,6 +600,7 @@ static void pg_scan(struct pii_source_scan *s)
 		free(t.columns[i]);
 	free(t.columns);
 	free(t.binary);
+	free(t.json);
 	free(t.unread);
 	free(t.schema);
 	free(t.name);
