@@ -59,7 +59,9 @@ struct pii_options {
 	uint64_t max_members;    /* members read per archive */
 	unsigned file_timeout;   /* seconds per file on disk; 0: none */
 	uint64_t sample_rows;    /* rows read per table of a live database; 0: all */
-	const char *db_password_file; /* --db-password-file */
+	const char *db_password_file; /* --db-password-file FILE: any database's */
+	const char **db_password_files; /* --db-password-file URL=FILE: one's */
+	size_t n_db_password_files;
 	const char *smb_auth_file;    /* --smb-auth-file */
 	enum pii_ocr_mode ocr;   /* --ocr */
 	unsigned ocr_budget;     /* seconds of OCR for the run; 0: none */

@@ -113,6 +113,10 @@ void pii_url_free(struct pii_url *u);
  * others, as ssh and .pgpass ask. */
 char *pii_read_password_file(const char *path, char *err, size_t errlen);
 
+/* The --db-password-file for database url: its own (URL=FILE), else the
+ * one for every database, else NULL. */
+const char *pii_db_password_file(const struct pii_options *opt, const char *url);
+
 /* Asks for a password on the terminal, not echoed; NULL when there is no
  * terminal (a scheduled run) or nothing was typed. */
 char *pii_ask_password(const char *prompt);

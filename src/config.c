@@ -103,7 +103,7 @@ static bool add_setting(struct pii_config_args *a, yaml_document_t *doc, const c
 		return true;
 	}
 	/* a misspelt key is that, whatever its value looks like */
-	if (a->known && strcmp(key, "systems") && !a->known(key)) {
+	if (a->known && strcmp(key, "systems") && strcmp(key, "databases") && !a->known(key)) {
 		char quoted[128];
 		snprintf(quoted, sizeof(quoted), "'%s'", key);
 		return fail(err, errlen, path, v, "unknown setting", quoted);
@@ -198,6 +198,47 @@ static bool add_paths(struct pii_config_args *a, yaml_document_t *doc, const cha
 	return true;
 }
 
+/* databases: a list of URLs, or of {url: URL, password_file: FILE}: with
+ * options false, each URL as a path; with options true, the
+ * --db-password-file URL=FILE of those that name one. */
+static bool add_databases(struct pii_config_args *a, yaml_document_t *doc, const char *path,
+			  yaml_node_t *v, bool options, char *err, size_t errlen)
+{
+	static const char shape[] =
+		"databases: a list of URLs or of {url: URL, password_file: FILE} expected";
+	if (v->type != YAML_SEQUENCE_NODE)
+		return fail(err, errlen, path, v, shape, NULL);
+	for (yaml_node_item_t *i = v->data.sequence.items.start; i < v->data.sequence.items.top;
+	     i++) {
+		yaml_node_t *item = yaml_document_get_node(doc, *i);
+		const char *url = scalar(item), *file = NULL;
+		if (item->type == YAML_MAPPING_NODE) {
+			for (yaml_node_pair_t *p = item->data.mapping.pairs.start;
+			     p < item->data.mapping.pairs.top; p++) {
+				const char *k = scalar(yaml_document_get_node(doc, p->key));
+				const char *val = scalar(yaml_document_get_node(doc, p->value));
+				if (k && val && !strcmp(k, "url"))
+					url = val;
+				else if (k && val && !strcmp(k, "password_file"))
+					file = val;
+				else
+					return fail(err, errlen, path, item, shape, NULL);
+			}
+		}
+		if (!url)
+			return fail(err, errlen, path, item, shape, NULL);
+		int line = (int)item->start_mark.line + 1;
+		bool ok = true;
+		if (options && file)
+			ok = add_arg(a, printf_dup("--db-password-file=%s=%s", url, file), line);
+		else if (!options)
+			ok = add_arg(a, strdup(url), line);
+		if (!ok)
+			return fail(err, errlen, path, item, "out of memory", NULL);
+	}
+	return true;
+}
+
 bool pii_config_load(const char *path, struct pii_config_args *a, char *err, size_t errlen)
 {
 	bool (*known)(const char *) = a->known;
@@ -225,7 +266,7 @@ bool pii_config_load(const char *path, struct pii_config_args *a, char *err, siz
 	if (!ok)
 		return false;
 	yaml_node_t *root = yaml_document_get_root_node(&doc);
-	yaml_node_t *paths = NULL;
+	yaml_node_t *paths = NULL, *databases = NULL;
 	ok = add_arg(a, strdup("piiscan"), 0);
 	if (!ok)
 		snprintf(err, errlen, "out of memory");
@@ -241,6 +282,8 @@ bool pii_config_load(const char *path, struct pii_config_args *a, char *err, siz
 			ok = fail(err, errlen, path, k, "settings are named by text", NULL);
 		else if (!strcmp(key, "paths"))
 			paths = v;
+		else if (!strcmp(key, "databases"))
+			ok = add_databases(a, &doc, path, databases = v, true, err, errlen);
 		else
 			ok = add_setting(a, &doc, path, key, v, err, errlen);
 	}
@@ -248,6 +291,8 @@ bool pii_config_load(const char *path, struct pii_config_args *a, char *err, siz
 		ok = fail(err, errlen, path, NULL, "out of memory", NULL);
 	if (ok && paths)
 		ok = add_paths(a, &doc, path, paths, err, errlen);
+	if (ok && databases)
+		ok = add_databases(a, &doc, path, databases, false, err, errlen);
 	yaml_document_delete(&doc);
 	if (!ok)
 		pii_config_free(a);

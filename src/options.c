@@ -105,9 +105,10 @@ static const char usage_text[] =
 "  ~/.my.cnf), from --db-password-file, or are asked for on a terminal\n"
 "      --sample-rows N      rows read per table of a live database, drawn from\n"
 "                           across the table (default 10000); all: every row\n"
-"      --db-password-file FILE\n"
-"                           the database password, the file's first line\n"
-"                           (the file must not be readable by others)\n"
+"      --db-password-file [URL=]FILE\n"
+"                           the database password (of URL only, when given):\n"
+"                           the file's first line; the file must not be\n"
+"                           readable by others\n"
 "      --smb-auth-file FILE user, password and domain for smb:// paths, in the\n"
 "                           format of mount.cifs' credentials= file (default:\n"
 "                           Kerberos, else a guest)\n"
@@ -552,7 +553,16 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 						  optarg);
 			break;
 		case OPT_DB_PASSWORD_FILE:
-			o->db_password_file = optarg;
+			/* URL=FILE: that database's (the configuration's
+			 * databases: entries); FILE: any database's */
+			if (!pii_source_is_url(optarg))
+				o->db_password_file = optarg;
+			else if (!strrchr(optarg, '='))
+				res = usage_error(err, errlen,
+						  "--db-password-file: '%s' is a URL without its =FILE",
+						  optarg);
+			else if (!push_str(&o->db_password_files, &o->n_db_password_files, optarg))
+				res = usage_error(err, errlen, "out of memory");
 			break;
 		case OPT_SMB_AUTH_FILE:
 			o->smb_auth_file = optarg;
@@ -1109,6 +1119,7 @@ void pii_options_free(struct pii_options *o)
 	free(o->outputs);
 	free(o->rule_paths);
 	free(o->excludes);
+	free(o->db_password_files);
 	free(o->ignore_files);
 	pii_ignore_free(o->exclude_rules);
 	pii_ignore_free(o->ignore_file_rules);

@@ -117,8 +117,8 @@ static bool pg_prepare(const char *root, const struct pii_options *opt, char *er
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
-	if (opt->db_password_file &&
-	    !(r.password = pii_read_password_file(opt->db_password_file, err, errlen))) {
+	const char *pw_file = pii_db_password_file(opt, root);
+	if (pw_file && !(r.password = pii_read_password_file(pw_file, err, errlen))) {
 		free(r.given);
 		return false;
 	}

@@ -259,6 +259,17 @@ char *pii_read_password_file(const char *path, char *err, size_t errlen)
 	return pw;
 }
 
+const char *pii_db_password_file(const struct pii_options *opt, const char *url)
+{
+	size_t ul = strlen(url);
+	for (size_t i = 0; i < opt->n_db_password_files; i++) {
+		const char *v = opt->db_password_files[i], *eq = strrchr(v, '=');
+		if ((size_t)(eq - v) == ul && !strncmp(v, url, ul))
+			return eq + 1;
+	}
+	return opt->db_password_file;
+}
+
 char *pii_ask_password(const char *prompt)
 {
 	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);

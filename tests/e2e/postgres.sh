@@ -152,6 +152,10 @@ check "and says why" sh -c "'$PIISCAN' -q -o '$WORK/nopw.json' '$RURL' </dev/nul
 	2>"$WORK/inurl.err"
 check "a password in the URL is refused (exit 2), no output written" sh -c \
 	"test $? -eq 2 && grep -q 'process list' '$WORK/inurl.err' && ! test -e '$WORK/inurl.json'"
+printf 'databases:\n  - url: %s\n    password_file: %s\n' "$RURL" "$WORK/pw" >"$WORK/piiscan.yaml"
+"$PIISCAN" -q --config "$WORK/piiscan.yaml" -o "$WORK/config.json" </dev/null
+check "databases: in the configuration, with its password_file: the reader's scan" \
+	$CHECK same "$WORK/reader.json" "$WORK/config.json" big
 chmod 644 "$WORK/pw"
 check_fails "a password file others may read is refused" \
 	"$PIISCAN" -q --db-password-file "$WORK/pw" -o "$WORK/open.json" "$RURL"
