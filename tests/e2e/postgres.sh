@@ -29,6 +29,11 @@ psql_su() {
 	$RUN_AS "$PG_BIN/psql" -X -q -h "$SOCK" -v ON_ERROR_STOP=1 -d "$1" -c "$2"
 }
 
+if ! "$PIISCAN" --version | grep -q '^  postgres'; then
+	echo "skip - this build reads no postgres:// (made without libpq)"
+	finish
+	exit 0
+fi
 mkdir -p "$WORK/pg" "$SOCK"
 [ -n "$RUN_AS" ] && chown postgres "$WORK/pg" "$SOCK"
 if [ -z "$PG_BIN" ] ||
