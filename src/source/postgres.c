@@ -36,8 +36,11 @@
 #include "pii_util.h"
 #include "pii_walk.h"
 
-/* Rows fetched from the cursor at a time. */
+/* Rows fetched from the cursor at a time: at most FETCH_ROWS, and no more
+ * than FETCH_BYTES of the table's average row (a table of documents in
+ * text columns is fetched a few rows at a time). */
 #define FETCH_ROWS 500
+#define FETCH_BYTES ((double)(8 << 20))
 
 /* How long a table's lock may be waited for. */
 #define LOCK_TIMEOUT_MS 5000
@@ -231,6 +234,7 @@ struct pg_table {
 	char *schema, *name;
 	char *oid;
 	double estimate;          /* rows, by the catalogue; < 0: not known */
+	int fetch_rows;           /* rows a FETCH asks for */
 	struct pii_cell cell;
 	char **columns;           /* names, of the columns read */
 	bool *binary;             /* bytea: read for its strings */
@@ -275,7 +279,8 @@ static PGresult *look_up(struct pg_table *t)
 	static const char sql[] =
 		"SELECT c.oid, c.reltuples::float8, pg_catalog.pg_relation_size(c.oid), "
 		"COALESCE(s.n_tup_ins + s.n_tup_upd + s.n_tup_del, 0), "
-		"pg_catalog.pg_get_userbyid(c.relowner) "
+		"pg_catalog.pg_get_userbyid(c.relowner), pg_catalog.pg_is_in_recovery(), "
+		"pg_catalog.pg_total_relation_size(c.oid)::float8 "
 		"FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 		"LEFT JOIN pg_catalog.pg_stat_all_tables s ON s.relid = c.oid "
 		"WHERE n.nspname = $1 AND c.relname = $2";
@@ -444,7 +449,7 @@ static uint64_t read_rows(struct pg_table *t, char *why, size_t whylen)
 {
 	uint64_t rows = 0;
 	char fetch[64];
-	snprintf(fetch, sizeof(fetch), "FETCH FORWARD %d FROM piiscan_rows", FETCH_ROWS);
+	snprintf(fetch, sizeof(fetch), "FETCH FORWARD %d FROM piiscan_rows", t->fetch_rows);
 	for (;;) {
 		if (pii_input_expired(&(struct pii_input){.budget = t->s->budget})) {
 			snprintf(why, whylen, "stopped after %llu rows", (unsigned long long)rows);
@@ -465,7 +470,7 @@ static uint64_t read_rows(struct pg_table *t, char *why, size_t whylen)
 						  (size_t)PQgetlength(res, i, c));
 		}
 		PQclear(res);
-		if (n < FETCH_ROWS || t->cell.st != PII_OK)
+		if (n < t->fetch_rows || t->cell.st != PII_OK)
 			break;
 	}
 	pii_sink_set_row(t->s->out, 0);
@@ -513,6 +518,9 @@ static void read_table(struct pg_table *t)
 	}
 	t->oid = strdup(PQgetvalue(found, 0, 0));
 	t->estimate = strtod(PQgetvalue(found, 0, 1), NULL);
+	double row_bytes = t->estimate > 0 ? strtod(PQgetvalue(found, 0, 6), NULL) / t->estimate : 0;
+	t->fetch_rows = row_bytes * FETCH_ROWS > FETCH_BYTES ? (int)(FETCH_BYTES / row_bytes) + 1
+							       : FETCH_ROWS;
 	s->res->size = strtoull(PQgetvalue(found, 0, 2), NULL, 10);
 	/* for --state: the table's changes since the server's statistics
 	 * began, with its oid; a table changed reads again */
@@ -619,7 +627,10 @@ static bool pg_identity(const char *path, const struct pii_options *opt,
 	struct pii_source_scan s = {.path = path, .opt = opt};
 	struct pg_table t = {.s = &s, .root = r, .c = c, .shown = bang + 1};
 	PGresult *found = look_up(&t);
-	bool ok = found && PQresultStatus(found) == PGRES_TUPLES_OK;
+	/* a standby counts no changes (replayed ones are not counted): its
+	 * tables are read again each time */
+	bool ok = found && PQresultStatus(found) == PGRES_TUPLES_OK &&
+		  strcmp(PQgetvalue(found, 0, 5), "t");
 	if (ok)
 		*id = (struct pii_source_identity){
 			.size = strtoull(PQgetvalue(found, 0, 2), NULL, 10),

@@ -157,6 +157,27 @@ check "and says why" sh -c "'$PIISCAN' -q -o '$WORK/nopw.json' '$RURL' </dev/nul
 	2>"$WORK/inurl.err"
 check "a password in the URL is refused (exit 2), no output written" sh -c \
 	"test $? -eq 2 && grep -q 'process list' '$WORK/inurl.err' && ! test -e '$WORK/inurl.json'"
+# On a terminal (script(1) gives the run one), the password is asked for,
+# not echoed, and the scan goes on.
+if command -v script >/dev/null; then
+	# typed once the prompt shows (typed ahead, it is discarded)
+	mkfifo "$WORK/keys"
+	script -qec "'$PIISCAN' -q -o '$WORK/tty.json' '$RURL'" /dev/null <"$WORK/keys" \
+		>"$WORK/tty.out" 2>&1 &
+	exec 3>"$WORK/keys"
+	i=0
+	until grep -q 'Password for' "$WORK/tty.out" || [ $i -ge 600 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	printf '%s\n' "$PW" >&3
+	exec 3>&-
+	wait
+	check "no password anywhere but a terminal: asked for there, and the scan done" sh -c "
+		grep -q 'Password for reader@localhost/hr' '$WORK/tty.out' &&
+		$CHECK same '$WORK/reader.json' '$WORK/tty.json' big"
+	check "the password typed is not echoed" $CHECK absent "$PW" "$WORK/tty.out" "$WORK/tty.json"
+fi
 printf 'databases:\n  - url: %s\n    password_file: %s\n' "$RURL" "$WORK/pw" >"$WORK/piiscan.yaml"
 "$PIISCAN" -q --config "$WORK/piiscan.yaml" -o "$WORK/config.json" </dev/null
 check "databases: in the configuration, with its password_file: the reader's scan" \
