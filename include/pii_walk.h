@@ -36,6 +36,30 @@ void pii_walk_problem(struct pii_walker *w, const char *path, enum pii_file_stat
  * run's options. */
 bool pii_walk_counting(const struct pii_walker *w);
 const struct pii_options *pii_walk_options(const struct pii_walker *w);
+/* A tree that is not the local file system's: a share a source lists.
+ * Paths are the walker's (root, '/', names). */
+struct stat;
+struct pii_ignore;
+struct pii_walk_fs {
+	/* 0, or -1 with errno; follow: through a final link */
+	int (*stat)(void *ctx, const char *path, struct stat *st, bool follow);
+	/* a folder opened for listing, or NULL with errno */
+	void *(*opendir)(void *ctx, const char *path);
+	/* the next entry's name and DT_ type (DT_UNKNOWN: stat tells); NULL
+	 * at the end, errno set when the listing failed */
+	const char *(*readdir)(void *ctx, void *dir, unsigned char *type);
+	void (*closedir)(void *ctx, void *dir);
+	/* as pii_ignore_add_file: at most max bytes, false with errno */
+	bool (*read_ignore)(void *ctx, struct pii_ignore *ig, const char *path, size_t max);
+	void *ctx;
+};
+
+/* For a source's walk: walks root in fs as a local folder is walked
+ * (--exclude, ignore files, limits, order, rows for what cannot be
+ * listed), a job for each file; the shard of a file is told by its path
+ * below root, as locally. */
+enum pii_status pii_walk_tree(struct pii_walker *w, const char *root, const struct pii_walk_fs *fs);
+
 /* Whether the walk of root reaches path, below it (as the walker spells
  * it: root, '/', names): false when the folder path or one on the way is
  * skipped by an --exclude, --ignore-file or .piiscanignore pattern. Reads

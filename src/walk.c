@@ -9,6 +9,9 @@
  * --ignore-file patterns (git's order: the command line, nested files,
  * core.excludesFile). A folder's .piiscanignore lives in its frame, so
  * memory follows the depth of the walk, not the size of the tree.
+ *
+ * The tree is the local file system's, or one a source lists (a share,
+ * struct pii_walk_fs): the same patterns, order, shards and rows apply.
  */
 #include "pii_walk.h"
 
@@ -65,6 +68,53 @@ struct pii_walker {
 	 * for the shard as the source says (a table's name). */
 	const struct pii_source *source;
 	const char *unit_key;
+	const struct pii_walk_fs *fs; /* the tree being walked */
+};
+
+/* ---- the local file system --------------------------------------------------------- */
+
+static int local_stat(void *ctx, const char *path, struct stat *st, bool follow)
+{
+	return pii_stat_path(path, st, follow);
+}
+
+static void *local_opendir(void *ctx, const char *path)
+{
+	int dfd = pii_open_path(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+	if (!d && dfd >= 0) {
+		int e = errno;
+		close(dfd);
+		errno = e;
+	}
+	return d;
+}
+
+static const char *local_readdir(void *ctx, void *dir, unsigned char *type)
+{
+	struct dirent *e = readdir(dir);
+	if (!e)
+		return NULL;
+	*type = e->d_type;
+	return e->d_name;
+}
+
+static void local_closedir(void *ctx, void *dir)
+{
+	closedir(dir);
+}
+
+static bool local_read_ignore(void *ctx, struct pii_ignore *ig, const char *path, size_t max)
+{
+	return pii_ignore_add_file(ig, path, max);
+}
+
+static const struct pii_walk_fs local_fs = {
+	.stat = local_stat,
+	.opendir = local_opendir,
+	.readdir = local_readdir,
+	.closedir = local_closedir,
+	.read_ignore = local_read_ignore,
 };
 
 struct pii_walker *pii_walker_new(const struct pii_scan_ctx *ctx)
@@ -144,11 +194,12 @@ static bool skipped(const struct pii_options *opt, const char *root, const struc
 
 /* The .piiscanignore of folder dir, or NULL when it has none or it cannot
  * be read (said on stderr when loud). */
-static struct pii_ignore *load_ignore(const struct pii_options *opt, const char *dir, bool loud)
+static struct pii_ignore *load_ignore(const struct pii_options *opt, const struct pii_walk_fs *fs,
+				      const char *dir, bool loud)
 {
 	char *file = join(dir, PII_IGNORE_FILE_NAME);
 	struct pii_ignore *ig = file ? pii_ignore_new(opt->ignore_case_paths) : NULL;
-	if (ig && !pii_ignore_add_file(ig, file, PII_IGNORE_FILE_MAX)) {
+	if (ig && !fs->read_ignore(fs->ctx, ig, file, PII_IGNORE_FILE_MAX)) {
 		if (loud && errno != ENOENT)
 			pii_log(PII_LOG_WARNING, "ignore_file", NULL, "'%s' not read, not applied: %s",
 				file,
@@ -170,7 +221,7 @@ bool pii_walk_reaches(const struct pii_options *opt, const char *root, const cha
 	bool reaches = true;
 	char *dir = frames ? strdup(root) : NULL;
 	while (rest && dir) {
-		frames[n++] = (struct frame){.path = dir, .ignore = load_ignore(opt, dir, false)};
+		frames[n++] = (struct frame){.path = dir, .ignore = load_ignore(opt, &local_fs, dir, false)};
 		size_t len = strcspn(rest, "/");
 		dir = strndup(path, (size_t)(rest + len - path));
 		struct stat st;
@@ -349,11 +400,9 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 		       "folder already scanned through another path (symbolic link)");
 		return PII_OK;
 	}
-	int dfd = pii_open_path(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+	const struct pii_walk_fs *fs = w->fs;
+	void *d = fs->opendir(fs->ctx, path);
 	if (!d) {
-		if (dfd >= 0)
-			close(dfd);
 		char why[256];
 		snprintf(why, sizeof(why), "cannot open folder: %s", strerror(errno));
 		report(w, path, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, why);
@@ -361,11 +410,12 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 	}
 	struct frame f = {.dev = st->st_dev, .ino = st->st_ino};
 	size_t cap = 0;
-	struct dirent *e;
+	const char *name;
+	unsigned char type;
 	enum pii_status result = PII_OK;
 	errno = 0;
-	while ((e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+	while ((name = fs->readdir(fs->ctx, d, &type))) {
+		if (!strcmp(name, ".") || !strcmp(name, ".."))
 			continue;
 		if (f.n == cap) {
 			cap = cap ? cap * 2 : 32;
@@ -376,12 +426,12 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 			}
 			f.entries = grown;
 		}
-		f.entries[f.n].name = strdup(e->d_name);
+		f.entries[f.n].name = strdup(name);
 		if (!f.entries[f.n].name) {
 			result = PII_EFATAL;
 			break;
 		}
-		f.entries[f.n++].type = e->d_type;
+		f.entries[f.n++].type = type;
 		errno = 0;
 	}
 	if (result == PII_OK && errno) {
@@ -389,7 +439,7 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 		snprintf(why, sizeof(why), "folder read in part: %s", strerror(errno));
 		report(w, path, PII_FILE_PARTIAL, PII_CODE_READ_ERROR, why);
 	}
-	closedir(d);
+	fs->closedir(fs->ctx, d);
 	f.path = strdup(path);
 	if (result != PII_OK || !f.path) {
 		free_frame(&f);
@@ -401,7 +451,7 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 	 * for the folders without one */
 	struct entry key = {.name = (char *)PII_IGNORE_FILE_NAME};
 	if (f.n && bsearch(&key, f.entries, f.n, sizeof(*f.entries), cmp_entry))
-		f.ignore = load_ignore(w->ctx->opt, path, !w->count);
+		f.ignore = load_ignore(w->ctx->opt, fs, path, !w->count);
 	if (w->depth == w->cap) {
 		size_t c = w->cap ? w->cap * 2 : 16;
 		struct frame *grown = realloc(w->stack, c * sizeof(*grown));
@@ -446,7 +496,7 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 	struct stat st;
 	bool have_stat = false;
 	if (type == DT_UNKNOWN || type == DT_DIR) {
-		if (pii_stat_path(path, &st, false) != 0) {
+		if (w->fs->stat(w->fs->ctx, path, &st, false) != 0) {
 			report(w, path, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, strerror(errno));
 			return PII_OK;
 		}
@@ -458,7 +508,7 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 			skip_symlink(w, path);
 			return PII_OK;
 		}
-		if (pii_stat_path(path, &st, true) != 0) {
+		if (w->fs->stat(w->fs->ctx, path, &st, true) != 0) {
 			char why[256];
 			snprintf(why, sizeof(why), "%s: %s",
 				 errno == ELOOP ? "symbolic link loop" : "broken symbolic link",
@@ -473,7 +523,7 @@ static enum pii_status visit(struct pii_walker *w, const char *path, unsigned ch
 	case DT_REG:
 		return push_job(w, path);
 	case DT_DIR:
-		if (!have_stat && pii_stat_path(path, &st, true) != 0) {
+		if (!have_stat && w->fs->stat(w->fs->ctx, path, &st, true) != 0) {
 			report(w, path, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, strerror(errno));
 			return PII_OK;
 		}
@@ -497,7 +547,7 @@ static bool is_dir(const struct pii_walker *w, const char *path, unsigned char t
 	struct stat st;
 	if (type != DT_UNKNOWN && !follow)
 		return type == DT_DIR;
-	return pii_stat_path(path, &st, follow) == 0 && S_ISDIR(st.st_mode);
+	return w->fs->stat(w->fs->ctx, path, &st, follow) == 0 && S_ISDIR(st.st_mode);
 }
 
 enum pii_status pii_walk_unit(struct pii_walker *w, const char *path, const char *shard_key)
@@ -524,17 +574,15 @@ const struct pii_options *pii_walk_options(const struct pii_walker *w)
 	return w->ctx->opt;
 }
 
-enum pii_status pii_walk(struct pii_walker *w, const char *root)
+/* Walks the tree of fs from root. */
+static enum pii_status walk_tree(struct pii_walker *w, const char *root,
+				 const struct pii_walk_fs *fs)
 {
 	struct stat st;
 	w->root = root;
-	if ((w->source = pii_source_of(root))) {
-		enum pii_status result = w->source->walk(w, root);
-		w->source = NULL;
-		return result;
-	}
+	w->fs = fs;
 	/* Paths given on the command line are followed, links or not. */
-	if (pii_stat_path(root, &st, true) != 0) {
+	if (fs->stat(fs->ctx, root, &st, true) != 0) {
 		report(w, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, strerror(errno));
 		return PII_OK;
 	}
@@ -566,4 +614,31 @@ enum pii_status pii_walk(struct pii_walker *w, const char *root)
 		free(path);
 	}
 	return result;
+}
+
+enum pii_status pii_walk_tree(struct pii_walker *w, const char *root, const struct pii_walk_fs *fs)
+{
+	/* a file of the tree is sharded by its path below root, as a local
+	 * file is: the same share splits alike from every machine */
+	const struct pii_source *source = w->source;
+	const char *given = w->root;
+	w->source = NULL;
+	enum pii_status result = walk_tree(w, root, fs);
+	while (w->depth)
+		free_frame(&w->stack[--w->depth]);
+	w->source = source;
+	w->root = given;
+	w->fs = &local_fs;
+	return result;
+}
+
+enum pii_status pii_walk(struct pii_walker *w, const char *root)
+{
+	w->root = root;
+	if ((w->source = pii_source_of(root))) {
+		enum pii_status result = w->source->walk(w, root);
+		w->source = NULL;
+		return result;
+	}
+	return walk_tree(w, root, &local_fs);
 }
