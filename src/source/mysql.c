@@ -434,17 +434,26 @@ static int figures(MYSQL *m, const char *schema, const char *name, struct my_fig
 		char *qschema = sql_name(schema);
 		free(sql);
 		sql = NULL;
-		if (qk && qname && qschema &&
-		    asprintf(&sql, "SELECT MAX(%s) FROM %s.%s", qk, qschema, qname) >= 0 &&
-		    (max = query(m, sql, why, whylen)) && (row = mysql_fetch_row(max)) && row[0]) {
+		bool asked = qk && qname && qschema &&
+			     asprintf(&sql, "SELECT MAX(%s) FROM %s.%s", qk, qschema, qname) >= 0;
+		if (!asked)
+			sql = NULL;
+		max = asked ? query(m, sql, why, whylen) : NULL;
+		row = max ? mysql_fetch_row(max) : NULL;
+		if (row && row[0]) {
 			max_key = row[0];
 			f->key = qk;
 			qk = NULL;
 		}
-		*why = '\0'; /* no key to sample by: not an error */
 		free(qk);
 		free(qname);
 		free(qschema);
+		/* the table locked (lock_wait_timeout) or out of time */
+		if (!max) {
+			if (!asked)
+				snprintf(why, whylen, "out of memory");
+			goto out;
+		}
 	}
 	char change[128];
 	snprintf(change, sizeof(change), "%lld|%llu|%s", (long long)f->updated,
