@@ -217,6 +217,30 @@ else
 	not_ok "no password and no terminal: exit 2" "exit $status; $(cat "$WORK/nopw.err")"
 fi
 
+# no password anywhere, on a terminal (script(1) gives one): asked for,
+# not echoed. The line is typed again every half second: one typed before
+# the prompt is flushed with the terminal's pending input.
+if command -v script >/dev/null 2>&1; then
+	i=0
+	while [ $i -lt 60 ]; do
+		sleep 0.5
+		printf '%s\n' "$PW" 2>/dev/null || break
+		i=$((i + 1))
+	done | timeout 60 script -qec "'$PIISCAN' -q '$RURL' -o '$WORK/tty.json'" /dev/null \
+		>"$WORK/tty.out" 2>&1
+	if grep -q 'Password for reader on mysql://localhost/webshop' "$WORK/tty.out" &&
+		! grep -q -F -e "$PW" "$WORK/tty.out" &&
+		$PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert any(r["table"] == "customers" for r in d["inventory"])' "$WORK/tty.json" 2>/dev/null; then
+		ok "no password, a terminal: asked for (not echoed), the scan reads customers"
+	else
+		not_ok "no password, a terminal: asked for, the scan reads customers" \
+			"$(sed "s/$PW/(password)/g" "$WORK/tty.out")"
+	fi
+fi
+
 # the client's own places: MYSQL_PWD, then ~/.my.cnf's [client]
 MYSQL_PWD="$PW" "$PIISCAN" -q "$RURL" -o "$WORK/env.json" 2>"$WORK/env.err"
 printf '[client]\npassword="%s"\n' "$PW" >"$HOME/.my.cnf"
