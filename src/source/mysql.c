@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/socket.h>
 
 #include "pii_cell.h"
@@ -255,8 +256,8 @@ static bool my_prepare(const char *root, const struct pii_options *opt, char *er
 		root_free(&r);
 		return false;
 	}
-	if (opt->db_password_file &&
-	    !(r.password = pii_read_password_file(opt->db_password_file, err, errlen))) {
+	const char *pw_file = pii_db_password_file(opt, root);
+	if (pw_file && !(r.password = pii_read_password_file(pw_file, err, errlen))) {
 		root_free(&r);
 		return false;
 	}
@@ -656,7 +657,7 @@ static void put_binary(struct my_table *t, const unsigned char *v, size_t len)
 
 static void put_value(struct my_table *t, int col, const char *v, size_t len)
 {
-	t->cell.loc = (struct pii_loc){.file = t->root->display, .table = t->shown,
+	t->cell.loc = (struct pii_loc){.file = t->s->path, .table = t->shown,
 				       .column = t->columns[col]};
 	pii_cell_start(&t->cell, 0, 0);
 	if (t->binary[col])
@@ -831,7 +832,9 @@ static void read_table(struct my_table *t)
 		return;
 	}
 	s->res->size = t->fig.size;
-	s->res->mtime = t->fig.updated;
+	/* InnoDB forgets UPDATE_TIME at a restart: then, as for PostgreSQL,
+	 * the time it was read (a database in use holds current data) */
+	s->res->mtime = t->fig.updated > 0 ? t->fig.updated : (int64_t)time(NULL);
 	s->res->mtime_ns = t->fig.change;
 	s->res->ino = t->fig.ino;
 	/* no table has an owner of its own here: its database stands for it */
@@ -867,7 +870,7 @@ static void read_table(struct my_table *t)
 	free(list);
 	pii_sink_set_row(s->out, 0);
 	if (t->rows)
-		pii_sink_table_sampled(s->out, t->root->display, t->shown, t->rows,
+		pii_sink_table_sampled(s->out, s->path, t->shown, t->rows,
 				       sampled ? t->fig.estimate : t->rows);
 	if (*t->why && t->at_query) {
 		fail(t, PII_FILE_FAILED, t->timeout ? PII_CODE_TIMEOUT : PII_CODE_OPEN_FAILED,

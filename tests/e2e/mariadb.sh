@@ -122,7 +122,9 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert not d["errors"], d["errors"]
 files = {(r["file"], r["type"], r["owner"]) for r in d["inventory"]}
-assert files == {("mysql://localhost/webshop", "MariaDB table", "webshop")}, files
+assert files == {("mysql://localhost/webshop!" + t, "MariaDB table", "webshop")
+                 for t in ("customers", "orders")}, files
+assert {r["system"] for r in d["inventory"]} == {"mysql://localhost/webshop"}
 assert {r["table"] for r in d["inventory"]} == {"customers", "orders"}
 assert all("rows_in_table" not in r for r in d["inventory"])' "$WORK/live.json"
 
@@ -137,7 +139,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert not d["errors"], d["errors"]
 seen = {(r["file"], r["table"]) for r in d["inventory"]}
-want = {("mysql://localhost", t) for t in ("webshop.customers", "webshop.orders", "other.people")}
+want = {("mysql://localhost!" + t, t) for t in ("webshop.customers", "webshop.orders", "other.people")}
 assert seen == want, seen' "$WORK/all.json"
 
 # ---- 3. a user who may read customers but not orders, its password in a file ---------
