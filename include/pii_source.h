@@ -23,8 +23,25 @@
 #include "pii_input.h"
 #include "pii_options.h"
 #include "pii_sink.h"
+#include "pii_url.h"
+#include "pii_walk.h"
 
-struct pii_walker;
+/* What a source's walk hands its units to: the walker (walk.c), through
+ * these, so that a source never calls the walker that calls it. */
+struct pii_source_walk {
+	void *walker;
+	const struct pii_options *opt;
+	bool counting; /* it only counts: no passwords asked, nothing logged */
+	/* a unit (a table, a file) as a job, when it is this shard's by
+	 * shard_key (NULL: the path) */
+	enum pii_status (*unit)(void *walker, const char *path, const char *shard_key);
+	/* a row for the errors sheet about something not handed on */
+	void (*problem)(void *walker, const char *path, enum pii_file_status st,
+			const char *code, const char *reason);
+	/* a tree (a share) walked as a local folder is: --exclude, ignore
+	 * files, order, shards by the path below root */
+	enum pii_status (*tree)(void *walker, const char *root, const struct pii_walk_fs *fs);
+};
 
 /* One unit being scanned by a worker. */
 struct pii_source_scan {
@@ -56,9 +73,9 @@ struct pii_source {
 	 * are), so that a typo fails the run before hours of work. false
 	 * with a message in err. */
 	bool (*prepare)(const char *root, const struct pii_options *opt, char *err, size_t errlen);
-	/* The walker: lists the units under root through pii_walk_unit and
-	 * pii_walk_problem. PII_EFATAL when out of memory only. */
-	enum pii_status (*walk)(struct pii_walker *w, const char *root);
+	/* The walker: lists the units under root through w. PII_EFATAL
+	 * when out of memory only. */
+	enum pii_status (*walk)(const struct pii_source_walk *w, const char *root);
 	/* A worker: reads one unit. Sets s->res's outcome. */
 	void (*scan)(struct pii_source_scan *s);
 	/* --state: the unit's identity now; false when it cannot be told
@@ -79,49 +96,8 @@ const struct pii_source *pii_source_of(const char *path);
  * (its library missing), for --version. */
 void pii_sources_describe(FILE *f);
 
-/* sqlite:///PATH names a local file, read as any file is (the SQLite
- * extractor): PATH, inside url; NULL for another URL. */
-const char *pii_source_local_file(const char *url);
-
-/* Whether path has the form of a URL (scheme://), supported or not. */
-bool pii_source_is_url(const char *path);
-
 /* Calls every source's thread_end / fini. */
 void pii_sources_thread_end(void);
 void pii_sources_fini(void);
-
-/* ---- for the sources: URLs and secrets ------------------------------------------ */
-
-/* A URL taken apart: scheme://user:password@host:port/path?query. The
- * parts are decoded (%2F -> /) and malloc'd; NULL when absent. */
-struct pii_url {
-	char *scheme, *user, *password, *host, *port, *path, *query;
-};
-
-/* false with a message in err when url is not of that form. */
-bool pii_url_parse(const char *url, struct pii_url *u, char *err, size_t errlen);
-
-/* The value of key in the URL's query (?socket=/run/x&ssl=1), malloc'd
- * and decoded, or NULL. */
-char *pii_url_query(const struct pii_url *u, const char *key);
-
-/* Frees the parts; the password's bytes are wiped first. */
-void pii_url_free(struct pii_url *u);
-
-/* Reads a password from a file (its first line, without the newline),
- * malloc'd; NULL with a message in err. The file must not be readable by
- * others, as ssh and .pgpass ask. */
-char *pii_read_password_file(const char *path, char *err, size_t errlen);
-
-/* The --db-password-file for database url: its own (URL=FILE), else the
- * one for every database, else NULL. */
-const char *pii_db_password_file(const struct pii_options *opt, const char *url);
-
-/* Asks for a password on the terminal, not echoed; NULL when there is no
- * terminal (a scheduled run) or nothing was typed. */
-char *pii_ask_password(const char *prompt);
-
-/* Wipes and frees a secret. */
-void pii_secret_free(char *secret);
 
 #endif

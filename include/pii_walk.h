@@ -26,16 +26,6 @@ void pii_walker_free(struct pii_walker *w);
  * when out of memory. */
 enum pii_status pii_walk(struct pii_walker *w, const char *root);
 
-/* For a source's walk (pii_source.h): hands on the unit path (a table,
- * a file on a share) as a job, when it is this shard's by shard_key (NULL:
- * the path); and a row for the errors sheet about one not handed on. */
-enum pii_status pii_walk_unit(struct pii_walker *w, const char *path, const char *shard_key);
-void pii_walk_problem(struct pii_walker *w, const char *path, enum pii_file_status st,
-		      const char *code, const char *reason);
-/* Whether w only counts (it must not ask for passwords or log); and the
- * run's options. */
-bool pii_walk_counting(const struct pii_walker *w);
-const struct pii_options *pii_walk_options(const struct pii_walker *w);
 /* A tree that is not the local file system's: a share a source lists.
  * Paths are the walker's (root, '/', names). */
 struct stat;
@@ -53,12 +43,6 @@ struct pii_walk_fs {
 	bool (*read_ignore)(void *ctx, struct pii_ignore *ig, const char *path, size_t max);
 	void *ctx;
 };
-
-/* For a source's walk: walks root in fs as a local folder is walked
- * (--exclude, ignore files, limits, order, rows for what cannot be
- * listed), a job for each file; the shard of a file is told by its path
- * below root, as locally. */
-enum pii_status pii_walk_tree(struct pii_walker *w, const char *root, const struct pii_walk_fs *fs);
 
 /* Whether the walk of root reaches path, below it (as the walker spells
  * it: root, '/', names): false when the folder path or one on the way is

@@ -17,7 +17,7 @@
 #include "pii_limits.h"
 #include "pii_register.h"
 #include "pii_report.h"
-#include "pii_source.h"
+#include "pii_url.h"
 
 /* Bits of HyperLogLog precision: 2^12 registers (4 KiB, 1.6% error) per
  * inventory row that outgrows the exact set; 2^14 (16 KiB, 0.8%) for
@@ -473,7 +473,7 @@ void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 	file->uid = r->uid;
 	/* a share's or a database's unit has no local owner: its own name,
 	 * or none (a share that does not tell), never uid 0's */
-	if ((r->owner[0] || pii_source_is_url(r->path)) &&
+	if ((r->owner[0] || pii_is_url(r->path)) &&
 	    !(file->owner = pii_arena_strdup(&inv->arena, r->owner)))
 		a->oom = true;
 	if (!file->path || !file->type)

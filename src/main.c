@@ -127,7 +127,7 @@ static int check_paths(const struct pii_options *opt)
 				return fatal(err);
 			continue;
 		}
-		if (pii_source_is_url(opt->paths[i])) {
+		if (pii_is_url(opt->paths[i])) {
 			snprintf(err, sizeof(err),
 				 "cannot scan '%s': this build reads no such URL (piiscan --version "
 				 "lists what it reads)",
@@ -482,8 +482,8 @@ int main(int argc, char **argv)
 			"(each run has a new random key)",
 			fp_entry->source);
 	for (size_t i = 0; i < opt.n_paths; i++)
-		if (pii_source_local_file(opt.paths[i]))
-			opt.paths[i] = pii_source_local_file(opt.paths[i]);
+		if (pii_url_local_file(opt.paths[i]))
+			opt.paths[i] = pii_url_local_file(opt.paths[i]);
 	if ((rc = check_paths(&opt)) != 0)
 		goto out;
 	if (!merge)

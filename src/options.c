@@ -556,7 +556,7 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 		case OPT_DB_PASSWORD_FILE:
 			/* URL=FILE: that database's (the configuration's
 			 * databases: entries); FILE: any database's */
-			if (!pii_source_is_url(optarg))
+			if (!pii_is_url(optarg))
 				o->db_password_file = optarg;
 			else if (!strrchr(optarg, '='))
 				res = usage_error(err, errlen,

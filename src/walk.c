@@ -550,28 +550,21 @@ static bool is_dir(const struct pii_walker *w, const char *path, unsigned char t
 	return w->fs->stat(w->fs->ctx, path, &st, follow) == 0 && S_ISDIR(st.st_mode);
 }
 
-enum pii_status pii_walk_unit(struct pii_walker *w, const char *path, const char *shard_key)
+/* ---- a source's walk (pii_source.h): what it hands its units to ----------------- */
+
+static enum pii_status source_unit(void *walker, const char *path, const char *shard_key)
 {
+	struct pii_walker *w = walker;
 	w->unit_key = shard_key;
 	enum pii_status st = push_job(w, path);
 	w->unit_key = NULL;
 	return st;
 }
 
-void pii_walk_problem(struct pii_walker *w, const char *path, enum pii_file_status st,
-		      const char *code, const char *reason)
+static void source_problem(void *walker, const char *path, enum pii_file_status st,
+			   const char *code, const char *reason)
 {
-	report(w, path, st, code, reason);
-}
-
-bool pii_walk_counting(const struct pii_walker *w)
-{
-	return w->count != NULL;
-}
-
-const struct pii_options *pii_walk_options(const struct pii_walker *w)
-{
-	return w->ctx->opt;
+	report(walker, path, st, code, reason);
 }
 
 /* Walks the tree of fs from root. */
@@ -616,8 +609,9 @@ static enum pii_status walk_tree(struct pii_walker *w, const char *root,
 	return result;
 }
 
-enum pii_status pii_walk_tree(struct pii_walker *w, const char *root, const struct pii_walk_fs *fs)
+static enum pii_status source_tree(void *walker, const char *root, const struct pii_walk_fs *fs)
 {
+	struct pii_walker *w = walker;
 	/* a file of the tree is sharded by its path below root, as a local
 	 * file is: the same share splits alike from every machine */
 	const struct pii_source *source = w->source;
@@ -636,7 +630,11 @@ enum pii_status pii_walk(struct pii_walker *w, const char *root)
 {
 	w->root = root;
 	if ((w->source = pii_source_of(root))) {
-		enum pii_status result = w->source->walk(w, root);
+		struct pii_source_walk sw = {
+			.walker = w, .opt = w->ctx->opt, .counting = w->count != NULL,
+			.unit = source_unit, .problem = source_problem, .tree = source_tree,
+		};
+		enum pii_status result = w->source->walk(&sw, root);
 		w->source = NULL;
 		return result;
 	}

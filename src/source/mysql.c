@@ -36,7 +36,6 @@
 #include "pii_cell.h"
 #include "pii_source.h"
 #include "pii_util.h"
-#include "pii_walk.h"
 
 /* How long a table's metadata lock may be waited for, in seconds. */
 #define LOCK_WAIT_SECONDS 5
@@ -291,11 +290,11 @@ static bool my_prepare(const char *root, const struct pii_options *opt, char *er
 
 /* ---- the walk: every base table of the catalogue -------------------------------- */
 
-static enum pii_status my_walk(struct pii_walker *w, const char *root)
+static enum pii_status my_walk(const struct pii_source_walk *w, const char *root)
 {
 	const struct my_root *r = root_given(root);
 	if (!r) {
-		pii_walk_problem(w, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
+		w->problem(w->walker, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
 				 "database not prepared (internal error)");
 		return PII_OK;
 	}
@@ -319,7 +318,7 @@ static enum pii_status my_walk(struct pii_walker *w, const char *root)
 	free(db);
 	if (!res) {
 		snprintf(msg, sizeof(msg), "tables not listed: %s", *why ? why : "out of memory");
-		pii_walk_problem(w, r->display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, msg);
+		w->problem(w->walker, r->display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, msg);
 		mysql_close(m);
 		return PII_OK;
 	}
@@ -335,7 +334,7 @@ static enum pii_status my_walk(struct pii_walker *w, const char *root)
 			st = PII_EFATAL;
 			break;
 		}
-		st = pii_walk_unit(w, path, name);
+		st = w->unit(w->walker, path, name);
 		free(path);
 		free(name);
 	}

@@ -34,7 +34,6 @@
 #include "pii_cell.h"
 #include "pii_source.h"
 #include "pii_util.h"
-#include "pii_walk.h"
 
 /* Rows fetched from the cursor at a time: at most FETCH_ROWS, and no more
  * than FETCH_BYTES of the table's average row (a table of documents in
@@ -187,11 +186,11 @@ static char *shown_name(const char *schema, const char *table)
 	return asprintf(&out, "%s.%s", schema, table) < 0 ? NULL : out;
 }
 
-static enum pii_status pg_walk(struct pii_walker *w, const char *root)
+static enum pii_status pg_walk(const struct pii_source_walk *w, const char *root)
 {
 	const struct pg_root *r = root_given(root);
 	if (!r) {
-		pii_walk_problem(w, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
+		w->problem(w->walker, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
 				 "database not prepared (internal error)");
 		return PII_OK;
 	}
@@ -201,7 +200,7 @@ static enum pii_status pg_walk(struct pii_walker *w, const char *root)
 		char why[400], msg[500];
 		pg_message(PQerrorMessage(c), why, sizeof(why));
 		snprintf(msg, sizeof(msg), "tables not listed: %s", why);
-		pii_walk_problem(w, r->display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, msg);
+		w->problem(w->walker, r->display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, msg);
 		PQclear(res);
 		PQfinish(c);
 		return PII_OK;
@@ -215,7 +214,7 @@ static enum pii_status pg_walk(struct pii_walker *w, const char *root)
 			st = PII_EFATAL;
 			break;
 		}
-		st = pii_walk_unit(w, path, name);
+		st = w->unit(w->walker, path, name);
 		free(path);
 		free(name);
 	}

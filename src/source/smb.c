@@ -36,7 +36,6 @@
 #include "pii_ignore.h"
 #include "pii_source.h"
 #include "pii_util.h"
-#include "pii_walk.h"
 
 /* How long one request to the server may take, in ms: a server gone
  * quiet fails the file rather than hold its worker. */
@@ -538,11 +537,11 @@ static bool tree_read_ignore(void *ctx, struct pii_ignore *ig, const char *path,
 	return ok;
 }
 
-static enum pii_status smb_walk(struct pii_walker *w, const char *root)
+static enum pii_status smb_walk(const struct pii_source_walk *w, const char *root)
 {
 	const struct smb_root *r = root_given(root);
 	if (!r) {
-		pii_walk_problem(w, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
+		w->problem(w->walker, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
 				 "share not prepared (internal error)");
 		return PII_OK;
 	}
@@ -551,7 +550,7 @@ static enum pii_status smb_walk(struct pii_walker *w, const char *root)
 	if (!t.c) {
 		char why[300];
 		snprintf(why, sizeof(why), "cannot start libsmbclient: %s", strerror(errno));
-		pii_walk_problem(w, r->display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, why);
+		w->problem(w->walker, r->display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, why);
 		return PII_OK;
 	}
 	const struct pii_walk_fs fs = {
@@ -562,7 +561,7 @@ static enum pii_status smb_walk(struct pii_walker *w, const char *root)
 		.read_ignore = tree_read_ignore,
 		.ctx = &t,
 	};
-	enum pii_status st = pii_walk_tree(w, r->display, &fs);
+	enum pii_status st = w->tree(w->walker, r->display, &fs);
 	free_context(t.c);
 	return st;
 }
