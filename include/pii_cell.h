@@ -28,6 +28,11 @@ void pii_cell_start(struct pii_cell *c, uint64_t line, uint64_t offset);
 void pii_cell_put(struct pii_cell *c, const char *s, size_t n);
 void pii_cell_putc(struct pii_cell *c, char ch);
 
+/* Adds the printable runs of four or more bytes of binary data (a blob
+ * of a database), a line each, as the strings extractor reads a binary
+ * file. */
+void pii_cell_put_strings(struct pii_cell *c, const unsigned char *bytes, size_t len);
+
 /* Hands the cell to the sink (nothing when empty). Returns the first error
  * since pii_cell_start, or PII_OK. */
 enum pii_status pii_cell_end(struct pii_cell *c);

@@ -71,6 +71,24 @@ void pii_cell_putc(struct pii_cell *c, char ch)
 	pii_cell_put(c, &ch, 1);
 }
 
+void pii_cell_put_strings(struct pii_cell *c, const unsigned char *bytes, size_t len)
+{
+	size_t run = 0; /* bytes of the printable run at bytes[i - run] */
+	for (size_t i = 0; i <= len; i++) {
+		bool printable = i < len && ((bytes[i] >= 0x20 && bytes[i] < 0x7f) ||
+					     bytes[i] == '\t' || bytes[i] >= 0x80);
+		if (printable) {
+			run++;
+			continue;
+		}
+		if (run >= 4) { /* shorter: not a word */
+			pii_cell_put(c, (const char *)bytes + i - run, run);
+			pii_cell_putc(c, '\n');
+		}
+		run = 0;
+	}
+}
+
 enum pii_status pii_cell_end(struct pii_cell *c)
 {
 	size_t n = c->text.len;

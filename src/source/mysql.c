@@ -629,38 +629,13 @@ static char *select_list(struct my_table *t, bool *none)
 	return out;
 }
 
-/* A binary value: its printable runs of four or more bytes, a line each,
- * as the strings extractor reads a binary file. */
-static void put_binary(struct my_table *t, const unsigned char *v, size_t len)
-{
-	struct pii_buf run = {0};
-	size_t run_start = 0;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char byte = v[i];
-		bool printable = (byte >= 0x20 && byte < 0x7f) || byte == '\t' || byte >= 0x80;
-		if (printable) {
-			pii_buf_putc(&run, (char)byte);
-			continue;
-		}
-		if (run.len - run_start < 4)
-			run.len = run_start; /* too short to be a word */
-		else if (pii_buf_putc(&run, '\n'))
-			run_start = run.len;
-	}
-	if (run.len - run_start < 4)
-		run.len = run_start;
-	if (run.len)
-		pii_cell_put(&t->cell, run.data, run.len);
-	pii_buf_free(&run);
-}
-
 static void put_value(struct my_table *t, int col, const char *v, size_t len)
 {
 	t->cell.loc = (struct pii_loc){.file = t->s->path, .table = t->shown,
 				       .column = t->columns[col]};
 	pii_cell_start(&t->cell, 0, 0);
 	if (t->binary[col])
-		put_binary(t, (const unsigned char *)v, len);
+		pii_cell_put_strings(&t->cell, (const unsigned char *)v, len);
 	else
 		pii_cell_put(&t->cell, v, len);
 	t->cell.st = pii_cell_end(&t->cell);

@@ -393,33 +393,27 @@ static char *read_sql(struct pg_table *t, const char *list, bool *sampled)
 	return rc < 0 ? NULL : sql;
 }
 
-/* A bytea value as text ("\x4a61..."): its printable runs of four or more
- * bytes, a line each, as the strings extractor reads a binary file. */
+static unsigned nibble(char c)
+{
+	return c >= 'a' ? (unsigned)(c - 'a' + 10) : c >= 'A' ? (unsigned)(c - 'A' + 10)
+							       : (unsigned)(c - '0') & 15;
+}
+
+/* A bytea value as text ("\x4a61..."): its printable strings, decoded. */
 static void put_binary(struct pg_table *t, const char *hex, size_t len)
 {
 	if (len < 2 || hex[0] != '\\' || hex[1] != 'x')
 		return;
-	struct pii_buf run = {0};
-	size_t run_start = 0;
-	for (size_t i = 2; i + 1 < len; i += 2) {
-		unsigned byte;
-		if (sscanf(hex + i, "%2x", &byte) != 1)
-			break;
-		bool printable = (byte >= 0x20 && byte < 0x7f) || byte == '\t' || byte >= 0x80;
-		if (printable) {
-			pii_buf_putc(&run, (char)byte);
-			continue;
-		}
-		if (run.len - run_start < 4)
-			run.len = run_start; /* too short to be a word */
-		else if (pii_buf_putc(&run, '\n'))
-			run_start = run.len;
+	size_t n = (len - 2) / 2;
+	unsigned char *bytes = malloc(n ? n : 1);
+	if (!bytes) {
+		t->cell.st = PII_EOBJECT;
+		return;
 	}
-	if (run.len - run_start < 4)
-		run.len = run_start;
-	if (run.len)
-		pii_cell_put(&t->cell, run.data, run.len);
-	pii_buf_free(&run);
+	for (size_t i = 0; i < n; i++)
+		bytes[i] = (unsigned char)(nibble(hex[2 + 2 * i]) << 4 | nibble(hex[3 + 2 * i]));
+	pii_cell_put_strings(&t->cell, bytes, n);
+	free(bytes);
 }
 
 static void put_value(struct pg_table *t, int col, const char *v, size_t len)
