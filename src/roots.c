@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "pii_log.h"
+#include "pii_url.h"
 #include "pii_util.h"
 #include "pii_walk.h"
 
@@ -95,6 +96,14 @@ size_t pii_roots_dedupe(struct pii_options *opt)
 				     .real = realpath(opt->paths[i], NULL)};
 	}
 	for (size_t i = 0; i < n; i++) {
+		/* a URL (a database, a share) given twice, as written */
+		for (size_t j = 0; j < i && !drop[i] && pii_is_url(opt->paths[i]); j++)
+			if (!drop[j] && !strcmp(opt->paths[i], opt->paths[j])) {
+				drop[i] = true;
+				dropped++;
+				pii_log(PII_LOG_WARNING, "path_overlap", NULL,
+					"'%s' is given twice: scanning it once", opt->paths[i]);
+			}
 		if (!r[i].ok)
 			continue;
 		size_t twice = n;

@@ -242,9 +242,21 @@ struct pg_table {
 	char *unread;             /* the columns the user may not read, listed */
 };
 
+/* Whether a connection kept from an earlier table still answers: the
+ * server may have closed it meanwhile (a restart, an idle timeout), which
+ * only a round trip tells. */
+static bool answers(PGconn *c)
+{
+	PGresult *ping = PQexec(c, "");
+	bool alive = PQresultStatus(ping) == PGRES_EMPTY_QUERY;
+	PQclear(ping);
+	return alive;
+}
+
 static PGconn *thread_connection(const struct pg_root *r, char *why, size_t whylen)
 {
-	if (thread_conn && (thread_conn_root != r || PQstatus(thread_conn) != CONNECTION_OK)) {
+	if (thread_conn && (thread_conn_root != r || PQstatus(thread_conn) != CONNECTION_OK ||
+			    !answers(thread_conn))) {
 		PQfinish(thread_conn);
 		thread_conn = NULL;
 	}

@@ -78,6 +78,9 @@ d = json.load(open('$WORK/live.json'))
 where = [r['file'] for r in d['inventory']] + [e['path'] for e in d['errors']]
 sys.exit([w for w in where if '@' in w or 'pgrun' in w] or None)"
 
+"$PIISCAN" -q -o "$WORK/twice.json" "$URL" "$URL" 2>/dev/null
+check "the same database given twice is scanned once" $CHECK same "$WORK/live.json" "$WORK/twice.json"
+
 # 2. A schema besides public is named; a view is not read twice.
 psql_su hr "CREATE SCHEMA crm; CREATE TABLE crm.klanten (naam text, email text);
 	INSERT INTO crm.klanten VALUES ('Lotte Jansen', 'l.jansen@planet.nl');
