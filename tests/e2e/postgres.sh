@@ -169,7 +169,7 @@ if command -v script >/dev/null; then
 		>"$WORK/tty.out" 2>&1 &
 	exec 3>"$WORK/keys"
 	i=0
-	until grep -q 'Password for' "$WORK/tty.out" || [ $i -ge 600 ]; do
+	until grep -q 'Password for' "$WORK/tty.out" 2>/dev/null || [ $i -ge 600 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
