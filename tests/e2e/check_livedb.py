@@ -38,7 +38,8 @@ def same(dump, live, but=None):
     if a != b:
         only_dump = [r for r in a if r not in b]
         only_live = [r for r in b if r not in a]
-        sys.exit(f"only in the dump's: {only_dump}\nonly in the live scan's: {only_live}")
+        sys.exit(f"only in the dump's: {only_dump}\nonly in the live scan's: {only_live}\n"
+                 f"rows: {len(a)} against {len(b)}")
     print(f"{len(a)} rows alike")
 
 
