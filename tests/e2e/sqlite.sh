@@ -25,6 +25,11 @@ check "inside a zip: the same findings" sh -c "
 	sed 's/\"file\":\"[^\"]*\",//' '$WORK/crm.jsonl' | sort >'$WORK/a.txt'
 	sed 's/\"file\":\"[^\"]*\",//' '$WORK/zip.jsonl' | sort >'$WORK/b.txt'
 	test -s '$WORK/a.txt' && cmp -s '$WORK/a.txt' '$WORK/b.txt'"
+# sqlite:///PATH, as the live databases are named: the file itself
+"$PIISCAN" -q -j 2 $KEY --show-values -o "$WORK/url.jsonl" "sqlite://$WORK/crm.db"
+check "sqlite:///PATH: the findings of the file, located by its path" sh -c "
+	sort '$WORK/crm.jsonl' >'$WORK/c.txt' && sort '$WORK/url.jsonl' >'$WORK/u.txt' &&
+	test -s '$WORK/c.txt' && cmp -s '$WORK/c.txt' '$WORK/u.txt'"
 
 # A large database dense with personal data: 3.5 million customers, some
 # 390 MB, about 37 s to read whole on the 2-core machine in 2025 (more
