@@ -20,6 +20,10 @@ cd "$ROOT" || exit 2
 # share a port in use without a word
 PORT=${PIISCAN_SMB_PORT:-44500}
 while ss -ltn 2>/dev/null | grep -q ":$PORT "; do PORT=$((PORT + 1)); done
+# The standard port as well when it is free: libsmbclient asks for a
+# file's owner by name (LSA) on 445 whatever port the URL names.
+PORTS=$PORT
+ss -ltn 2>/dev/null | grep -q ":445 " || PORTS="445 $PORT"
 SMBUSER=piiscansmb$$
 PASSWORD="Smb-Pa55-$$-kq7"
 URL="smb://127.0.0.1:$PORT/data"
@@ -65,7 +69,7 @@ cat >"$WORK/smb.conf" <<EOF
 	netbios name = PIISCANTEST
 	workgroup = WORKGROUP
 	server role = standalone server
-	smb ports = $PORT
+	smb ports = $PORTS
 	interfaces = lo
 	bind interfaces only = yes
 	server min protocol = SMB2
@@ -177,6 +181,25 @@ assert s == l, (set(s.items()) ^ set(l.items()))
 EOF
 check "the owner of a file on the share is no local user (empty when Samba has no LSA)" \
 	$PY -c "import json,sys; d=json.load(open(sys.argv[1])); assert all(r['owner'] != 'root' for r in d['inventory'])" "$WORK/smb.json"
+# On the standard port the owner is the Windows owner by name, as
+# smbcacls (Samba's own client) reads it from the file's security
+# descriptor.
+if [ "$PORTS" != "$PORT" ] && command -v smbcacls >/dev/null; then
+	OWNED="odd names/50% of #3.txt"
+	chown "$SMBUSER" "$SHARE/$OWNED"
+	want=$(smbcacls -s "$WORK/smb.conf" -A "$AUTH" //127.0.0.1/data "$OWNED" 2>/dev/null |
+		sed -n 's/^OWNER://p')
+	scan owner --smb-auth-file "$AUTH" "smb://127.0.0.1/data/odd names"
+	check "on port 445: the owner by name ($want), as smbcacls reads it" $PY -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+owners = {r['owner'] for r in d['inventory']}
+sys.exit(None if sys.argv[2] and owners == {sys.argv[2]} else (owners, sys.argv[2]))" \
+		"$WORK/owner.json" "$want"
+	chown root "$SHARE/$OWNED"
+else
+	echo "skip - the owner by name: port 445 is taken on this machine (libsmbclient asks there)"
+fi
 
 # 2. A file the user may not read, and a file locked by another user.
 chmod 000 "$SHARE/exports/medewerkers.tsv"
