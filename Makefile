@@ -27,14 +27,16 @@ HAVE_LIBEXIF ?= $(call have,libexif)
 # over all their text (src/match_hs.c); the findings are the same.
 HAVE_VECTORSCAN ?= $(call have,libhs)
 # Sources besides mounted files (src/source/): live PostgreSQL (libpq),
-# MariaDB and MySQL (libmariadb), Windows shares (libsmbclient).
+# MariaDB and MySQL (libmariadb), Windows shares (libsmbclient: loaded
+# with dlopen at the first smb:// path, as its hundred Samba libraries
+# would slow every start; only its header is needed to build).
 HAVE_LIBPQ ?= $(call have,libpq)
 HAVE_MARIADB ?= $(call have,libmariadb)
 HAVE_SMBCLIENT ?= $(call have,smbclient)
 PKGS    += $(if $(filter 1,$(HAVE_GMIME)),gmime-3.0) $(if $(filter 1,$(HAVE_LIBPFF)),libpff) \
 	   $(if $(filter 1,$(HAVE_LIBGSF)),libgsf-1) $(if $(filter 1,$(HAVE_LIBEXIF)),libexif) \
 	   $(if $(filter 1,$(HAVE_VECTORSCAN)),libhs) $(if $(filter 1,$(HAVE_LIBPQ)),libpq) \
-	   $(if $(filter 1,$(HAVE_MARIADB)),libmariadb) $(if $(filter 1,$(HAVE_SMBCLIENT)),smbclient)
+	   $(if $(filter 1,$(HAVE_MARIADB)),libmariadb)
 # OCR: tesseract and leptonica are loaded with dlopen at the first image
 # (src/ocr_engine.c), so only their headers are needed to build; they are
 # included as <leptonica/...>, not through leptonica's -I, whose list.h
@@ -70,6 +72,7 @@ override CPPFLAGS += -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config -
 	-DHAVE_LIBEXIF=$(HAVE_LIBEXIF) -DHAVE_VECTORSCAN=$(HAVE_VECTORSCAN) \
 	-DHAVE_TESSERACT=$(HAVE_TESSERACT) -DHAVE_LIBHEIF=$(HAVE_LIBHEIF) \
 	-DHAVE_LIBPQ=$(HAVE_LIBPQ) -DHAVE_MARIADB=$(HAVE_MARIADB) -DHAVE_SMBCLIENT=$(HAVE_SMBCLIENT) \
+	$(if $(filter 1,$(HAVE_SMBCLIENT)),$(shell pkg-config --cflags smbclient 2>/dev/null)) \
 	-DPII_DATADIR=\"$(PREFIX)/share/piiscan\"
 LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARN) $(WERROR) $(SAN)
@@ -326,7 +329,7 @@ uninstall:
 deb: $(BIN) $(COMPLETIONS)
 	@rm -rf $(BUILD)/deb
 	@$(MAKE) --no-print-directory -o $(BIN) install DESTDIR=$(abspath $(BUILD))/deb/debian/piiscan PREFIX=/usr >/dev/null
-	@HAVE_TESSERACT=$(HAVE_TESSERACT) HAVE_LIBHEIF=$(HAVE_LIBHEIF) sh scripts/make-deb.sh $(BUILD)
+	@HAVE_TESSERACT=$(HAVE_TESSERACT) HAVE_LIBHEIF=$(HAVE_LIBHEIF) HAVE_SMBCLIENT=$(HAVE_SMBCLIENT) sh scripts/make-deb.sh $(BUILD)
 
 clean:
 	rm -rf build build-asan build-tsan build-fuzz build-novs

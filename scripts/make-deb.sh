@@ -89,6 +89,7 @@ grep -v "binaries to analyze should already be installed" "$work/shlibdeps.err" 
 recommends=poppler-utils
 [ "${HAVE_TESSERACT:-1}" = 1 ] && recommends="$recommends, libtesseract5, liblept5, tesseract-ocr-nld, tesseract-ocr-eng"
 [ "${HAVE_LIBHEIF:-1}" = 1 ] && recommends="$recommends, libheif1"
+[ "${HAVE_SMBCLIENT:-1}" = 1 ] && recommends="$recommends, libsmbclient"
 
 (cd "$root" && find usr -type f | LC_ALL=C sort | xargs md5sum) >"$root/DEBIAN/md5sums"
 cat >"$root/DEBIAN/control" <<EOF

@@ -22,6 +22,7 @@
  * (smb://DOM;user@fs1/data) is allowed and never shown in a job path.
  */
 #include <dirent.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libsmbclient.h>
@@ -63,12 +64,72 @@ static __thread const struct smb_root *thread_ctx_root;
 /* Held around every call into libsmbclient. */
 static pthread_mutex_t lib_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* libsmbclient, loaded with dlopen at the first smb:// path: linked in,
+ * its hundred Samba libraries added some 20 ms to the start of every run,
+ * shares or not. */
+#define SMB_FUNCTIONS(X) \
+	X(smbc_free_context) \
+	X(smbc_getFunctionClose) \
+	X(smbc_getFunctionClosedir) \
+	X(smbc_getFunctionGetxattr) \
+	X(smbc_getFunctionOpen) \
+	X(smbc_getFunctionOpendir) \
+	X(smbc_getFunctionRead) \
+	X(smbc_getFunctionReaddir) \
+	X(smbc_getFunctionStat) \
+	X(smbc_getOptionUserData) \
+	X(smbc_init_context) \
+	X(smbc_new_context) \
+	X(smbc_setDebug) \
+	X(smbc_setFunctionAuthDataWithContext) \
+	X(smbc_setOptionFallbackAfterKerberos) \
+	X(smbc_setOptionNoAutoAnonymousLogin) \
+	X(smbc_setOptionOpenShareMode) \
+	X(smbc_setOptionProtocols) \
+	X(smbc_setOptionUseCCache) \
+	X(smbc_setOptionUseKerberos) \
+	X(smbc_setOptionUserData) \
+	X(smbc_setTimeout)
+
+static struct {
+#define SMB_POINTER(f) __typeof__(f) *f;
+	SMB_FUNCTIONS(SMB_POINTER)
+#undef SMB_POINTER
+} lib;
+
+/* Loads the library once (prepare runs on the main thread); false with
+ * the reason in err. */
+static bool load_library(char *err, size_t errlen)
+{
+	static void *handle;
+	if (handle)
+		return true;
+	static const char *const names[] = {"libsmbclient.so.0", "libsmbclient.so", NULL};
+	for (const char *const *n = names; *n && !handle; n++)
+		handle = dlopen(*n, RTLD_NOW | RTLD_LOCAL);
+	if (!handle) {
+		snprintf(err, errlen, "smb:// needs libsmbclient (Debian: libsmbclient): %s",
+			 dlerror());
+		return false;
+	}
+#define SMB_LOAD(f)                                                                       \
+	if (!(*(void **)&lib.f = dlsym(handle, #f))) {                                    \
+		snprintf(err, errlen, "libsmbclient has no %s: too old?", #f);            \
+		dlclose(handle);                                                          \
+		handle = NULL;                                                            \
+		return false;                                                             \
+	}
+	SMB_FUNCTIONS(SMB_LOAD)
+#undef SMB_LOAD
+	return true;
+}
+
 /* ---- contexts -------------------------------------------------------------------------- */
 
 static void auth(SMBCCTX *c, const char *server, const char *share, char *workgroup,
 		 int wglen, char *user, int userlen, char *password, int pwlen)
 {
-	const struct smb_root *r = smbc_getOptionUserData(c);
+	const struct smb_root *r = lib.smbc_getOptionUserData(c);
 	if (!r)
 		return;
 	if (r->domain)
@@ -82,26 +143,26 @@ static void auth(SMBCCTX *c, const char *server, const char *share, char *workgr
 /* A new context for root's share; NULL with errno. */
 static SMBCCTX *new_context_locked(const struct smb_root *r)
 {
-	SMBCCTX *c = smbc_new_context();
+	SMBCCTX *c = lib.smbc_new_context();
 	if (!c)
 		return NULL;
-	smbc_setDebug(c, 0);
-	smbc_setOptionUserData(c, (void *)r);
-	smbc_setFunctionAuthDataWithContext(c, auth);
-	smbc_setTimeout(c, SMB_TIMEOUT_MS);
-	smbc_setOptionProtocols(c, "SMB2_02", "SMB3");
-	smbc_setOptionOpenShareMode(c, SMBC_SHAREMODE_DENY_NONE);
+	lib.smbc_setDebug(c, 0);
+	lib.smbc_setOptionUserData(c, (void *)r);
+	lib.smbc_setFunctionAuthDataWithContext(c, auth);
+	lib.smbc_setTimeout(c, SMB_TIMEOUT_MS);
+	lib.smbc_setOptionProtocols(c, "SMB2_02", "SMB3");
+	lib.smbc_setOptionOpenShareMode(c, SMBC_SHAREMODE_DENY_NONE);
 	if (r->password) {
 		/* the account given, or nothing: never a guest logon instead */
-		smbc_setOptionNoAutoAnonymousLogin(c, 1);
+		lib.smbc_setOptionNoAutoAnonymousLogin(c, 1);
 	} else {
-		smbc_setOptionUseKerberos(c, 1);
-		smbc_setOptionFallbackAfterKerberos(c, 1);
-		smbc_setOptionUseCCache(c, 1);
+		lib.smbc_setOptionUseKerberos(c, 1);
+		lib.smbc_setOptionFallbackAfterKerberos(c, 1);
+		lib.smbc_setOptionUseCCache(c, 1);
 	}
-	if (!smbc_init_context(c)) {
+	if (!lib.smbc_init_context(c)) {
 		int e = errno;
-		smbc_free_context(c, 1);
+		lib.smbc_free_context(c, 1);
 		errno = e;
 		return NULL;
 	}
@@ -121,7 +182,7 @@ static SMBCCTX *new_context(const struct smb_root *r)
 static void free_context(SMBCCTX *c)
 {
 	pthread_mutex_lock(&lib_lock);
-	smbc_free_context(c, 1);
+	lib.smbc_free_context(c, 1);
 	pthread_mutex_unlock(&lib_lock);
 }
 
@@ -138,42 +199,42 @@ static void free_context(SMBCCTX *c)
 
 static int lib_stat_url(SMBCCTX *c, const char *url, struct stat *st)
 {
-	LIB_CALL(int, smbc_getFunctionStat(c)(c, url, st));
+	LIB_CALL(int, lib.smbc_getFunctionStat(c)(c, url, st));
 }
 
 static SMBCFILE *lib_open(SMBCCTX *c, const char *url)
 {
-	LIB_CALL(SMBCFILE *, smbc_getFunctionOpen(c)(c, url, O_RDONLY, 0));
+	LIB_CALL(SMBCFILE *, lib.smbc_getFunctionOpen(c)(c, url, O_RDONLY, 0));
 }
 
 static ssize_t lib_read(SMBCCTX *c, SMBCFILE *f, void *buf, size_t n)
 {
-	LIB_CALL(ssize_t, smbc_getFunctionRead(c)(c, f, buf, n));
+	LIB_CALL(ssize_t, lib.smbc_getFunctionRead(c)(c, f, buf, n));
 }
 
 static int lib_close(SMBCCTX *c, SMBCFILE *f)
 {
-	LIB_CALL(int, smbc_getFunctionClose(c)(c, f));
+	LIB_CALL(int, lib.smbc_getFunctionClose(c)(c, f));
 }
 
 static SMBCFILE *lib_opendir(SMBCCTX *c, const char *url)
 {
-	LIB_CALL(SMBCFILE *, smbc_getFunctionOpendir(c)(c, url));
+	LIB_CALL(SMBCFILE *, lib.smbc_getFunctionOpendir(c)(c, url));
 }
 
 static struct smbc_dirent *lib_readdir(SMBCCTX *c, SMBCFILE *d)
 {
-	LIB_CALL(struct smbc_dirent *, smbc_getFunctionReaddir(c)(c, d));
+	LIB_CALL(struct smbc_dirent *, lib.smbc_getFunctionReaddir(c)(c, d));
 }
 
 static int lib_closedir(SMBCCTX *c, SMBCFILE *d)
 {
-	LIB_CALL(int, smbc_getFunctionClosedir(c)(c, d));
+	LIB_CALL(int, lib.smbc_getFunctionClosedir(c)(c, d));
 }
 
 static int lib_getxattr(SMBCCTX *c, const char *url, const char *name, char *buf, size_t n)
 {
-	LIB_CALL(int, smbc_getFunctionGetxattr(c)(c, url, name, buf, n));
+	LIB_CALL(int, lib.smbc_getFunctionGetxattr(c)(c, url, name, buf, n));
 }
 
 static SMBCCTX *thread_context(const struct smb_root *r)
@@ -372,6 +433,10 @@ static bool smb_prepare(const char *root, const struct pii_options *opt, char *e
 	struct pii_url u;
 	if (!pii_url_parse(root, &u, err, errlen))
 		return false;
+	if (!load_library(err, errlen)) {
+		pii_url_free(&u);
+		return false;
+	}
 	struct smb_root r = {0};
 	bool ok = false;
 	if (u.password) {
