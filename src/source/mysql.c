@@ -485,6 +485,7 @@ struct my_table {
 	struct pii_cell cell;
 	char **columns;           /* names, of the columns read */
 	bool *binary;             /* blob, binary: read for its strings */
+	bool *json;               /* JSON: read with key paths */
 	int n_columns;
 	char *unread;             /* the columns the user may not read, listed */
 	uint64_t rows;            /* read so far */
@@ -583,11 +584,19 @@ static char *select_list(struct my_table *t, bool *none)
 	*none = false;
 	char *qs = sql_string(t->m, t->schema), *qn = sql_string(t->m, t->name), *sql = NULL;
 	MYSQL_RES *cols = NULL;
+	/* a JSON column: MySQL's type; MariaDB's is a LONGTEXT that the
+	 * check json_valid(`column`) guards */
+	const char *json = is_mariadb(t->m)
+		? "EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k "
+		  "WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME "
+		  "AND k.CHECK_CLAUSE = CONCAT('json_valid(`', c.COLUMN_NAME, '`)'))"
+		: "c.DATA_TYPE = 'json'";
 	if (qs && qn &&
 	    asprintf(&sql,
-		     "SELECT COLUMN_NAME, DATA_TYPE, PRIVILEGES FROM information_schema.COLUMNS "
-		     "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s ORDER BY ORDINAL_POSITION",
-		     qs, qn) >= 0)
+		     "SELECT c.COLUMN_NAME, c.DATA_TYPE, c.PRIVILEGES, %s "
+		     "FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = %s AND "
+		     "c.TABLE_NAME = %s ORDER BY c.ORDINAL_POSITION",
+		     json, qs, qn) >= 0)
 		cols = query(t->m, sql, t->why, sizeof(t->why));
 	else
 		sql = NULL;
@@ -602,8 +611,9 @@ static char *select_list(struct my_table *t, bool *none)
 	struct pii_buf list = {0}, unread = {0};
 	t->columns = calloc(n + 1, sizeof(char *));
 	t->binary = calloc(n + 1, sizeof(bool));
+	t->json = calloc(n + 1, sizeof(bool));
 	MYSQL_ROW row;
-	while (t->columns && t->binary && (row = mysql_fetch_row(cols))) {
+	while (t->columns && t->binary && t->json && (row = mysql_fetch_row(cols))) {
 		const char *name = row[0], *type = row[1] ? row[1] : "", *priv = row[2] ? row[2] : "";
 		if (!strstr(priv, "select")) {
 			pii_buf_printf(&unread, "%s%s", unread.len ? ", " : "", name);
@@ -617,6 +627,7 @@ static char *select_list(struct my_table *t, bool *none)
 		pii_buf_printf(&list, "%s%s", list.len ? ", " : "", quoted);
 		free(quoted);
 		t->binary[t->n_columns] = binary_type(type);
+		t->json[t->n_columns] = row[3] && !strcmp(row[3], "1");
 		t->columns[t->n_columns++] = strdup(name);
 	}
 	mysql_free_result(cols);
@@ -624,7 +635,7 @@ static char *select_list(struct my_table *t, bool *none)
 		t->unread = strdup(pii_buf_cstr(&unread));
 	pii_buf_free(&unread);
 	char *out = list.len && !list.oom ? strdup(pii_buf_cstr(&list)) : NULL;
-	*none = !list.len && !list.oom && t->columns && t->binary;
+	*none = !list.len && !list.oom && t->columns && t->binary && t->json;
 	pii_buf_free(&list);
 	return out;
 }
@@ -633,6 +644,14 @@ static void put_value(struct my_table *t, int col, const char *v, size_t len)
 {
 	t->cell.loc = (struct pii_loc){.file = t->s->path, .table = t->shown,
 				       .column = t->columns[col]};
+	if (t->json[col]) {
+		/* its values by key path; read as text when it is no JSON */
+		enum pii_status st = pii_cell_json(t->s->out, &t->cell.loc, v, len);
+		if (st != PII_EOBJECT) {
+			t->cell.st = st;
+			return;
+		}
+	}
 	pii_cell_start(&t->cell, 0, 0);
 	if (t->binary[col])
 		pii_cell_put_strings(&t->cell, (const unsigned char *)v, len);
@@ -876,6 +895,7 @@ static void table_free(struct my_table *t)
 		free(t->columns[i]);
 	free(t->columns);
 	free(t->binary);
+	free(t->json);
 	free(t->unread);
 	free(t->schema);
 	free(t->name);

@@ -142,6 +142,17 @@ seen = {(r["file"], r["table"]) for r in d["inventory"]}
 want = {("mysql://localhost!" + t, t) for t in ("webshop.customers", "webshop.orders", "other.people")}
 assert seen == want, seen' "$WORK/all.json"
 
+# A JSON column (MariaDB: LONGTEXT guarded by json_valid) is read with
+# key paths, as the JSON extractor locates values.
+client other -e 'CREATE TABLE profiles (id INT PRIMARY KEY, data JSON);
+	INSERT INTO profiles VALUES (1, "{\"contact\": {\"email\": \"s.degraaf@kpnmail.nl\"}}")'
+"$PIISCAN" -q "mariadb://root@localhost/other?socket=$SOCK" -o "$WORK/json.json" 2>"$WORK/json.err"
+check "a JSON column: the address at its key path" $PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+got = {(r["table"], r["column"], r["key"]) for r in d["inventory"] if r["rule"] == "email"}
+assert ("profiles", "data", "$.contact.email") in got, got' "$WORK/json.json"
+
 # ---- 3. a user who may read customers but not orders, its password in a file ---------
 
 # INSERT on orders: the table is listed to the user (information_schema
