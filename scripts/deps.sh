@@ -23,8 +23,9 @@ BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsx
 # identifier of the tests with its own implementation of the algorithm;
 # postgresql, mariadb-server and samba are the real servers the live
 # database and share tests start in a temporary folder (and stop), with
-# smbclient to look at the share independently.
-TEST_PKGS="postgresql mariadb-server samba smbclient python3 python3-openpyxl python3-jsonschema python3-yaml python3-stdnum parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
+# smbclient to look at the share independently; slurm-wlm and munge
+# the one-node Slurm cluster that runs the contrib/slurm jobs.
+TEST_PKGS="postgresql mariadb-server samba smbclient slurm-wlm munge python3 python3-openpyxl python3-jsonschema python3-yaml python3-stdnum parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
 # The benchmark compares with ripgrep and the tesseract command;
 # LibreOffice makes its office files.
 BENCH_PKGS="python3 ripgrep sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr"
