@@ -3,7 +3,7 @@
 # (munged, slurmctld and slurmd as child processes, with their own key,
 # socket, configuration, state and logs, on free ports of localhost) runs
 # the shipped contrib/slurm job array of four shards and the merge job
-# submitted as the README's Slurm section says; the merged inventory has
+# submitted with the README's own Slurm lines; the merged inventory has
 # the rows and counts of one run over the same tree. When Slurm cannot
 # start here (not root, packages missing, a daemon dies) the suite says
 # "skip - slurm: REASON" with the logs' last lines, and passes nothing.
@@ -149,20 +149,40 @@ head -c 32 /dev/urandom >"$WORK/key"
 
 # The README's Slurm section, as it says: from a folder holding contrib/,
 # piiscan on the PATH, the settings in the environment (sbatch passes it
-# on); a test node's CPUs and memory on the command line.
+# on; here the test's own paths), then its two sbatch lines as they are.
+check "the README's Slurm lines: the settings exported, the array, the merge after it" \
+	$PY - README.md "$WORK/readme" <<'EOF'
+import re, sys
+readme = open(sys.argv[1]).read()
+bullet = readme.split("\n- **Slurm**:", 1)[1].split("\n- **", 1)[0]
+block = re.search(r"```sh\n(.*?)```", bullet, re.S).group(1)
+lines = [l.strip() for l in block.splitlines() if l.strip()]
+assert len(lines) == 3, lines
+export, array, merge = lines
+names = [w.split("=")[0] for w in export.split()[1:]]
+assert export.startswith("export SHARDS=4 ") and sorted(names) == sorted(
+    ["SHARDS", "SCAN_PATH", "OUT_DIR", "KEY_FILE"]), export
+assert re.fullmatch(r"jid=\$\(sbatch --parsable [^;&|`]*contrib/slurm/piiscan\.sbatch\)", array), array
+assert re.fullmatch(r"sbatch --dependency=afterok:\$jid [^;&|`$]*contrib/slurm/piiscan-merge\.sbatch", merge), merge
+open(sys.argv[2] + ".array", "w").write(array)
+open(sys.argv[2] + ".merge", "w").write(merge)
+EOF
 mkdir "$WORK/site"
 ln -s "$ROOT/contrib" "$WORK/site/contrib"
 unset PIISCAN_OPTS PIISCAN PIISCAN_CONTRIB
+jid=""
 PATH=$ROOT/$BUILD:$PATH
 export SHARDS=4 SCAN_PATH="$WORK/share" OUT_DIR="$WORK/out" KEY_FILE="$WORK/key" \
 	INVENTORY="$WORK/out/inventory.json"
 cd "$WORK/site" || exit 2
-jid=$(sbatch --parsable --cpus-per-task=1 --mem=500M contrib/slurm/piiscan.sbatch 2>"$WORK/sbatch.err")
-check "sbatch took the job array (job $jid)" sh -c "echo '$jid' | grep -qx '[0-9][0-9]*'; rc=\$?; cat '$WORK/sbatch.err'; exit \$rc"
+eval "$(cat "$WORK/readme.array" 2>/dev/null)" 2>"$WORK/sbatch.err"
+check "sbatch took the job array (job $jid): $(cat "$WORK/readme.array" 2>/dev/null)" \
+	sh -c "echo '$jid' | grep -qx '[0-9][0-9]*'; rc=\$?; cat '$WORK/sbatch.err'; exit \$rc"
 submitted=$jid
-said=$(sbatch --dependency=afterok:$jid --mem=500M contrib/slurm/piiscan-merge.sbatch 2>"$WORK/sbatch.err")
+said=$(eval "$(cat "$WORK/readme.merge" 2>/dev/null)" 2>"$WORK/sbatch.err")
 mid=${said##* }
-check "sbatch took the merge job after it (job $mid)" sh -c "echo '$said' | grep -qx 'Submitted batch job [0-9][0-9]*'; rc=\$?; cat '$WORK/sbatch.err'; exit \$rc"
+check "sbatch took the merge job (job $mid): $(cat "$WORK/readme.merge" 2>/dev/null)" \
+	sh -c "echo '$said' | grep -qx 'Submitted batch job [0-9][0-9]*'; rc=\$?; cat '$WORK/sbatch.err'; exit \$rc"
 submitted="$jid $mid"
 cd "$ROOT" || exit 2
 
