@@ -80,7 +80,9 @@ while [ ! -S "$S/munge.sock" ] && [ $i -lt 100 ] && kill -0 $munged_pid 2>/dev/n
 done
 [ -S "$S/munge.sock" ] || skip "munged did not start" "$S/munged.out" "$S/munged.log"
 
-# Two free ports of localhost for slurmctld and slurmd.
+# Two free ports of localhost for slurmctld and slurmd. The node: the
+# CPUs this process may use (2 in CI), 1000 MB (less than any machine
+# has, or slurmd would be refused).
 ports=$($PY -c '
 import socket
 s = [socket.socket() for _ in range(2)]
@@ -112,7 +114,7 @@ MpiDefault=none
 ReturnToService=2
 MailProg=/bin/true
 DependencyParameters=kill_invalid_depend
-NodeName=localhost NodeAddr=127.0.0.1 CPUs=2 RealMemory=1000 State=UNKNOWN
+NodeName=localhost NodeAddr=127.0.0.1 CPUs=$(nproc) RealMemory=1000 State=UNKNOWN
 PartitionName=test Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 EOF
 SLURM_CONF=$S/slurm.conf
