@@ -89,6 +89,7 @@ struct pii_options {
 	bool full;               /* --full: carry nothing over */
 	bool follow_symlinks;
 	bool list_symlinks;      /* links not followed are Errors rows, not only counted */
+	bool dry_run;            /* --dry-run: list the files a scan would read, scan none */
 	bool one_file_system;
 	bool quiet;
 	int progress;            /* 1 on, 0 off, -1 default (see main.c) */

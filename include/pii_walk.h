@@ -9,6 +9,8 @@
 
 #include "pii_scan.h"
 
+#include <stdio.h>
+
 struct pii_walker;
 
 /* NULL when out of memory. ctx must outlive the walker. */
@@ -19,6 +21,12 @@ struct pii_walker *pii_walker_new(const struct pii_scan_ctx *ctx);
  * bar's total. */
 struct pii_walker *pii_walker_new_counter(const struct pii_scan_ctx *ctx,
 					  atomic_uint_fast64_t *count);
+/* A walker that prints the path of each file the real one would hand
+ * on, one a line, to out (--dry-run): --max-filesize applied too; what
+ * could not be walked (a folder not listed) is said on stderr. */
+struct pii_walker *pii_walker_new_lister(const struct pii_scan_ctx *ctx, FILE *out);
+/* The files a lister printed. */
+uint64_t pii_walker_listed(const struct pii_walker *w);
 void pii_walker_free(struct pii_walker *w);
 
 /* Walks root (a file or a folder, as given by the user) and pushes a job

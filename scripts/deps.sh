@@ -28,7 +28,7 @@ BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsx
 TEST_PKGS="postgresql mariadb-server samba smbclient slurm-wlm munge python3 python3-openpyxl python3-jsonschema python3-yaml python3-stdnum parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
 # The benchmark compares with ripgrep and the tesseract command;
 # LibreOffice makes its office files.
-BENCH_PKGS="python3 ripgrep sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr"
+BENCH_PKGS="python3 ripgrep fd-find sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr"
 
 case "${1:-build}" in
 build) want="$BUILD_PKGS" ;;

@@ -144,6 +144,35 @@ static int check_paths(const struct pii_options *opt)
 	return 0;
 }
 
+/* --dry-run: the walk alone, each file a scan would read printed on
+ * stdout; nothing is opened but folders (and ignore files). */
+static int dry_run(const struct pii_options *opt)
+{
+	struct pii_counters counters = {0};
+	struct pii_scan_ctx ctx = {.opt = opt, .counters = &counters};
+	static char buf[1 << 16];
+	setvbuf(stdout, buf, _IOFBF, sizeof(buf));
+	struct pii_walker *w = pii_walker_new_lister(&ctx, stdout);
+	enum pii_status st = w ? PII_OK : PII_EFATAL;
+	for (size_t i = 0; i < opt->n_paths && st == PII_OK; i++)
+		st = pii_walk(w, opt->paths[i]);
+	if (st == PII_OK)
+		pii_walk_warn_unmatched(opt);
+	uint64_t n = w ? pii_walker_listed(w) : 0;
+	pii_walker_free(w);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		char msg[300];
+		snprintf(msg, sizeof(msg), "--dry-run: standard output: %s", strerror(errno));
+		return fatal(msg);
+	}
+	if (st != PII_OK)
+		return fatal("out of memory while walking the folders");
+	if (!opt->quiet)
+		pii_log(PII_LOG_INFO, "dry_run", NULL, "--dry-run: %llu file%s would be read",
+			(unsigned long long)n, pii_plural(n));
+	return 0;
+}
+
 /* The run in one line, with the same file figures as every report. */
 static void print_summary(const struct pii_inventory *inv, const struct pii_options *opt)
 {
@@ -488,6 +517,10 @@ int main(int argc, char **argv)
 		goto out;
 	if (!merge)
 		pii_roots_dedupe(&opt);
+	if (opt.dry_run && !merge) {
+		rc = dry_run(&opt);
+		goto out;
+	}
 	rc = EXIT_USAGE;
 	if (merge) {
 		bool failed;

@@ -82,6 +82,9 @@ static const char usage_text[] =
 "      --ignore-case-paths  --exclude and ignore patterns match letters in any\n"
 "                           case (Windows shares)\n"
 "      --max-filesize SIZE  skip files larger than SIZE (e.g. 500M, 2G)\n"
+"      --dry-run            list the files a scan would read, one a line on\n"
+"                           standard output, and read none (the walk alone:\n"
+"                           excludes, ignore files, --max-filesize, --shard)\n"
 "\n"
 "Archives and other containers (a limit reached is listed in the report):\n"
 "      --max-depth N        read members up to N containers deep (default 10)\n"
@@ -269,6 +272,7 @@ enum {
 	OPT_OCR_FILE_BUDGET,
 	OPT_FOLLOW,
 	OPT_LIST_SYMLINKS,
+	OPT_DRY_RUN,
 	OPT_ONE_FS,
 	OPT_PACKS,
 	OPT_RULES,
@@ -324,6 +328,7 @@ static const struct option long_options[] = {
 	{"ocr-file-budget", required_argument, NULL, OPT_OCR_FILE_BUDGET},
 	{"follow-symlinks", no_argument, NULL, OPT_FOLLOW},
 	{"list-symlinks", no_argument, NULL, OPT_LIST_SYMLINKS},
+	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
 	{"one-file-system", no_argument, NULL, OPT_ONE_FS},
 	{"packs", required_argument, NULL, OPT_PACKS},
 	{"rules", required_argument, NULL, OPT_RULES},
@@ -667,6 +672,9 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			break;
 		case OPT_LIST_SYMLINKS:
 			o->list_symlinks = true;
+			break;
+		case OPT_DRY_RUN:
+			o->dry_run = true;
 			break;
 		case OPT_ONE_FS:
 			o->one_file_system = true;
@@ -1068,13 +1076,13 @@ static enum pii_parse_result parse_command(int argc, char **argv, struct pii_opt
 		res = usage_error(err, errlen, "--full goes with --state");
 	if (res == PII_PARSE_RUN && o->shard_n) {
 		/* Shards' fingerprints must be comparable to be merged. */
-		if (!o->fingerprint_key_file)
+		if (!o->fingerprint_key_file && !o->dry_run)
 			res = usage_error(err, errlen,
 					  "--shard needs --fingerprint-key-file (the same key on "
 					  "every shard), so that the parts can be merged");
 		o->records = true;
 	}
-	if (res == PII_PARSE_RUN && o->records) {
+	if (res == PII_PARSE_RUN && o->records && !o->dry_run) {
 		bool jsonl = false;
 		for (size_t i = 0; i < o->n_outputs; i++)
 			jsonl |= o->outputs[i].writer->streams;

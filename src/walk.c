@@ -57,6 +57,8 @@ struct pii_walker {
 	dev_t root_dev;
 	const char *root;         /* the path being walked, as given */
 	atomic_uint_fast64_t *count; /* a counter: files counted, nothing sent */
+	FILE *list;               /* a lister (--dry-run): paths printed here */
+	atomic_uint_fast64_t listed; /* a lister's count */
 	struct frame *stack;
 	size_t depth, cap;
 	/* Folders already walked, when following links (a link to a folder
@@ -157,6 +159,22 @@ static char *join(const char *dir, const char *name)
 		p[dl++] = '/';
 	memcpy(p + dl, name, nl + 1);
 	return p;
+}
+
+struct pii_walker *pii_walker_new_lister(const struct pii_scan_ctx *ctx, FILE *out)
+{
+	struct pii_walker *w = calloc(1, sizeof(*w));
+	if (w) {
+		w->ctx = ctx;
+		w->list = out;
+		w->count = &w->listed;
+	}
+	return w;
+}
+
+uint64_t pii_walker_listed(const struct pii_walker *w)
+{
+	return atomic_load(&w->listed);
 }
 
 void pii_walker_free(struct pii_walker *w)
@@ -296,6 +314,10 @@ static bool in_shard(const struct pii_walker *w, const char *path)
 static void report(struct pii_walker *w, const char *path, enum pii_file_status st,
 		   const char *code, const char *reason)
 {
+	if (w->list && st != PII_FILE_SKIPPED && in_shard(w, path)) {
+		pii_log(PII_LOG_WARNING, code, NULL, "'%s' not read: %s", path, reason);
+		return; /* a lister's problems are said on stderr */
+	}
 	if (w->count || !in_shard(w, path))
 		return; /* a counter's, or another shard's row */
 	struct pii_file_result *r = pii_file_result_new(w->next_id++, path);
@@ -322,6 +344,17 @@ static enum pii_status push_job(struct pii_walker *w, const char *path)
 {
 	if (!in_shard(w, path))
 		return PII_OK;
+	if (w->list) {
+		/* --max-filesize is the worker's, from the file it opened: a
+		 * lister asks for the size only when there is a limit */
+		struct stat st;
+		uint64_t max = w->ctx->opt->max_filesize;
+		if (max && !w->source && w->fs->stat(w->fs->ctx, path, &st, true) == 0 &&
+		    (uint64_t)st.st_size > max)
+			return PII_OK;
+		fputs(path, w->list);
+		putc('\n', w->list);
+	}
 	if (w->count) {
 		atomic_fetch_add(w->count, 1);
 		return PII_OK;
