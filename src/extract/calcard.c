@@ -63,12 +63,10 @@ static bool starts_with_begin(const char *t, size_t n, const char *begin)
 	size_t i = 0;
 	while (i < n && strchr(" \t\r\n", t[i]))
 		i++;
-	char want[64];
-	int w = snprintf(want, sizeof(want), "BEGIN:%s", begin);
-	if (w <= 0 || (size_t)w >= sizeof(want) || n - i < (size_t)w ||
-	    strncasecmp(t + i, want, (size_t)w))
+	size_t w = strlen(begin);
+	if (n - i < 6 + w || strncasecmp(t + i, "BEGIN:", 6) || strncasecmp(t + i + 6, begin, w))
 		return false;
-	i += (size_t)w;
+	i += 6 + w;
 	return i == n || t[i] == '\r' || t[i] == '\n' || t[i] == ' ' || t[i] == '\t';
 }
 
