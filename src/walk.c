@@ -32,7 +32,7 @@
 #include <sys/stat.h>
 
 struct entry {
-	char *name;
+	char *name;         /* in its frame's names */
 	unsigned char type; /* DT_* */
 };
 
@@ -41,6 +41,7 @@ struct frame {
 	dev_t dev;
 	ino_t ino;
 	struct entry *entries;
+	char *names;        /* the entries' names, one block for the folder */
 	size_t n, next;
 	struct pii_ignore *ignore; /* its .piiscanignore, or NULL */
 };
@@ -71,6 +72,8 @@ struct pii_walker {
 	const struct pii_source *source;
 	const char *unit_key;
 	const struct pii_walk_fs *fs; /* the tree being walked */
+	char *path;               /* the entry being visited: folder, '/', name */
+	size_t path_cap;
 };
 
 /* ---- the local file system --------------------------------------------------------- */
@@ -140,8 +143,7 @@ struct pii_walker *pii_walker_new_counter(const struct pii_scan_ctx *ctx,
 
 static void free_frame(struct frame *f)
 {
-	for (size_t i = 0; i < f->n; i++)
-		free(f->entries[i].name);
+	free(f->names);
 	free(f->entries);
 	free(f->path);
 	pii_ignore_free(f->ignore);
@@ -187,6 +189,7 @@ void pii_walker_free(struct pii_walker *w)
 	free(w->stack);
 	free(w->seen);
 	pii_dict_free(&w->seen_index);
+	free(w->path);
 	free(w);
 }
 
@@ -442,7 +445,7 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 		return PII_OK;
 	}
 	struct frame f = {.dev = st->st_dev, .ino = st->st_ino};
-	size_t cap = 0;
+	size_t cap = 0, used = 0, room = 0;
 	const char *name;
 	unsigned char type;
 	enum pii_status result = PII_OK;
@@ -459,11 +462,23 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 			}
 			f.entries = grown;
 		}
-		f.entries[f.n].name = strdup(name);
-		if (!f.entries[f.n].name) {
-			result = PII_EFATAL;
-			break;
+		/* the names in one block, at offsets until it stops growing */
+		size_t len = strlen(name) + 1;
+		if (used + len > room) {
+			size_t r = room ? room * 2 : 4096;
+			while (r < used + len)
+				r *= 2;
+			char *grown = realloc(f.names, r);
+			if (!grown) {
+				result = PII_EFATAL;
+				break;
+			}
+			f.names = grown;
+			room = r;
 		}
+		memcpy(f.names + used, name, len);
+		f.entries[f.n].name = (char *)(uintptr_t)used;
+		used += len;
 		f.entries[f.n++].type = type;
 		errno = 0;
 	}
@@ -473,6 +488,8 @@ static enum pii_status push_dir(struct pii_walker *w, const char *path,
 		report(w, path, PII_FILE_PARTIAL, PII_CODE_READ_ERROR, why);
 	}
 	fs->closedir(fs->ctx, d);
+	for (size_t i = 0; i < f.n; i++)
+		f.entries[i].name = f.names + (uintptr_t)f.entries[i].name;
 	f.path = strdup(path);
 	if (result != PII_OK || !f.path) {
 		free_frame(&f);
@@ -631,13 +648,28 @@ static enum pii_status walk_tree(struct pii_walker *w, const char *root,
 			continue;
 		}
 		struct entry *e = &f->entries[f->next++];
-		char *path = join(f->path, e->name);
-		if (!path)
-			return PII_EFATAL;
+		/* the path in the walker's buffer: nothing allocated per entry
+		 * (what keeps it, a job or a frame, copies it) */
+		size_t dl = strlen(f->path), nl = strlen(e->name);
+		bool slash = dl && f->path[dl - 1] == '/';
+		if (dl + nl + 2 > w->path_cap) {
+			size_t c = w->path_cap ? w->path_cap : 256;
+			while (c < dl + nl + 2)
+				c *= 2;
+			char *grown = realloc(w->path, c);
+			if (!grown)
+				return PII_EFATAL;
+			w->path = grown;
+			w->path_cap = c;
+		}
+		char *path = w->path;
+		memcpy(path, f->path, dl);
+		if (!slash)
+			path[dl++] = '/';
+		memcpy(path + dl, e->name, nl + 1);
 		if (!skipped(w->ctx->opt, w->root, w->stack, w->depth, path, is_dir(w, path, e->type),
 			     true))
 			result = visit(w, path, e->type);
-		free(path);
 	}
 	return result;
 }
