@@ -83,5 +83,22 @@ check "without -q: the count on stderr" grep -q 'would be read' "$WORK/d4.err"
 mkdir -p "$WORK/empty"
 (cd "$WORK/empty" && "$PIISCAN" -q --dry-run "$T" >/dev/null 2>&1)
 check "no output file is written (no inventory.xlsx by default)" test -z "$(ls -A "$WORK/empty")"
+# Bounded: a folder is listed whole and closed before its subfolders
+# are walked, so a tree 300 folders deep is walked, and scanned, with
+# 24 descriptors (find -type f needs one per level it is in).
+D="$WORK/deep"
+mkdir -p "$D"
+d=$D
+i=0
+while [ $i -lt 300 ]; do
+	d="$d/d"
+	i=$((i + 1))
+done
+mkdir -p "$d" && printf 'mail j.devries@ziggo.nl\n' >"$d/bottom.txt"
+for i in 1 2 3 4 5; do printf 'x\n' >"$D/d/f$i.txt"; done
+check "a tree 300 deep is walked with ulimit -n 24 (6 files)" sh -c \
+	"ulimit -n 24 && '$PIISCAN' -q --dry-run '$D' | grep -c . | grep -qx 6"
+check "and scanned with ulimit -n 64, -j 2 (the finding at the bottom)" sh -c \
+	"ulimit -n 64 && '$PIISCAN' -q -j 2 -o - '$D' | grep -q bottom.txt"
 check_fails "a missing PATH: a usage error, as for a scan" "$PIISCAN" -q --dry-run "$WORK/nothere"
 finish
