@@ -5,6 +5,8 @@
  */
 #include "book.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pii_limits.h"
@@ -104,7 +106,7 @@ void pii_book_min_width(struct book *b, lxw_col_t col, double width)
 		b->min_width[col] = width;
 }
 
-void pii_book_fit_columns(struct book *b, lxw_worksheet *ws)
+void pii_book_apply_columns(struct book *b, lxw_worksheet *ws)
 {
 	for (lxw_col_t c = 0; c < PII_BOOK_COLS; c++) {
 		double w = b->fit[c] > b->min_width[c] ? b->fit[c] : b->min_width[c];
@@ -116,12 +118,45 @@ void pii_book_fit_columns(struct book *b, lxw_worksheet *ws)
 		bool hide = b->hidden[c] || (b->hide_empty[c] && !b->filled[c]);
 		pii_book_note(b, worksheet_set_column_opt(ws, c, c, w, NULL, hide ? &hidden : NULL));
 	}
+}
+
+void pii_book_fit_columns(struct book *b, lxw_worksheet *ws)
+{
+	pii_book_apply_columns(b, ws);
 	memset(b->min_width, 0, sizeof(b->min_width));
 	memset(b->fit, 0, sizeof(b->fit));
 	memset(b->hide_empty, 0, sizeof(b->hide_empty));
 	memset(b->filled, 0, sizeof(b->filled));
 	memset(b->hidden, 0, sizeof(b->hidden));
 	b->filled_from = 0;
+}
+
+size_t pii_book_sheet_rows(void)
+{
+	size_t rows = PII_XLSX_MAX_ROWS + 1;
+	const char *env = getenv("PIISCAN_XLSX_ROW_LIMIT");
+	if (env && *env) {
+		char *end;
+		unsigned long long n = strtoull(env, &end, 10);
+		if (!*end && n >= 2 && n < rows)
+			rows = (size_t)n;
+	}
+	return rows;
+}
+
+size_t pii_book_sheet_parts(size_t n)
+{
+	size_t per = pii_book_sheet_rows() - 1;
+	return n ? (n + per - 1) / per : 1;
+}
+
+void pii_book_part_name(struct book *b, enum pii_label_id sheet, size_t i, char *out,
+			size_t outlen)
+{
+	if (i)
+		snprintf(out, outlen, "%s (%zu)", pii_label(b->lang, sheet), i + 1);
+	else
+		snprintf(out, outlen, "%s", pii_label(b->lang, sheet));
 }
 
 void pii_book_finish_table(struct book *b, lxw_worksheet *ws, size_t n_cols, size_t n_rows)

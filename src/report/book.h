@@ -95,6 +95,29 @@ void pii_book_min_width(struct book *b, lxw_col_t col, double width);
  * column says so. Then ready for the next sheet. */
 void pii_book_fit_columns(struct book *b, lxw_worksheet *ws);
 
+/* The same widths and hidden columns on ws, the widths kept for the next
+ * one: the parts of a split sheet all look alike. */
+void pii_book_apply_columns(struct book *b, lxw_worksheet *ws);
+
+/* A new worksheet named name, set up to print as every sheet does
+ * (xlsx.c); NULL, the error noted, when it cannot be added. */
+lxw_worksheet *pii_book_add_sheet(struct book *b, const char *name,
+				  const struct pii_inventory *inv);
+
+/* Rows a worksheet holds, its header included: Excel's 1,048,576, or
+ * fewer when the environment variable PIISCAN_XLSX_ROW_LIMIT says so (for
+ * the tests, which split a sheet without writing a million rows; at
+ * least 2: a header and one row). */
+size_t pii_book_sheet_rows(void);
+
+/* Sheets n table rows take: 1 for none. */
+size_t pii_book_sheet_parts(size_t n);
+
+/* The name of part i (0-based) of a split sheet: "Inventory",
+ * "Inventory (2)", ... in the workbook's language, into out. */
+void pii_book_part_name(struct book *b, enum pii_label_id sheet, size_t i, char *out,
+			size_t outlen);
+
 /* Filter and frozen header over a table of n_cols x n_rows. */
 void pii_book_finish_table(struct book *b, lxw_worksheet *ws, size_t n_cols, size_t n_rows);
 
@@ -107,9 +130,12 @@ void pii_book_kv_time(struct book *b, lxw_worksheet *ws, lxw_row_t *row, const c
 		      int64_t t);
 
 /* The rows of the Inventory sheet, on the Inventory or the Reviewed
- * sheet ws (sheet_inventory.c). */
+ * sheet ws (sheet_inventory.c), named sheet: past a sheet's rows
+ * (pii_book_sheet_rows) they go on in sheets "<sheet> (2)", "<sheet> (3)",
+ * ..., added after ws, each with the same header, columns, filter and
+ * verdict drop-down. */
 void pii_book_inventory_rows(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv,
-			     const struct pii_inv_row *rows, size_t n);
+			     const struct pii_inv_row *rows, size_t n, enum pii_label_id sheet);
 
 /* The categories' indexes by findings, most first, special categories
  * before all; ties by name. order has room for inv->n_categories. */

@@ -7,6 +7,8 @@
  */
 #include "book.h"
 
+#include <stdlib.h>
+
 #include "pii_report.h"
 
 enum column {
@@ -120,11 +122,11 @@ static void since_review(struct book *b, lxw_worksheet *ws, lxw_row_t row,
 	pii_book_str(b, ws, row, SINCE_REVIEW, text, b->warn);
 }
 
-void pii_book_inventory_rows(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv,
-			     const struct pii_inv_row *rows, size_t n_rows)
+/* Rows rows[0..n) on ws, from its second row on, under the header. */
+static void write_rows(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv,
+		       const struct pii_inv_row *rows, size_t n)
 {
 	pii_book_header(b, ws, columns, N_COLUMNS);
-	size_t n = n_rows < PII_XLSX_MAX_ROWS ? n_rows : PII_XLSX_MAX_ROWS;
 	for (size_t i = 0; i < n; i++) {
 		const struct pii_inv_row *r = &rows[i];
 		const struct pii_report_id *rep = &inv->rules->reports[r->report];
@@ -183,9 +185,43 @@ void pii_book_inventory_rows(struct book *b, lxw_worksheet *ws, const struct pii
 	pii_book_finish_table(b, ws, N_COLUMNS, n);
 }
 
+void pii_book_inventory_rows(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv,
+			     const struct pii_inv_row *rows, size_t n_rows,
+			     enum pii_label_id sheet)
+{
+	size_t per = pii_book_sheet_rows() - 1, parts = pii_book_sheet_parts(n_rows);
+	write_rows(b, ws, inv, rows, n_rows < per ? n_rows : per);
+	if (parts < 2)
+		return;
+	/* Past the row limit: "Inventory (2)", ... right after it, written
+	 * one after the other (constant memory: each sheet's rows in order).
+	 * The columns are fitted to all parts together, so every part has
+	 * the same widths and hidden columns; the first gets them from the
+	 * caller (pii_book_fit_columns), the others here, once all are
+	 * written. */
+	lxw_worksheet **more = calloc(parts - 1, sizeof(*more));
+	if (!more) {
+		pii_book_note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	for (size_t p = 1; p < parts; p++) {
+		char name[64];
+		pii_book_part_name(b, sheet, p, name, sizeof(name));
+		more[p - 1] = pii_book_add_sheet(b, name, inv);
+		if (!more[p - 1])
+			break;
+		size_t from = p * per, n = n_rows - from < per ? n_rows - from : per;
+		write_rows(b, more[p - 1], inv, rows + from, n);
+	}
+	for (size_t p = 1; p < parts; p++)
+		if (more[p - 1])
+			pii_book_apply_columns(b, more[p - 1]);
+	free(more);
+}
+
 static void write_inventory(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
-	pii_book_inventory_rows(b, ws, inv, inv->rows, inv->n_rows);
+	pii_book_inventory_rows(b, ws, inv, inv->rows, inv->n_rows, PII_L_SHEET_INVENTORY);
 }
 
 const struct pii_sheet pii_sheet_inventory = {

@@ -13,7 +13,8 @@ static bool wanted(const struct pii_inventory *inv)
 
 static void write_reviewed(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
-	pii_book_inventory_rows(b, ws, inv, inv->reviewed, inv->n_reviewed);
+	pii_book_inventory_rows(b, ws, inv, inv->reviewed, inv->n_reviewed,
+				PII_L_SHEET_REVIEWED);
 }
 
 const struct pii_sheet pii_sheet_reviewed = {

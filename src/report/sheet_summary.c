@@ -10,6 +10,31 @@
 #include "pii_stop.h"
 #include "pii_version.h"
 
+/* A line for each sheet split past the row limit (sheet_inventory.c):
+ * "Inventory sheet split | over 3 sheets, Inventory to Inventory (3)
+ * (at most 1048575 rows a sheet)". */
+static void split_lines(struct book *b, lxw_worksheet *ws, lxw_row_t *row,
+			const struct pii_inventory *inv, struct pii_buf *s)
+{
+	const struct {
+		enum pii_label_id sheet;
+		size_t rows;
+	} tables[] = {{PII_L_SHEET_INVENTORY, inv->n_rows}, {PII_L_SHEET_REVIEWED, inv->n_reviewed}};
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		size_t parts = pii_book_sheet_parts(tables[i].rows);
+		if (parts < 2)
+			continue;
+		char last[64], key[96];
+		pii_book_part_name(b, tables[i].sheet, parts - 1, last, sizeof(last));
+		snprintf(key, sizeof(key), L(SUM_SPLIT), pii_label(b->lang, tables[i].sheet));
+		s->len = 0;
+		pii_buf_printf(s, L(SUM_SPLIT_OVER), (unsigned long long)parts,
+			       pii_label(b->lang, tables[i].sheet), last,
+			       (unsigned long long)(pii_book_sheet_rows() - 1));
+		pii_book_kv_str(b, ws, row, key, pii_buf_cstr(s), b->warn);
+	}
+}
+
 static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
 	pii_book_min_width(b, 0, 30);
@@ -96,6 +121,7 @@ static void write_summary(struct book *b, lxw_worksheet *ws, const struct pii_in
 	else
 		pii_buf_printf(&s, L(SUM_LISTS_ALL), (unsigned long long)listed);
 	pii_book_kv_str(b, ws, &row, L(SUM_LISTS), pii_buf_cstr(&s), NULL);
+	split_lines(b, ws, &row, inv, &s);
 	if (inv->opt->stale_after) {
 		char age[48], key[160];
 		pii_label_age(b->lang, inv->opt->stale_after, age, sizeof(age));

@@ -28,6 +28,8 @@ static const struct pii_sheet *const sheets[] = {
 static void page_setup(struct book *b, lxw_worksheet *ws, const char *sheet,
 		       const struct pii_inventory *inv)
 {
+	if (!ws)
+		return;
 	worksheet_set_landscape(ws);
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_fit_to_pages(ws, 1, 0);
@@ -57,6 +59,16 @@ static void page_setup(struct book *b, lxw_worksheet *ws, const char *sheet,
 	char footer[160];
 	snprintf(footer, sizeof(footer), "&L%s&R%s", L(BOOK_TITLE), L(PAGE_OF));
 	pii_book_note(b, worksheet_set_footer(ws, footer));
+}
+
+lxw_worksheet *pii_book_add_sheet(struct book *b, const char *name,
+				  const struct pii_inventory *inv)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+	if (!ws)
+		pii_book_note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	page_setup(b, ws, name, inv);
+	return ws;
 }
 
 static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *path, FILE *f,
@@ -108,13 +120,10 @@ static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *
 		if (!sheets[i]->wanted(inv))
 			continue;
 		const char *name = pii_label(b.lang, sheets[i]->name);
-		lxw_worksheet *ws = workbook_add_worksheet(b.wb, name);
+		lxw_worksheet *ws = pii_book_add_sheet(&b, name, inv);
 		if (ws) {
-			page_setup(&b, ws, name, inv);
 			sheets[i]->write(&b, ws, inv);
 			pii_book_fit_columns(&b, ws);
-		} else {
-			pii_book_note(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		}
 	}
 	pii_buf_free(&b.tmp);
