@@ -58,10 +58,12 @@ uint64_t pii_row_key(const char *report, const char *file, const char *table,
  * s is not one. */
 bool pii_row_key_parse(const char *s, uint64_t *key);
 
-/* The sheets of a piiscan workbook whose rows carry row keys (Inventory
- * and Reviewed, in either language) that x has, into names; how many. */
+/* The sheets of a piiscan workbook whose rows carry row keys: Inventory
+ * and Reviewed, in either language, and their parts past the row limit
+ * ("Inventory (2)", ...). The next one of x from sheet *at on, in the
+ * workbook's order, *at moved past it; NULL when there is none. */
 struct pii_xlsx;
-size_t pii_review_sheets(const struct pii_xlsx *x, const char *names[4]);
+const char *pii_review_sheet_next(const struct pii_xlsx *x, size_t *at);
 
 /* One verdict as kept. */
 struct pii_review_entry {

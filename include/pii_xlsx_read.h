@@ -25,6 +25,10 @@ void pii_xlsx_close(struct pii_xlsx *x);
 /* Whether the workbook has a sheet of that name. */
 bool pii_xlsx_has_sheet(const struct pii_xlsx *x, const char *name);
 
+/* The name of the workbook's sheet i (0-based, in the workbook's order),
+ * or NULL past the last. */
+const char *pii_xlsx_sheet_name(const struct pii_xlsx *x, size_t i);
+
 /* Called per row that has cells: row is 1-based, cells[i] the text of
  * column i (0 = A), NULL when empty, for i < n. Returns false to stop. */
 typedef bool (*pii_xlsx_row_fn)(void *ctx, size_t row, const char *const *cells, size_t n);

@@ -182,16 +182,15 @@ static bool load_xlsx(struct pii_baseline *bl, const char *path, char *err, size
 	if (!x)
 		return false;
 	bool ok = true;
-	const char *sheets[4];
-	size_t n_sheets = pii_review_sheets(x, sheets);
-	for (size_t i = 0; i < n_sheets && ok; i++) {
+	size_t at = 0, n_sheets = 0;
+	for (const char *sheet; ok && (sheet = pii_review_sheet_next(x, &at)); n_sheets++) {
 		struct sheet_ctx c = {.bl = bl, .key_col = -1};
-		ok = pii_xlsx_rows(x, sheets[i], xlsx_row, &c, err, errlen) == PII_OK;
+		ok = pii_xlsx_rows(x, sheet, xlsx_row, &c, err, errlen) == PII_OK;
 		if (c.oom)
 			pii_set_error(err, errlen, "out of memory");
 		else if (!ok)
 			pii_set_error(err, errlen, "--baseline: '%s': its %s sheet has no Row "
-				      "key column: not an inventory of this piiscan", path, sheets[i]);
+				      "key column: not an inventory of this piiscan", path, sheet);
 	}
 	if (ok && !n_sheets) {
 		pii_set_error(err, errlen, "--baseline: '%s' has no Inventory sheet", path);

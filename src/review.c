@@ -255,17 +255,38 @@ bool pii_review_same_key(const struct pii_review *rv)
 
 /* ---- reading a reviewed workbook ------------------------------------------------------ */
 
-size_t pii_review_sheets(const struct pii_xlsx *x, const char *names[4])
+/* Whether name is sheet's, in either language, or one of its parts: "
+ * (2)", " (3)", ... after it. */
+static bool sheet_or_part(const char *name, enum pii_label_id sheet)
 {
-	const enum pii_label_id sheets[] = {PII_L_SHEET_INVENTORY, PII_L_SHEET_REVIEWED};
-	size_t n = 0;
-	for (size_t i = 0; i < 2; i++)
-		for (int lang = PII_LANG_EN; lang <= PII_LANG_NL; lang++) {
-			const char *name = pii_label((enum pii_lang)lang, sheets[i]);
-			if (pii_xlsx_has_sheet(x, name))
-				names[n++] = name;
+	for (int lang = PII_LANG_EN; lang <= PII_LANG_NL; lang++) {
+		const char *label = pii_label((enum pii_lang)lang, sheet);
+		size_t n = strlen(label);
+		if (strncmp(name, label, n))
+			continue;
+		const char *p = name + n;
+		if (!*p)
+			return true;
+		if (p[0] != ' ' || p[1] != '(' || p[2] < '1' || p[2] > '9')
+			continue;
+		for (p += 2; *p >= '0' && *p <= '9'; p++)
+			;
+		if (p[0] == ')' && !p[1])
+			return true;
+	}
+	return false;
+}
+
+const char *pii_review_sheet_next(const struct pii_xlsx *x, size_t *at)
+{
+	for (const char *name; (name = pii_xlsx_sheet_name(x, *at)); (*at)++)
+		if ((sheet_or_part(name, PII_L_SHEET_INVENTORY) ||
+		     sheet_or_part(name, PII_L_SHEET_REVIEWED)) &&
+		    pii_xlsx_has_sheet(x, name)) {
+			(*at)++;
+			return name;
 		}
-	return n;
+	return NULL;
 }
 
 /* The columns import reads, found by their headers in either language. */
@@ -463,10 +484,9 @@ static enum pii_status read_book(struct import_ctx *c, char *book_key, size_t bo
 		st = PII_EFATAL;
 	}
 	snprintf(book_key, book_keylen, "%s", about.key_id);
-	const char *sheets[4];
-	size_t n_sheets = pii_review_sheets(x, sheets);
-	for (size_t i = 0; i < n_sheets && st == PII_OK; i++)
-		st = read_sheet(c, x, sheets[i]);
+	size_t at = 0, n_sheets = 0;
+	for (const char *sheet; st == PII_OK && (sheet = pii_review_sheet_next(x, &at)); n_sheets++)
+		st = read_sheet(c, x, sheet);
 	if (st == PII_OK && !n_sheets) {
 		pii_set_error(c->err, c->errlen, "'%s' has no Inventory sheet", c->book);
 		st = PII_EFATAL;

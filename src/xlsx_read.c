@@ -330,6 +330,11 @@ bool pii_xlsx_has_sheet(const struct pii_xlsx *x, const char *name)
 	return sheet_named(x, name) != NULL;
 }
 
+const char *pii_xlsx_sheet_name(const struct pii_xlsx *x, size_t i)
+{
+	return i < x->n_sheets ? x->sheets[i].name : NULL;
+}
+
 /* ---- a sheet's rows --------------------------------------------------------------- */
 
 /* More columns than any sheet piiscan writes; others are not read. */

@@ -1,0 +1,290 @@
+/*
+ * sheet_folders.c - the workbook's Folders sheet: the Inventory rolled up
+ * per folder, one row each, sorted by folder: files with personal data,
+ * findings per category (the Summary's categories, in its order), all
+ * findings, and the special categories present. What it counts is what
+ * the Summary counts: findings of --min-confidence or above, files (or
+ * live tables) with such findings; rows found not to be personal data
+ * (the Reviewed sheet) are out of it as of every count.
+ *
+ * A folder is the folder of the file on disk: an archive's members are
+ * in the archive's folder. The same rule holds for paths of other
+ * sources: a live database's table (postgres://host/db!table) is in its
+ * database (postgres://host/db), a file on a share
+ * (smb://host/share/dir/a.txt) in its share folder (smb://host/share/dir).
+ *
+ * Always written, small runs too, not only past some number of rows: on
+ * a big share it is the sheet a DPO reads first (where is the data, how
+ * much, is any of it special), and a sheet that comes and goes with the
+ * run's size would be a workbook of two shapes for people and programs
+ * alike; on a small run it costs a few rows.
+ *
+ * Memory: one entry per folder (a pii_dict over them), never one per
+ * row; the folder's name points into the file's path.
+ */
+#include "book.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pii_dict.h"
+
+/* Specials present, as bits. */
+enum {
+	HAS_ID_COPY = 1,
+	HAS_ART9 = 2,
+	HAS_ART10 = 4,
+};
+
+struct folder {
+	const char *name; /* not NUL-terminated: name[0..len) */
+	size_t len;
+	uint64_t files, findings;
+	unsigned special;
+};
+
+struct folders {
+	struct folder *v;
+	size_t n, cap;
+	uint64_t *per_cat; /* n x n_cat: folder i's category k at [i * n_cat + k] */
+	size_t n_cat;
+	struct pii_dict index;
+};
+
+struct key {
+	const char *name;
+	size_t len;
+};
+
+static uint64_t folder_hash(const void *owner, size_t i)
+{
+	const struct folders *fs = owner;
+	return pii_fnv1a_bytes(PII_FNV1A_START, fs->v[i].name, fs->v[i].len);
+}
+
+static bool folder_matches(const void *owner, size_t i, const void *key)
+{
+	const struct folders *fs = owner;
+	const struct key *k = key;
+	return fs->v[i].len == k->len && !memcmp(fs->v[i].name, k->name, k->len);
+}
+
+static const struct pii_dict_type folder_dict = {folder_hash, folder_matches};
+
+/* The folder of the file (or live table) at path, as path[0..*len);
+ * "." for a file given without a folder. */
+static const char *folder_of(const char *path, size_t *len)
+{
+	static const char *const databases[] = {"postgres://", "postgresql://", "mysql://",
+						"mariadb://"};
+	for (size_t i = 0; i < sizeof(databases) / sizeof(databases[0]); i++)
+		if (!strncmp(path, databases[i], strlen(databases[i])) && strchr(path, '!')) {
+			*len = (size_t)(strchr(path, '!') - path);
+			return path;
+		}
+	const char *slash = strrchr(path, '/');
+	if (!slash) {
+		*len = 1;
+		return ".";
+	}
+	*len = slash == path ? 1 : (size_t)(slash - path);
+	return path;
+}
+
+/* The folder's entry, made when new; NULL when out of memory. */
+static struct folder *folder_get(struct folders *fs, const char *name, size_t len)
+{
+	struct key k = {name, len};
+	uint64_t h = pii_fnv1a_bytes(PII_FNV1A_START, name, len);
+	size_t at = pii_dict_find(&fs->index, h, &k);
+	if (at != PII_DICT_NONE)
+		return &fs->v[at];
+	if (fs->n == fs->cap) {
+		size_t cap = fs->cap ? fs->cap * 2 : 64;
+		struct folder *v = realloc(fs->v, cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		fs->v = v;
+		uint64_t *per = realloc(fs->per_cat, cap * (fs->n_cat ? fs->n_cat : 1) * sizeof(*per));
+		if (!per)
+			return NULL;
+		fs->per_cat = per;
+		fs->cap = cap;
+	}
+	fs->v[fs->n] = (struct folder){.name = name, .len = len};
+	for (size_t c = 0; c < fs->n_cat; c++)
+		fs->per_cat[fs->n * fs->n_cat + c] = 0;
+	if (!pii_dict_add(&fs->index, h, fs->n))
+		return NULL;
+	return &fs->v[fs->n++];
+}
+
+/* Whether the file of rows[i], the first row of a run of its rows, was
+ * counted already at an earlier run.
+ * Rows are sorted by location, so a file's rows are together, but for
+ * one split: the file's own (path "a.eml") and its members' ("a.eml!b.pdf")
+ * may have other files' rows between them ("a.eml copy" sorts before
+ * "a.eml!"). A row of a member whose file's own rows came first looks
+ * back at them (a binary search: no memory per file). */
+static bool counted_before(const struct pii_inv_row *rows, size_t n, size_t i)
+{
+	const struct pii_inv_file *file = rows[i].file;
+	if (!strcmp(rows[i].path, file->path))
+		return false;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(rows[mid].path, file->path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < i && !strcmp(rows[lo].path, file->path); lo++)
+		if (rows[lo].file == file && rows[lo].counted)
+			return true;
+	return false;
+}
+
+static int folder_cmp(const void *pa, const void *pb)
+{
+	const struct folder *a = *(const struct folder *const *)pa, *b = *(const struct folder *const *)pb;
+	int c = memcmp(a->name, b->name, a->len < b->len ? a->len : b->len);
+	return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* Rolls the counted rows up into fs; false when out of memory. */
+static bool roll_up(struct folders *fs, const struct pii_inventory *inv, const size_t *cat_of)
+{
+	const struct pii_inv_row *rows = inv->rows;
+	const struct pii_inv_file *run_file = NULL; /* the run of rows being read */
+	bool run_counted = false;                   /* its file counted */
+	for (size_t i = 0; i < inv->n_rows; i++) {
+		const struct pii_inv_row *r = &rows[i];
+		if (r->file != run_file) {
+			run_file = r->file;
+			run_counted = false;
+		}
+		if (!r->counted)
+			continue;
+		size_t len;
+		const char *name = folder_of(r->file->path, &len);
+		struct folder *f = folder_get(fs, name, len);
+		if (!f)
+			return false;
+		if (!run_counted) {
+			run_counted = true;
+			/* the run's first counted row: the file's, unless an earlier
+			 * run of it was counted */
+			size_t first = i;
+			while (first > 0 && rows[first - 1].file == r->file)
+				first--;
+			if (!counted_before(rows, inv->n_rows, first))
+				f->files++;
+		}
+		const struct pii_report_id *rep = &inv->rules->reports[r->report];
+		f->findings += r->counted;
+		size_t c = cat_of[r->report];
+		if (c < fs->n_cat)
+			fs->per_cat[(size_t)(f - fs->v) * fs->n_cat + c] += r->counted;
+		f->special |= rep->special == PII_SPECIAL_ID_COPY ? HAS_ID_COPY
+			    : rep->special == 9			  ? HAS_ART9
+			    : rep->special == 10		  ? HAS_ART10
+								  : 0;
+	}
+	return true;
+}
+
+static void write_folders(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
+{
+	size_t n_cat = inv->n_categories;
+	struct folders fs = {.n_cat = n_cat};
+	pii_dict_init(&fs.index, &folder_dict, &fs);
+	/* each report's category: its index in inv->categories */
+	size_t *cat_of = malloc((inv->rules->n_reports ? inv->rules->n_reports : 1) * sizeof(*cat_of));
+	size_t *order = malloc((n_cat ? n_cat : 1) * sizeof(*order));
+	struct folder **sorted = NULL;
+	if (!cat_of || !order)
+		goto oom;
+	for (size_t r = 0; r < inv->rules->n_reports; r++) {
+		cat_of[r] = SIZE_MAX;
+		for (size_t c = 0; c < n_cat; c++)
+			if (!strcmp(inv->categories[c].name, inv->rules->reports[r].category))
+				cat_of[r] = c;
+	}
+	pii_book_sort_categories(inv, order);
+	if (!roll_up(&fs, inv, cat_of))
+		goto oom;
+	sorted = malloc((fs.n ? fs.n : 1) * sizeof(*sorted));
+	if (!sorted)
+		goto oom;
+	for (size_t i = 0; i < fs.n; i++)
+		sorted[i] = &fs.v[i];
+	qsort(sorted, fs.n, sizeof(*sorted), folder_cmp);
+
+	/* the header: Folder, Files with personal data, a column per
+	 * category, Findings, Special categories */
+	lxw_col_t col = 0;
+	b->filled_from = 1;
+	pii_book_min_width(b, col, 40);
+	pii_book_str(b, ws, 0, col++, L(COL_FOLDER), b->header);
+	pii_book_min_width(b, col, 10);
+	pii_book_str(b, ws, 0, col++, L(SUM_FILES_WITH_DATA), b->header);
+	for (size_t k = 0; k < n_cat; k++) {
+		pii_book_min_width(b, col, 10);
+		pii_book_str(b, ws, 0, col++,
+			     pii_label_category(b->lang, inv->categories[order[k]].name), b->header);
+	}
+	pii_book_min_width(b, col, 10);
+	pii_book_str(b, ws, 0, col++, L(COL_FINDINGS), b->header);
+	pii_book_min_width(b, col, 12);
+	pii_book_str(b, ws, 0, col++, L(COL_SPECIAL_CATEGORIES), b->header);
+	lxw_col_t n_cols = col;
+
+	struct pii_buf name = {0}, marks = {0};
+	for (size_t i = 0; i < fs.n; i++) {
+		const struct folder *f = sorted[i];
+		lxw_row_t row = (lxw_row_t)i + 1;
+		size_t at = (size_t)(f - fs.v);
+		name.len = 0;
+		pii_buf_append(&name, f->name, f->len);
+		col = 0;
+		pii_book_str(b, ws, row, col++, pii_buf_cstr(&name), NULL);
+		pii_book_num(b, ws, row, col++, (double)f->files, b->integer);
+		/* a category not in the folder: an empty cell, not a 0 among the
+		 * figures that matter */
+		for (size_t k = 0; k < n_cat; k++, col++)
+			if (fs.per_cat[at * n_cat + order[k]])
+				pii_book_num(b, ws, row, col, (double)fs.per_cat[at * n_cat + order[k]],
+					     b->integer);
+		pii_book_num(b, ws, row, col++, (double)f->findings, b->integer);
+		marks.len = 0;
+		if (f->special & HAS_ID_COPY)
+			pii_buf_puts(&marks, L(SPECIAL_ID_COPY));
+		if (f->special & HAS_ART9)
+			pii_buf_printf(&marks, "%s%s", marks.len ? ", " : "", L(SPECIAL_ART9));
+		if (f->special & HAS_ART10)
+			pii_buf_printf(&marks, "%s%s", marks.len ? ", " : "", L(SPECIAL_ART10));
+		pii_book_str(b, ws, row, col++, marks.len ? pii_buf_cstr(&marks) : NULL, b->warn);
+	}
+	if (name.oom || marks.oom)
+		pii_book_note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	pii_buf_free(&name);
+	pii_buf_free(&marks);
+	pii_book_finish_table(b, ws, n_cols, fs.n);
+	goto done;
+oom:
+	pii_book_note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+done:
+	free(sorted);
+	free(order);
+	free(cat_of);
+	free(fs.v);
+	free(fs.per_cat);
+	pii_dict_free(&fs.index);
+}
+
+const struct pii_sheet pii_sheet_folders = {
+	.name = PII_L_SHEET_FOLDERS,
+	.wanted = pii_sheet_full_book,
+	.write = write_folders,
+};
