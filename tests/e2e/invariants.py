@@ -13,8 +13,10 @@ import zipfile
 
 import openpyxl
 
-PIISCAN_SHEETS = {"Summary", "Data map", "Inventory", "Findings", "Errors", "Rules",
+PIISCAN_SHEETS = {"Summary", "Data map", "Folders", "Inventory", "Findings", "Errors", "Rules",
                   "Changes", "Breach", "Reviewed", "piiscan"}
+# a sheet past the row limit goes on in "Inventory (2)", ...
+PART = re.compile(r"(Inventory|Reviewed) \((\d+)\)$")
 COUNTED = {  # the Summary's "Counted" row -> the levels counted
     "all confidence levels (--min-confidence low)": ("High", "Medium", "Low"),
     "confidence high and medium (--min-confidence)": ("High", "Medium"),
@@ -37,6 +39,19 @@ def table(ws):
         return []
     header = list(data[0])
     return [dict(zip(header, r)) for r in data[1:]]
+
+
+def parts(wb, name):
+    """The sheet name and its parts past the row limit, in order."""
+    names = [name] + sorted((n for n in wb.sheetnames if PART.match(n) and
+                             PART.match(n).group(1) == name),
+                            key=lambda n: int(PART.match(n).group(2)))
+    return [wb[n] for n in names if n in wb.sheetnames]
+
+
+def inventory(wb):
+    """The Inventory's rows, over all its sheets."""
+    return [r for ws in parts(wb, "Inventory") for r in table(ws)]
 
 
 def keyed(ws, stop):
@@ -100,8 +115,62 @@ def unit_of(location):
     return parts[0]
 
 
+def folder_of(unit):
+    """The Folders sheet's folder of a file (or live table): its folder;
+    a live table's database URL."""
+    if re.match(r"(postgres|postgresql|mysql|mariadb)://", unit) and "!" in unit:
+        return unit.split("!")[0]
+    d = unit.rsplit("/", 1)[0] if "/" in unit else "."
+    return d or "/"
+
+
+def check_folders(book, wb, s):
+    """The roll-up agrees with the Inventory, sums per folder, and with
+    the Summary's totals."""
+    levels = COUNTED.get(s.get("Counted"), ("High", "Medium"))
+    want = collections.defaultdict(lambda: {"files": set(), "cats": collections.Counter(),
+                                            "findings": 0, "special": set()})
+    for r in inventory(wb):
+        n = sum(r[k] for k in levels)
+        if not n:
+            continue
+        unit = unit_of(r["File"])
+        f = want[folder_of(unit)]
+        f["files"].add(unit)
+        f["cats"][r["Category"]] += n
+        f["findings"] += n
+        if r.get("Special"):
+            f["special"].add(r["Special"])
+    got = table(wb["Folders"])
+    names = [r["Folder"] for r in got]
+    if names != sorted(names, key=lambda n: n.encode()):
+        bad(book, f"Folders not sorted by folder: {names[:10]}")
+    fixed = {"Folder", "Files with personal data", "Findings", "Special categories"}
+    for r in got:
+        w = want.pop(r["Folder"], None)
+        if w is None:
+            bad(book, f"Folders row {r['Folder']!r} has no counted Inventory row")
+            continue
+        cats = {k: v for k, v in r.items() if k not in fixed and v}
+        special = set(r["Special categories"].split(", ")) if r["Special categories"] else set()
+        if (r["Files with personal data"], r["Findings"], cats, special) != \
+                (len(w["files"]), w["findings"], dict(w["cats"]), w["special"]):
+            bad(book, f"Folders row {r}; the Inventory says files {len(w['files'])}, findings "
+                      f"{w['findings']}, per category {dict(w['cats'])}, special {w['special']}")
+    if want:
+        bad(book, f"folders with counted Inventory rows but no Folders row: {sorted(want)[:10]}")
+    if s:
+        if sum(r["Findings"] for r in got) != s.get("Findings"):
+            bad(book, "the Folders' findings do not add up to the Summary's")
+        if sum(r["Files with personal data"] for r in got) != s.get("Files with personal data"):
+            bad(book, "the Folders' files do not add up to the Summary's files with personal data")
+        for c in after(wb["Summary"], "Category"):
+            if sum(r.get(c["Category"]) or 0 for r in got) != c["Findings"]:
+                bad(book, f"the Folders' {c['Category']!r} findings do not add up to the Summary's")
+
+
 def check_inventory(book, wb, s):
-    inv = table(wb["Inventory"])
+    inv = inventory(wb)
     levels = COUNTED.get(s.get("Counted"), ("High", "Medium"))
     counted = low = 0
     files = set()
@@ -168,7 +237,7 @@ def is_piiscan_book(path):
         return False
     import re
     sheets = set(re.findall(r'<sheet name="([^"]+)"', names))
-    return bool(sheets) and sheets <= PIISCAN_SHEETS
+    return bool(sheets) and all(n in PIISCAN_SHEETS or PART.match(n) for n in sheets)
 
 
 def findings_lost(wb):
@@ -185,6 +254,8 @@ def check(book):
         return
     if "Inventory" in wb.sheetnames:
         check_inventory(book, wb, s)
+    if "Folders" in wb.sheetnames and "Inventory" in wb.sheetnames:
+        check_folders(book, wb, s)
     if "Data map" in wb.sheetnames:
         check_data_map(book, wb, s)
     if "Breach" in wb.sheetnames:

@@ -1,0 +1,202 @@
+#!/bin/sh
+# The workbook for millions of rows (#22): an Inventory past Excel's row
+# limit goes on in "Inventory (2)", ...; the Folders sheet rolls the
+# Inventory up per folder. The limit is lowered (PIISCAN_XLSX_ROW_LIMIT,
+# for the tests) so that 84 rows split as a million would.
+. "$(dirname "$0")/lib.inc"
+cd "$ROOT" || exit 2
+
+D="$WORK/share"
+mkdir -p "$D/a" "$D/b/c"
+# 30 + 10 files of one address and one phone number each, a zip of two
+# more: 84 Inventory rows in the folders a, b/c and b (the zip's)
+i=0
+while [ $i -lt 40 ]; do
+	dir="$D/a"
+	[ $i -ge 30 ] && dir="$D/b/c"
+	printf 'Contact: jan.devries%d@example.nl, tel. 06-%08d\n' $i $((23456789 + i * 7919)) \
+		>"$dir/f$i.txt"
+	i=$((i + 1))
+done
+$PY -c "
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    for i in (1, 2):
+        z.writestr(f'm{i}.txt', f'Contact: piet.jansen{i}@example.nl, tel. 06-3456789{i}\n')
+" "$D/b/members.zip"
+head -c 32 /dev/urandom >"$WORK/key"
+scan() {
+	"$PIISCAN" -q -j 2 --fingerprint-key-file "$WORK/key" "$@"
+}
+
+scan -o "$WORK/whole.xlsx" "$D"
+PIISCAN_XLSX_ROW_LIMIT=30 scan -o "$WORK/split.xlsx" "$D"
+PIISCAN_XLSX_ROW_LIMIT=30 scan --lang nl -o "$WORK/split-nl.xlsx" "$D"
+
+check "84 rows at 30 a sheet (a header and 29): Inventory, Inventory (2), Inventory (3) in place of one" \
+	$PY - "$WORK/split.xlsx" "$WORK/whole.xlsx" <<'EOF'
+import sys, openpyxl
+split, whole = (openpyxl.load_workbook(p) for p in sys.argv[1:3])
+assert whole.sheetnames == ["Summary", "Data map", "Folders", "Inventory", "Findings", "Errors",
+                            "Rules", "piiscan"], whole.sheetnames
+want = whole.sheetnames[:4] + ["Inventory (2)", "Inventory (3)"] + whole.sheetnames[4:]
+assert split.sheetnames == want, split.sheetnames
+assert [split[n].max_row for n in want[3:6]] == [30, 30, 27], [split[n].max_row for n in want[3:6]]
+# the Findings sheet is not split: --max-findings keeps it within the real limit
+assert split["Findings"].max_row == whole["Findings"].max_row == 85
+EOF
+
+check "each part: the same header, widths, hidden columns, filter, frozen header, verdict drop-down" \
+	$PY - "$WORK/split.xlsx" "$WORK/whole.xlsx" <<'EOF'
+import sys, openpyxl
+split, whole = (openpyxl.load_workbook(p) for p in sys.argv[1:3])
+w = whole["Inventory"]
+def looks(ws):
+    cols = {k: (round(d.width, 2), bool(d.hidden)) for k, d in ws.column_dimensions.items()}
+    return [c.value for c in ws[1]], cols, ws.freeze_panes, ws.print_title_rows
+assert looks(w)[1]["AE"][1] and not looks(w)[1]["A"][1], looks(w)[1]
+for name in ("Inventory", "Inventory (2)", "Inventory (3)"):
+    ws = split[name]
+    assert looks(ws) == looks(w), (name, looks(ws), looks(w))
+    n = ws.max_row
+    assert ws.auto_filter.ref == f"A1:AF{n}", (name, ws.auto_filter.ref)
+    dvs = ws.data_validations.dataValidation
+    assert len(dvs) == 1 and str(dvs[0].sqref) == f"F2:F{n}", (name, [str(d.sqref) for d in dvs])
+    assert dvs[0].formula1 == '"personal data,not personal data,accepted,to delete"'
+    assert ws.page_setup.orientation == "landscape" and "Inventory" in ws.oddHeader.left.text, name
+EOF
+
+check "the parts' rows together are the rows of the unsplit run, in its order" \
+	$PY - "$WORK/split.xlsx" "$WORK/whole.xlsx" <<'EOF'
+import sys, openpyxl
+split, whole = (openpyxl.load_workbook(p) for p in sys.argv[1:3])
+def body(ws):
+    return list(ws.iter_rows(min_row=2, values_only=True))
+got = [r for n in ("Inventory", "Inventory (2)", "Inventory (3)") for r in body(split[n])]
+want = body(whole["Inventory"])
+assert len(want) == 84 and got == want, (len(got), len(want))
+EOF
+
+check "the Summary says the Inventory was split, over how many sheets; not when it was not" \
+	$PY - "$WORK/split.xlsx" "$WORK/whole.xlsx" "$WORK/split-nl.xlsx" <<'EOF'
+import sys, openpyxl
+def summary(p, sheet="Summary"):
+    return {r[0]: r[1] for r in openpyxl.load_workbook(p)[sheet].iter_rows(values_only=True) if r[0]}
+s = summary(sys.argv[1])
+assert s["Inventory sheet split"] == \
+    "over 3 sheets, Inventory to Inventory (3) (at most 29 rows a sheet)", s
+assert not [k for k in summary(sys.argv[2]) if "split" in str(k)]
+nl = summary(sys.argv[3], "Samenvatting")
+assert nl["Blad Inventaris gesplitst"] == \
+    "over 3 bladen, Inventaris t/m Inventaris (3) (hoogstens 29 rijen per blad)", nl
+EOF
+
+check "Dutch: Inventaris (2), Inventaris (3), and the roll-up is Mappen" \
+	$PY - "$WORK/split-nl.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames[:6] == ["Samenvatting", "Gegevenskaart", "Mappen", "Inventaris",
+                             "Inventaris (2)", "Inventaris (3)"], wb.sheetnames
+head = [c.value for c in wb["Mappen"][1]]
+assert head[:2] == ["Map", "Bestanden met persoonsgegevens"] and \
+    head[-2:] == ["Vondsten", "Bijzondere categorieën"], head
+EOF
+
+check "Folders: one row per folder (a zip's members in the zip's folder), sorted, its sums" \
+	$PY - "$WORK/split.xlsx" "$D" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+d = sys.argv[2]
+rows = [r for r in wb["Folders"].iter_rows(values_only=True)]
+head = rows[0]
+assert head[:2] == ("Folder", "Files with personal data") and \
+    head[-2:] == ("Findings", "Special categories"), head
+cats = head[2:-2]
+assert "Contact details" in cats, cats
+got = [(r[0], r[1], {c: v for c, v in zip(cats, r[2:-2]) if v}, r[-2], r[-1]) for r in rows[1:]]
+want = [(f"{d}/a", 30, {"Contact details": 60}, 60, None),
+        (f"{d}/b", 1, {"Contact details": 4}, 4, None),
+        (f"{d}/b/c", 10, {"Contact details": 20}, 20, None)]
+assert got == want, got
+EOF
+
+# A file's own rows and its members' rows with another file's between
+# them ("a.eml" < "a.eml x.txt" < "a.eml!dossier.txt"): the mail's body
+# made a row of the mail itself in its records, merged into a workbook.
+mkdir -p "$WORK/rec/m"
+cp fixtures/mail/dossier.eml "$WORK/rec/m/a.eml"
+printf 'mail p.bakker@kpnmail.nl\n' >"$WORK/rec/m/a.eml x.txt"
+printf 'mail q.bakker@kpnmail.nl\n' >"$WORK/rec/m/a.txt"
+(cd "$WORK" && scan --records -o rec.jsonl rec)
+sed 's/"file":"rec\/m\/a.eml!body"/"file":"rec\/m\/a.eml"/' "$WORK/rec.jsonl" >"$WORK/rec2.jsonl"
+"$PIISCAN" merge -q "$WORK/rec2.jsonl" -o "$WORK/rec2.xlsx"
+check "Folders: a file whose rows are split by another file's is counted once" \
+	$PY - "$WORK/rec2.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+files = [r[0] for r in wb["Inventory"].iter_rows(min_row=2, values_only=True)]
+i = files.index("rec/m/a.eml x.txt")
+assert "rec/m/a.eml" in files[:i] and "rec/m/a.eml!dossier.txt" in files[i:], files
+folders = list(wb["Folders"].iter_rows(min_row=2, values_only=True))
+assert [(r[0], r[1]) for r in folders] == [("rec/m", 3)], folders
+EOF
+
+# The review: a verdict typed on the second part is read back.
+PIISCAN_XLSX_ROW_LIMIT=30 scan --state "$WORK/st.db" -o "$WORK/r1.xlsx" "$D"
+check "review import reads a verdict typed on Inventory (2)" sh -c '
+	"$1" - "$2" "$3" <<EOF
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Inventory (2)"]
+head = [c.value for c in ws[1]]
+row = ws[5]
+assert row[head.index("Rule")].value == "email", row[0].value
+open(sys.argv[1] + ".file", "w").write(row[head.index("File")].value)
+row[head.index("Verdict")].value = "not personal data"
+row[head.index("Note")].value = "a test account"
+wb.save(sys.argv[2])
+EOF
+	"$4" review import -q "$3" --state "$5"' \
+	sh "$PY" "$WORK/r1.xlsx" "$WORK/r1-edited.xlsx" "$PIISCAN" "$WORK/st.db"
+PIISCAN_XLSX_ROW_LIMIT=30 scan --state "$WORK/st.db" -o "$WORK/r2.xlsx" "$D"
+check "next run: that row on the Reviewed sheet with its note, out of the Inventory sheets" \
+	$PY - "$WORK/r2.xlsx" "$WORK/r1.xlsx.file" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+path = open(sys.argv[2]).read()
+def rows(name):
+    ws = wb[name]
+    head = [c.value for c in ws[1]]
+    return [dict(zip(head, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
+rev = rows("Reviewed")
+assert [(r["File"], r["Rule"], r["Verdict"], r["Note"]) for r in rev] == \
+    [(path, "email", "not personal data", "a test account")], rev
+inv = [r for n in wb.sheetnames if n.startswith("Inventory") for r in rows(n)]
+assert len(inv) == 83 and not [r for r in inv if r["File"] == path and r["Rule"] == "email"]
+EOF
+
+# LibreOffice, where it is installed (a bench dependency, not in the CI
+# image): the split workbook opens, every sheet read.
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p "$WORK/lo" && cp "$WORK/split.xlsx" "$WORK/lo/"
+	(cd "$WORK/lo" && HOME="$WORK/lo" timeout 180 soffice --headless --norestore \
+		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+		split.xlsx >/dev/null 2>&1)
+	check "LibreOffice opens the split workbook: the three Inventory sheets hold the 84 rows, the Folders its three" \
+		$PY - "$WORK/lo" <<'EOF'
+import csv, os, sys
+d = sys.argv[1]
+def rows(sheet):
+    with open(os.path.join(d, f"split-{sheet}.csv"), newline="") as f:
+        return [r for r in csv.reader(f) if any(r)]
+parts = [rows(n) for n in ("Inventory", "Inventory (2)", "Inventory (3)")]
+assert [len(p) for p in parts] == [30, 30, 27], [len(p) for p in parts]
+assert all(p[0] == parts[0][0] for p in parts)
+folders = rows("Folders")
+assert len(folders) == 4 and folders[0][0] == "Folder", folders
+EOF
+else
+	echo "skip - LibreOffice (soffice) is not installed: the split workbook not opened in it"
+fi
+
+finish
