@@ -15,7 +15,7 @@ import sys
 
 import openpyxl
 
-SHEETS = ["Summary", "Data map", "Inventory", "Findings", "Errors", "Rules"]
+SHEETS = ["Summary", "Data map", "Folders", "Inventory", "Findings", "Errors", "Rules"]
 
 
 def fail(msg):
@@ -210,6 +210,20 @@ def check_fixtures(book, want_path):
     # Four customers, four phone numbers in four formats.
     if [r["Distinct"] for r in inv if r["File"].endswith("klanten-export.csv") and r["Rule"] == "phone"] != [4]:
         fail("distinct phone numbers in klanten-export.csv")
+
+    # Folders: per folder of the file on disk (a member's: its archive's
+    # or mail's), its files and findings as the golden file counts them
+    folders = collections.defaultdict(lambda: [set(), 0])
+    for w in counted:
+        on_disk = golden_location(w[0])[0].split("!")[0]
+        f = folders[os.path.dirname("fixtures/" + on_disk)]
+        f[0].add(on_disk)
+        f[1] += 1
+    want_folders = sorted((d, len(f[0]), f[1]) for d, f in folders.items())
+    _, rolled = table(wb["Folders"])
+    got_folders = [(r["Folder"], r["Files with personal data"], r["Findings"]) for r in rolled]
+    if got_folders != want_folders:
+        fail(f"Folders:\n got {got_folders}\n want {want_folders}")
 
     _, findings = table(wb["Findings"])
     if len(findings) != len(want):

@@ -60,8 +60,8 @@ if command -v soffice >/dev/null 2>&1; then
 	(cd "$WORK/lo" && HOME="$WORK/lo" timeout 180 soffice --headless --norestore \
 		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
 		m.xlsx >/dev/null 2>&1)
-	check "LibreOffice opens the workbook: six sheets and the hidden piiscan one" \
-		test "$(ls "$WORK/lo"/m-*.csv 2>/dev/null | wc -l)" -eq 7
+	check "LibreOffice opens the workbook: seven sheets and the hidden piiscan one" \
+		test "$(ls "$WORK/lo"/m-*.csv 2>/dev/null | wc -l)" -eq 8
 	# Findings counts high and medium; the low ones are listed only.
 	counted=$(grep -cP '\t(high|medium)\t' "$want")
 	check "LibreOffice reads the summary" grep -q "^Findings,$counted," "$WORK/lo/m-Summary.csv"

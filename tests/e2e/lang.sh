@@ -15,8 +15,8 @@ check "--lang nl: Dutch sheets, Summary, headers and categories; the same figure
 	$PY - "$WORK/en.xlsx" "$WORK/nl.xlsx" <<'EOF'
 import sys, openpyxl
 en, nl = (openpyxl.load_workbook(p) for p in sys.argv[1:3])
-assert nl.sheetnames == ["Samenvatting", "Gegevenskaart", "Inventaris", "Vondsten", "Fouten",
-                         "Regels", "piiscan"], nl.sheetnames
+assert nl.sheetnames == ["Samenvatting", "Gegevenskaart", "Mappen", "Inventaris", "Vondsten",
+                         "Fouten", "Regels", "piiscan"], nl.sheetnames
 def kv(ws):
     return [r[:2] for r in ws.iter_rows(values_only=True)]
 se, sn = kv(en["Summary"]), kv(nl["Samenvatting"])
@@ -48,6 +48,13 @@ assert conf <= {"hoog", "middel", "laag"}, conf
 dm = list(nl["Gegevenskaart"].iter_rows(values_only=True))
 assert dm[0][:3] == ("Systeem", "Categorieën persoonsgegevens", "Bijzondere categorieën"), dm[0]
 assert any("Art. 9" in (r[2] or "") for r in dm[1:]), dm
+# the roll-up per folder: Dutch words, the same folders and figures
+fe = list(en["Folders"].iter_rows(values_only=True))
+fn = list(nl["Mappen"].iter_rows(values_only=True))
+assert fn[0][:2] == ("Map", "Bestanden met persoonsgegevens") and fn[0][-2:] == \
+    ("Vondsten", "Bijzondere categorieën"), fn[0]
+assert len(fe) == len(fn) > 1 and [r[:-1] for r in fe[1:]] == [r[:-1] for r in fn[1:]], (fe, fn)
+assert any("Art. 9" in (r[-1] or "") for r in fn[1:]), fn
 EOF
 
 check "English by default: readable categories, what was found first" \
@@ -116,7 +123,7 @@ for book in sys.argv[1:]:
                 continue  # the category table's numbers under short headers
             longest = max((len(t) for t in texts if len(t) <= 78), default=0)
             assert width >= longest, (book, ws.title, letter, width, longest)
-    inv = wb.worksheets[2]
+    inv = wb.worksheets[3]
     hidden = {inv.cell(1, i + 1).value for i in range(inv.max_column)
               if inv.column_dimensions[get_column_letter(i + 1)].hidden}
     # a CSV has columns, no file here has parts or keys
