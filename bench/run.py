@@ -15,11 +15,14 @@ Environment (all optional):
   BENCH_TEXT_SIZE   size of the dense and the sparse text (default 200M)
   BENCH_MIXED  files in the mixed share               (default 2000)
   BENCH_WALK   files in the tree of the walk line     (default 1000000)
+  BENCH_BOOK_FILES  files of one address and one phone number each, for
+               the workbook against JSONL           (default 200000)
   BENCH_ONLY   "walk": the walk of a tree of small files alone (piiscan
                against find and fd); "ocr": the OCR comparison alone; "sqlite": the SQLite
                database alone; "tables": the big NDJSON and SQL dump at
                1 and N threads alone; "text": dense and sparse text alone;
-               "mixed": the mixed share alone
+               "mixed": the mixed share alone; "book": the workbook
+               against JSONL alone
 
 The machine is shared and noisy: each command runs BENCH_REPEAT times and
 the fastest run counts; peak memory is the largest of those runs. Files
@@ -523,6 +526,39 @@ def ocr_bench(cores):
     return rows, targets
 
 
+def book_bench():
+    """Writing the workbook against writing JSONL for the same run (issue
+    22): a tree of small files with one e-mail address and one phone
+    number each (bench/genbook.py), where every file is two Inventory
+    rows and the report, not the scan, is most of the work. The same
+    command, -o x.xlsx against -o x.jsonl, default packs, as a new user
+    runs it. Target: the xlsx run at most twice the JSONL run's time."""
+    n = int(os.environ.get("BENCH_BOOK_FILES", "200000"))
+    tree = os.path.join(DATA, f"book-{n}")
+    if not os.path.exists(os.path.join(tree, ".complete")):
+        print(f"bench: writing {tree}", file=sys.stderr)
+        shutil.rmtree(tree, ignore_errors=True)
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "genbook.py"), tree, str(n)],
+                       check=True)
+    n_files, size = tree_stats(tree)
+    warm(tree)
+    workload = f"{n_files} files, 2 findings each"
+    rows = []
+    for ext in ("jsonl", "xlsx"):
+        t, m = best([PIISCAN, "-q", "-o", os.path.join(OUT, f"book.{ext}"), tree])
+        rows.append({"name": f"piiscan -o x.{ext}", "workload": workload, "s": t, "rss": m,
+                     "mbs": size / 1e6 / t, "fps": n_files / t})
+    jsonl, xlsx = rows
+    ratio = xlsx["s"] / jsonl["s"]
+    targets = [
+        f"| {n_files} files: time -o x.xlsx / time -o x.jsonl <= 2 | {ratio:.2f} | "
+        f"{'met' if ratio <= 2 else 'NOT met'} |",
+        f"| {n_files} files: peak RSS -o x.xlsx (reported; -o x.jsonl {jsonl['rss']:.0f} MB) | "
+        f"{xlsx['rss']:.0f} MB | |",
+    ]
+    return rows, targets
+
+
 def make_sqlite(size_text):
     """A web shop's database (bench/gensqlite.py: customers, orders, order
     lines, products, an event log, sessions WITHOUT ROWID), made once."""
@@ -697,6 +733,10 @@ def main():
                                    os.path.join(OUT, "out.jsonl")])
     if os.environ.get("BENCH_ONLY") == "text":
         return text_only()
+    if os.environ.get("BENCH_ONLY") == "book":
+        rows, targets = book_bench()
+        return write_results("\n".join(table_of(rows) + ["", "| target | measured | |",
+                                                         "|---|---:|---|"] + targets))
     if os.environ.get("BENCH_ONLY") == "mixed":
         rows, targets = mixed_bench(cores, [PIISCAN, "-q", "-o", os.path.join(OUT, "mixed.jsonl")])
         return write_results("\n".join(table_of(rows) + ["", "| target | measured | |",
@@ -789,6 +829,9 @@ def main():
     # A walk of a million small files against find and fd.
     walk_rows, walk_targets = walk_bench(cores)
     rows.extend(walk_rows)
+    # The workbook against JSONL on many small files.
+    book_rows, book_targets = book_bench()
+    rows.extend(book_rows)
 
     # Scans: OCR against the tesseract command.
     ocr_rows, ocr_targets = ocr_bench(cores)
@@ -837,6 +880,7 @@ def main():
     lines.extend(table_targets)
     lines.extend(mixed_targets)
     lines.extend(walk_targets)
+    lines.extend(book_targets)
     lines.extend(ocr_targets)
     lines.extend(text_targets)
     lines.append(f"| (read floor: cat at {cat_big['mbs']:.0f} MB/s) | | |")
