@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "pii_limits.h"
 
@@ -129,6 +130,56 @@ void pii_book_fit_columns(struct book *b, lxw_worksheet *ws)
 	memset(b->filled, 0, sizeof(b->filled));
 	memset(b->hidden, 0, sizeof(b->hidden));
 	b->filled_from = 0;
+}
+
+/* How a sheet prints: A4 landscape, one page wide (as many high as it
+ * takes), and a page header and footer that say what the pages are of:
+ * the sheet, the paths, the scan's date, page N of M. (The table sheets
+ * repeat their header row on every page: pii_book_finish_table.) */
+static void page_setup(struct book *b, lxw_worksheet *ws, const char *sheet,
+		       const struct pii_inventory *inv)
+{
+	if (!ws)
+		return;
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9); /* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	char day[16] = "";
+	time_t started = (time_t)inv->started;
+	struct tm tm;
+	if (gmtime_r(&started, &tm))
+		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	/* '&' starts a code in a header: a path's own is doubled; Excel takes
+	 * at most 255 characters */
+	char paths[120] = "";
+	size_t n = 0;
+	for (size_t i = 0; i < inv->n_paths; i++)
+		for (const char *c = inv->paths[i]; *c && n + 8 < sizeof(paths); c++) {
+			if (c == inv->paths[i] && i) {
+				paths[n++] = ',';
+				paths[n++] = ' ';
+			}
+			if (*c == '&')
+				paths[n++] = '&';
+			paths[n++] = *c;
+			paths[n] = '\0';
+		}
+	char header[255];
+	snprintf(header, sizeof(header), "&L&\"-,Bold\"piiscan: %s&R%s %s", sheet, paths, day);
+	pii_book_note(b, worksheet_set_header(ws, header));
+	char footer[160];
+	snprintf(footer, sizeof(footer), "&L%s&R%s", L(BOOK_TITLE), L(PAGE_OF));
+	pii_book_note(b, worksheet_set_footer(ws, footer));
+}
+
+lxw_worksheet *pii_book_add_sheet(struct book *b, const char *name,
+				  const struct pii_inventory *inv)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+	if (!ws)
+		pii_book_note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	page_setup(b, ws, name, inv);
+	return ws;
 }
 
 size_t pii_book_sheet_rows(void)

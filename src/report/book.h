@@ -99,8 +99,8 @@ void pii_book_fit_columns(struct book *b, lxw_worksheet *ws);
  * one: the parts of a split sheet all look alike. */
 void pii_book_apply_columns(struct book *b, lxw_worksheet *ws);
 
-/* A new worksheet named name, set up to print as every sheet does
- * (xlsx.c); NULL, the error noted, when it cannot be added. */
+/* A new worksheet named name, set up to print as every sheet does; NULL,
+ * the error noted, when it cannot be added. */
 lxw_worksheet *pii_book_add_sheet(struct book *b, const char *name,
 				  const struct pii_inventory *inv);
 
