@@ -20,6 +20,9 @@ struct pii_loc {
 	const char *column; /* column header or number */
 	const char *key;    /* JSON key path */
 	const char *part;   /* e-mail part */
+	const char *context; /* words about the column that count as context
+			      * in its name's place (a live database's
+			      * "name: comment"); matched, never shown or kept */
 	uint32_t page;      /* PDF page, slide; 0 when none. Findings carry
 			     * it; inventory rows are not split by it. */
 	bool technical;     /* code, configuration, a log or man page: rules

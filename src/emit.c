@@ -236,7 +236,7 @@ void pii_emit_text(struct pii_emitter *e, const struct pii_loc *loc, const char 
 {
 	const struct pii_match *m;
 	size_t n;
-	const char *label = loc->column ? loc->column : loc->key;
+	const char *label = loc->context ? loc->context : loc->column ? loc->column : loc->key;
 	size_t ll = label ? strlen(label) : 0;
 	struct memo_slot *slot = NULL;
 	uint64_t hash = 0;

@@ -253,11 +253,12 @@ struct loc_head {
 	uint8_t fields; /* bit i: field i of loc_fields is there */
 };
 
-enum { LOC_FIELDS = 5 };
+enum { LOC_FIELDS = 6 };
 
 static const char **loc_field(struct pii_loc *l, int i)
 {
-	const char **f[LOC_FIELDS] = {&l->file, &l->table, &l->column, &l->key, &l->part};
+	const char **f[LOC_FIELDS] = {&l->file, &l->table, &l->column, &l->key, &l->part,
+				      &l->context};
 	return f[i];
 }
 

@@ -1,6 +1,7 @@
 /*
  * cell.c - cells of tables on their way to the sink (see pii_cell.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,16 @@ void pii_cell_put(struct pii_cell *c, const char *s, size_t n)
 void pii_cell_putc(struct pii_cell *c, char ch)
 {
 	pii_cell_put(c, &ch, 1);
+}
+
+char *pii_column_context(const char *name, const char *comment)
+{
+	if (!comment || !*comment)
+		return NULL;
+	char *out = NULL;
+	if (asprintf(&out, "%s: %.200s", name, comment) < 0)
+		return NULL;
+	return out;
 }
 
 void pii_cell_put_strings(struct pii_cell *c, const unsigned char *bytes, size_t len)

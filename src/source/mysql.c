@@ -486,6 +486,7 @@ struct my_table {
 	char **columns;           /* names, of the columns read */
 	bool *binary;             /* blob, binary: read for its strings */
 	bool *json;               /* JSON: read with key paths */
+	char **contexts;          /* "name: comment" of a commented column, else NULL */
 	int n_columns;
 	char *unread;             /* the columns the user may not read, listed */
 	uint64_t rows;            /* read so far */
@@ -593,7 +594,7 @@ static char *select_list(struct my_table *t, bool *none)
 		: "c.DATA_TYPE = 'json'";
 	if (qs && qn &&
 	    asprintf(&sql,
-		     "SELECT c.COLUMN_NAME, c.DATA_TYPE, c.PRIVILEGES, %s "
+		     "SELECT c.COLUMN_NAME, c.DATA_TYPE, c.PRIVILEGES, %s, c.COLUMN_COMMENT "
 		     "FROM information_schema.COLUMNS c WHERE c.TABLE_SCHEMA = %s AND "
 		     "c.TABLE_NAME = %s ORDER BY c.ORDINAL_POSITION",
 		     json, qs, qn) >= 0)
@@ -612,8 +613,10 @@ static char *select_list(struct my_table *t, bool *none)
 	t->columns = calloc(n + 1, sizeof(char *));
 	t->binary = calloc(n + 1, sizeof(bool));
 	t->json = calloc(n + 1, sizeof(bool));
+	t->contexts = calloc(n + 1, sizeof(char *));
 	MYSQL_ROW row;
-	while (t->columns && t->binary && t->json && (row = mysql_fetch_row(cols))) {
+	while (t->columns && t->binary && t->json && t->contexts &&
+	       (row = mysql_fetch_row(cols))) {
 		const char *name = row[0], *type = row[1] ? row[1] : "", *priv = row[2] ? row[2] : "";
 		if (!strstr(priv, "select")) {
 			pii_buf_printf(&unread, "%s%s", unread.len ? ", " : "", name);
@@ -628,6 +631,7 @@ static char *select_list(struct my_table *t, bool *none)
 		free(quoted);
 		t->binary[t->n_columns] = binary_type(type);
 		t->json[t->n_columns] = row[3] && !strcmp(row[3], "1");
+		t->contexts[t->n_columns] = pii_column_context(name, row[4]);
 		t->columns[t->n_columns++] = strdup(name);
 	}
 	mysql_free_result(cols);
@@ -635,7 +639,7 @@ static char *select_list(struct my_table *t, bool *none)
 		t->unread = strdup(pii_buf_cstr(&unread));
 	pii_buf_free(&unread);
 	char *out = list.len && !list.oom ? strdup(pii_buf_cstr(&list)) : NULL;
-	*none = !list.len && !list.oom && t->columns && t->binary && t->json;
+	*none = !list.len && !list.oom && t->columns && t->binary && t->json && t->contexts;
 	pii_buf_free(&list);
 	return out;
 }
@@ -643,7 +647,7 @@ static char *select_list(struct my_table *t, bool *none)
 static void put_value(struct my_table *t, int col, const char *v, size_t len)
 {
 	t->cell.loc = (struct pii_loc){.file = t->s->path, .table = t->shown,
-				       .column = t->columns[col]};
+				       .column = t->columns[col], .context = t->contexts[col]};
 	if (t->json[col]) {
 		/* its values by key path; read as text when it is no JSON */
 		enum pii_status st = pii_cell_json(t->s->out, &t->cell.loc, v, len);
@@ -896,6 +900,9 @@ static void table_free(struct my_table *t)
 	free(t->columns);
 	free(t->binary);
 	free(t->json);
+	for (int i = 0; t->contexts && i < t->n_columns; i++)
+		free(t->contexts[i]);
+	free(t->contexts);
 	free(t->unread);
 	free(t->schema);
 	free(t->name);

@@ -238,6 +238,7 @@ struct pg_table {
 	char **columns;           /* names, of the columns read */
 	bool *binary;             /* bytea: read for its strings */
 	bool *json;               /* json, jsonb: read with key paths */
+	char **contexts;          /* "name: comment" of a commented column, else NULL */
 	int n_columns;
 	char *unread;             /* the columns the user may not read, listed */
 };
@@ -321,7 +322,8 @@ static PGresult *look_up(struct pg_table *t)
 
 static const char columns_sql[] =
 	"SELECT a.attname, t.typname, "
-	"pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT') "
+	"pg_catalog.has_column_privilege(a.attrelid, a.attnum, 'SELECT'), "
+	"COALESCE(pg_catalog.col_description(a.attrelid, a.attnum), '') "
 	"FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
 	"WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
 
@@ -344,7 +346,8 @@ static char *select_list(struct pg_table *t, PGresult *cols)
 	t->columns = calloc((size_t)n + 1, sizeof(char *));
 	t->binary = calloc((size_t)n + 1, sizeof(bool));
 	t->json = calloc((size_t)n + 1, sizeof(bool));
-	if (!t->columns || !t->binary || !t->json)
+	t->contexts = calloc((size_t)n + 1, sizeof(char *));
+	if (!t->columns || !t->binary || !t->json || !t->contexts)
 		return NULL;
 	for (int i = 0; i < n; i++) {
 		const char *name = PQgetvalue(cols, i, 0), *type = PQgetvalue(cols, i, 1);
@@ -361,6 +364,7 @@ static char *select_list(struct pg_table *t, PGresult *cols)
 		PQfreemem(quoted);
 		t->binary[t->n_columns] = !strcmp(type, "bytea");
 		t->json[t->n_columns] = !strcmp(type, "json") || !strcmp(type, "jsonb");
+		t->contexts[t->n_columns] = pii_column_context(name, PQgetvalue(cols, i, 3));
 		t->columns[t->n_columns++] = strdup(name);
 	}
 	if (unread.len)
@@ -431,7 +435,7 @@ static void put_binary(struct pg_table *t, const char *hex, size_t len)
 static void put_value(struct pg_table *t, int col, const char *v, size_t len)
 {
 	t->cell.loc = (struct pii_loc){.file = t->s->path, .table = t->shown,
-				       .column = t->columns[col]};
+				       .column = t->columns[col], .context = t->contexts[col]};
 	if (t->json[col]) {
 		/* the server checked it is JSON: its values by key path */
 		enum pii_status st = pii_cell_json(t->s->out, &t->cell.loc, v, len);
@@ -611,6 +615,9 @@ static void pg_scan(struct pii_source_scan *s)
 	pii_cell_free(&t.cell);
 	for (int i = 0; t.columns && t.columns[i]; i++)
 		free(t.columns[i]);
+	for (int i = 0; t.contexts && i < t.n_columns; i++)
+		free(t.contexts[i]);
+	free(t.contexts);
 	free(t.columns);
 	free(t.binary);
 	free(t.json);

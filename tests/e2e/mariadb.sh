@@ -153,6 +153,19 @@ d = json.load(open(sys.argv[1]))
 got = {(r["table"], r["column"], r["key"]) for r in d["inventory"] if r["rule"] == "email"}
 assert ("profiles", "data", "$.contact.email") in got, got' "$WORK/json.json"
 
+# A column's comment counts as its name does (as in postgres.sh).
+client other -e 'CREATE TABLE met_uitleg (nr VARCHAR(20) COMMENT "BSN van de medewerker");
+	CREATE TABLE zonder_uitleg (nr VARCHAR(20));
+	INSERT INTO met_uitleg VALUES ("111222333"); INSERT INTO zonder_uitleg VALUES ("111222333")'
+"$PIISCAN" -q --enable nl_bsn "mariadb://root@localhost/other?socket=$SOCK" -o "$WORK/comment.jsonl" \
+	2>"$WORK/comment.err"
+check "a column's comment is context: the BSN under 'nr' is high with it, low without" $PY -c '
+import json, sys
+f = {(x["table"], x["column"]): x["confidence"] for x in map(json.loads, open(sys.argv[1]))
+     if x.get("table") in ("met_uitleg", "zonder_uitleg")}
+assert f == {("met_uitleg", "nr"): "high", ("zonder_uitleg", "nr"): "low"}, f' "$WORK/comment.jsonl"
+client other -e 'DROP TABLE met_uitleg; DROP TABLE zonder_uitleg'
+
 # ---- 3. a user who may read customers but not orders, its password in a file ---------
 
 # INSERT on orders: the table is listed to the user (information_schema

@@ -104,6 +104,20 @@ f = [json.loads(l) for l in open('$WORK/types.jsonl')]
 got = {(x['column'], x.get('key')) for x in f if x.get('table') == 'profielen' and x['rule'] == 'email'}
 sys.exit(None if got == {('data', '\$.contact.email'), ('bijlage', None)} else got)"
 
+# A column's comment counts as its name does: a BSN under a column "nr"
+# is one when the comment says so, and of low confidence (listed, not
+# counted) in the same column without it.
+psql_su hr "CREATE TABLE met_uitleg (nr text); CREATE TABLE zonder_uitleg (nr text);
+	INSERT INTO met_uitleg VALUES ('111222333'); INSERT INTO zonder_uitleg VALUES ('111222333');
+	COMMENT ON COLUMN met_uitleg.nr IS 'BSN van de medewerker'"
+"$PIISCAN" -q -o "$WORK/comment.jsonl" --enable nl_bsn "$URL"
+check "a column's comment is context: the BSN under 'nr' is high with it, low without" $PY -c "
+import json, sys
+f = {(x['table'], x['column']): x['confidence'] for x in map(json.loads, open('$WORK/comment.jsonl'))
+     if x.get('table') in ('met_uitleg', 'zonder_uitleg')}
+sys.exit(None if f == {('met_uitleg', 'nr'): 'high', ('zonder_uitleg', 'nr'): 'low'} else f)"
+psql_su hr "DROP TABLE met_uitleg; DROP TABLE zonder_uitleg"
+
 # 3. Sampling: 40,000 customers, ids in their addresses.
 psql_su hr "CREATE TABLE big (id int PRIMARY KEY, email text);
 	INSERT INTO big SELECT i, 'klant' || i || '@ziggo.nl' FROM generate_series(1, 40000) i;

@@ -76,8 +76,26 @@ static void json_document(void)
 	rs_free(&rs);
 }
 
+/* A column's comment joins its name as context; none without one, and a
+ * long one is cut. */
+static void column_context(void)
+{
+	char *c = pii_column_context("nr", "BSN van de medewerker");
+	CHECK(c && !strcmp(c, "nr: BSN van de medewerker"));
+	free(c);
+	CHECK(pii_column_context("nr", "") == NULL);
+	CHECK(pii_column_context("nr", NULL) == NULL);
+	char longer[400];
+	memset(longer, 'x', sizeof(longer) - 1);
+	longer[sizeof(longer) - 1] = '\0';
+	c = pii_column_context("nr", longer);
+	CHECK(c && strlen(c) == strlen("nr: ") + 200);
+	free(c);
+}
+
 void test_cell(void)
 {
 	blob_strings();
 	json_document();
+	column_context();
 }
