@@ -40,12 +40,6 @@ enum pii_status pii_cell_end(struct pii_cell *c);
 /* Frees the buffer. */
 void pii_cell_free(struct pii_cell *c);
 
-/* The context of a live database's column: "name: comment" when it has a
- * comment (its words count as the column's name does: "BSN van de
- * medewerker" on a column "nr"), cut to 200 bytes; NULL when it has none
- * or out of memory. malloc'd. */
-char *pii_column_context(const char *name, const char *comment);
-
 /* A cell that holds a JSON document (a json column of a live database):
  * every string and number in it as a cell of loc, with its key path
  * ("$.contact.email") as loc.key, as the JSON extractor locates them.

@@ -136,6 +136,9 @@ struct pii_file_result *pii_file_result_new(uint64_t file_id, const char *path);
  * reason (copied, may be NULL). */
 void pii_file_result_set(struct pii_file_result *r, enum pii_file_status st,
 			 const char *code, const char *reason);
+/* The same with a reason made as printf makes it. */
+void pii_file_result_setf(struct pii_file_result *r, enum pii_file_status st, const char *code,
+			  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void pii_file_result_free(struct pii_file_result *r);
 
 /* "scanned", "partial", "failed", "skipped". */

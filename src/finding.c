@@ -4,6 +4,8 @@
 #include "pii_finding.h"
 
 #include <stdio.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +100,17 @@ void pii_file_result_set(struct pii_file_result *r, enum pii_file_status st,
 	snprintf(r->code, sizeof(r->code), "%s", code ? code : "");
 	free(r->reason);
 	r->reason = reason ? strdup(reason) : NULL;
+}
+
+void pii_file_result_setf(struct pii_file_result *r, enum pii_file_status st, const char *code,
+			  const char *fmt, ...)
+{
+	char why[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	pii_file_result_set(r, st, code, why);
 }
 
 void pii_file_result_free(struct pii_file_result *r)

@@ -72,16 +72,6 @@ void pii_cell_putc(struct pii_cell *c, char ch)
 	pii_cell_put(c, &ch, 1);
 }
 
-char *pii_column_context(const char *name, const char *comment)
-{
-	if (!comment || !*comment)
-		return NULL;
-	char *out = NULL;
-	if (asprintf(&out, "%s: %.200s", name, comment) < 0)
-		return NULL;
-	return out;
-}
-
 void pii_cell_put_strings(struct pii_cell *c, const unsigned char *bytes, size_t len)
 {
 	size_t run = 0; /* bytes of the printable run at bytes[i - run] */

@@ -33,7 +33,7 @@
 #include <time.h>
 #include <sys/socket.h>
 
-#include "pii_cell.h"
+#include "pii_column.h"
 #include "pii_source.h"
 #include "pii_util.h"
 
@@ -646,22 +646,12 @@ static char *select_list(struct my_table *t, bool *none)
 
 static void put_value(struct my_table *t, int col, const char *v, size_t len)
 {
-	t->cell.loc = (struct pii_loc){.file = t->s->path, .table = t->shown,
-				       .column = t->columns[col], .context = t->contexts[col]};
-	if (t->json[col]) {
-		/* its values by key path; read as text when it is no JSON */
-		enum pii_status st = pii_cell_json(t->s->out, &t->cell.loc, v, len);
-		if (st != PII_EOBJECT) {
-			t->cell.st = st;
-			return;
-		}
-	}
-	pii_cell_start(&t->cell, 0, 0);
-	if (t->binary[col])
-		pii_cell_put_strings(&t->cell, (const unsigned char *)v, len);
-	else
-		pii_cell_put(&t->cell, v, len);
-	t->cell.st = pii_cell_end(&t->cell);
+	struct pii_loc loc = {.file = t->s->path, .table = t->shown, .column = t->columns[col],
+			      .context = t->contexts[col]};
+	enum pii_column_kind kind = t->json[col]     ? PII_COLUMN_JSON
+				    : t->binary[col] ? PII_COLUMN_BINARY
+						     : PII_COLUMN_TEXT;
+	t->cell.st = pii_cell_put_value(&t->cell, &loc, kind, v, len);
 }
 
 /* Stops a streamed result mid-way: libmariadb would read the rest of it
@@ -794,14 +784,6 @@ static void read_rows(struct my_table *t, const char *list, bool *sampled)
 	free(sql);
 }
 
-static void fail(struct my_table *t, enum pii_file_status st, const char *code, const char *fmt,
-		 const char *what)
-{
-	char why[600];
-	snprintf(why, sizeof(why), fmt, what);
-	pii_file_result_set(t->s->res, st, code, why);
-}
-
 static void read_table(struct my_table *t)
 {
 	struct pii_source_scan *s = t->s;
@@ -816,15 +798,15 @@ static void read_table(struct my_table *t)
 	}
 	if (!run(t->m, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY", t->why,
 		 sizeof(t->why))) {
-		fail(t, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
+		pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
 		return;
 	}
 	int found = figures(t->m, t->schema, t->name, &t->fig, t->why, sizeof(t->why));
 	if (found <= 0) {
 		if (found < 0)
-			fail(t, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
+			pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
 		else
-			fail(t, PII_FILE_FAILED, PII_CODE_GONE, "%s",
+			pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_GONE, "%s",
 			     "gone before it was read (dropped or renamed during the scan)");
 		return;
 	}
@@ -846,9 +828,9 @@ static void read_table(struct my_table *t)
 		char *sql = NULL;
 		if (asprintf(&sql, "SELECT * FROM %s LIMIT 0", t->from) >= 0 &&
 		    !run(t->m, sql, t->why, sizeof(t->why)))
-			fail(t, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
+			pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
 		else
-			fail(t, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
+			pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
 			     "not read: permission denied: the user may read none of its columns (%s)",
 			     t->unread ? t->unread : "none");
 		free(sql);
@@ -856,7 +838,7 @@ static void read_table(struct my_table *t)
 	}
 	if (!list) {
 		if (*t->why)
-			fail(t, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
+			pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
 		else
 			pii_file_result_set(s->res, PII_FILE_FAILED, PII_CODE_OUT_OF_MEMORY,
 					    "out of memory");
@@ -870,7 +852,7 @@ static void read_table(struct my_table *t)
 		pii_sink_table_sampled(s->out, s->path, t->shown, t->rows,
 				       sampled ? t->fig.estimate : t->rows);
 	if (*t->why && t->at_query) {
-		fail(t, PII_FILE_FAILED, t->timeout ? PII_CODE_TIMEOUT : PII_CODE_OPEN_FAILED,
+		pii_file_result_setf(t->s->res, PII_FILE_FAILED, t->timeout ? PII_CODE_TIMEOUT : PII_CODE_OPEN_FAILED,
 		     "not read: %s", t->why);
 		s->res->transient = t->timeout;
 	} else if (*t->why) {
@@ -884,7 +866,7 @@ static void read_table(struct my_table *t)
 		pii_file_result_set(s->res, PII_FILE_PARTIAL, PII_CODE_OUT_OF_MEMORY,
 				    "out of memory while scanning; some findings may be missing");
 	} else if (t->unread) {
-		fail(t, PII_FILE_PARTIAL, PII_CODE_OPEN_FAILED,
+		pii_file_result_setf(t->s->res, PII_FILE_PARTIAL, PII_CODE_OPEN_FAILED,
 		     "permission denied for some columns, not read: %s", t->unread);
 	} else {
 		pii_file_result_set(s->res, PII_FILE_SCANNED, NULL, NULL);

@@ -31,7 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pii_cell.h"
+#include "pii_column.h"
 #include "pii_source.h"
 #include "pii_util.h"
 
@@ -415,41 +415,28 @@ static unsigned nibble(char c)
 							       : (unsigned)(c - '0') & 15;
 }
 
-/* A bytea value as text ("\x4a61..."): its printable strings, decoded. */
-static void put_binary(struct pg_table *t, const char *hex, size_t len)
+/* One value of column col: a bytea's hex text ("\\x4a61...") decoded first. */
+static void put_value(struct pg_table *t, int col, const char *v, size_t len)
 {
-	if (len < 2 || hex[0] != '\\' || hex[1] != 'x')
+	struct pii_loc loc = {.file = t->s->path, .table = t->shown, .column = t->columns[col],
+			      .context = t->contexts[col]};
+	if (!t->binary[col]) {
+		t->cell.st = pii_cell_put_value(&t->cell, &loc,
+						t->json[col] ? PII_COLUMN_JSON : PII_COLUMN_TEXT, v, len);
+		return;
+	}
+	if (len < 2 || v[0] != '\\' || v[1] != 'x')
 		return;
 	size_t n = (len - 2) / 2;
-	unsigned char *bytes = malloc(n ? n : 1);
+	char *bytes = malloc(n ? n : 1);
 	if (!bytes) {
 		t->cell.st = PII_EOBJECT;
 		return;
 	}
 	for (size_t i = 0; i < n; i++)
-		bytes[i] = (unsigned char)(nibble(hex[2 + 2 * i]) << 4 | nibble(hex[3 + 2 * i]));
-	pii_cell_put_strings(&t->cell, bytes, n);
+		bytes[i] = (char)(nibble(v[2 + 2 * i]) << 4 | nibble(v[3 + 2 * i]));
+	t->cell.st = pii_cell_put_value(&t->cell, &loc, PII_COLUMN_BINARY, bytes, n);
 	free(bytes);
-}
-
-static void put_value(struct pg_table *t, int col, const char *v, size_t len)
-{
-	t->cell.loc = (struct pii_loc){.file = t->s->path, .table = t->shown,
-				       .column = t->columns[col], .context = t->contexts[col]};
-	if (t->json[col]) {
-		/* the server checked it is JSON: its values by key path */
-		enum pii_status st = pii_cell_json(t->s->out, &t->cell.loc, v, len);
-		if (st != PII_EOBJECT) {
-			t->cell.st = st;
-			return;
-		}
-	}
-	pii_cell_start(&t->cell, 0, 0);
-	if (t->binary[col])
-		put_binary(t, v, len);
-	else
-		pii_cell_put(&t->cell, v, len);
-	t->cell.st = pii_cell_end(&t->cell);
 }
 
 /* Reads the rows of the cursor; the rows read, with *why set on an
@@ -486,14 +473,6 @@ static uint64_t read_rows(struct pg_table *t, char *why, size_t whylen)
 	return rows;
 }
 
-static void fail(struct pg_table *t, enum pii_file_status st, const char *code, const char *fmt,
-		 const char *what)
-{
-	char why[600];
-	snprintf(why, sizeof(why), fmt, what);
-	pii_file_result_set(t->s->res, st, code, why);
-}
-
 /* The statement_timeout of a table: what is left of its time. */
 static long timeout_ms(const struct pii_budget *b)
 {
@@ -512,14 +491,14 @@ static void read_table(struct pg_table *t)
 		 "SET LOCAL lock_timeout = %d",
 		 timeout_ms(s->budget), LOCK_TIMEOUT_MS);
 	if (!run(t->c, sql, why, sizeof(why))) {
-		fail(t, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", why);
+		pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", why);
 		return;
 	}
 	PGresult *found = look_up(t);
 	if (!found || PQresultStatus(found) != PGRES_TUPLES_OK) {
 		if (found)
 			pg_message(PQresultErrorMessage(found), why, sizeof(why));
-		fail(t, PII_FILE_FAILED, found ? PII_CODE_OPEN_FAILED : PII_CODE_GONE,
+		pii_file_result_setf(t->s->res, PII_FILE_FAILED, found ? PII_CODE_OPEN_FAILED : PII_CODE_GONE,
 		     found ? "not read: %s" : "%s", found ? why : "gone before it was read (dropped "
 								"or renamed during the scan)");
 		PQclear(found);
@@ -548,7 +527,7 @@ static void read_table(struct pg_table *t)
 	char *list = PQresultStatus(cols) == PGRES_TUPLES_OK ? select_list(t, cols) : NULL;
 	PQclear(cols);
 	if (!list) {
-		fail(t, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
+		pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
 		     "not read: permission denied: the user may read none of its columns (%s)",
 		     t->unread ? t->unread : "none");
 		return;
@@ -566,7 +545,7 @@ static void read_table(struct pg_table *t)
 	bool declared = run(t->c, declare, why, sizeof(why));
 	free(declare);
 	if (!declared) {
-		fail(t, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", why);
+		pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", why);
 		return;
 	}
 	uint64_t rows = read_rows(t, why, sizeof(why));
@@ -585,7 +564,7 @@ static void read_table(struct pg_table *t)
 		pii_file_result_set(s->res, PII_FILE_PARTIAL, PII_CODE_OUT_OF_MEMORY,
 				    "out of memory while scanning; some findings may be missing");
 	} else if (t->unread) {
-		fail(t, PII_FILE_PARTIAL, PII_CODE_OPEN_FAILED,
+		pii_file_result_setf(t->s->res, PII_FILE_PARTIAL, PII_CODE_OPEN_FAILED,
 		     "permission denied for some columns, not read: %s", t->unread);
 	} else {
 		pii_file_result_set(s->res, PII_FILE_SCANNED, NULL, NULL);

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "pii_cell.h"
+#include "pii_column.h"
 #include "record_sink.h"
 
 static const struct pii_loc where = {.file = "postgres://db/hr!profielen",
