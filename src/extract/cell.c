@@ -1,7 +1,6 @@
 /*
  * cell.c - cells of tables on their way to the sink (see pii_cell.h).
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
