@@ -34,6 +34,11 @@ bool pii_url_parse(const char *url, struct pii_url *u, char *err, size_t errlen)
  * and decoded, or NULL. */
 char *pii_url_query(const struct pii_url *u, const char *key);
 
+/* Whether the URL holds a password: user:password@, or in its query
+ * (?password=, as libpq takes one). A scan path must not: it would show
+ * in the process list, the shell's history and the Summary. */
+bool pii_url_has_password(const struct pii_url *u);
+
 /* Frees the parts; the password's bytes are wiped first. */
 void pii_url_free(struct pii_url *u);
 

@@ -149,6 +149,14 @@ char *pii_url_query(const struct pii_url *u, const char *key)
 	return NULL;
 }
 
+bool pii_url_has_password(const struct pii_url *u)
+{
+	char *in_query = pii_url_query(u, "password");
+	bool has = u->password || in_query;
+	pii_secret_free(in_query);
+	return has;
+}
+
 void pii_url_free(struct pii_url *u)
 {
 	free(u->scheme);

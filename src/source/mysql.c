@@ -191,7 +191,7 @@ static bool root_from_url(const char *root, struct my_root *r, char *err, size_t
 	struct pii_url u;
 	if (!pii_url_parse(root, &u, err, errlen))
 		return false;
-	if (u.password) {
+	if (pii_url_has_password(&u)) {
 		pii_url_free(&u);
 		snprintf(err, errlen,
 			 "a password in a URL would show in the process list and the shell's "

@@ -73,7 +73,7 @@ static PGconn *connect_root(const struct pg_root *r)
 	return PQconnectdbParams(keys, values, 1);
 }
 
-/* The first line of libpq's message, without "FATAL:  " and friends. */
+/* The first line of libpq's message. */
 static void pg_message(const char *msg, char *out, size_t outsz)
 {
 	if (!msg || !*msg)
@@ -106,7 +106,7 @@ static bool pg_prepare(const char *root, const struct pii_options *opt, char *er
 	struct pii_url u;
 	if (!pii_url_parse(root, &u, err, errlen))
 		return false;
-	bool has_password = u.password != NULL;
+	bool has_password = pii_url_has_password(&u);
 	pii_url_free(&u);
 	if (has_password) {
 		snprintf(err, errlen,

@@ -439,7 +439,7 @@ static bool smb_prepare(const char *root, const struct pii_options *opt, char *e
 	}
 	struct smb_root r = {0};
 	bool ok = false;
-	if (u.password) {
+	if (pii_url_has_password(&u)) {
 		snprintf(err, errlen,
 			 "a password in a URL would show in the process list and the shell's "
 			 "history: give it in --smb-auth-file (username=, password=, domain= "

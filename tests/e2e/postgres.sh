@@ -199,6 +199,9 @@ printf 'databases:\n  - url: %s\n    password_file: %s\n' "$RURL" "$WORK/pw" >"$
 "$PIISCAN" -q --config "$WORK/piiscan.yaml" -o "$WORK/config.json" </dev/null
 check "databases: in the configuration, with its password_file: the reader's scan" \
 	$CHECK same "$WORK/reader.json" "$WORK/config.json" big
+"$PIISCAN" -q -o "$WORK/inquery.json" "$RURL&password=$PW" 2>"$WORK/inquery.err"
+check "a password in the URL's query (libpq's ?password=) is refused too" sh -c \
+	"test $? -eq 2 && grep -q 'process list' '$WORK/inquery.err' && ! test -e '$WORK/inquery.json'"
 chmod 644 "$WORK/pw"
 check_fails "a password file others may read is refused" \
 	"$PIISCAN" -q --db-password-file "$WORK/pw" -o "$WORK/open.json" "$RURL"
