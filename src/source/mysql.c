@@ -295,7 +295,7 @@ static enum pii_status my_walk(const struct pii_source_walk *w, const char *root
 	const struct my_root *r = root_given(root);
 	if (!r) {
 		w->problem(w->walker, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
-				 "database not prepared (internal error)");
+			   "database not prepared (internal error)");
 		return PII_OK;
 	}
 	unsigned error;
@@ -798,16 +798,19 @@ static void read_table(struct my_table *t)
 	}
 	if (!run(t->m, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY", t->why,
 		 sizeof(t->why))) {
-		pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
+		pii_file_result_setf(s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s",
+				     t->why);
 		return;
 	}
 	int found = figures(t->m, t->schema, t->name, &t->fig, t->why, sizeof(t->why));
 	if (found <= 0) {
 		if (found < 0)
-			pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
+			pii_file_result_setf(s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
+					     "not read: %s", t->why);
 		else
-			pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_GONE, "%s",
-			     "gone before it was read (dropped or renamed during the scan)");
+			pii_file_result_set(s->res, PII_FILE_FAILED, PII_CODE_GONE,
+					    "gone before it was read (dropped or renamed during "
+					    "the scan)");
 		return;
 	}
 	s->res->size = t->fig.size;
@@ -828,17 +831,20 @@ static void read_table(struct my_table *t)
 		char *sql = NULL;
 		if (asprintf(&sql, "SELECT * FROM %s LIMIT 0", t->from) >= 0 &&
 		    !run(t->m, sql, t->why, sizeof(t->why)))
-			pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
+			pii_file_result_setf(s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
+					     "not read: %s", t->why);
 		else
-			pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
-			     "not read: permission denied: the user may read none of its columns (%s)",
-			     t->unread ? t->unread : "none");
+			pii_file_result_setf(s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
+					     "not read: permission denied: the user may read none "
+					     "of its columns (%s)",
+					     t->unread ? t->unread : "none");
 		free(sql);
 		return;
 	}
 	if (!list) {
 		if (*t->why)
-			pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", t->why);
+			pii_file_result_setf(s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
+					     "not read: %s", t->why);
 		else
 			pii_file_result_set(s->res, PII_FILE_FAILED, PII_CODE_OUT_OF_MEMORY,
 					    "out of memory");
@@ -852,8 +858,9 @@ static void read_table(struct my_table *t)
 		pii_sink_table_sampled(s->out, s->path, t->shown, t->rows,
 				       sampled ? t->fig.estimate : t->rows);
 	if (*t->why && t->at_query) {
-		pii_file_result_setf(t->s->res, PII_FILE_FAILED, t->timeout ? PII_CODE_TIMEOUT : PII_CODE_OPEN_FAILED,
-		     "not read: %s", t->why);
+		pii_file_result_setf(s->res, PII_FILE_FAILED,
+				     t->timeout ? PII_CODE_TIMEOUT : PII_CODE_OPEN_FAILED,
+				     "not read: %s", t->why);
 		s->res->transient = t->timeout;
 	} else if (*t->why) {
 		char msg[700];
@@ -866,8 +873,8 @@ static void read_table(struct my_table *t)
 		pii_file_result_set(s->res, PII_FILE_PARTIAL, PII_CODE_OUT_OF_MEMORY,
 				    "out of memory while scanning; some findings may be missing");
 	} else if (t->unread) {
-		pii_file_result_setf(t->s->res, PII_FILE_PARTIAL, PII_CODE_OPEN_FAILED,
-		     "permission denied for some columns, not read: %s", t->unread);
+		pii_file_result_setf(s->res, PII_FILE_PARTIAL, PII_CODE_OPEN_FAILED,
+				     "permission denied for some columns, not read: %s", t->unread);
 	} else {
 		pii_file_result_set(s->res, PII_FILE_SCANNED, NULL, NULL);
 	}

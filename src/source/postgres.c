@@ -191,7 +191,7 @@ static enum pii_status pg_walk(const struct pii_source_walk *w, const char *root
 	const struct pg_root *r = root_given(root);
 	if (!r) {
 		w->problem(w->walker, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
-				 "database not prepared (internal error)");
+			   "database not prepared (internal error)");
 		return PII_OK;
 	}
 	PGconn *c = connect_root(r);
@@ -491,16 +491,21 @@ static void read_table(struct pg_table *t)
 		 "SET LOCAL lock_timeout = %d",
 		 timeout_ms(s->budget), LOCK_TIMEOUT_MS);
 	if (!run(t->c, sql, why, sizeof(why))) {
-		pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", why);
+		pii_file_result_setf(s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s",
+				     why);
 		return;
 	}
 	PGresult *found = look_up(t);
 	if (!found || PQresultStatus(found) != PGRES_TUPLES_OK) {
 		if (found)
 			pg_message(PQresultErrorMessage(found), why, sizeof(why));
-		pii_file_result_setf(t->s->res, PII_FILE_FAILED, found ? PII_CODE_OPEN_FAILED : PII_CODE_GONE,
-		     found ? "not read: %s" : "%s", found ? why : "gone before it was read (dropped "
-								"or renamed during the scan)");
+		if (found)
+			pii_file_result_setf(s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
+					     "not read: %s", why);
+		else
+			pii_file_result_set(s->res, PII_FILE_FAILED, PII_CODE_GONE,
+					    "gone before it was read (dropped or renamed during "
+					    "the scan)");
 		PQclear(found);
 		return;
 	}
@@ -527,9 +532,10 @@ static void read_table(struct pg_table *t)
 	char *list = PQresultStatus(cols) == PGRES_TUPLES_OK ? select_list(t, cols) : NULL;
 	PQclear(cols);
 	if (!list) {
-		pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
-		     "not read: permission denied: the user may read none of its columns (%s)",
-		     t->unread ? t->unread : "none");
+		pii_file_result_setf(s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
+				     "not read: permission denied: the user may read none of its "
+				     "columns (%s)",
+				     t->unread ? t->unread : "none");
 		return;
 	}
 	bool sampled;
@@ -545,7 +551,8 @@ static void read_table(struct pg_table *t)
 	bool declared = run(t->c, declare, why, sizeof(why));
 	free(declare);
 	if (!declared) {
-		pii_file_result_setf(t->s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s", why);
+		pii_file_result_setf(s->res, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, "not read: %s",
+				     why);
 		return;
 	}
 	uint64_t rows = read_rows(t, why, sizeof(why));
@@ -564,8 +571,8 @@ static void read_table(struct pg_table *t)
 		pii_file_result_set(s->res, PII_FILE_PARTIAL, PII_CODE_OUT_OF_MEMORY,
 				    "out of memory while scanning; some findings may be missing");
 	} else if (t->unread) {
-		pii_file_result_setf(t->s->res, PII_FILE_PARTIAL, PII_CODE_OPEN_FAILED,
-		     "permission denied for some columns, not read: %s", t->unread);
+		pii_file_result_setf(s->res, PII_FILE_PARTIAL, PII_CODE_OPEN_FAILED,
+				     "permission denied for some columns, not read: %s", t->unread);
 	} else {
 		pii_file_result_set(s->res, PII_FILE_SCANNED, NULL, NULL);
 	}

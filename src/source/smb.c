@@ -607,7 +607,7 @@ static enum pii_status smb_walk(const struct pii_source_walk *w, const char *roo
 	const struct smb_root *r = root_given(root);
 	if (!r) {
 		w->problem(w->walker, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
-				 "share not prepared (internal error)");
+			   "share not prepared (internal error)");
 		return PII_OK;
 	}
 	/* the walker's own context: a counting walk runs beside the real one */
