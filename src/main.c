@@ -128,10 +128,11 @@ static int check_paths(const struct pii_options *opt)
 			continue;
 		}
 		if (pii_is_url(opt->paths[i])) {
+			/* only its scheme: the rest may hold a password */
 			snprintf(err, sizeof(err),
-				 "cannot scan '%s': this build reads no such URL (piiscan --version "
-				 "lists what it reads)",
-				 opt->paths[i]);
+				 "cannot scan a %.*s:// URL: this build reads no such URL (piiscan "
+				 "--version lists what it reads)",
+				 (int)pii_url_scheme_len(opt->paths[i]), opt->paths[i]);
 			return fatal(err);
 		}
 		if (stat(opt->paths[i], &st) != 0) {

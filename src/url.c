@@ -96,7 +96,9 @@ bool pii_url_parse(const char *url, struct pii_url *u, char *err, size_t errlen)
 	if (*p == '[') {
 		const char *close = memchr(p, ']', auth);
 		if (!close) {
-			snprintf(err, errlen, "URL '%s': an IPv6 address without its ']'", url);
+			/* the URL is not repeated: it may hold a password */
+			snprintf(err, errlen, "a %.*s:// URL: an IPv6 address without its ']'",
+				 (int)sl, url);
 			pii_url_free(u);
 			return false;
 		}
@@ -112,7 +114,8 @@ bool pii_url_parse(const char *url, struct pii_url *u, char *err, size_t errlen)
 		size_t pl = (size_t)(p + auth - port);
 		for (size_t i = 0; i < pl; i++)
 			if (!isdigit((unsigned char)port[i])) {
-				snprintf(err, errlen, "URL '%s': the port is not a number", url);
+				snprintf(err, errlen, "a %.*s:// URL: the port is not a number",
+					 (int)sl, url);
 				pii_url_free(u);
 				return false;
 			}

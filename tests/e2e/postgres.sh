@@ -202,6 +202,10 @@ check "databases: in the configuration, with its password_file: the reader's sca
 "$PIISCAN" -q -o "$WORK/inquery.json" "$RURL&password=$PW" 2>"$WORK/inquery.err"
 check "a password in the URL's query (libpq's ?password=) is refused too" sh -c \
 	"test $? -eq 2 && grep -q 'process list' '$WORK/inquery.err' && ! test -e '$WORK/inquery.json'"
+"$PIISCAN" -q -o "$WORK/bad.json" "postgres://reader:$PW@localhost:5x/hr" 2>"$WORK/bad.err"
+"$PIISCAN" -q -o "$WORK/bad.json" "pgsql://reader:$PW@localhost/hr" 2>>"$WORK/bad.err"
+check "a URL refused as malformed or unknown is not repeated with its password" sh -c "
+	test -s '$WORK/bad.err' && ! grep -qF -- '$PW' '$WORK/bad.err'"
 chmod 644 "$WORK/pw"
 check_fails "a password file others may read is refused" \
 	"$PIISCAN" -q --db-password-file "$WORK/pw" -o "$WORK/open.json" "$RURL"
