@@ -72,9 +72,14 @@ static bool folder_matches(const void *owner, size_t i, const void *key)
 static const struct pii_dict_type folder_dict = {folder_hash, folder_matches};
 
 /* The folder of the file (or live table) at path, as path[0..*len);
- * "." for a file given without a folder. */
+ * "." for a file given without a folder, "?" for a file whose path was
+ * lost (out of memory: the Summary says findings were lost). */
 static const char *folder_of(const char *path, size_t *len)
 {
+	if (!path) {
+		*len = 1;
+		return "?";
+	}
 	static const char *const databases[] = {"postgres://", "postgresql://", "mysql://",
 						"mariadb://"};
 	for (size_t i = 0; i < sizeof(databases) / sizeof(databases[0]); i++)
@@ -129,8 +134,8 @@ static struct folder *folder_get(struct folders *fs, const char *name, size_t le
 static bool counted_before(const struct pii_inv_row *rows, size_t n, size_t i)
 {
 	const struct pii_inv_file *file = rows[i].file;
-	if (!strcmp(rows[i].path, file->path))
-		return false;
+	if (!file->path || !rows[i].path || !strcmp(rows[i].path, file->path))
+		return false; /* a path lost to memory: counted once here */
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
