@@ -47,6 +47,15 @@ void pii_url_free(struct pii_url *u);
  * others, as ssh and .pgpass ask. */
 char *pii_read_password_file(const char *path, char *err, size_t errlen);
 
+/* Reads a file of secrets whole into buf (NUL-terminated, at most bufsz -
+ * 1 bytes), refusing one that others may read; false with a message in
+ * err that names it as `what` ("password file"). The caller wipes buf. */
+bool pii_read_secret_file(const char *path, const char *what, char *buf, size_t bufsz,
+			  char *err, size_t errlen);
+
+/* Zeroes len bytes of buf, in a way the compiler keeps. */
+void pii_secret_wipe(char *buf, size_t len);
+
 /* The --db-password-file for database url: its own (URL=FILE), else the
  * one for every database, else NULL. */
 const char *pii_db_password_file(const struct pii_options *opt, const char *url);

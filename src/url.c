@@ -178,40 +178,53 @@ void pii_secret_free(char *secret)
 {
 	if (!secret)
 		return;
-	/* volatile: the wipe is not optimised away before free */
-	for (volatile char *p = secret; *p; p++)
-		*p = 0;
+	pii_secret_wipe(secret, strlen(secret));
 	free(secret);
 }
 
-char *pii_read_password_file(const char *path, char *err, size_t errlen)
+void pii_secret_wipe(char *buf, size_t len)
+{
+	/* volatile: the wipe is not optimised away before the buffer goes */
+	for (volatile char *p = buf; p < buf + len; p++)
+		*p = 0;
+}
+
+bool pii_read_secret_file(const char *path, const char *what, char *buf, size_t bufsz,
+			  char *err, size_t errlen)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
-		snprintf(err, errlen, "password file '%s': %s", path, strerror(errno));
+		snprintf(err, errlen, "%s '%s': %s", what, path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
-		return NULL;
+		return false;
 	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-		snprintf(err, errlen,
-			 "password file '%s' may be read by others: chmod 600 it first", path);
+		snprintf(err, errlen, "%s '%s' may be read by others: chmod 600 it first", what,
+			 path);
 		close(fd);
-		return NULL;
+		return false;
 	}
-	char buf[1024];
-	ssize_t n = read(fd, buf, sizeof(buf) - 1);
+	ssize_t n = read(fd, buf, bufsz - 1);
+	int e = errno;
 	close(fd);
 	if (n < 0) {
-		snprintf(err, errlen, "password file '%s': %s", path, strerror(errno));
-		return NULL;
+		snprintf(err, errlen, "%s '%s': %s", what, path, strerror(e));
+		return false;
 	}
 	buf[n] = '\0';
+	return true;
+}
+
+char *pii_read_password_file(const char *path, char *err, size_t errlen)
+{
+	char buf[1024];
+	if (!pii_read_secret_file(path, "password file", buf, sizeof(buf), err, errlen))
+		return NULL;
 	buf[strcspn(buf, "\r\n")] = '\0';
 	char *pw = strdup(buf);
-	for (volatile char *p = buf; p < buf + sizeof(buf); p++)
-		*p = 0;
+	pii_secret_wipe(buf, sizeof(buf));
 	if (!pw)
 		snprintf(err, errlen, "out of memory");
 	return pw;
@@ -257,7 +270,6 @@ char *pii_ask_password(const char *prompt)
 	buf[n] = '\0';
 	buf[strcspn(buf, "\r\n")] = '\0';
 	char *pw = buf[0] ? strdup(buf) : NULL;
-	for (volatile char *p = buf; p < buf + sizeof(buf); p++)
-		*p = 0;
+	pii_secret_wipe(buf, sizeof(buf));
 	return pw;
 }

@@ -343,29 +343,9 @@ static bool set_user(struct smb_root *r, const char *value, char *err, size_t er
 static bool read_auth_file(struct smb_root *r, const char *path, bool user_given, char *err,
 			   size_t errlen)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		snprintf(err, errlen, "--smb-auth-file '%s': %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return false;
-	}
-	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-		snprintf(err, errlen,
-			 "--smb-auth-file '%s' may be read by others: chmod 600 it first", path);
-		close(fd);
-		return false;
-	}
 	char buf[4096];
-	ssize_t n = read(fd, buf, sizeof(buf) - 1);
-	int e = errno;
-	close(fd);
-	if (n < 0) {
-		snprintf(err, errlen, "--smb-auth-file '%s': %s", path, strerror(e));
+	if (!pii_read_secret_file(path, "--smb-auth-file", buf, sizeof(buf), err, errlen))
 		return false;
-	}
-	buf[n] = '\0';
 	bool ok = true;
 	for (char *line = buf, *next; ok && *line; line = next) {
 		size_t len = strcspn(line, "\r\n");
@@ -389,8 +369,7 @@ static bool read_auth_file(struct smb_root *r, const char *path, bool user_given
 				ok = set_secret(&r->domain, value, err, errlen);
 		}
 	}
-	for (volatile char *p = buf; p < buf + sizeof(buf); p++)
-		*p = 0;
+	pii_secret_wipe(buf, sizeof(buf));
 	if (ok && !r->password)
 		snprintf(err, errlen, "--smb-auth-file '%s': no password= line", path), ok = false;
 	return ok;
