@@ -19,8 +19,12 @@
 #include "pii_util.h"
 
 /* A file that has findings: inventory and findings rows point at it. */
+/* The path of a file whose own could not be copied (out of memory; the
+ * Summary then says findings were lost). */
+#define PII_INV_PATH_LOST "?"
+
 struct pii_inv_file {
-	const char *path;
+	const char *path;      /* never NULL */
 	uint64_t size;
 	int64_t mtime;
 	int64_t saved;  /* last saved, by the document's own properties; 0: unknown */

@@ -466,6 +466,10 @@ void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 		return;
 	struct pii_inv_file *file = f->file;
 	file->path = pii_arena_strdup(&inv->arena, r->path);
+	if (!file->path) { /* every writer prints or sorts it: never NULL */
+		file->path = PII_INV_PATH_LOST;
+		a->oom = true;
+	}
 	file->type = pii_arena_strdup(&inv->arena, r->type);
 	file->size = r->size;
 	file->mtime = r->mtime;
@@ -476,7 +480,7 @@ void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 	if ((r->owner[0] || pii_is_url(r->path)) &&
 	    !(file->owner = pii_arena_strdup(&inv->arena, r->owner)))
 		a->oom = true;
-	if (!file->path || !file->type)
+	if (!file->type)
 		a->oom = true;
 	bool counted = false;
 	for (size_t i = 0; i < f->n_rows && !counted; i++)

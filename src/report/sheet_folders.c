@@ -76,7 +76,7 @@ static const struct pii_dict_type folder_dict = {folder_hash, folder_matches};
  * lost (out of memory: the Summary says findings were lost). */
 static const char *folder_of(const char *path, size_t *len)
 {
-	if (!path) {
+	if (!strcmp(path, PII_INV_PATH_LOST)) {
 		*len = 1;
 		return "?";
 	}
@@ -134,8 +134,8 @@ static struct folder *folder_get(struct folders *fs, const char *name, size_t le
 static bool counted_before(const struct pii_inv_row *rows, size_t n, size_t i)
 {
 	const struct pii_inv_file *file = rows[i].file;
-	if (!file->path || !rows[i].path || !strcmp(rows[i].path, file->path))
-		return false; /* a path lost to memory: counted once here */
+	if (!strcmp(rows[i].path, file->path))
+		return false;
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

@@ -34,6 +34,32 @@ for k in 0 1 2 3 4 5 6 7 8 9 10 11; do
 done
 check "$runs runs with failing allocations made" test $runs -eq 36
 
+# The other writers read the same inventory: the breach summary (xlsx and
+# text), SARIF, CSV and the JSON document, at fewer points.
+for k in 1 4 7 10; do
+	after=$((total * k / 12))
+	for every in 1 13 211; do
+		d="$WORK/other-$k-$every"
+		mkdir "$d"
+		LD_PRELOAD="$SHIM" FAILMALLOC_AFTER=$after FAILMALLOC_EVERY=$every \
+			"$PIISCAN" -q -j 2 --breach-report -o "$d/breach.xlsx" -o "$d/breach.txt" \
+			-o "$d/inv.sarif" -o "$d/inv.csv" -o "$d/inv.json" fixtures 2>"$d/stderr"
+		echo $? >"$d/rc"
+	done
+done
+check "no run of the other writers crashed or aborted" sh -c "
+	for d in '$WORK'/other-*; do
+		rc=\$(cat \$d/rc)
+		[ \$rc -eq 0 ] || [ \$rc -eq 2 ] || { echo \"\$d: exit \$rc\"; cat \$d/stderr; exit 1; }
+	done"
+check "each of them that finished wrote every output" sh -c "
+	for d in '$WORK'/other-*; do
+		[ \$(cat \$d/rc) -eq 0 ] || continue
+		for f in breach.xlsx breach.txt inv.sarif inv.csv inv.json; do
+			[ -s \$d/\$f ] || { echo \"\$d: no \$f\"; exit 1; }
+		done
+	done"
+
 check "no run crashed or aborted; each ended 0 (complete) or 2 (could not)" sh -c "
 	for d in '$WORK'/run-*; do
 		rc=\$(cat \$d/rc)
