@@ -44,18 +44,16 @@ static inline int64_t pii_inv_file_data_time(const struct pii_inv_file *f)
 	return f->saved > 0 && f->saved < f->mtime ? f->saved : f->mtime;
 }
 
-/* One location x report name: an inventory row. */
+/* One location x report name: an inventory row. There is one for every
+ * location found, so its fields are ordered to leave no padding. */
 struct pii_inv_row {
 	const struct pii_inv_file *file;   /* the file on disk */
 	const char *path;                  /* the location's file: "a.zip!b.csv" */
 	const char *table, *column, *key, *part; /* NULL when not applicable */
-	unsigned report;                   /* index into rules->reports */
 	uint64_t count;
 	uint64_t by_confidence[4];         /* indexed by enum pii_confidence */
 	uint64_t counted;                  /* of --min-confidence or above */
 	uint64_t distinct;
-	bool distinct_estimated;
-	enum pii_confidence confidence;    /* highest seen */
 	const char *example;               /* first value, masked unless shown */
 	uint64_t example_line;             /* its line, or 0 when not known */
 	uint64_t example_fingerprint;      /* its keyed fingerprint (pii_fingerprint.h) */
@@ -64,14 +62,17 @@ struct pii_inv_row {
 					    * database's table: the table's rows, by
 					    * its catalogue; else 0 */
 	uint64_t rows_with;                /* records with a finding of this row */
+	unsigned report;                   /* index into rules->reports */
+	enum pii_confidence confidence;    /* highest seen */
+	bool distinct_estimated;
 	/* pii_register_compute */
-	unsigned system;                   /* index into systems */
 	bool stale;                        /* older than --stale-after */
+	bool review_changed;               /* (the review) its count or value moved since */
+	unsigned system;                   /* index into systems */
 	uint64_t contact_list;             /* its file or table's list size, or 0 */
 	/* the review (pii_review.h) */
 	uint64_t row_key;                  /* pii_row_key of its location and report */
 	const struct pii_review_entry *review; /* its verdict, or NULL */
-	bool review_changed;               /* its count (or value) moved since */
 };
 
 /* A row of the Findings sheet. */

@@ -58,7 +58,28 @@ struct pii_aggregate {
 	const struct pii_review *review; /* verdicts, or NULL */
 	bool keep_findings;
 	bool oom;
+	/* the file types copied last: a tree holds few, and a copy for each
+	 * of a million files would be a tenth of the inventory's memory */
+	const char *types[16];
+	unsigned next_type;
 };
+
+/* The inventory's copy of a file type, shared with earlier files of the
+ * same type where it can be; NULL for NULL or out of memory. */
+static const char *file_type(struct pii_aggregate *a, const char *type)
+{
+	if (!type)
+		return NULL;
+	for (size_t i = 0; i < sizeof(a->types) / sizeof(a->types[0]) && a->types[i]; i++)
+		if (!strcmp(a->types[i], type))
+			return a->types[i];
+	const char *copy = pii_arena_strdup(&a->inv->arena, type);
+	if (copy) {
+		a->types[a->next_type] = copy;
+		a->next_type = (a->next_type + 1) % (sizeof(a->types) / sizeof(a->types[0]));
+	}
+	return copy;
+}
 
 /* ---- rows by location ---------------------------------------------------------- */
 
@@ -465,12 +486,17 @@ void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 	if (!f)
 		return;
 	struct pii_inv_file *file = f->file;
-	file->path = pii_arena_strdup(&inv->arena, r->path);
+	/* the file's own rows hold its path already: one copy serves both */
+	for (size_t i = 0; i < f->n_rows && !file->path; i++)
+		if (!strcmp(f->rows[i].row.path, r->path))
+			file->path = f->rows[i].row.path;
+	if (!file->path)
+		file->path = pii_arena_strdup(&inv->arena, r->path);
 	if (!file->path) { /* every writer prints or sorts it: never NULL */
 		file->path = PII_INV_PATH_LOST;
 		a->oom = true;
 	}
-	file->type = pii_arena_strdup(&inv->arena, r->type);
+	file->type = file_type(a, r->type);
 	file->size = r->size;
 	file->mtime = r->mtime;
 	file->saved = r->saved;
