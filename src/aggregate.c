@@ -81,6 +81,14 @@ static const char *file_type(struct pii_aggregate *a, const char *type)
 	return copy;
 }
 
+/* s copied into arena, or prev when it is the same string. */
+static const char *shared_copy(struct pii_arena *arena, const char *prev, const char *s)
+{
+	if (s && prev && !strcmp(prev, s))
+		return prev;
+	return pii_arena_strdup(arena, s);
+}
+
 /* ---- rows by location ---------------------------------------------------------- */
 
 struct row_key {
@@ -126,16 +134,19 @@ static struct pending_row *row_get(struct pii_aggregate *a, struct pii_agg_file 
 		f->cap_rows = cap;
 	}
 	struct pii_arena *arena = &a->inv->arena;
+	const struct pii_inv_row *prev = f->n_rows ? &f->rows[f->n_rows - 1].row : NULL;
 	struct pending_row *pr = &f->rows[f->n_rows];
 	memset(pr, 0, sizeof(*pr));
 	pr->hash = h;
 	pr->row.file = f->file;
 	pr->row.report = report;
-	pr->row.path = pii_arena_strdup(arena, l->file);
-	pr->row.table = pii_arena_strdup(arena, l->table);
-	pr->row.column = pii_arena_strdup(arena, l->column);
+	/* a location's rows (one per kind) come one after another: they
+	 * share the copies of its path, table, column and part */
+	pr->row.path = shared_copy(arena, prev ? prev->path : NULL, l->file);
+	pr->row.table = shared_copy(arena, prev ? prev->table : NULL, l->table);
+	pr->row.column = shared_copy(arena, prev ? prev->column : NULL, l->column);
 	pr->row.key = pii_arena_strdup(arena, l->key);
-	pr->row.part = pii_arena_strdup(arena, l->part);
+	pr->row.part = shared_copy(arena, prev ? prev->part : NULL, l->part);
 	if (!pr->row.path || (l->table && !pr->row.table) || (l->column && !pr->row.column) ||
 	    (l->key && !pr->row.key) || (l->part && !pr->row.part))
 		return NULL;
