@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""genbook.py DIR N: N small files, each with one e-mail address and one
-phone number (a contact note), 1,000 to a folder (dNNNN/fNNNNNNN.txt):
+"""genbook.py DIR N [KINDS]: N small files, each with one e-mail address
+and (KINDS 2, the default) one phone number (a contact note), 1,000 to a
+folder (dNNNN/fNNNNNNN.txt):
 the workload of issue 22's workbook measurement, where every file is one
 or more Inventory rows and writing the report, not scanning, dominates.
 
@@ -11,9 +12,10 @@ import sys
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: genbook.py DIR N")
+    if len(sys.argv) not in (3, 4) or (len(sys.argv) == 4 and sys.argv[3] not in ("1", "2")):
+        sys.exit("usage: genbook.py DIR N [1|2]")
     root, n = sys.argv[1], int(sys.argv[2])
+    kinds = int(sys.argv[3]) if len(sys.argv) == 4 else 2
     for i in range(n):
         folder = os.path.join(root, f"d{i // 1000:04d}")
         if i % 1000 == 0:
@@ -22,7 +24,10 @@ def main():
         # it; the address unique per file
         phone = f"06-{23456789 + (i * 7919) % 7000000:08d}"
         with open(os.path.join(folder, f"f{i:07d}.txt"), "w") as f:
-            f.write(f"Contact: jan.devries{i}@example.nl, tel. {phone}\n")
+            if kinds == 2:
+                f.write(f"Contact: jan.devries{i}@example.nl, tel. {phone}\n")
+            else:
+                f.write(f"Contact: jan.devries{i}@example.nl\n")
     open(os.path.join(root, ".complete"), "w").close()
 
 

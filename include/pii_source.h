@@ -88,6 +88,37 @@ struct pii_source {
 	void (*fini)(void);
 };
 
+/* A root a source has prepared (a database, a share): the first member
+ * of the source's own struct for it. */
+struct pii_source_root {
+	char *given;   /* the URL as given (no password: prepare refuses one) */
+	char *display; /* as locations begin: no user, no password */
+};
+
+/* A source's prepared roots: structs of `size` bytes, each beginning with
+ * a pii_source_root. Written by prepare on the main thread before any
+ * walker or worker starts; read-only afterwards. */
+struct pii_source_roots {
+	void *v;
+	size_t n, size;
+};
+
+/* The root prepared for the URL given, or NULL. */
+const void *pii_source_root_given(const struct pii_source_roots *roots, const char *given);
+
+/* The root a job path is of: the longest display name that the path
+ * starts with, followed by its end or by sep ('!' before a table, '/'
+ * before a file below it). NULL when none is. */
+const void *pii_source_root_of(const struct pii_source_roots *roots, const char *path, char sep);
+
+/* Adds a copy of root (size bytes); false when out of memory, when the
+ * caller still owns what root points to. */
+bool pii_source_root_add(struct pii_source_roots *roots, const void *root);
+
+/* Frees given and display of every root, and the table; free_root (may
+ * be NULL) frees the rest of each root first. */
+void pii_source_roots_free(struct pii_source_roots *roots, void (*free_root)(void *root));
+
 /* The source whose scheme path starts with ("postgres://..."), or NULL
  * for a local path. */
 const struct pii_source *pii_source_of(const char *path);

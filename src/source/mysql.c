@@ -52,17 +52,13 @@
 /* A database (or server) given to scan, from prepare to the end of the
  * run. */
 struct my_root {
-	char *given;     /* the URL as given (no password: prepare refuses one) */
-	char *display;   /* mysql://host[:port][/db] */
+	struct pii_source_root base; /* display: mysql://host[:port][/db] */
 	char *user, *host, *socket, *db; /* NULL: the client's defaults; db NULL: all */
 	unsigned port;
 	char *password;  /* from --db-password-file or asked; NULL: the client's */
 };
 
-/* Written by prepare on the main thread before any walker or worker
- * starts; read-only afterwards. */
-static struct my_root *roots;
-static size_t n_roots;
+static struct pii_source_roots roots = {.size = sizeof(struct my_root)};
 static bool library_ready;
 
 /* A worker's connection, kept for the next table of the same root. */
@@ -156,33 +152,23 @@ static char *sql_name(const char *name)
 	return out;
 }
 
-static const struct my_root *root_given(const char *given)
+/* What a root holds besides given and display. */
+static void free_root_fields(void *root)
 {
-	for (size_t i = 0; i < n_roots; i++)
-		if (!strcmp(roots[i].given, given))
-			return &roots[i];
-	return NULL;
-}
-
-/* The root whose display name the job path starts with. */
-static const struct my_root *root_of_job(const char *path)
-{
-	size_t len = strcspn(path, "!");
-	for (size_t i = 0; i < n_roots; i++)
-		if (strlen(roots[i].display) == len && !strncmp(roots[i].display, path, len))
-			return &roots[i];
-	return NULL;
-}
-
-static void root_free(struct my_root *r)
-{
-	free(r->given);
-	free(r->display);
+	struct my_root *r = root;
 	free(r->user);
 	free(r->host);
 	free(r->socket);
 	free(r->db);
 	pii_secret_free(r->password);
+}
+
+/* A root that was not added. */
+static void discard_root(struct my_root *r)
+{
+	free_root_fields(r);
+	free(r->base.given);
+	free(r->base.display);
 }
 
 /* Takes the URL apart into r; false with a message in err. */
@@ -227,9 +213,9 @@ static bool root_from_url(const char *root, struct my_root *r, char *err, size_t
 	char port[16] = "";
 	if (r->port && r->port != 3306)
 		snprintf(port, sizeof(port), ":%u", r->port);
-	if (asprintf(&r->display, "mysql://%s%s%s%s%s%s", v6 ? "[" : "", host, v6 ? "]" : "", port,
+	if (asprintf(&r->base.display, "mysql://%s%s%s%s%s%s", v6 ? "[" : "", host, v6 ? "]" : "", port,
 		     r->db ? "/" : "", r->db ? r->db : "") < 0) {
-		r->display = NULL;
+		r->base.display = NULL;
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
@@ -238,7 +224,7 @@ static bool root_from_url(const char *root, struct my_root *r, char *err, size_t
 
 static bool my_prepare(const char *root, const struct pii_options *opt, char *err, size_t errlen)
 {
-	if (root_given(root))
+	if (pii_source_root_given(&roots, root))
 		return true;
 	if (!library_ready) {
 		/* not thread-safe: here, on the main thread, before the workers */
@@ -249,15 +235,15 @@ static bool my_prepare(const char *root, const struct pii_options *opt, char *er
 		library_ready = true;
 	}
 	struct my_root r = {0};
-	if (!root_from_url(root, &r, err, errlen) || !(r.given = strdup(root))) {
-		if (!r.given && r.display)
+	if (!root_from_url(root, &r, err, errlen) || !(r.base.given = strdup(root))) {
+		if (!r.base.given && r.base.display)
 			snprintf(err, errlen, "out of memory");
-		root_free(&r);
+		discard_root(&r);
 		return false;
 	}
 	const char *pw_file = pii_db_password_file(opt, root);
 	if (pw_file && !(r.password = pii_read_password_file(pw_file, err, errlen))) {
-		root_free(&r);
+		discard_root(&r);
 		return false;
 	}
 	unsigned error;
@@ -267,24 +253,21 @@ static bool my_prepare(const char *root, const struct pii_options *opt, char *er
 	    (error == ER_ACCESS_DENIED_ERROR || error == ER_ACCESS_DENIED_NO_PASSWORD_ERROR)) {
 		char prompt[400];
 		snprintf(prompt, sizeof(prompt), "Password for %s%s%s: ", r.user ? r.user : "",
-			 r.user ? " on " : "", r.display);
+			 r.user ? " on " : "", r.base.display);
 		if ((r.password = pii_ask_password(prompt)))
 			m = connect_root(&r, &error, why, sizeof(why));
 	}
 	if (!m) {
 		snprintf(err, errlen, "cannot connect to the database of '%s': %s", root, why);
-		root_free(&r);
+		discard_root(&r);
 		return false;
 	}
 	mysql_close(m);
-	struct my_root *grown = realloc(roots, (n_roots + 1) * sizeof(*grown));
-	if (!grown) {
-		root_free(&r);
+	if (!pii_source_root_add(&roots, &r)) {
+		discard_root(&r);
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
-	roots = grown;
-	roots[n_roots++] = r;
 	return true;
 }
 
@@ -292,7 +275,7 @@ static bool my_prepare(const char *root, const struct pii_options *opt, char *er
 
 static enum pii_status my_walk(const struct pii_source_walk *w, const char *root)
 {
-	const struct my_root *r = root_given(root);
+	const struct my_root *r = pii_source_root_given(&roots, root);
 	if (!r) {
 		w->problem(w->walker, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
 			   "database not prepared (internal error)");
@@ -318,7 +301,7 @@ static enum pii_status my_walk(const struct pii_source_walk *w, const char *root
 	free(db);
 	if (!res) {
 		snprintf(msg, sizeof(msg), "tables not listed: %s", *why ? why : "out of memory");
-		w->problem(w->walker, r->display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, msg);
+		w->problem(w->walker, r->base.display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, msg);
 		mysql_close(m);
 		return PII_OK;
 	}
@@ -328,7 +311,7 @@ static enum pii_status my_walk(const struct pii_source_walk *w, const char *root
 		char *name = NULL, *path = NULL;
 		int rc = r->db ? asprintf(&name, "%s", row[1])
 			       : asprintf(&name, "%s.%s", row[0], row[1]);
-		if (rc < 0 || asprintf(&path, "%s!%s", r->display, name) < 0) {
+		if (rc < 0 || asprintf(&path, "%s!%s", r->base.display, name) < 0) {
 			if (rc >= 0)
 				free(name);
 			st = PII_EFATAL;
@@ -901,7 +884,7 @@ static void table_free(struct my_table *t)
 
 static void my_scan(struct pii_source_scan *s)
 {
-	const struct my_root *r = root_of_job(s->path);
+	const struct my_root *r = pii_source_root_of(&roots, s->path, '!');
 	const char *bang = strchr(s->path, '!');
 	char why[400] = "";
 	MYSQL *m = r && bang ? thread_connection(r, why, sizeof(why)) : NULL;
@@ -932,7 +915,7 @@ static void my_scan(struct pii_source_scan *s)
 static bool my_identity(const char *path, const struct pii_options *opt,
 			struct pii_source_identity *id)
 {
-	const struct my_root *r = root_of_job(path);
+	const struct my_root *r = pii_source_root_of(&roots, path, '!');
 	const char *bang = strchr(path, '!');
 	char why[300];
 	MYSQL *m = r && bang ? thread_connection(r, why, sizeof(why)) : NULL;
@@ -964,11 +947,7 @@ static void my_thread_end(void)
 
 static void my_fini(void)
 {
-	for (size_t i = 0; i < n_roots; i++)
-		root_free(&roots[i]);
-	free(roots);
-	roots = NULL;
-	n_roots = 0;
+	pii_source_roots_free(&roots, free_root_fields);
 	if (library_ready)
 		mysql_library_end();
 	library_ready = false;

@@ -46,15 +46,11 @@
 
 /* A database given to scan, from prepare to the end of the run. */
 struct pg_root {
-	char *given;     /* the URL as given (no password: prepare refuses one) */
-	char *display;   /* postgres://host[:port]/db */
+	struct pii_source_root base; /* display: postgres://host[:port]/db */
 	char *password;  /* from --db-password-file or asked; NULL: libpq's */
 };
 
-/* Written by prepare on the main thread before any walker or worker
- * starts; read-only afterwards. */
-static struct pg_root *roots;
-static size_t n_roots;
+static struct pii_source_roots roots = {.size = sizeof(struct pg_root)};
 
 /* A worker's connection, kept for the next table of the same database. */
 static __thread PGconn *thread_conn;
@@ -64,7 +60,7 @@ static PGconn *connect_root(const struct pg_root *r)
 {
 	const char *keys[] = {"dbname", "password", "application_name", "client_encoding",
 			      "connect_timeout", NULL};
-	const char *values[] = {r->given, r->password, "piiscan", "UTF8", "15", NULL};
+	const char *values[] = {r->base.given, r->password, "piiscan", "UTF8", "15", NULL};
 	if (!r->password) {
 		/* no password of ours: libpq looks in its own places */
 		keys[1] = "application_name";
@@ -81,27 +77,9 @@ static void pg_message(const char *msg, char *out, size_t outsz)
 	snprintf(out, outsz, "%.*s", (int)strcspn(msg, "\n"), msg);
 }
 
-static const struct pg_root *root_given(const char *given)
-{
-	for (size_t i = 0; i < n_roots; i++)
-		if (!strcmp(roots[i].given, given))
-			return &roots[i];
-	return NULL;
-}
-
-/* The root whose display name the job path starts with. */
-static const struct pg_root *root_of_job(const char *path)
-{
-	size_t len = strcspn(path, "!");
-	for (size_t i = 0; i < n_roots; i++)
-		if (strlen(roots[i].display) == len && !strncmp(roots[i].display, path, len))
-			return &roots[i];
-	return NULL;
-}
-
 static bool pg_prepare(const char *root, const struct pii_options *opt, char *err, size_t errlen)
 {
-	if (root_given(root))
+	if (pii_source_root_given(&roots, root))
 		return true;
 	struct pii_url u;
 	if (!pii_url_parse(root, &u, err, errlen))
@@ -114,14 +92,14 @@ static bool pg_prepare(const char *root, const struct pii_options *opt, char *er
 			 "history: give it in PGPASSWORD, ~/.pgpass or --db-password-file");
 		return false;
 	}
-	struct pg_root r = {.given = strdup(root)};
-	if (!r.given) {
+	struct pg_root r = {.base.given = strdup(root)};
+	if (!r.base.given) {
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
 	const char *pw_file = pii_db_password_file(opt, root);
 	if (pw_file && !(r.password = pii_read_password_file(pw_file, err, errlen))) {
-		free(r.given);
+		free(r.base.given);
 		return false;
 	}
 	PGconn *c = connect_root(&r);
@@ -140,7 +118,7 @@ static bool pg_prepare(const char *root, const struct pii_options *opt, char *er
 		snprintf(err, errlen, "cannot connect to the database of '%s': %s", root, why);
 		PQfinish(c);
 		pii_secret_free(r.password);
-		free(r.given);
+		free(r.base.given);
 		return false;
 	}
 	/* shown without the user: the same tables, whoever reads them */
@@ -151,17 +129,13 @@ static bool pg_prepare(const char *root, const struct pii_options *opt, char *er
 		 port && *port && strcmp(port, "5432") ? ":" : "",
 		 port && *port && strcmp(port, "5432") ? port : "", PQdb(c));
 	PQfinish(c);
-	struct pg_root *grown = realloc(roots, (n_roots + 1) * sizeof(*grown));
-	if (!grown || !(r.display = strdup(display))) {
-		if (grown)
-			roots = grown;
+	if (!(r.base.display = strdup(display)) || !pii_source_root_add(&roots, &r)) {
 		pii_secret_free(r.password);
-		free(r.given);
+		free(r.base.given);
+		free(r.base.display);
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
-	roots = grown;
-	roots[n_roots++] = r;
 	return true;
 }
 
@@ -188,7 +162,7 @@ static char *shown_name(const char *schema, const char *table)
 
 static enum pii_status pg_walk(const struct pii_source_walk *w, const char *root)
 {
-	const struct pg_root *r = root_given(root);
+	const struct pg_root *r = pii_source_root_given(&roots, root);
 	if (!r) {
 		w->problem(w->walker, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
 			   "database not prepared (internal error)");
@@ -200,7 +174,7 @@ static enum pii_status pg_walk(const struct pii_source_walk *w, const char *root
 		char why[400], msg[500];
 		pg_message(PQerrorMessage(c), why, sizeof(why));
 		snprintf(msg, sizeof(msg), "tables not listed: %s", why);
-		w->problem(w->walker, r->display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, msg);
+		w->problem(w->walker, r->base.display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, msg);
 		PQclear(res);
 		PQfinish(c);
 		return PII_OK;
@@ -209,7 +183,7 @@ static enum pii_status pg_walk(const struct pii_source_walk *w, const char *root
 	for (int i = 0; i < PQntuples(res) && st == PII_OK; i++) {
 		char *name = shown_name(PQgetvalue(res, i, 0), PQgetvalue(res, i, 1));
 		char *path = NULL;
-		if (!name || asprintf(&path, "%s!%s", r->display, name) < 0) {
+		if (!name || asprintf(&path, "%s!%s", r->base.display, name) < 0) {
 			free(name);
 			st = PII_EFATAL;
 			break;
@@ -581,7 +555,7 @@ static void read_table(struct pg_table *t)
 
 static void pg_scan(struct pii_source_scan *s)
 {
-	const struct pg_root *r = root_of_job(s->path);
+	const struct pg_root *r = pii_source_root_of(&roots, s->path, '!');
 	const char *bang = strchr(s->path, '!');
 	char why[400] = "";
 	PGconn *c = r && bang ? thread_connection(r, why, sizeof(why)) : NULL;
@@ -616,7 +590,7 @@ static void pg_scan(struct pii_source_scan *s)
 static bool pg_identity(const char *path, const struct pii_options *opt,
 			struct pii_source_identity *id)
 {
-	const struct pg_root *r = root_of_job(path);
+	const struct pg_root *r = pii_source_root_of(&roots, path, '!');
 	const char *bang = strchr(path, '!');
 	char why[300];
 	PGconn *c = r && bang ? thread_connection(r, why, sizeof(why)) : NULL;
@@ -648,16 +622,14 @@ static void pg_thread_end(void)
 	thread_conn_root = NULL;
 }
 
+static void free_root_fields(void *root)
+{
+	pii_secret_free(((struct pg_root *)root)->password);
+}
+
 static void pg_fini(void)
 {
-	for (size_t i = 0; i < n_roots; i++) {
-		free(roots[i].given);
-		free(roots[i].display);
-		pii_secret_free(roots[i].password);
-	}
-	free(roots);
-	roots = NULL;
-	n_roots = 0;
+	pii_source_roots_free(&roots, free_root_fields);
 }
 
 const struct pii_source pii_source_postgres = {

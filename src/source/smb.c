@@ -46,16 +46,12 @@
 
 /* A share given to scan, from prepare to the end of the run. */
 struct smb_root {
-	char *given;     /* the URL as given (no password: prepare refuses one) */
-	char *display;   /* smb://host[:port]/share[/path], no user */
+	struct pii_source_root base; /* display: smb://host[:port]/share[/path] */
 	size_t host_len; /* of "smb://host[:port]" in display */
 	char *user, *domain, *password; /* NULL: Kerberos or guest */
 };
 
-/* Written by prepare on the main thread before any walker or worker
- * starts; read-only afterwards. */
-static struct smb_root *roots;
-static size_t n_roots;
+static struct pii_source_roots roots = {.size = sizeof(struct smb_root)};
 
 /* A worker's context, kept for the next file of the same share. */
 static __thread SMBCCTX *thread_ctx;
@@ -252,27 +248,6 @@ static SMBCCTX *thread_context(const struct smb_root *r)
 
 /* ---- paths ------------------------------------------------------------------------------ */
 
-static const struct smb_root *root_given(const char *given)
-{
-	for (size_t i = 0; i < n_roots; i++)
-		if (!strcmp(roots[i].given, given))
-			return &roots[i];
-	return NULL;
-}
-
-/* The root the job path is below (the longest, when roots nest). */
-static const struct smb_root *root_of_job(const char *path)
-{
-	const struct smb_root *best = NULL;
-	for (size_t i = 0; i < n_roots; i++) {
-		size_t len = strlen(roots[i].display);
-		if (!strncmp(roots[i].display, path, len) && (path[len] == '/' || !path[len]) &&
-		    (!best || len > strlen(best->display)))
-			best = &roots[i];
-	}
-	return best;
-}
-
 /* libsmbclient's URL of a path of root (display spelling): the names
  * percent-encoded, as it decodes them ('%', '?', '#' in a name). */
 static char *lib_url(const struct smb_root *r, const char *path)
@@ -375,13 +350,21 @@ static bool read_auth_file(struct smb_root *r, const char *path, bool user_given
 	return ok;
 }
 
-static void free_root(struct smb_root *r)
+/* What a root holds besides given and display. */
+static void free_root_fields(void *root)
 {
-	free(r->given);
-	free(r->display);
+	struct smb_root *r = root;
 	pii_secret_free(r->user);
 	pii_secret_free(r->domain);
 	pii_secret_free(r->password);
+}
+
+/* A root that was not added. */
+static void discard_root(struct smb_root *r)
+{
+	free_root_fields(r);
+	free(r->base.given);
+	free(r->base.display);
 	*r = (struct smb_root){0};
 }
 
@@ -407,7 +390,7 @@ static const char *reach_reason(int e)
 static bool smb_prepare(const char *root, const struct pii_options *opt, char *err,
 			size_t errlen)
 {
-	if (root_given(root))
+	if (pii_source_root_given(&roots, root))
 		return true;
 	struct pii_url u;
 	if (!pii_url_parse(root, &u, err, errlen))
@@ -435,14 +418,14 @@ static bool smb_prepare(const char *root, const struct pii_options *opt, char *e
 	while (pl && u.path[pl - 1] == '/')
 		pl--;
 	bool v6 = strchr(u.host, ':') != NULL;
-	if (asprintf(&r.display, "smb://%s%s%s%s%s/%.*s", v6 ? "[" : "", u.host, v6 ? "]" : "",
+	if (asprintf(&r.base.display, "smb://%s%s%s%s%s/%.*s", v6 ? "[" : "", u.host, v6 ? "]" : "",
 		     u.port ? ":" : "", u.port ? u.port : "", (int)pl, u.path) < 0) {
-		r.display = NULL;
+		r.base.display = NULL;
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
-	r.host_len = strcspn(r.display + 6, "/") + 6;
-	if (!(r.given = strdup(root))) {
+	r.host_len = strcspn(r.base.display + 6, "/") + 6;
+	if (!(r.base.given = strdup(root))) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
@@ -456,24 +439,21 @@ static bool smb_prepare(const char *root, const struct pii_options *opt, char *e
 		goto out;
 	}
 	struct stat st;
-	int rc = lib_stat(c, &r, r.display, &st);
+	int rc = lib_stat(c, &r, r.base.display, &st);
 	int e = errno;
 	free_context(c);
 	if (rc != 0) {
-		snprintf(err, errlen, "cannot reach '%s': %s", r.display, reach_reason(e));
+		snprintf(err, errlen, "cannot reach '%s': %s", r.base.display, reach_reason(e));
 		goto out;
 	}
-	struct smb_root *grown = realloc(roots, (n_roots + 1) * sizeof(*grown));
-	if (!grown) {
+	if (!pii_source_root_add(&roots, &r)) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
-	roots = grown;
-	roots[n_roots++] = r;
 	r = (struct smb_root){0};
 	ok = true;
 out:
-	free_root(&r);
+	discard_root(&r);
 	pii_url_free(&u);
 	return ok;
 }
@@ -583,7 +563,7 @@ static bool tree_read_ignore(void *ctx, struct pii_ignore *ig, const char *path,
 
 static enum pii_status smb_walk(const struct pii_source_walk *w, const char *root)
 {
-	const struct smb_root *r = root_given(root);
+	const struct smb_root *r = pii_source_root_given(&roots, root);
 	if (!r) {
 		w->problem(w->walker, root, PII_FILE_FAILED, PII_CODE_OPEN_FAILED,
 			   "share not prepared (internal error)");
@@ -594,7 +574,7 @@ static enum pii_status smb_walk(const struct pii_source_walk *w, const char *roo
 	if (!t.c) {
 		char why[300];
 		snprintf(why, sizeof(why), "cannot start libsmbclient: %s", strerror(errno));
-		w->problem(w->walker, r->display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, why);
+		w->problem(w->walker, r->base.display, PII_FILE_FAILED, PII_CODE_OPEN_FAILED, why);
 		return PII_OK;
 	}
 	const struct pii_walk_fs fs = {
@@ -605,7 +585,7 @@ static enum pii_status smb_walk(const struct pii_source_walk *w, const char *roo
 		.read_ignore = tree_read_ignore,
 		.ctx = &t,
 	};
-	enum pii_status st = w->tree(w->walker, r->display, &fs);
+	enum pii_status st = w->tree(w->walker, r->base.display, &fs);
 	free_context(t.c);
 	return st;
 }
@@ -677,7 +657,7 @@ static void open_failed(struct pii_source_scan *s, int e)
 
 static void smb_scan(struct pii_source_scan *s)
 {
-	const struct smb_root *r = root_of_job(s->path);
+	const struct smb_root *r = pii_source_root_of(&roots, s->path, '/');
 	SMBCCTX *c = r ? thread_context(r) : NULL;
 	if (!c) {
 		char msg[300];
@@ -732,7 +712,7 @@ static void smb_scan(struct pii_source_scan *s)
 static bool smb_identity(const char *path, const struct pii_options *opt,
 			 struct pii_source_identity *id)
 {
-	const struct smb_root *r = root_of_job(path);
+	const struct smb_root *r = pii_source_root_of(&roots, path, '/');
 	SMBCCTX *c = r ? thread_context(r) : NULL;
 	struct stat st;
 	if (!c || lib_stat(c, r, path, &st) != 0 || !S_ISREG(st.st_mode))
@@ -751,11 +731,7 @@ static void smb_thread_end(void)
 
 static void smb_fini(void)
 {
-	for (size_t i = 0; i < n_roots; i++)
-		free_root(&roots[i]);
-	free(roots);
-	roots = NULL;
-	n_roots = 0;
+	pii_source_roots_free(&roots, free_root_fields);
 }
 
 const struct pii_source pii_source_smb = {
