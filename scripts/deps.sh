@@ -11,7 +11,7 @@ BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsx
 # python3-openpyxl reads the xlsx back in the tests, python3-jsonschema
 # checks the JSON, JSONL and SARIF outputs against schema/, python3-yaml the
 # Kubernetes examples; parallel runs the GNU parallel example; catdoc
-# (xls2csv, catdoc) and msgconvert read the legacy Office and Outlook
+# (xls2csv, catdoc), antiword and msgconvert read the legacy Office and Outlook
 # fixtures as independent readers, python3-olefile lists their streams;
 # exiftool and ImageMagick make the images of the image-metadata tests;
 # the tesseract command reads the scans back as an independent reader;
@@ -25,10 +25,11 @@ BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsx
 # database and share tests start in a temporary folder (and stop), with
 # smbclient to look at the share independently; slurm-wlm and munge
 # the one-node Slurm cluster that runs the contrib/slurm jobs.
-TEST_PKGS="postgresql mariadb-server samba smbclient slurm-wlm munge python3 python3-openpyxl python3-jsonschema python3-yaml python3-stdnum parallel catdoc libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
+TEST_PKGS="postgresql mariadb-server samba smbclient slurm-wlm munge python3 python3-openpyxl python3-jsonschema python3-yaml python3-stdnum parallel catdoc antiword libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
 # The benchmark compares with ripgrep and the tesseract command;
-# LibreOffice makes its office files.
-BENCH_PKGS="python3 ripgrep fd-find sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr"
+# LibreOffice makes its office files (Impress too: the legacy fixtures'
+# check reads the .ppt back with it where LibreOffice is installed).
+BENCH_PKGS="python3 ripgrep fd-find sqlite3 libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui tesseract-ocr"
 
 case "${1:-build}" in
 build) want="$BUILD_PKGS" ;;

@@ -4,7 +4,6 @@
  */
 #include "pii_source.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -35,59 +34,6 @@ const struct pii_source *pii_source_of(const char *path)
 			s += *s == ' ';
 		}
 	return NULL;
-}
-
-static struct pii_source_root *root_at(const struct pii_source_roots *roots, size_t i)
-{
-	return (struct pii_source_root *)((char *)roots->v + i * roots->size);
-}
-
-const void *pii_source_root_given(const struct pii_source_roots *roots, const char *given)
-{
-	for (size_t i = 0; i < roots->n; i++)
-		if (!strcmp(root_at(roots, i)->given, given))
-			return root_at(roots, i);
-	return NULL;
-}
-
-const void *pii_source_root_of(const struct pii_source_roots *roots, const char *path, char sep)
-{
-	const struct pii_source_root *best = NULL;
-	size_t best_len = 0;
-	for (size_t i = 0; i < roots->n; i++) {
-		const struct pii_source_root *r = root_at(roots, i);
-		size_t len = strlen(r->display);
-		if (!strncmp(r->display, path, len) && (path[len] == sep || !path[len]) &&
-		    (!best || len > best_len)) {
-			best = r;
-			best_len = len;
-		}
-	}
-	return best;
-}
-
-bool pii_source_root_add(struct pii_source_roots *roots, const void *root)
-{
-	void *grown = realloc(roots->v, (roots->n + 1) * roots->size);
-	if (!grown)
-		return false;
-	roots->v = grown;
-	memcpy(root_at(roots, roots->n++), root, roots->size);
-	return true;
-}
-
-void pii_source_roots_free(struct pii_source_roots *roots, void (*free_root)(void *root))
-{
-	for (size_t i = 0; i < roots->n; i++) {
-		struct pii_source_root *r = root_at(roots, i);
-		if (free_root)
-			free_root(r);
-		free(r->given);
-		free(r->display);
-	}
-	free(roots->v);
-	roots->v = NULL;
-	roots->n = 0;
 }
 
 void pii_sources_thread_end(void)
