@@ -18,11 +18,11 @@
 #include "pii_rules.h"
 #include "pii_util.h"
 
-/* A file that has findings: inventory and findings rows point at it. */
 /* The path of a file whose own could not be copied (out of memory; the
  * Summary then says findings were lost). */
 #define PII_INV_PATH_LOST "?"
 
+/* A file that has findings: inventory and findings rows point at it. */
 struct pii_inv_file {
 	const char *path;      /* never NULL */
 	uint64_t size;
