@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/statvfs.h>
 
 #include "pii_version.h"
 #include "pii_writer.h"
@@ -19,6 +20,49 @@ static const struct pii_sheet *const sheets[] = {
 #include "report/sheets.def"
 #undef PII_SHEET
 };
+
+/* libxlsxwriter does not check its writes to the temporary files that
+ * hold the sheets' rows (in TMPDIR, else /tmp): a full disk there gave a
+ * workbook without rows, and no error. So: every write of those files
+ * must have gone through, and the disk must hold the largest sheet once
+ * more, which libxlsxwriter writes there again as it zips each sheet.
+ * false with the reason in err. */
+static bool temp_space_ok(lxw_workbook *wb, char *err, size_t errlen)
+{
+	lxw_worksheet *ws;
+	long largest = 0;
+	FILE *largest_file = NULL;
+	LXW_FOREACH_WORKSHEET(ws, wb) {
+		FILE *f = ws->optimize_tmpfile;
+		if (!f)
+			continue;
+		errno = 0;
+		if (fflush(f) != 0 || ferror(f)) {
+			snprintf(err, errlen, "cannot write the workbook's temporary files "
+				 "(in TMPDIR, else /tmp): %s", strerror(errno ? errno : EIO));
+			return false;
+		}
+		long size = ftell(f);
+		if (size > largest) {
+			largest = size;
+			largest_file = f;
+		}
+	}
+	struct statvfs vfs;
+	if (!largest_file || fstatvfs(fileno(largest_file), &vfs) != 0)
+		return true; /* nothing to tell */
+	/* the sheet again, with its head, its last row and the small parts:
+	 * a margin of 1% and 64 KB */
+	double need = (double)largest * 1.01 + (64 << 10);
+	double free_bytes = (double)vfs.f_bavail * (double)vfs.f_frsize;
+	if (free_bytes < need) {
+		snprintf(err, errlen, "the workbook's temporary files (in TMPDIR, else /tmp) need "
+			 "%.0f MB more, and their disk has %.0f MB free: set TMPDIR to a "
+			 "folder on a larger disk", need / 1e6, free_bytes / 1e6);
+		return false;
+	}
+	return true;
+}
 
 static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *path, FILE *f,
 				   char *err, size_t errlen)
@@ -77,6 +121,10 @@ static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *
 	}
 	pii_buf_free(&b.tmp);
 
+	if (!temp_space_ok(b.wb, err, errlen)) {
+		workbook_close(b.wb); /* frees it; the output's temporary file goes */
+		return PII_EFATAL;
+	}
 	errno = 0;
 	lxw_error close_err = workbook_close(b.wb);
 	int close_errno = errno;
