@@ -52,10 +52,12 @@ static bool db_fail(struct pii_state *st, const char *what, char *err, size_t er
 	return false;
 }
 
-static bool exec(struct pii_state *st, const char *sql, char *err, size_t errlen)
+/* Runs sql; what says what failed in words (never the SQL itself). */
+static bool exec(struct pii_state *st, const char *sql, const char *what, char *err,
+		 size_t errlen)
 {
 	return sqlite3_exec(st->db, sql, NULL, NULL, NULL) == SQLITE_OK ||
-	       db_fail(st, sql, err, errlen);
+	       db_fail(st, what, err, errlen);
 }
 
 static int64_t meta_int(struct pii_state *st, const char *k, int64_t dflt)
@@ -123,8 +125,9 @@ struct pii_state *pii_state_open(const char *path, const char *settings, bool fu
 		goto fail;
 	}
 	sqlite3_busy_timeout(st->db, 10000); /* a reader may hold it briefly */
-	if (!exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", err, errlen) ||
-	    !exec(st, schema, err, errlen))
+	if (!exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "cannot open", err,
+		  errlen) ||
+	    !exec(st, schema, "cannot make its tables", err, errlen))
 		goto fail;
 	st->run = meta_int(st, "run", 0) + 1;
 	if (!meta_set(st, "run", st->run)) {
@@ -299,7 +302,7 @@ static bool changes(struct pii_state *st, struct pii_inventory *inv, char *err, 
 	if (!exec(st,
 		  "CREATE TEMP TABLE cur(loc TEXT, report TEXT, path TEXT, tbl TEXT, col TEXT,"
 		  " key TEXT, part TEXT, count INTEGER, PRIMARY KEY(loc, report))",
-		  err, errlen))
+		  "changes", err, errlen))
 		return false;
 	sqlite3_stmt *ins;
 	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO cur VALUES(?, ?, ?, ?, ?, ?, ?, ?)", -1,
@@ -345,7 +348,7 @@ static bool changes(struct pii_state *st, struct pii_inventory *inv, char *err, 
 	if (inv->n_changes)
 		qsort(inv->changes, inv->n_changes, sizeof(*inv->changes), change_cmp);
 	return exec(st, "DELETE FROM baseline; INSERT INTO baseline SELECT * FROM cur;"
-			" DROP TABLE cur;", err, errlen) &&
+			" DROP TABLE cur;", "changes", err, errlen) &&
 	       (meta_set(st, "baseline", st->run) || db_fail(st, "changes", err, errlen));
 }
 
@@ -355,11 +358,11 @@ enum pii_status pii_state_finish(struct pii_state *st, struct pii_inventory *inv
 	pthread_mutex_lock(&st->lock);
 	bool ok = true;
 	if (st->in_tx) {
-		ok = exec(st, "COMMIT", err, errlen);
+		ok = exec(st, "COMMIT", "cannot save the files read", err, errlen);
 		st->in_tx = false;
 	}
 	if (ok && complete) {
-		ok = exec(st, "BEGIN", err, errlen);
+		ok = exec(st, "BEGIN", "cannot start the run's end", err, errlen);
 		if (ok) {
 			sqlite3_stmt *s;
 			/* files not met this run are gone (or excluded now) */
@@ -373,7 +376,8 @@ enum pii_status pii_state_finish(struct pii_state *st, struct pii_inventory *inv
 			if (!ok)
 				db_fail(st, "forgetting files gone", err, errlen);
 		}
-		ok = ok && changes(st, inv, err, errlen) && exec(st, "COMMIT", err, errlen);
+		ok = ok && changes(st, inv, err, errlen) &&
+		     exec(st, "COMMIT", "cannot save the run's end", err, errlen);
 		if (!ok)
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	}

@@ -106,6 +106,15 @@ if mount -t tmpfs -o size=256k tmpfs "$WORK/tmpfs" 2>/dev/null; then
 		cat "$WORK/tmpfs.err"
 	check "TMPDIR full: no workbook and no temporary file left" test -z "$(ls -A "$WORK/tmpout")"
 	umount "$WORK/tmpfs"
+	# --state on a full disk: said in words, not in SQL
+	mount -t tmpfs -o size=64k tmpfs "$WORK/tmpfs"
+	"$PIISCAN" -q --state "$WORK/tmpfs/state.db" -o "$WORK/tmpout/s.jsonl" fixtures/ 2>"$WORK/state.err"
+	rc=$?
+	check "--state on a full disk: exit 2, one line in words: 'database or disk is full'" \
+		sh -c "test $rc -eq 2 && test \$(wc -l <'$WORK/state.err') -eq 1 &&
+			grep -q '^piiscan: state: [a-z ]*: database or disk is full\$' '$WORK/state.err'" ||
+		cat "$WORK/state.err"
+	umount "$WORK/tmpfs"
 	mount -t tmpfs -o size=64m tmpfs "$WORK/tmpfs"
 	TMPDIR="$WORK/tmpfs" "$PIISCAN" -q -o "$WORK/tmpout/inv.xlsx" fixtures/
 	check "TMPDIR with room: the workbook is written whole" test $? -eq 0
