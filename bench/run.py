@@ -19,7 +19,10 @@ Environment (all optional):
                against JSONL and the memory of a million locations
                                                     (default 1000000)
   BENCH_BOOK_KINDS  2: a phone number in each of them too (default 1)
-  BENCH_ONLY   "walk": the walk of a tree of small files alone (piiscan
+  BENCH_BASELINE  the commit to compare with for "baseline" (default
+               b71b620, the last before issue 14's accuracy work)
+  BENCH_ONLY   "baseline": dense text and small files against the build of
+               BENCH_BASELINE (issue 14: at most 10% slower); "walk": the walk of a tree of small files alone (piiscan
                against find and fd); "ocr": the OCR comparison alone; "sqlite": the SQLite
                database alone; "tables": the big NDJSON and SQL dump at
                1 and N threads alone; "text": dense and sparse text alone;
@@ -528,6 +531,46 @@ def ocr_bench(cores):
     return rows, targets
 
 
+def baseline_bench(cores):
+    """This build against an earlier commit's, on the same files in the
+    same run (issue 14: the accuracy work may cost at most 10% of speed).
+    The earlier commit is built once from this repository's history in
+    bench/data/baseline-COMMIT (a git worktree). Both read the dense text
+    at one thread and the tree of small files at all threads, with the
+    packs both have (core, nl), to a JSONL file: never -o /dev/null, which
+    builds before c0f8025 replace with a file."""
+    ref = os.environ.get("BENCH_BASELINE", "b71b620")
+    src = os.path.join(DATA, f"baseline-{ref}")
+    old = os.path.join(src, "build", "piiscan")
+    if not os.path.exists(old):
+        print(f"bench: building {ref} in {src}", file=sys.stderr)
+        subprocess.run(["git", "-C", ROOT, "worktree", "remove", "--force", src],
+                       capture_output=True)
+        subprocess.run(["git", "-C", ROOT, "worktree", "add", "--detach", src, ref], check=True,
+                       capture_output=True)
+        subprocess.run(["make", "-C", src, f"-j{cores}"], check=True,
+                       capture_output=True)
+    text = make_text("file", "corpus", os.environ.get("BENCH_TEXT_SIZE", "200M"))
+    tree = make_tree(int(os.environ.get("BENCH_FILES", "100000")))
+    n_tree, tree_bytes = tree_stats(tree)
+    rows, targets = [], []
+    for workload, path, threads, mbytes, files in (
+            ("dense text", text, 1, os.path.getsize(text) / 1e6, None),
+            (f"{n_tree} files", tree, cores, tree_bytes / 1e6, n_tree)):
+        warm(path)
+        times = {}
+        for name, exe in ((ref, old), ("this build", PIISCAN)):
+            t, m = best([exe, "-q", "--packs", "core,nl", "-j", str(threads), "-o",
+                         os.path.join(OUT, "baseline.jsonl"), path])
+            times[name] = t
+            rows.append({"name": f"piiscan {name} -j {threads}", "workload": workload, "s": t,
+                         "rss": m, "mbs": mbytes / t, "fps": files / t if files else None})
+        ratio = times["this build"] / times[ref]
+        targets.append(f"| {workload}, -j {threads}: time this build / {ref} <= 1.10 | "
+                       f"{ratio:.2f} | {'met' if ratio <= 1.10 else 'NOT met'} |")
+    return rows, targets
+
+
 def book_bench():
     """Writing the workbook against writing JSONL for the same run, and
     the memory of a million locations (issue 22): a tree of small files
@@ -738,6 +781,10 @@ def main():
                                    os.path.join(OUT, "out.jsonl")])
     if os.environ.get("BENCH_ONLY") == "text":
         return text_only()
+    if os.environ.get("BENCH_ONLY") == "baseline":
+        rows, targets = baseline_bench(cores)
+        return write_results("\n".join(table_of(rows) + ["", "| target | measured | |",
+                                                         "|---|---:|---|"] + targets))
     if os.environ.get("BENCH_ONLY") == "book":
         rows, targets = book_bench()
         return write_results("\n".join(table_of(rows) + ["", "| target | measured | |",
