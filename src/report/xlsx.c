@@ -122,7 +122,7 @@ static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *
 	pii_buf_free(&b.tmp);
 
 	if (!temp_space_ok(b.wb, err, errlen)) {
-		workbook_close(b.wb); /* frees it; the output's temporary file goes */
+		lxw_workbook_free(b.wb); /* freed unwritten: no workbook made */
 		return PII_EFATAL;
 	}
 	errno = 0;
