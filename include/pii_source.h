@@ -115,8 +115,11 @@ const void *pii_source_root_of(const struct pii_source_roots *roots, const char 
  * caller still owns what root points to. */
 bool pii_source_root_add(struct pii_source_roots *roots, const void *root);
 
-/* Frees given and display of every root, and the table; free_root (may
- * be NULL) frees the rest of each root first. */
+/* Frees a root: free_root (may be NULL) the source's own fields, then
+ * given and display. For one not added, and for each at the end. */
+void pii_source_root_discard(void *root, void (*free_root)(void *root));
+
+/* Discards every root, then frees the table. */
 void pii_source_roots_free(struct pii_source_roots *roots, void (*free_root)(void *root));
 
 /* The source whose scheme path starts with ("postgres://..."), or NULL

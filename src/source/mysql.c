@@ -163,14 +163,6 @@ static void free_root_fields(void *root)
 	pii_secret_free(r->password);
 }
 
-/* A root that was not added. */
-static void discard_root(struct my_root *r)
-{
-	free_root_fields(r);
-	free(r->base.given);
-	free(r->base.display);
-}
-
 /* Takes the URL apart into r; false with a message in err. */
 static bool root_from_url(const char *root, struct my_root *r, char *err, size_t errlen)
 {
@@ -238,12 +230,12 @@ static bool my_prepare(const char *root, const struct pii_options *opt, char *er
 	if (!root_from_url(root, &r, err, errlen) || !(r.base.given = strdup(root))) {
 		if (!r.base.given && r.base.display)
 			snprintf(err, errlen, "out of memory");
-		discard_root(&r);
+		pii_source_root_discard(&r, free_root_fields);
 		return false;
 	}
 	const char *pw_file = pii_db_password_file(opt, root);
 	if (pw_file && !(r.password = pii_read_password_file(pw_file, err, errlen))) {
-		discard_root(&r);
+		pii_source_root_discard(&r, free_root_fields);
 		return false;
 	}
 	unsigned error;
@@ -259,12 +251,12 @@ static bool my_prepare(const char *root, const struct pii_options *opt, char *er
 	}
 	if (!m) {
 		snprintf(err, errlen, "cannot connect to the database of '%s': %s", root, why);
-		discard_root(&r);
+		pii_source_root_discard(&r, free_root_fields);
 		return false;
 	}
 	mysql_close(m);
 	if (!pii_source_root_add(&roots, &r)) {
-		discard_root(&r);
+		pii_source_root_discard(&r, free_root_fields);
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}

@@ -77,6 +77,12 @@ static void pg_message(const char *msg, char *out, size_t outsz)
 	snprintf(out, outsz, "%.*s", (int)strcspn(msg, "\n"), msg);
 }
 
+/* What a root holds besides given and display. */
+static void free_root_fields(void *root)
+{
+	pii_secret_free(((struct pg_root *)root)->password);
+}
+
 static bool pg_prepare(const char *root, const struct pii_options *opt, char *err, size_t errlen)
 {
 	if (pii_source_root_given(&roots, root))
@@ -99,7 +105,7 @@ static bool pg_prepare(const char *root, const struct pii_options *opt, char *er
 	}
 	const char *pw_file = pii_db_password_file(opt, root);
 	if (pw_file && !(r.password = pii_read_password_file(pw_file, err, errlen))) {
-		free(r.base.given);
+		pii_source_root_discard(&r, free_root_fields);
 		return false;
 	}
 	PGconn *c = connect_root(&r);
@@ -117,8 +123,7 @@ static bool pg_prepare(const char *root, const struct pii_options *opt, char *er
 		pg_message(PQerrorMessage(c), why, sizeof(why));
 		snprintf(err, errlen, "cannot connect to the database of '%s': %s", root, why);
 		PQfinish(c);
-		pii_secret_free(r.password);
-		free(r.base.given);
+		pii_source_root_discard(&r, free_root_fields);
 		return false;
 	}
 	/* shown without the user: the same tables, whoever reads them */
@@ -130,9 +135,7 @@ static bool pg_prepare(const char *root, const struct pii_options *opt, char *er
 		 port && *port && strcmp(port, "5432") ? port : "", PQdb(c));
 	PQfinish(c);
 	if (!(r.base.display = strdup(display)) || !pii_source_root_add(&roots, &r)) {
-		pii_secret_free(r.password);
-		free(r.base.given);
-		free(r.base.display);
+		pii_source_root_discard(&r, free_root_fields);
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
@@ -620,11 +623,6 @@ static void pg_thread_end(void)
 	PQfinish(thread_conn);
 	thread_conn = NULL;
 	thread_conn_root = NULL;
-}
-
-static void free_root_fields(void *root)
-{
-	pii_secret_free(((struct pg_root *)root)->password);
 }
 
 static void pg_fini(void)

@@ -47,15 +47,19 @@ bool pii_source_root_add(struct pii_source_roots *roots, const void *root)
 	return true;
 }
 
+void pii_source_root_discard(void *root, void (*free_root)(void *root))
+{
+	struct pii_source_root *r = root;
+	if (free_root)
+		free_root(r);
+	free(r->given);
+	free(r->display);
+}
+
 void pii_source_roots_free(struct pii_source_roots *roots, void (*free_root)(void *root))
 {
-	for (size_t i = 0; i < roots->n; i++) {
-		struct pii_source_root *r = root_at(roots, i);
-		if (free_root)
-			free_root(r);
-		free(r->given);
-		free(r->display);
-	}
+	for (size_t i = 0; i < roots->n; i++)
+		pii_source_root_discard(root_at(roots, i), free_root);
 	free(roots->v);
 	roots->v = NULL;
 	roots->n = 0;

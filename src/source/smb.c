@@ -359,15 +359,6 @@ static void free_root_fields(void *root)
 	pii_secret_free(r->password);
 }
 
-/* A root that was not added. */
-static void discard_root(struct smb_root *r)
-{
-	free_root_fields(r);
-	free(r->base.given);
-	free(r->base.display);
-	*r = (struct smb_root){0};
-}
-
 /* "cannot reach smb://...: why" for prepare, in words a user can act on. */
 static const char *reach_reason(int e)
 {
@@ -453,7 +444,7 @@ static bool smb_prepare(const char *root, const struct pii_options *opt, char *e
 	r = (struct smb_root){0};
 	ok = true;
 out:
-	discard_root(&r);
+	pii_source_root_discard(&r, free_root_fields);
 	pii_url_free(&u);
 	return ok;
 }

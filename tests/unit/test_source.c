@@ -65,6 +65,13 @@ void test_source(void)
 	CHECK(pii_source_root_of(&roots, "postgres://localhost/crm2!klanten", '!') == NULL);
 	CHECK(pii_source_root_of(&roots, "postgres://localhost/crm/x", '!') == NULL);
 
+	/* a root that was never added is freed the same way */
+	fields_freed = 0;
+	struct test_root lone = {.base = {strdup("smb://x/y"), strdup("smb://x/y")},
+				 .secret = strdup("s")};
+	pii_source_root_discard(&lone, free_fields);
+	CHECK(fields_freed == 1);
+
 	fields_freed = 0;
 	pii_source_roots_free(&roots, free_fields);
 	CHECK(fields_freed == 3);
