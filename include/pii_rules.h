@@ -41,6 +41,8 @@ struct pii_rule {
 	char *mask_name;
 	char *trigger;        /* prefilter classes as written, or NULL */
 	char *span;
+	char *seed;           /* prefilter classes every match holds in a row,
+			       * as written ("[A-Z]{2}[0-9]{2}"), or NULL */
 	char *check_name;     /* prefilter check, or NULL */
 	const struct pii_precheck *check;
 	pii_validator_fn validate; /* NULL: the regex alone decides */

@@ -369,6 +369,66 @@ static size_t find_trigger(const struct pii_prefilter_group *g,
 	return p;
 }
 
+#ifdef __SSE2__
+/* The bytes of v that are in class c, as a mask of 16 bits. */
+static unsigned class_mask16(const struct pii_byte_ranges *c, __m128i v)
+{
+	__m128i hit = _mm_setzero_si128();
+	for (unsigned r = 0; r < c->n; r++) {
+		/* v - lo <= hi - lo, unsigned: v in [lo, hi] */
+		__m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)c->lo[r]));
+		__m128i width = _mm_set1_epi8((char)(c->hi[r] - c->lo[r]));
+		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, width), d));
+	}
+	return (unsigned)_mm_movemask_epi8(hit);
+}
+#endif
+
+/* Index of the first seed of group g (its seed_len byte classes in a
+ * row) that starts in u[p..len), or len. With SIMD, 16 starts at a time:
+ * the rarest class alone, as find_trigger does, and the others only in
+ * the blocks where it is. */
+static size_t find_seed(const struct pii_prefilter_group *g, const unsigned char *u, size_t p,
+			size_t len)
+{
+	unsigned k = g->seed_len;
+#ifdef __SSE2__
+	if (g->seed_simd) {
+		unsigned rare = g->seed_order[0];
+		const struct pii_byte_ranges *c = &g->seed_ranges[rare];
+		__m128i lo[4], width[4];
+		for (unsigned r = 0; r < c->n; r++) {
+			lo[r] = _mm_set1_epi8((char)c->lo[r]);
+			width[r] = _mm_set1_epi8((char)(c->hi[r] - c->lo[r]));
+		}
+		for (; p + 16 + k - 1 <= len; p += 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(u + p + rare));
+			__m128i hit = _mm_setzero_si128();
+			for (unsigned r = 0; r < c->n; r++) {
+				__m128i d = _mm_sub_epi8(v, lo[r]);
+				hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, width[r]), d));
+			}
+			unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+			for (unsigned i = 1; i < k && mask; i++) {
+				unsigned j = g->seed_order[i];
+				mask &= class_mask16(&g->seed_ranges[j],
+						     _mm_loadu_si128((const __m128i *)(u + p + j)));
+			}
+			if (mask)
+				return p + (size_t)__builtin_ctz(mask);
+		}
+	}
+#endif
+	for (; p + k <= len; p++) {
+		unsigned j = 0;
+		while (j < k && g->seed[j][u[p + j]])
+			j++;
+		if (j == k)
+			return p;
+	}
+	return len;
+}
+
 /* Bytes past the end of a run that lookahead assertions may look at. */
 #define LOOKAHEAD 8
 
@@ -411,8 +471,9 @@ static bool run_group_on_run(struct pii_matcher *m,
 	return true;
 }
 
-/* Runs group g from trigger to trigger, one run of span bytes at a
- * time. A match starting in [from, to) has its trigger at or after from;
+/* Runs group g from trigger to trigger (or seed to seed), one run of
+ * span bytes at a time. A match starting in [from, to) has its trigger
+ * (or seed) at or after from;
  * runs come in order, so the first that starts at or after `to` ends the
  * group. */
 static enum pii_status run_group(struct pii_matcher *m,
@@ -422,9 +483,10 @@ static enum pii_status run_group(struct pii_matcher *m,
 	const unsigned char *u = (const unsigned char *)text;
 	const bool *span = g->span, *trigger = g->trigger;
 	size_t p = from;
-	while ((p = find_trigger(g, u, p, len)) < len) {
-		size_t s = p, e = p + 1;
-		uint32_t triggers = 1;
+	while ((p = g->seed_len ? find_seed(g, u, p, len) : find_trigger(g, u, p, len)) < len) {
+		/* u[p] is a span byte: the run holds it */
+		size_t s = p, e = p;
+		uint32_t triggers = 0;
 		while (s > 0 && span[u[s - 1]])
 			triggers += trigger[u[--s]];
 		while (e < len && span[u[e]])

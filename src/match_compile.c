@@ -135,27 +135,99 @@ static bool compile_rule(const struct pii_rule *r, struct pii_rule_code *rc, cha
 	return true;
 }
 
-/* Describes the group's trigger table as byte ranges when it has at
- * most four ("0-9", "@", ":"): the matcher then finds triggers with SIMD. */
-static void trigger_ranges(struct pii_prefilter_group *g)
+/* A byte table as up to 4 ranges of bytes ("0-9", "@", ":"), so that the
+ * matcher can look for its bytes 16 at a time; 0 when it needs more. */
+static unsigned byte_ranges(const bool table[256], unsigned char lo[4], unsigned char hi[4])
 {
 	unsigned n = 0;
 	for (int b = 0; b < 256; b++) {
-		if (!g->trigger[b])
+		if (!table[b])
 			continue;
 		int e = b;
-		while (e + 1 < 256 && g->trigger[e + 1])
+		while (e + 1 < 256 && table[e + 1])
 			e++;
-		if (n == 4) {
-			g->n_trigger_ranges = 0;
-			return;
-		}
-		g->trigger_lo[n] = (unsigned char)b;
-		g->trigger_hi[n] = (unsigned char)e;
+		if (n == 4)
+			return 0;
+		lo[n] = (unsigned char)b;
+		hi[n] = (unsigned char)e;
 		n++;
 		b = e;
 	}
-	g->n_trigger_ranges = n;
+	return n;
+}
+
+/* Reads a prefilter seed ("[A-Z]{2}[0-9]{2}", "[0-9][.][0-9]"): byte
+ * classes in a row, each a regex class "[...]", an escape ("\d") or one
+ * ASCII byte, with an optional repeat "{n}"; at most PII_SEED_MAX bytes. */
+static bool seed_tables(const char *seed, bool tables[PII_SEED_MAX][256], unsigned *len,
+			char *why, size_t whylen)
+{
+	unsigned n = 0;
+	const char *p = seed;
+	while (*p) {
+		const char *atom = p;
+		if (*p == '[') {
+			p++;
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			while (*p && *p != ']')
+				p += p[0] == '\\' && p[1] ? 2 : 1;
+			if (!*p) {
+				snprintf(why, whylen, "seed '%s': a class without its ']'", seed);
+				return false;
+			}
+			p++;
+		} else if (*p == '\\' && p[1]) {
+			p += 2;
+		} else if ((unsigned char)*p < 0x80 && *p != '{') {
+			p++;
+		} else {
+			snprintf(why, whylen, "seed '%s': '%c' is no byte class", seed, *p);
+			return false;
+		}
+		char cls[128];
+		size_t cls_len = (size_t)(p - atom);
+		if (cls_len >= sizeof(cls)) {
+			snprintf(why, whylen, "seed '%s': a class is too long", seed);
+			return false;
+		}
+		memcpy(cls, atom, cls_len);
+		cls[cls_len] = '\0';
+		unsigned long repeat = 1;
+		if (*p == '{') {
+			char *end = NULL;
+			repeat = strtoul(p + 1, &end, 10);
+			if (*end != '}' || repeat < 1) {
+				snprintf(why, whylen, "seed '%s': a repeat must be {n}, n >= 1", seed);
+				return false;
+			}
+			p = end + 1;
+		}
+		if (repeat > PII_SEED_MAX - n) {
+			snprintf(why, whylen, "seed '%s' is longer than %d bytes", seed, PII_SEED_MAX);
+			return false;
+		}
+		bool table[256];
+		if (!class_table(cls, table, why, whylen))
+			return false;
+		while (repeat--)
+			memcpy(tables[n++], table, 256);
+	}
+	if (!n) {
+		snprintf(why, whylen, "seed is empty");
+		return false;
+	}
+	*len = n;
+	return true;
+}
+
+/* Whether groups a and b look for their runs from the same seed (or
+ * both from their trigger bytes). */
+static bool same_seed(const struct pii_prefilter_group *a, const struct pii_prefilter_group *b)
+{
+	return a->seed_len == b->seed_len && !memcmp(a->seed, b->seed, a->seed_len * 256);
 }
 
 /* Makes rule i an anchored rule: its context words go into the table
@@ -273,7 +345,7 @@ static bool span_within(const struct pii_prefilter_group *a,
 }
 
 /* A group whose span lies within the span of another group with the same
- * triggers joins that group: its rules' matches lie within the bigger
+ * triggers and seed joins that group: its rules' matches lie within the bigger
  * group's runs just as well, and one run costs less to find than two.
  * (The rules keep their own min_triggers and checks.) */
 static bool absorb_groups(struct pii_match_db *db, char *err, size_t errlen)
@@ -285,7 +357,8 @@ static bool absorb_groups(struct pii_match_db *db, char *err, size_t errlen)
 		for (size_t b = 0; b < db->n_groups; b++) {
 			struct pii_prefilter_group *gb = &db->groups[b];
 			if (b == a || gb->whole || !gb->n_rules ||
-			    memcmp(ga->trigger, gb->trigger, 256) || !span_within(ga, gb))
+			    memcmp(ga->trigger, gb->trigger, 256) || !same_seed(ga, gb) ||
+			    !span_within(ga, gb))
 				continue;
 			/* Equal spans would be one group already; a strict subset
 			 * joins the superset. */
@@ -310,54 +383,113 @@ static bool absorb_groups(struct pii_match_db *db, char *err, size_t errlen)
 	return true;
 }
 
+/* About how many in 10,000 bytes of common text (prose, logs, exports)
+ * are in a class: a rough table, only good for telling a rare class
+ * ("[A-Z]", "(") from a common one ("[a-z]", " ", digits). */
+static unsigned class_share(const bool table[256])
+{
+	unsigned share = 0;
+	for (int b = 0; b < 256; b++) {
+		if (!table[b])
+			continue;
+		if (b == ' ')
+			share += 1500;
+		else if (b >= 'a' && b <= 'z')
+			share += 250;
+		else if (b >= '0' && b <= '9')
+			share += 150;
+		else if (b == '\n' || b == '.' || b == ',' || b == '-' || b == ':' || b == '/')
+			share += 100;
+		else if (b >= 'A' && b <= 'Z')
+			share += 12;
+		else if (b >= 0x80)
+			share += 4;
+		else
+			share += 8;
+	}
+	return share;
+}
+
+/* Fills g's span, trigger and seed tables from r's prefilter. */
+static bool prefilter_tables(const struct pii_rule *r, struct pii_prefilter_group *g, char *err,
+			     size_t errlen)
+{
+	char why[300];
+	if (!class_table(r->trigger, g->trigger, why, sizeof(why)) ||
+	    !class_table(r->span, g->span, why, sizeof(why)) ||
+	    (r->seed && !seed_tables(r->seed, g->seed, &g->seed_len, why, sizeof(why)))) {
+		pii_set_error(err, errlen, "%s: rule '%s': prefilter %s", r->source, r->id, why);
+		return false;
+	}
+	/* a run is made of span bytes: what it is found by must be some */
+	for (int b = 0; b < 256; b++) {
+		bool in_seed = false;
+		for (unsigned k = 0; k < g->seed_len; k++)
+			in_seed |= g->seed[k][b];
+		if ((g->trigger[b] || in_seed) && !g->span[b]) {
+			pii_set_error(err, errlen,
+				"%s: rule '%s': prefilter %s bytes must be part of its span",
+				r->source, r->id, g->trigger[b] ? "trigger" : "seed");
+			return false;
+		}
+	}
+	g->n_trigger_ranges = byte_ranges(g->trigger, g->trigger_lo, g->trigger_hi);
+	g->seed_simd = true;
+	for (unsigned k = 0; k < g->seed_len; k++) {
+		struct pii_byte_ranges *cls = &g->seed_ranges[k];
+		cls->n = byte_ranges(g->seed[k], cls->lo, cls->hi);
+		g->seed_simd &= cls->n > 0;
+		g->seed_order[k] = (unsigned char)k;
+	}
+	/* rarest first, so that most blocks of text are passed over after
+	 * one test (insertion sort: at most 8) */
+	for (unsigned k = 1; k < g->seed_len; k++)
+		for (unsigned j = k; j > 0 && class_share(g->seed[g->seed_order[j]]) <
+						    class_share(g->seed[g->seed_order[j - 1]]);
+		     j--) {
+			unsigned char t = g->seed_order[j];
+			g->seed_order[j] = g->seed_order[j - 1];
+			g->seed_order[j - 1] = t;
+		}
+	return true;
+}
+
 /* The group of rules with the same prefilter as r (a new one if none). */
 static int find_or_add_group(struct pii_match_db *db, const struct pii_rule *r,
 			     char *err, size_t errlen)
 {
-	bool span[256], trigger[256];
-	bool whole = !r->trigger;
-	if (!whole) {
-		char why[300];
-		if (!class_table(r->trigger, trigger, why, sizeof(why)) ||
-		    !class_table(r->span, span, why, sizeof(why))) {
-			pii_set_error(err, errlen, "%s: rule '%s': prefilter %s", r->source,
-				r->id, why);
-			return -1;
-		}
-		for (int b = 0; b < 256; b++)
-			if (trigger[b] && !span[b]) {
-				pii_set_error(err, errlen,
-					"%s: rule '%s': prefilter trigger bytes must be part "
-					"of its span",
-					r->source, r->id);
-				return -1;
-			}
+	/* a new group as r's prefilter makes it, compared with the others */
+	struct pii_prefilter_group *want = calloc(1, sizeof(*want));
+	if (!want) {
+		pii_set_error(err, errlen, "out of memory");
+		return -1;
+	}
+	want->whole = !r->trigger;
+	if (!want->whole && !prefilter_tables(r, want, err, errlen)) {
+		free(want);
+		return -1;
 	}
 	for (size_t g = 0; g < db->n_groups; g++) {
 		struct pii_prefilter_group *grp = &db->groups[g];
-		if (grp->whole && whole)
+		if ((grp->whole && want->whole) ||
+		    (!grp->whole && !want->whole && !memcmp(grp->span, want->span, 256) &&
+		     !memcmp(grp->trigger, want->trigger, 256) && same_seed(grp, want))) {
+			free(want);
 			return (int)g;
-		if (!grp->whole && !whole && !memcmp(grp->span, span, 256) &&
-		    !memcmp(grp->trigger, trigger, 256))
-			return (int)g;
+		}
 	}
 	struct pii_prefilter_group *grown =
 		realloc(db->groups, (db->n_groups + 1) * sizeof(*grown));
 	if (!grown) {
+		free(want);
 		pii_set_error(err, errlen, "out of memory");
 		return -1;
 	}
 	db->groups = grown;
-	struct pii_prefilter_group *grp = &db->groups[db->n_groups];
-	memset(grp, 0, sizeof(*grp));
-	grp->whole = whole;
-	if (!whole) {
-		memcpy(grp->span, span, 256);
-		memcpy(grp->trigger, trigger, 256);
-		trigger_ranges(grp);
-	}
-	grp->min_length = UINT32_MAX;
-	grp->min_triggers = UINT32_MAX;
+	want->min_length = UINT32_MAX;
+	want->min_triggers = UINT32_MAX;
+	db->groups[db->n_groups] = *want;
+	free(want);
 	return (int)db->n_groups++;
 }
 

@@ -32,6 +32,15 @@ struct pii_rule_code {
 	int hs_id;            /* its pattern in Vectorscan's database, or -1 */
 };
 
+/* The longest prefilter seed, in bytes. */
+#define PII_SEED_MAX 8
+
+/* A set of bytes as up to 4 ranges [lo, hi]. */
+struct pii_byte_ranges {
+	unsigned char lo[4], hi[4];
+	unsigned n;
+};
+
 /* Rules that share a prefilter: a match consists only of `span` bytes
  * and contains at least one `trigger` byte, so the matcher only runs the
  * rules of a group on runs of span bytes that hold a trigger byte. A group
@@ -44,6 +53,16 @@ struct pii_prefilter_group {
 	 * triggers 16 bytes at a time; 0 ranges: use the table. */
 	unsigned char trigger_lo[4], trigger_hi[4];
 	unsigned n_trigger_ranges;
+	/* A seed: byte classes every match holds in a row (seed_len of them,
+	 * 0: none). Runs are then looked for around seeds, far rarer than
+	 * trigger bytes ("NL91" against every digit). For SIMD (seed_simd:
+	 * every class has at most 4 ranges), each class as ranges, and the
+	 * order to test them in: the rarest in common text first. */
+	unsigned seed_len;
+	bool seed[PII_SEED_MAX][256];
+	struct pii_byte_ranges seed_ranges[PII_SEED_MAX];
+	unsigned char seed_order[PII_SEED_MAX];
+	bool seed_simd;
 	unsigned *rules; /* indexes into pii_ruleset.rules */
 	size_t n_rules;
 	uint32_t min_length; /* shortest match of any rule in the group */

@@ -26,6 +26,7 @@ void pii_rule_free(struct pii_rule *r)
 	free(r->mask_name);
 	free(r->trigger);
 	free(r->span);
+	free(r->seed);
 	free(r->check_name);
 	free(r->subject_count);
 	pii_strv_free(r->context, r->n_context);

@@ -231,6 +231,9 @@ static bool read_prefilter(struct loader *ld, struct pii_rule *r, yaml_node_t *n
 		} else if (key && !strcmp(key, "span")) {
 			if (!get_string(ld, v, key, &r->span))
 				return false;
+		} else if (key && !strcmp(key, "seed")) {
+			if (!get_string(ld, v, key, &r->seed))
+				return false;
 		} else if (key && !strcmp(key, "min_triggers")) {
 			const char *val = scalar(v);
 			char *end = NULL;
@@ -246,7 +249,7 @@ static bool read_prefilter(struct loader *ld, struct pii_rule *r, yaml_node_t *n
 				return fail(ld, v, "unknown prefilter check '%s'", r->check_name);
 		} else {
 			return fail(ld, k,
-				    "prefilter takes trigger:, span:, min_triggers: and check:");
+				    "prefilter takes trigger:, span:, seed:, min_triggers: and check:");
 		}
 	}
 	if (!r->trigger || !r->span)

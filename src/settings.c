@@ -36,6 +36,7 @@ static void hash_rules(SHA256_CTX *h, const struct pii_ruleset *rs)
 		hash_str(h, r->mask_name);
 		hash_str(h, r->trigger);
 		hash_str(h, r->span);
+		hash_str(h, r->seed);
 		hash_str(h, r->check_name);
 		hash_u64(h, r->confidence);
 		hash_u64(h, r->require_context);

@@ -23,7 +23,8 @@ static struct pii_ruleset *load_shipped(bool no_prefilter, bool no_vectorscan)
 		for (size_t i = 0; i < rs->n_rules; i++) {
 			free(rs->rules[i].trigger);
 			free(rs->rules[i].span);
-			rs->rules[i].trigger = rs->rules[i].span = NULL;
+			free(rs->rules[i].seed);
+			rs->rules[i].trigger = rs->rules[i].span = rs->rules[i].seed = NULL;
 		}
 	if (pii_rules_compile(rs, err, sizeof(err)) != PII_OK) {
 		pii_rules_free(rs);
@@ -302,6 +303,101 @@ static void test_hold(void)
 	pii_rules_free(rs);
 }
 
+/* The error of loading yaml, or "" when it loads. */
+static const char *load_error(const char *yaml)
+{
+	static char err[512];
+	char path[] = "/tmp/piiscan-match-XXXXXX.yaml";
+	int fd = mkstemps(path, 5);
+	if (fd < 0)
+		return "mkstemps";
+	ssize_t w = write(fd, yaml, strlen(yaml));
+	close(fd);
+	struct pii_ruleset *rs = pii_rules_new();
+	err[0] = '\0';
+	if (w < 0 || pii_rules_load_file(rs, path, err, sizeof(err)) != PII_OK ||
+	    pii_rules_compile(rs, err, sizeof(err)) != PII_OK) {
+		if (!err[0])
+			snprintf(err, sizeof(err), "failed");
+	}
+	pii_rules_free(rs);
+	unlink(path);
+	return err;
+}
+
+/* A prefilter seed: runs are looked for from the seed's byte classes in
+ * a row, 16 starts at a time with the rarest class first, the last bytes
+ * one by one. A value is found wherever it stands, as often as it is
+ * there; a seed the pattern's values do not hold is no seed. */
+static void test_seed(void)
+{
+	struct pii_ruleset *rs = load_yaml(
+		"pack: t\nrules:\n"
+		"  - id: code\n    category: test\n    pattern: '(?<![A-Z0-9])[A-Z]{2}\\d{2}[A-Z0-9]{2}(?![A-Z0-9])'\n"
+		"    confidence: high\n"
+		"    prefilter: {trigger: '[0-9]', span: '[A-Z0-9 ]', seed: '[A-Z]{2}[0-9]{2}'}\n"
+		"  - id: post\n    category: test\n    pattern: '(?<![0-9])[1-9]\\d{3} ?[A-Z]{2}(?![A-Za-z])'\n"
+		"    confidence: high\n"
+		"    prefilter: {trigger: '[0-9]', span: '[A-Z0-9 ]', seed: '[0-9]{4}[ A-Z][A-Z]'}\n");
+	CHECK(rs != NULL);
+	if (!rs)
+		return;
+	/* two seeds: two groups, not one */
+	CHECK_U64(rs->db->n_groups, 2);
+	CHECK_U64(rs->db->groups[0].seed_len, 4);
+	CHECK_U64(rs->db->groups[1].seed_len, 6);
+	/* capitals are rarer than digits or spaces: tested first */
+	CHECK_U64(rs->db->groups[1].seed_order[0] >= 4, 1);
+	CHECK_U64(rs->db->groups[0].seed_order[0] < 2, 1);
+	struct pii_matcher *m = pii_matcher_new(rs);
+	/* each value at every place of texts of every length around a block
+	 * of 16: the SIMD blocks, their edges and the tail */
+	static const char *const values[] = {"NL91AB", "1015 CS", "3511AB"};
+	static const char *const want[] = {"code:NL91AB:high", "post:1015 CS:high",
+					   "post:3511AB:high"};
+	int wrong = 0;
+	for (size_t v = 0; v < 3; v++)
+		for (size_t len = strlen(values[v]); len < 70; len++)
+			for (size_t at = 0; at + strlen(values[v]) <= len; at++) {
+				char text[80];
+				memset(text, 'x', len);
+				text[len] = '\0';
+				if (at > 0)
+					text[at - 1] = ' ';
+				memcpy(text + at, values[v], strlen(values[v]));
+				if (at + strlen(values[v]) < len)
+					text[at + strlen(values[v])] = ' ';
+				if (strcmp(all(m, text), want[v]) && wrong++ < 3)
+					fprintf(stderr, "  '%s': '%s'\n", text, all(m, text));
+			}
+	CHECK_MSG(wrong == 0, "%d texts with a seeded value found it wrong", wrong);
+	/* twice in one text, in two runs, and once across a block edge */
+	CHECK_STR(all(m, "xx NL91AB xxxxxxxxxxxxxxxxxxxxxxxxxxxxx DE44XY x"),
+		  "code:NL91AB:high code:DE44XY:high");
+	/* digits without the seed's capitals: not looked at */
+	CHECK_STR(all(m, "1234 5678 9012 3456 7890 1234 5678 9012 3456"), "");
+	pii_matcher_free(m);
+	pii_rules_free(rs);
+
+	/* A seed is classes of span bytes, at most 8 of them. */
+	static const char *const bad[][2] = {
+		{"[A-Z]{2}[a-z]", "seed bytes must be part of its span"},
+		{"[A-Z]{9}", "longer than 8 bytes"},
+		{"[A-Z", "without its ']'"},
+		{"[A-Z]{0}", "a repeat must be {n}"},
+		{"", "seed is empty"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char yaml[512];
+		snprintf(yaml, sizeof(yaml),
+			 "pack: t\nrules:\n  - id: r\n    category: test\n    pattern: 'AB\\d'\n"
+			 "    prefilter: {trigger: '[0-9]', span: '[A-Z0-9]', seed: '%s'}\n",
+			 bad[i][0]);
+		const char *err = load_error(yaml);
+		CHECK_MSG(strstr(err, bad[i][1]) != NULL, "seed '%s': '%s'", bad[i][0], err);
+	}
+}
+
 void test_match(void)
 {
 	struct pii_ruleset *rs = load_shipped(false, false);
@@ -315,4 +411,5 @@ void test_match(void)
 	test_prefilter_is_exact();
 	test_limits_and_user_rules();
 	test_hold();
+	test_seed();
 }
