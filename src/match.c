@@ -334,85 +334,96 @@ static bool run_rule(struct pii_matcher *m, const struct pii_rule *r,
 	return true;
 }
 
+/* A set of at most 4 byte ranges made ready to test 16 bytes at once
+ * (once per page and group, not once per run). */
+struct class_vec {
+#ifdef __SSE2__
+	__m128i lo[4], width[4];
+#endif
+	unsigned n; /* ranges; 0: more than 4 (or no SIMD), use the table */
+};
+
+static void class_vec_init(struct class_vec *cv, const struct pii_byte_ranges *r)
+{
+	cv->n = 0;
+#ifdef __SSE2__
+	cv->n = r->n;
+	for (unsigned k = 0; k < r->n; k++) {
+		cv->lo[k] = _mm_set1_epi8((char)r->lo[k]);
+		cv->width[k] = _mm_set1_epi8((char)(r->hi[k] - r->lo[k]));
+	}
+#else
+	(void)r;
+#endif
+}
+
+#ifdef __SSE2__
+/* Bit i: whether byte i of v is in the class. */
+static inline unsigned class_vec_mask(const struct class_vec *cv, __m128i v)
+{
+	__m128i hit = _mm_setzero_si128();
+	for (unsigned k = 0; k < cv->n; k++) {
+		/* v - lo <= hi - lo, unsigned: v in [lo, hi] */
+		__m128i d = _mm_sub_epi8(v, cv->lo[k]);
+		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, cv->width[k]), d));
+	}
+	return (unsigned)_mm_movemask_epi8(hit);
+}
+
+static inline __m128i load16(const unsigned char *u)
+{
+	return _mm_loadu_si128((const __m128i *)u);
+}
+#endif
+
+/* A group's classes made ready for SIMD, for one page. */
+struct run_finder {
+	struct class_vec trigger, seed[PII_SEED_MAX];
+};
+
+static void run_finder_init(struct run_finder *f, const struct pii_prefilter_group *g)
+{
+	class_vec_init(&f->trigger, &g->trigger_ranges);
+	for (unsigned j = 0; j < g->seed_len; j++)
+		class_vec_init(&f->seed[j], &g->seed_ranges[j]);
+}
+
 /* Index of the first trigger byte of group g in u[p..len), or len. Trigger
  * sets of a few byte ranges (digits, '@') are searched 16 bytes at a
  * time: most text holds few of them, and this is the matcher's inner
  * loop. */
-static size_t find_trigger(const struct pii_prefilter_group *g,
+static size_t find_trigger(const struct pii_prefilter_group *g, const struct run_finder *f,
 			   const unsigned char *u, size_t p, size_t len)
 {
 #ifdef __SSE2__
-	unsigned n = g->n_trigger_ranges;
-	if (n) {
-		__m128i lo[4], width[4];
-		for (unsigned k = 0; k < n; k++) {
-			lo[k] = _mm_set1_epi8((char)g->trigger_lo[k]);
-			width[k] = _mm_set1_epi8((char)(g->trigger_hi[k] - g->trigger_lo[k]));
-		}
-		while (p + 16 <= len) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(u + p));
-			__m128i hit = _mm_setzero_si128();
-			for (unsigned k = 0; k < n; k++) {
-				/* v - lo <= hi - lo, unsigned: v in [lo, hi] */
-				__m128i d = _mm_sub_epi8(v, lo[k]);
-				hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, width[k]), d));
-			}
-			int mask = _mm_movemask_epi8(hit);
+	if (f->trigger.n)
+		for (; p + 16 <= len; p += 16) {
+			unsigned mask = class_vec_mask(&f->trigger, load16(u + p));
 			if (mask)
-				return p + (size_t)__builtin_ctz((unsigned)mask);
-			p += 16;
+				return p + (size_t)__builtin_ctz(mask);
 		}
-	}
 #endif
 	while (p < len && !g->trigger[u[p]])
 		p++;
 	return p;
 }
 
-#ifdef __SSE2__
-/* The bytes of v that are in class c, as a mask of 16 bits. */
-static unsigned class_mask16(const struct pii_byte_ranges *c, __m128i v)
-{
-	__m128i hit = _mm_setzero_si128();
-	for (unsigned r = 0; r < c->n; r++) {
-		/* v - lo <= hi - lo, unsigned: v in [lo, hi] */
-		__m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)c->lo[r]));
-		__m128i width = _mm_set1_epi8((char)(c->hi[r] - c->lo[r]));
-		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, width), d));
-	}
-	return (unsigned)_mm_movemask_epi8(hit);
-}
-#endif
-
 /* Index of the first seed of group g (its seed_len byte classes in a
  * row) that starts in u[p..len), or len. With SIMD, 16 starts at a time:
  * the rarest class alone, as find_trigger does, and the others only in
  * the blocks where it is. */
-static size_t find_seed(const struct pii_prefilter_group *g, const unsigned char *u, size_t p,
-			size_t len)
+static size_t find_seed(const struct pii_prefilter_group *g, const struct run_finder *f,
+			const unsigned char *u, size_t p, size_t len)
 {
 	unsigned k = g->seed_len;
 #ifdef __SSE2__
 	if (g->seed_simd) {
 		unsigned rare = g->seed_order[0];
-		const struct pii_byte_ranges *c = &g->seed_ranges[rare];
-		__m128i lo[4], width[4];
-		for (unsigned r = 0; r < c->n; r++) {
-			lo[r] = _mm_set1_epi8((char)c->lo[r]);
-			width[r] = _mm_set1_epi8((char)(c->hi[r] - c->lo[r]));
-		}
 		for (; p + 16 + k - 1 <= len; p += 16) {
-			__m128i v = _mm_loadu_si128((const __m128i *)(u + p + rare));
-			__m128i hit = _mm_setzero_si128();
-			for (unsigned r = 0; r < c->n; r++) {
-				__m128i d = _mm_sub_epi8(v, lo[r]);
-				hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(d, width[r]), d));
-			}
-			unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+			unsigned mask = class_vec_mask(&f->seed[rare], load16(u + p + rare));
 			for (unsigned i = 1; i < k && mask; i++) {
 				unsigned j = g->seed_order[i];
-				mask &= class_mask16(&g->seed_ranges[j],
-						     _mm_loadu_si128((const __m128i *)(u + p + j)));
+				mask &= class_vec_mask(&f->seed[j], load16(u + p + j));
 			}
 			if (mask)
 				return p + (size_t)__builtin_ctz(mask);
@@ -482,13 +493,17 @@ static enum pii_status run_group(struct pii_matcher *m,
 {
 	const unsigned char *u = (const unsigned char *)text;
 	const bool *span = g->span, *trigger = g->trigger;
+	struct run_finder f;
+	run_finder_init(&f, g);
 	size_t p = from;
-	while ((p = g->seed_len ? find_seed(g, u, p, len) : find_trigger(g, u, p, len)) < len) {
+	while ((p = g->seed_len ? find_seed(g, &f, u, p, len) : find_trigger(g, &f, u, p, len)) <
+	       len) {
 		/* u[p] is a span byte: the run holds it */
-		size_t s = p, e = p;
+		size_t s = p;
 		uint32_t triggers = 0;
 		while (s > 0 && span[u[s - 1]])
 			triggers += trigger[u[--s]];
+		size_t e = p;
 		while (e < len && span[u[e]])
 			triggers += trigger[u[e++]];
 		if (s >= to)

@@ -433,7 +433,7 @@ static bool prefilter_tables(const struct pii_rule *r, struct pii_prefilter_grou
 			return false;
 		}
 	}
-	g->n_trigger_ranges = byte_ranges(g->trigger, g->trigger_lo, g->trigger_hi);
+	g->trigger_ranges.n = byte_ranges(g->trigger, g->trigger_ranges.lo, g->trigger_ranges.hi);
 	g->seed_simd = true;
 	for (unsigned k = 0; k < g->seed_len; k++) {
 		struct pii_byte_ranges *cls = &g->seed_ranges[k];

@@ -51,8 +51,7 @@ struct pii_prefilter_group {
 	bool whole;
 	/* The trigger set as up to 4 byte ranges, so the matcher can look for
 	 * triggers 16 bytes at a time; 0 ranges: use the table. */
-	unsigned char trigger_lo[4], trigger_hi[4];
-	unsigned n_trigger_ranges;
+	struct pii_byte_ranges trigger_ranges;
 	/* A seed: byte classes every match holds in a row (seed_len of them,
 	 * 0: none). Runs are then looked for around seeds, far rarer than
 	 * trigger bytes ("NL91" against every digit). For SIMD (seed_simd:
