@@ -545,6 +545,12 @@ static bool anchor_prefix_at(const struct pii_match_db *db, const unsigned char 
 	size_t l = 1;
 	while (l < 4 && l < n && word_byte[u[l]])
 		l++;
+	if (!db->anchor_short_split) { /* the usual: only the word's own length */
+		if (l > 3)
+			return false;
+		unsigned h = pii_anchor_key_hash(key & prefix_mask[l], l);
+		return db->anchor_prefix_bits[h >> 3] & (1u << (h & 7));
+	}
 	unsigned lengths = db->anchor_short_split | (l <= 3 ? 1u << l : 0);
 	for (size_t m = 1; m <= 3 && m <= n; m++) {
 		if (!(lengths & (1u << m)))

@@ -243,6 +243,19 @@ static bool check_at_word(const unsigned char *run, size_t len)
 	return false;
 }
 
+/* A private, shared or link-local IPv4 address (10/8, 100.64/10,
+ * 169.254/16, 172.16/12, 192.168/16) by its first number: the rule's
+ * match starts where the run of digits and dots does. */
+static bool check_ipv4_private(const unsigned char *run, size_t len)
+{
+	unsigned first = 0;
+	size_t i = 0;
+	while (i < len && i < 4 && is_digit(run[i]))
+		first = first * 10 + (unsigned)(run[i++] - '0');
+	return i < len && run[i] == '.' &&
+	       (first == 10 || first == 100 || first == 169 || first == 172 || first == 192);
+}
+
 /* The national identifiers' shapes: each true where its rule's pattern
  * could match. */
 static bool check_date_dash4(const struct pii_run_profile *p)
@@ -285,6 +298,7 @@ static const struct {
 	{"upper2", ON_PROFILE(check_upper2)},
 	{"at_word", ON_RUN(check_at_word)},
 	{"two_capital_words", ON_RUN(check_two_capital_words)},
+	{"ipv4_private", ON_RUN(check_ipv4_private)},
 	{"phone_0_6", ON_PROFILE(check_phone_0_6)},
 	{"phone_0_9", ON_PROFILE(check_phone_0_9)},
 	{"phone_0_10", ON_PROFILE(check_nl_phone)},

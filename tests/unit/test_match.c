@@ -155,6 +155,9 @@ static void test_prefilter_is_exact(void)
 		"M.", "Naam:", "ms", "van", "(at)", "[at]", "%40", "(dot)", "example", "jan",
 		"0470 12 34 56", "+49 30 1234567", "(555) 123-4567", "01 23 45 67 89",
 		"020 7946 0958", "3511 AB", "3511AB", "Utrecht", "INFO", "GET",
+		/* private addresses, and a mail relay's ("mx.kpn.nl [1.2.3.4]") */
+		"192.168.1.34", "10.0.0.7", "172.16.4.2", "169.254.3.9", "100.64.1.2",
+		"mx.kpn.nl [", "]", "[",
 	};
 	/* Texts each with one finding of a rule whose prefilter is made of
 	 * a check (names in prose, country phone numbers, postcodes). */
@@ -167,6 +170,8 @@ static void test_prefilter_is_exact(void)
 		"Ruf mich an: 030 1234567 bitte.",
 		"Adres: Oudegracht 12, 3511 AB Utrecht",
 		"mail jan (at) example (dot) nl voor info",
+		"DHCPACK on 192.168.1.34 to the laptop",
+		"Received: from mail.rheinblick.de (mail.rheinblick.de [212.47.244.50])",
 	};
 	for (size_t i = 0; i < sizeof(sentences) / sizeof(sentences[0]); i++) {
 		char got_a[4096];
