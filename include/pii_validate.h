@@ -29,6 +29,11 @@ pii_validator_fn pii_validator_find(const char *name);
 /* NULL-terminated list of validator names, for --list-rules and errors. */
 const char *const *pii_validator_names(void);
 
+/* Whether local, the part of an address before its '@', is a role's or a
+ * machine's mailbox ("info", "support-nl", "noreply"): what email_role's
+ * validator asks, and its prefilter check too. */
+bool pii_email_role_local(const char *local, size_t n);
+
 /* Fills canon with value as it is (the default when a rule has no
  * validator). Truncates at PII_CANON_MAX. */
 void pii_canon_copy(struct pii_canon *canon, const char *value, size_t len);

@@ -2,6 +2,7 @@
  * precheck.c - necessary conditions on a run, cheaper than a regex call.
  */
 #include "pii_precheck.h"
+#include "pii_validate.h"
 
 #include <string.h>
 
@@ -243,6 +244,25 @@ static bool check_at_word(const unsigned char *run, size_t len)
 	return false;
 }
 
+/* A role's mailbox (info@, noreply@). An address's local part starts
+ * where no letter, digit or "._%+-" comes before it: in a run, at its
+ * start, after an '@' or after a byte of a character beyond ASCII that
+ * may be none ("\u20acinfo@"); each such start before an '@' is looked up. */
+static bool check_email_role(const unsigned char *run, size_t len)
+{
+	size_t segment = 0; /* where the bytes since the last '@' start */
+	for (size_t i = 0; i < len; i++) {
+		if (run[i] != '@')
+			continue;
+		for (size_t q = segment; q < i; q++)
+			if ((q == segment || run[q - 1] >= 0x80) && run[q] < 0x80 &&
+			    pii_email_role_local((const char *)run + q, i - q))
+				return true;
+		segment = i + 1;
+	}
+	return false;
+}
+
 /* A private, shared or link-local IPv4 address (10/8, 100.64/10,
  * 169.254/16, 172.16/12, 192.168/16) by its first number: the rule's
  * match starts where the run of digits and dots does. */
@@ -299,6 +319,7 @@ static const struct {
 	{"at_word", ON_RUN(check_at_word)},
 	{"two_capital_words", ON_RUN(check_two_capital_words)},
 	{"ipv4_private", ON_RUN(check_ipv4_private)},
+	{"email_role", ON_RUN(check_email_role)},
 	{"phone_0_6", ON_PROFILE(check_phone_0_6)},
 	{"phone_0_9", ON_PROFILE(check_phone_0_9)},
 	{"phone_0_10", ON_PROFILE(check_nl_phone)},

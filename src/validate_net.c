@@ -248,7 +248,7 @@ static const char *const roles[] = {
 	"kundendienst", "serviceclients", "servicecenter", NULL,
 };
 
-static bool role_mailbox(const char *local, size_t n)
+bool pii_email_role_local(const char *local, size_t n)
 {
 	/* every address is held against two hundred roles: their first
 	 * letter first (a table's column of addresses spent a tenth of its
@@ -316,7 +316,7 @@ static bool email_ok(const char *value, size_t len, bool *role)
 		    (dlen == m || dom[dlen - m - 1] == '.'))
 			return false;
 	}
-	*role = role_mailbox(value, local);
+	*role = pii_email_role_local(value, local);
 	return len <= PII_CANON_MAX;
 }
 

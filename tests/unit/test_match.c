@@ -158,6 +158,8 @@ static void test_prefilter_is_exact(void)
 		/* private addresses, and a mail relay's ("mx.kpn.nl [1.2.3.4]") */
 		"192.168.1.34", "10.0.0.7", "172.16.4.2", "169.254.3.9", "100.64.1.2",
 		"mx.kpn.nl [", "]", "[",
+		/* role mailboxes: email_role, not email */
+		"info@bakkerij-zonnetje.nl", "support-nl@kpnmail.nl", "info", "@",
 	};
 	/* Texts each with one finding of a rule whose prefilter is made of
 	 * a check (names in prose, country phone numbers, postcodes). */
@@ -171,6 +173,7 @@ static void test_prefilter_is_exact(void)
 		"Adres: Oudegracht 12, 3511 AB Utrecht",
 		"mail jan (at) example (dot) nl voor info",
 		"DHCPACK on 192.168.1.34 to the laptop",
+		"Vragen? Mail info@bakkerij-zonnetje.nl of bel",
 		"Received: from mail.rheinblick.de (mail.rheinblick.de [212.47.244.50])",
 	};
 	for (size_t i = 0; i < sizeof(sentences) / sizeof(sentences[0]); i++) {
