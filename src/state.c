@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -86,6 +87,19 @@ static bool meta_set(struct pii_state *st, const char *k, int64_t v)
 	return ok;
 }
 
+/* Removes the state file this run created and could not set up (a full
+ * disk), with SQLite's files beside it, so that a failed first run
+ * leaves nothing behind. */
+static void remove_new_state(const char *path)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		char name[PATH_MAX];
+		if (snprintf(name, sizeof(name), "%s%s", path, suffixes[i]) < (int)sizeof(name))
+			unlink(name);
+	}
+}
+
 struct pii_state *pii_state_open(const char *path, const char *settings, bool full,
 				 char *err, size_t errlen)
 {
@@ -99,8 +113,15 @@ struct pii_state *pii_state_open(const char *path, const char *settings, bool fu
 	snprintf(st->settings, sizeof(st->settings), "%s", settings);
 	pthread_mutex_init(&st->lock, NULL);
 	/* Created 0600 by us (SQLite gives its -wal and -shm files the same
-	 * mode): it describes where personal data is. */
-	st->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	 * mode): it describes where personal data is. Whether this run made
+	 * it decides what a failure leaves: a state this run could not even
+	 * set up is removed, an earlier one never. */
+	bool created = true;
+	st->lock_fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (st->lock_fd < 0 && errno == EEXIST) {
+		created = false;
+		st->lock_fd = open(path, O_RDWR | O_CLOEXEC);
+	}
 	if (st->lock_fd < 0) {
 		snprintf(err, errlen, "--state: cannot open '%s': %s", path, strerror(errno));
 		goto fail;
@@ -147,6 +168,8 @@ struct pii_state *pii_state_open(const char *path, const char *settings, bool fu
 	return st;
 fail:
 	pii_state_close(st);
+	if (created)
+		remove_new_state(path);
 	return NULL;
 }
 

@@ -114,7 +114,21 @@ if mount -t tmpfs -o size=256k tmpfs "$WORK/tmpfs" 2>/dev/null; then
 		sh -c "test $rc -eq 2 && test \$(wc -l <'$WORK/state.err') -eq 1 &&
 			grep -q '^piiscan: state: [a-z ]*: database or disk is full\$' '$WORK/state.err'" ||
 		cat "$WORK/state.err"
+	check "--state on a full disk: the first run's state, -wal and -shm are not left behind" \
+		test -z "$(ls -A "$WORK/tmpfs")"
 	umount "$WORK/tmpfs"
+	# an earlier run's state is kept when a later run finds the disk full
+	mount -t tmpfs -o size=1m tmpfs "$WORK/tmpfs"
+	"$PIISCAN" -q --state "$WORK/tmpfs/state.db" -o "$WORK/tmpout/s.jsonl" fixtures/contacts
+	check "--state with room: the first run sets its state up" test -s "$WORK/tmpfs/state.db"
+	cp "$WORK/tmpfs/state.db" "$WORK/state.before"
+	dd if=/dev/zero of="$WORK/tmpfs/filler" bs=4k 2>/dev/null
+	"$PIISCAN" -q --state "$WORK/tmpfs/state.db" -o "$WORK/tmpout/s.jsonl" fixtures/ 2>"$WORK/state.err"
+	rc=$?
+	check "--state, disk full on a later run: exit 2, and the earlier state kept" \
+		sh -c "test $rc -eq 2 && test -s '$WORK/tmpfs/state.db'" || cat "$WORK/state.err"
+	umount "$WORK/tmpfs"
+	rm -f "$WORK/tmpout/s.jsonl"
 	mount -t tmpfs -o size=64m tmpfs "$WORK/tmpfs"
 	TMPDIR="$WORK/tmpfs" "$PIISCAN" -q -o "$WORK/tmpout/inv.xlsx" fixtures/
 	check "TMPDIR with room: the workbook is written whole" test $? -eq 0
