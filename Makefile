@@ -290,7 +290,10 @@ accuracy: deps
 RULE_FILES    = $(wildcard rules/*.yaml) $(wildcard rules/names/*.txt) rules/names/README.md
 CONTRIB_EXEC  = contrib/piiscan-shard.sh contrib/piiscan-merge.sh $(wildcard contrib/slurm/* contrib/parallel/*)
 CONTRIB_FILES = contrib/piiscan.yaml contrib/piiscan.cron $(wildcard contrib/systemd/* contrib/kubernetes/*)
-DATA_DIRS     = rules/names rules contrib/systemd contrib/kubernetes contrib/slurm contrib/parallel contrib
+# the JSON Schemas of the outputs, for whoever checks what piiscan wrote
+SCHEMA_FILES  = $(wildcard schema/*.json) schema/README.md
+DATA_DIRS     = rules/names rules contrib/systemd contrib/kubernetes contrib/slurm contrib/parallel contrib \
+		schema
 # examples that name where piiscan is installed (/usr/local/...)
 CONTRIB_LOCAL = contrib/piiscan.cron contrib/systemd/piiscan.service contrib/parallel/piiscan-parallel.sh
 COMPLETIONS   = $(BUILD)/completion/piiscan.bash $(BUILD)/completion/_piiscan
@@ -311,7 +314,8 @@ install: $(BIN) $(COMPLETIONS)
 	install -m 644 man/piiscan.1 $(DESTDIR)$(MANDIR)/man1/piiscan.1
 	install -m 644 $(BUILD)/completion/piiscan.bash $(DESTDIR)$(BASH_COMPDIR)/piiscan
 	install -m 644 $(BUILD)/completion/_piiscan $(DESTDIR)$(ZSH_COMPDIR)/_piiscan
-	for f in $(RULE_FILES) $(CONTRIB_FILES); do install -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit; done
+	for f in $(RULE_FILES) $(CONTRIB_FILES) $(SCHEMA_FILES); do \
+		install -m 644 $$f $(DESTDIR)$(DATADIR)/$$f || exit; done
 	for f in $(CONTRIB_EXEC); do install -m 755 $$f $(DESTDIR)$(DATADIR)/$$f || exit; done
 	sed -i 's|/usr/local/|$(PREFIX)/|g' $(addprefix $(DESTDIR)$(DATADIR)/,$(CONTRIB_LOCAL))
 
@@ -320,7 +324,8 @@ install: $(BIN) $(COMPLETIONS)
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/piiscan $(DESTDIR)$(MANDIR)/man1/piiscan.1 \
 		$(DESTDIR)$(BASH_COMPDIR)/piiscan $(DESTDIR)$(ZSH_COMPDIR)/_piiscan
-	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(RULE_FILES) $(CONTRIB_FILES) $(CONTRIB_EXEC))
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(RULE_FILES) $(CONTRIB_FILES) $(CONTRIB_EXEC) \
+		$(SCHEMA_FILES))
 	for d in $(addprefix $(DESTDIR)$(DATADIR)/,$(DATA_DIRS)) $(DESTDIR)$(DATADIR); do \
 		[ ! -d $$d ] || rmdir --ignore-fail-on-non-empty $$d || exit; done
 

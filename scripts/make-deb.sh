@@ -31,6 +31,8 @@ piiscan: initial-upload-closes-no-bugs
 # The name lists piiscan reads (rules/names/*.txt, data, not documents),
 # and the README that says where they come from and under which licence.
 piiscan: package-contains-documentation-outside-usr-share-doc [usr/share/piiscan/rules/names/*]
+# The README beside the JSON Schemas says where the SARIF schema is from.
+piiscan: package-contains-documentation-outside-usr-share-doc [usr/share/piiscan/schema/README.md]
 EOF
 doc=$root/usr/share/doc/piiscan
 install -d "$doc"

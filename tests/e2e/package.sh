@@ -110,10 +110,12 @@ missing=""
 for f in bin/piiscan share/man/man1/piiscan.1 share/bash-completion/completions/piiscan \
 	share/zsh/site-functions/_piiscan share/piiscan/rules/names/given-nl.txt \
 	share/piiscan/contrib/piiscan.cron share/piiscan/contrib/systemd/piiscan.service \
-	share/piiscan/contrib/kubernetes/Dockerfile $(ls rules/*.yaml | sed 's|^|share/piiscan/|'); do
+	share/piiscan/contrib/kubernetes/Dockerfile share/piiscan/schema/piiscan.schema.json \
+	share/piiscan/schema/piiscan-finding.schema.json \
+	$(ls rules/*.yaml | sed 's|^|share/piiscan/|'); do
 	[ -f "$p/$f" ] || missing="$missing $f"
 done
-check "make install: binary, man page, completions, rule packs, name lists, contrib" \
+check "make install: binary, man page, completions, rule packs, name lists, contrib, schemas" \
 	test -z "$missing" -a -x "$p/bin/piiscan"
 [ -z "$missing" ] || sed 's/^/#   /' "$WORK/install.log"
 check "make install: the completions are the binary's" \
