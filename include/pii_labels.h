@@ -43,6 +43,10 @@ const char *pii_label_special(enum pii_lang lang, int special);
 /* scanned, partial, failed, skipped (enum pii_file_status). */
 const char *pii_label_status(enum pii_lang lang, int status);
 
+/* What an Errors row's code (PII_CODE_*) means, in lang; "" for a code
+ * it does not know. */
+const char *pii_label_code(enum pii_lang lang, const char *code);
+
 /* An age given as --stale-after in the unit it was given in: "5 years",
  * "18 months", "90 days". */
 void pii_label_age(enum pii_lang lang, int64_t seconds, char *out, size_t outlen);

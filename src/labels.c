@@ -88,6 +88,46 @@ const char *pii_label_status(enum pii_lang lang, int status)
 	return "?";
 }
 
+const char *pii_label_code(enum pii_lang lang, const char *code)
+{
+	static const struct {
+		const char *code;
+		enum pii_label_id label;
+	} codes[] = {
+		{PII_CODE_LIMIT_DEPTH, PII_L_CODE_LIMIT_DEPTH},
+		{PII_CODE_LIMIT_MEMBERS, PII_L_CODE_LIMIT_MEMBERS},
+		{PII_CODE_LIMIT_EXPAND, PII_L_CODE_LIMIT_EXPAND},
+		{PII_CODE_LIMIT_RATIO, PII_L_CODE_LIMIT_RATIO},
+		{PII_CODE_LIMIT_SIZE, PII_L_CODE_LIMIT_SIZE},
+		{PII_CODE_LIMIT_PATTERN, PII_L_CODE_LIMIT_PATTERN},
+		{PII_CODE_TIMEOUT, PII_L_CODE_TIMEOUT},
+		{PII_CODE_INTERRUPTED, PII_L_CODE_INTERRUPTED},
+		{PII_CODE_ENCRYPTED, PII_L_CODE_ENCRYPTED},
+		{PII_CODE_DAMAGED, PII_L_CODE_DAMAGED},
+		{PII_CODE_NEEDS_OCR, PII_L_CODE_NEEDS_OCR},
+		{PII_CODE_OCR_NO_TEXT, PII_L_CODE_OCR_NO_TEXT},
+		{PII_CODE_OCR_BUDGET, PII_L_CODE_OCR_BUDGET},
+		{PII_CODE_OCR_OFF, PII_L_CODE_OCR_OFF},
+		{PII_CODE_OCR_MISSING, PII_L_CODE_OCR_MISSING},
+		{PII_CODE_UNSUPPORTED, PII_L_CODE_UNSUPPORTED},
+		{PII_CODE_READ_ERROR, PII_L_CODE_READ_ERROR},
+		{PII_CODE_OPEN_FAILED, PII_L_CODE_OPEN_FAILED},
+		{PII_CODE_GONE, PII_L_CODE_GONE},
+		{PII_CODE_CHANGED, PII_L_CODE_CHANGED},
+		{PII_CODE_OUT_OF_MEMORY, PII_L_CODE_OUT_OF_MEMORY},
+		{PII_CODE_TOOL_FAILED, PII_L_CODE_TOOL_FAILED},
+		{PII_CODE_SYMLINK, PII_L_CODE_SYMLINK},
+		{PII_CODE_SPECIAL_FILE, PII_L_CODE_SPECIAL_FILE},
+		{PII_CODE_OWN_FILE, PII_L_CODE_OWN_FILE},
+		{PII_CODE_EXCLUDED, PII_L_CODE_EXCLUDED},
+		{PII_CODE_STATE, PII_L_CODE_STATE},
+	};
+	for (size_t i = 0; code && i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (!strcmp(code, codes[i].code))
+			return pii_label(lang, codes[i].label);
+	return "";
+}
+
 void pii_label_age(enum pii_lang lang, int64_t seconds, char *out, size_t outlen)
 {
 	/* the units of pii_parse_duration, largest first: the first that

@@ -130,4 +130,28 @@ for book in sys.argv[1:]:
     assert {"Key", "Part"} <= hidden or {"Sleutel", "Deel"} <= hidden, hidden
     assert not hidden & {"Column", "Kolom", "File", "Bestand"}, hidden
 EOF
+# The Errors sheet: a row's code says in the workbook's language what it
+# means; the reader's own reason stays as it was.
+"$PIISCAN" -q --lang nl -o "$WORK/nl-errors.xlsx" fixtures/hostile fixtures/containers
+"$PIISCAN" -q -o "$WORK/en-errors.xlsx" fixtures/hostile fixtures/containers
+check "Errors sheet: what each code means, in Dutch with --lang nl, in English without" \
+	$PY - "$WORK/en-errors.xlsx" "$WORK/nl-errors.xlsx" <<'EOF'
+import sys, openpyxl
+en, nl = (openpyxl.load_workbook(p) for p in sys.argv[1:3])
+ee, ne = list(en["Errors"].iter_rows(values_only=True)), list(nl["Fouten"].iter_rows(values_only=True))
+assert ee[0] == ("File", "Status", "Code", "Reason", "What it means"), ee[0]
+assert ne[0] == ("Bestand", "Status", "Code", "Reden", "Wat het betekent"), ne[0]
+assert len(ee) == len(ne) > 3, (len(ee), len(ne))
+codes = {r[2] for r in ee[1:]}
+assert {"encrypted", "damaged"} <= codes, codes
+for e, n in zip(sorted(ee[1:]), sorted(ne[1:])):
+    assert e[3] == n[3], (e, n)  # the reason: the reader's own words
+    assert e[4] and n[4] and e[4] != n[4], (e, n)
+enc = [r[4] for r in ne[1:] if r[2] == "encrypted"]
+assert all(m.startswith("Versleuteld") for m in enc), enc
+EOF
+# every code a reader may give has its meaning, in both languages
+missing=$(sed -n 's/^#define \(PII_CODE_[A-Z_]*\) *".*/\1/p' include/pii_finding.h |
+	while read -r c; do grep -q "{$c, PII_L_CODE_" src/labels.c || echo "$c"; done)
+check "every PII_CODE_ has its meaning in labels.def" test -z "$missing" || echo "# missing: $missing"
 finish
