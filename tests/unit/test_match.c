@@ -33,23 +33,36 @@ static struct pii_ruleset *load_shipped(bool no_prefilter, bool no_vectorscan)
 	return rs;
 }
 
-static struct pii_ruleset *load_yaml(const char *yaml)
+/* The rule set of yaml, loaded and compiled; NULL with the reason in err. */
+static struct pii_ruleset *load_yaml_err(const char *yaml, char *err, size_t errlen)
 {
 	char path[] = "/tmp/piiscan-match-XXXXXX.yaml";
 	int fd = mkstemps(path, 5);
-	if (fd < 0)
+	if (fd < 0) {
+		snprintf(err, errlen, "mkstemps");
 		return NULL;
+	}
 	ssize_t w = write(fd, yaml, strlen(yaml));
 	close(fd);
-	char err[512];
+	err[0] = '\0';
 	struct pii_ruleset *rs = pii_rules_new();
-	if (w < 0 || pii_rules_load_file(rs, path, err, sizeof(err)) != PII_OK ||
-	    pii_rules_compile(rs, err, sizeof(err)) != PII_OK) {
-		fprintf(stderr, "load_yaml: %s\n", err);
+	if (w < 0 || pii_rules_load_file(rs, path, err, errlen) != PII_OK ||
+	    pii_rules_compile(rs, err, errlen) != PII_OK) {
+		if (!err[0])
+			snprintf(err, errlen, "failed");
 		pii_rules_free(rs);
 		rs = NULL;
 	}
 	unlink(path);
+	return rs;
+}
+
+static struct pii_ruleset *load_yaml(const char *yaml)
+{
+	char err[512];
+	struct pii_ruleset *rs = load_yaml_err(yaml, err, sizeof(err));
+	if (!rs)
+		fprintf(stderr, "load_yaml: %s\n", err);
 	return rs;
 }
 
@@ -315,21 +328,7 @@ static void test_hold(void)
 static const char *load_error(const char *yaml)
 {
 	static char err[512];
-	char path[] = "/tmp/piiscan-match-XXXXXX.yaml";
-	int fd = mkstemps(path, 5);
-	if (fd < 0)
-		return "mkstemps";
-	ssize_t w = write(fd, yaml, strlen(yaml));
-	close(fd);
-	struct pii_ruleset *rs = pii_rules_new();
-	err[0] = '\0';
-	if (w < 0 || pii_rules_load_file(rs, path, err, sizeof(err)) != PII_OK ||
-	    pii_rules_compile(rs, err, sizeof(err)) != PII_OK) {
-		if (!err[0])
-			snprintf(err, sizeof(err), "failed");
-	}
-	pii_rules_free(rs);
-	unlink(path);
+	pii_rules_free(load_yaml_err(yaml, err, sizeof(err)));
 	return err;
 }
 
