@@ -64,9 +64,10 @@ def run_once(argv, stdout_path=None):
     return elapsed, rss
 
 
-def run_once_cpu(argv, stdout_path=None):
+def run_once_cpu(argv, stdout_path=None, ok=(0, 1)):
     """Runs argv; returns (seconds, CPU seconds (user + system), peak RSS
-    in MB)."""
+    in MB). An exit status not in ok ends the bench (rg exits 1 when it
+    finds nothing)."""
     out = open(stdout_path or os.devnull, "wb")
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
@@ -76,7 +77,7 @@ def run_once_cpu(argv, stdout_path=None):
     proc.stderr.close()
     out.close()
     code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):  # rg exits 1 when it finds nothing
+    if code not in ok:
         sys.exit(f"bench: {' '.join(argv)} exited {code}: {err}")
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0
 
@@ -329,18 +330,10 @@ def best_cpu(argv, stdout_path=None):
     written to stdout_path by the last run)."""
     wall, cpu, rss = [], [], 0.0
     for _ in range(REPEAT):
-        out = open(stdout_path or os.devnull, "wb")
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall.append(time.perf_counter() - start)
-        err = proc.stderr.read().decode(errors="replace")
-        proc.stderr.close()
-        out.close()
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"bench: {' '.join(argv)} exited {status}: {err}")
-        cpu.append(usage.ru_utime + usage.ru_stime)
-        rss = max(rss, usage.ru_maxrss / 1024.0)
+        t, c, m = run_once_cpu(argv, stdout_path, ok=(0,))
+        wall.append(t)
+        cpu.append(c)
+        rss = max(rss, m)
     lines = None
     if stdout_path:
         with open(stdout_path, "rb") as f:
