@@ -13,6 +13,9 @@
 
 #include "pii_inventory.h"
 
+/* The files listed by name on the one page; the rest are counted. */
+#define PII_BREACH_FILES_LISTED 40
+
 struct pii_breach_category {
 	const char *name;
 	int special;          /* 9, 10 or 0 */
@@ -22,7 +25,7 @@ struct pii_breach_category {
 };
 
 struct pii_breach_file {
-	const struct pii_inv_file *file;
+	char *path;           /* the file's, owned */
 	uint64_t findings;
 	int special;          /* the highest Art. of its findings, or 0 */
 };
@@ -30,8 +33,11 @@ struct pii_breach_file {
 struct pii_breach {
 	struct pii_breach_category *categories; /* special first, then most records */
 	size_t n_categories;
-	struct pii_breach_file *files;          /* most findings first */
-	size_t n_files;
+	/* the PII_BREACH_FILES_LISTED files with most findings, most first;
+	 * n_files counts them all */
+	struct pii_breach_file files[PII_BREACH_FILES_LISTED];
+	size_t n_listed;
+	uint64_t n_files;
 	uint64_t subjects;    /* estimated people in all: the most of any
 			       * category, so never fewer than one of them */
 	/* the special kinds found ("health", "criminal_data") and their Art. */
@@ -40,14 +46,11 @@ struct pii_breach {
 	size_t n_special_kinds;
 };
 
-/* The files listed by name on the one page; the rest are counted. */
-#define PII_BREACH_FILES_LISTED 40
-
 /* People per category: for a category whose values count people
  * (subject_count: e-mail addresses, phone numbers, national ids) the most
  * distinct values of one such kind; the files holding it for a special
  * category (such a document is mostly about one person); distinct values
- * otherwise. false when out of memory. */
+ * otherwise. false when out of memory or the rows could not be read. */
 bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b);
 void pii_breach_free(struct pii_breach *b);
 

@@ -83,6 +83,7 @@ enum pii_file_status {
 #define PII_CODE_GONE           "gone"           /* deleted or moved meanwhile */
 #define PII_CODE_CHANGED        "changed"        /* cut short while read */
 #define PII_CODE_OUT_OF_MEMORY  "out_of_memory"
+#define PII_CODE_SPILL          "spill"          /* --memory: no temporary file */
 #define PII_CODE_TOOL_FAILED    "tool_failed"    /* a helper program failed */
 #define PII_CODE_SYMLINK        "symlink"
 #define PII_CODE_SPECIAL_FILE   "special_file"   /* FIFO, socket, device */

@@ -44,6 +44,8 @@ static inline int64_t pii_inv_file_data_time(const struct pii_inv_file *f)
 	return f->saved > 0 && f->saved < f->mtime ? f->saved : f->mtime;
 }
 
+struct pii_rowstore;
+
 /* One location x report name: an inventory row. There is one for every
  * location found, so its fields are ordered to leave no padding. */
 struct pii_inv_row {
@@ -65,7 +67,7 @@ struct pii_inv_row {
 	unsigned report;                   /* index into rules->reports */
 	enum pii_confidence confidence;    /* highest seen */
 	bool distinct_estimated;
-	/* pii_register_compute */
+	/* the data map (pii_register.h) */
 	bool stale;                        /* older than --stale-after */
 	bool review_changed;               /* (the review) its count or value moved since */
 	unsigned system;                   /* index into systems */
@@ -168,8 +170,10 @@ struct pii_inventory {
 	uint64_t *findings_per_rule; /* indexed like rules->rules */
 	uint64_t *counted_per_rule;  /* of them, of --min-confidence or above */
 
-	struct pii_inv_row *rows;
-	size_t n_rows, cap_rows;
+	/* the rows: read them with pii_rowcursor_open(inv->store)
+	 * (pii_rowstore.h), in memory or spilled to disk past --memory */
+	struct pii_rowstore *store;
+	size_t n_rows;
 	/* --review, or --state's verdicts: rows found not to be personal
 	 * data, out of every count and view but this list */
 	const char *review_path;   /* NULL: no review store */

@@ -100,6 +100,12 @@
  * always has every finding. */
 #define PII_FINDINGS_ROWS_DEFAULT 100000
 
+/* Memory for the inventory's rows (--memory): past it they are sorted
+ * and written to a temporary file, and merged when read. 128 MiB holds
+ * some 400,000 rows; the rest of a run takes well under 100 MB, so the
+ * whole stays under 300 MB for any number of locations. */
+#define PII_MEMORY_DEFAULT ((uint64_t)128 << 20)
+
 /* Rows read per table of a live database (--sample-rows), as pdscan
  * does: a kind of personal data in one row of 2,000 is seen in such a
  * sample with 99.3% certainty (1 - (1 - 1/2000)^10000), and a table of

@@ -67,6 +67,7 @@ struct pii_options {
 	unsigned ocr_budget;     /* seconds of OCR for the run; 0: none */
 	unsigned ocr_file_budget; /* seconds of OCR per file on disk; 0: none */
 	uint64_t max_findings;   /* rows in the Findings sheet */
+	uint64_t memory;         /* bytes of inventory rows held in memory */
 	enum pii_confidence min_confidence; /* findings below are listed, not counted */
 	const char *fingerprint_key_file;
 	bool show_values;

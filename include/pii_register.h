@@ -18,9 +18,11 @@
  * of memory. */
 int pii_system_of(struct pii_inventory *inv, const struct pii_options *opt, const char *path);
 
-/* After the collector: ages, deletion candidates, contact lists and the
- * systems' totals, measured at now (seconds since the epoch). */
-void pii_register_compute(struct pii_inventory *inv, int64_t now);
+/* Counts the n rows of one file (sorted in the inventory's order, all
+ * of the file's rows) into the data map as the file is kept: marks the
+ * deletion candidates (older than --stale-after at inv->now) and the
+ * contact lists, and adds the rows to their system's totals. */
+void pii_register_file(struct pii_inventory *inv, struct pii_inv_row *rows, size_t n);
 
 /* An estimate of the people in a system: the most distinct values of any
  * one kind that counts people (subject_count: in the packs; someone with

@@ -17,6 +17,7 @@
 #include "pii_limits.h"
 #include "pii_register.h"
 #include "pii_report.h"
+#include "pii_rowstore.h"
 #include "pii_url.h"
 
 /* Bits of HyperLogLog precision: 2^12 registers (4 KiB, 1.6% error) per
@@ -41,7 +42,10 @@ struct table_rows {
 };
 
 struct pii_agg_file {
-	struct pii_inv_file *file; /* in the inventory arena */
+	struct pii_inv_file file;  /* its strings in arena */
+	struct pii_inv_file *kept; /* the copy its kept findings point at (in
+				    * the inventory's arena), or NULL */
+	struct pii_arena arena;    /* the strings of its rows and file */
 	struct pending_row *rows;
 	size_t n_rows, cap_rows;
 	struct pii_dict index;     /* rows by location x report */
@@ -58,6 +62,7 @@ struct pii_aggregate {
 	const struct pii_review *review; /* verdicts, or NULL */
 	bool keep_findings;
 	bool oom;
+	char spill_why[256]; /* why rows could not be kept (out of memory), or "" */
 	/* the file types copied last: a tree holds few, and a copy for each
 	 * of a million files would be a tenth of the inventory's memory */
 	const char *types[16];
@@ -114,7 +119,7 @@ static bool row_matches(const void *owner, size_t i, const void *key)
 static const struct pii_dict_type row_dict = {row_hash, row_matches};
 
 /* Finds or adds the row of location l x report. Its strings are copied
- * into the inventory arena once per row. */
+ * into the file's arena once per row. */
 static struct pending_row *row_get(struct pii_aggregate *a, struct pii_agg_file *f,
 				   const struct pii_loc *l, unsigned report)
 {
@@ -133,12 +138,12 @@ static struct pending_row *row_get(struct pii_aggregate *a, struct pii_agg_file 
 		f->rows = grown;
 		f->cap_rows = cap;
 	}
-	struct pii_arena *arena = &a->inv->arena;
+	struct pii_arena *arena = &f->arena;
 	const struct pii_inv_row *prev = f->n_rows ? &f->rows[f->n_rows - 1].row : NULL;
 	struct pending_row *pr = &f->rows[f->n_rows];
 	memset(pr, 0, sizeof(*pr));
 	pr->hash = h;
-	pr->row.file = f->file;
+	pr->row.file = &f->file;
 	pr->row.report = report;
 	/* a location's rows (one per kind) come one after another: they
 	 * share the copies of its path, table, column and part */
@@ -163,15 +168,10 @@ static struct pending_row *row_get(struct pii_aggregate *a, struct pii_agg_file 
 
 struct pii_agg_file *pii_agg_file_new(struct pii_aggregate *a)
 {
+	(void)a;
 	struct pii_agg_file *f = calloc(1, sizeof(*f));
 	if (!f)
 		return NULL;
-	f->file = pii_arena_alloc(&a->inv->arena, sizeof(*f->file));
-	if (!f->file) {
-		free(f);
-		return NULL;
-	}
-	memset(f->file, 0, sizeof(*f->file));
 	f->system = -1;
 	pii_dict_init(&f->index, &row_dict, f);
 	return f;
@@ -190,6 +190,7 @@ void pii_agg_file_free(struct pii_agg_file *f)
 	free(f->tables);
 	free(f->rows);
 	pii_dict_free(&f->index);
+	pii_arena_free(&f->arena);
 	free(f);
 }
 
@@ -227,8 +228,19 @@ static uint64_t table_rows_of(const struct pii_agg_file *f, const struct pii_inv
 
 /* ---- findings --------------------------------------------------------------------- */
 
-static void keep_finding(struct pii_aggregate *a, const struct pending_row *pr,
-			 const struct pii_finding *fd)
+/* The copy of f's file that its kept findings point at: it outlives f,
+ * and is filled in when f's outcome arrives. */
+static const struct pii_inv_file *kept_file(struct pii_aggregate *a, struct pii_agg_file *f)
+{
+	if (!f->kept && (f->kept = pii_arena_alloc(&a->inv->arena, sizeof(*f->kept)))) {
+		memset(f->kept, 0, sizeof(*f->kept));
+		f->kept->path = PII_INV_PATH_LOST; /* until then */
+	}
+	return f->kept;
+}
+
+static void keep_finding(struct pii_aggregate *a, struct pii_agg_file *f,
+			 const struct pending_row *pr, const struct pii_finding *fd)
 {
 	struct pii_inventory *inv = a->inv;
 	if (inv->n_findings >= a->opt->max_findings)
@@ -245,25 +257,40 @@ static void keep_finding(struct pii_aggregate *a, const struct pending_row *pr,
 		inv->findings = grown;
 		inv->cap_findings = cap;
 	}
-	const char *value = pii_arena_strdup(&inv->arena, fd->value);
-	if (!value) {
+	/* the file's rows and strings go when it is kept: the finding's own
+	 * copies, shared with the finding before where they are the same */
+	struct pii_arena *arena = &inv->arena;
+	const struct pii_inv_finding *prev = inv->n_findings ? &inv->findings[inv->n_findings - 1]
+							     : NULL;
+	struct pii_inv_finding kf = {
+		.file = kept_file(a, f),
+		.path = shared_copy(arena, prev ? prev->path : NULL, pr->row.path),
+		.table = shared_copy(arena, prev ? prev->table : NULL, pr->row.table),
+		.column = shared_copy(arena, prev ? prev->column : NULL, pr->row.column),
+		.key = shared_copy(arena, prev ? prev->key : NULL, pr->row.key),
+		.part = shared_copy(arena, prev ? prev->part : NULL, pr->row.part),
+		.value = pii_arena_strdup(arena, fd->value),
+	};
+	if (!kf.file || !kf.path || !kf.value || (pr->row.table && !kf.table) ||
+	    (pr->row.column && !kf.column) || (pr->row.key && !kf.key) ||
+	    (pr->row.part && !kf.part)) {
 		a->oom = true;
 		return;
 	}
 	inv->findings[inv->n_findings++] = (struct pii_inv_finding){
-		.file = pr->row.file,
-		.path = pr->row.path,
-		.table = pr->row.table,
-		.column = pr->row.column,
-		.key = pr->row.key,
-		.part = pr->row.part,
+		.file = kf.file,
+		.path = kf.path,
+		.table = kf.table,
+		.column = kf.column,
+		.key = kf.key,
+		.part = kf.part,
 		.page = fd->loc->page,
 		.rule = fd->rule,
 		.confidence = fd->confidence,
 		.line = fd->line,
 		.row = fd->row,
 		.offset = fd->offset,
-		.value = value,
+		.value = kf.value,
 	};
 }
 
@@ -302,7 +329,7 @@ void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct
 				 * the value: for SARIF's region and fingerprint */
 				pr->row.example_line = fd->line;
 				pr->row.example_fingerprint = fd->fingerprint;
-				if (!(pr->row.example = pii_arena_strdup(&inv->arena, fd->value)))
+				if (!(pr->row.example = pii_arena_strdup(&f->arena, fd->value)))
 					a->oom = true;
 			}
 			last = pr;
@@ -347,7 +374,7 @@ void pii_agg_batch(struct pii_aggregate *a, struct pii_agg_file *f, const struct
 			pr->row.confidence = fd->confidence;
 		add_distinct(a, &pr->distinct, fd->fingerprint);
 		if (a->keep_findings && !reviewed_out)
-			keep_finding(a, pr, fd);
+			keep_finding(a, f, pr, fd);
 	}
 }
 
@@ -383,20 +410,32 @@ void pii_agg_problem(struct pii_aggregate *a, const char *path, enum pii_file_st
 	inv->n_problems++;
 }
 
-static void keep_row(struct pii_aggregate *a, struct pii_inv_row **rows, size_t *n, size_t *cap,
-		     const struct pii_inv_row *row)
+/* A row found not to be personal data: kept apart, in memory (there are
+ * no more than the review's verdicts), with its own copies. */
+static void keep_reviewed(struct pii_aggregate *a, const struct pii_inv_row *row,
+			  const struct pii_inv_file **file)
 {
-	if (*n == *cap) {
-		size_t more = *cap ? *cap * 2 : 256;
-		struct pii_inv_row *grown = realloc(*rows, more * sizeof(*grown));
+	struct pii_inventory *inv = a->inv;
+	if (inv->n_reviewed == inv->cap_reviewed) {
+		size_t more = inv->cap_reviewed ? inv->cap_reviewed * 2 : 64;
+		struct pii_inv_row *grown = realloc(inv->reviewed, more * sizeof(*grown));
 		if (!grown) {
 			a->oom = true;
 			return;
 		}
-		*rows = grown;
-		*cap = more;
+		inv->reviewed = grown;
+		inv->cap_reviewed = more;
 	}
-	(*rows)[(*n)++] = *row;
+	if (!*file && !(*file = pii_inv_file_copy(&inv->arena, row->file))) {
+		a->oom = true;
+		return;
+	}
+	const struct pii_inv_row *prev = inv->n_reviewed ? &inv->reviewed[inv->n_reviewed - 1]
+							 : NULL;
+	if (!pii_inv_row_copy(&inv->arena, &inv->reviewed[inv->n_reviewed], row, prev, *file))
+		a->oom = true;
+	else
+		inv->n_reviewed++;
 }
 
 /* Counts a finished row's review: with a verdict or open, and whether it
@@ -420,11 +459,20 @@ static bool review_row(struct pii_aggregate *a, struct pii_inv_row *row)
 	return e->verdict == PII_VERDICT_NOT_PERSONAL;
 }
 
-/* Moves the rows of f into the inventory. */
+/* Moves the rows of f into the inventory: the data map counts them
+ * (pii_register_file), then the row store keeps them. */
 static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
 {
 	struct pii_inventory *inv = a->inv;
 	bool *cat_seen = calloc(inv->n_categories ? inv->n_categories : 1, sizeof(bool));
+	struct pii_inv_row *kept = malloc((f->n_rows ? f->n_rows : 1) * sizeof(*kept));
+	const struct pii_inv_file *reviewed_file = NULL;
+	size_t n_kept = 0;
+	if (!kept) {
+		a->oom = true;
+		free(cat_seen);
+		return;
+	}
 	for (size_t i = 0; i < f->n_rows; i++) {
 		struct pending_row *pr = &f->rows[i];
 		/* an estimate (past PII_DISTINCT_EXACT_MAX values) can come out a
@@ -437,7 +485,7 @@ static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
 		pr->row.distinct_estimated = pii_distinct_is_estimate(&pr->distinct);
 		pr->row.system = f->system >= 0 ? (unsigned)f->system : UINT32_MAX;
 		if (review_row(a, &pr->row)) {
-			keep_row(a, &inv->reviewed, &inv->n_reviewed, &inv->cap_reviewed, &pr->row);
+			keep_reviewed(a, &pr->row, &reviewed_file);
 			continue;
 		}
 		inv->locations_high += pr->row.confidence == PII_CONF_HIGH;
@@ -449,8 +497,15 @@ static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
 				inv->categories[ci].files++;
 			}
 		}
-		keep_row(a, &inv->rows, &inv->n_rows, &inv->cap_rows, &pr->row);
+		kept[n_kept++] = pr->row;
 	}
+	pii_inv_rows_sort(a->rs, kept, n_kept);
+	pii_register_file(inv, kept, n_kept);
+	char why[256] = "";
+	if (!pii_rowstore_add_file(inv->store, &f->file, kept, n_kept, why, sizeof(why)) &&
+	    !a->spill_why[0])
+		snprintf(a->spill_why, sizeof(a->spill_why), "%s", why);
+	free(kept);
 	free(cat_seen);
 }
 
@@ -496,13 +551,13 @@ void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 		pii_agg_problem(a, r->path, r->status, r->code, r->reason);
 	if (!f)
 		return;
-	struct pii_inv_file *file = f->file;
+	struct pii_inv_file *file = &f->file;
 	/* the file's own rows hold its path already: one copy serves both */
 	for (size_t i = 0; i < f->n_rows && !file->path; i++)
 		if (!strcmp(f->rows[i].row.path, r->path))
 			file->path = f->rows[i].row.path;
 	if (!file->path)
-		file->path = pii_arena_strdup(&inv->arena, r->path);
+		file->path = pii_arena_strdup(&f->arena, r->path);
 	if (!file->path) { /* every writer prints or sorts it: never NULL */
 		file->path = PII_INV_PATH_LOST;
 		a->oom = true;
@@ -515,10 +570,19 @@ void pii_agg_result(struct pii_aggregate *a, struct pii_agg_file *f,
 	/* a share's or a database's unit has no local owner: its own name,
 	 * or none (a share that does not tell), never uid 0's */
 	if ((r->owner[0] || pii_is_url(r->path)) &&
-	    !(file->owner = pii_arena_strdup(&inv->arena, r->owner)))
+	    !(file->owner = pii_arena_strdup(&f->arena, r->owner)))
 		a->oom = true;
 	if (!file->type)
 		a->oom = true;
+	if (f->kept) { /* its findings' copy */
+		*f->kept = *file;
+		if (!(f->kept->path = pii_arena_strdup(&inv->arena, file->path))) {
+			f->kept->path = PII_INV_PATH_LOST;
+			a->oom = true;
+		}
+		if (file->owner && !(f->kept->owner = pii_arena_strdup(&inv->arena, file->owner)))
+			a->oom = true;
+	}
 	bool counted = false;
 	for (size_t i = 0; i < f->n_rows && !counted; i++)
 		counted = f->rows[i].row.counted > 0;
@@ -585,6 +649,9 @@ struct pii_aggregate *pii_agg_new(const struct pii_options *opt, const struct pi
 	inv->paths = opt->paths;
 	inv->n_paths = opt->n_paths;
 	inv->started = (int64_t)time(NULL);
+	/* ages and deletion candidates are measured from the scan's start */
+	inv->now = inv->started;
+	inv->store = pii_rowstore_new(rs, opt->memory);
 	for (int k = 0; k < PII_SUBJECT_KINDS_MAX; k++)
 		pii_distinct_init(&inv->subjects[k], 14);
 	inv->findings_per_rule = calloc(rs->n_rules ? rs->n_rules : 1, sizeof(uint64_t));
@@ -595,7 +662,7 @@ struct pii_aggregate *pii_agg_new(const struct pii_options *opt, const struct pi
 		inv->roots[i].path = opt->paths[i];
 	inv->n_roots = inv->roots ? opt->n_paths : 0;
 	if (!inv->findings_per_rule || !inv->counted_per_rule || !inv->allowed_per_entry ||
-	    !inv->roots ||
+	    !inv->roots || !inv->store ||
 	    !init_categories(a)) {
 		pii_inventory_free(inv);
 		free(inv);
@@ -617,6 +684,16 @@ struct pii_inventory *pii_agg_finish(struct pii_aggregate *a)
 	if (a->oom)
 		pii_agg_problem(a, "(piiscan)", PII_FILE_PARTIAL, PII_CODE_OUT_OF_MEMORY,
 				"out of memory: some findings were not recorded");
+	if (a->spill_why[0])
+		pii_agg_problem(a, "(piiscan)", PII_FILE_PARTIAL, PII_CODE_OUT_OF_MEMORY,
+				a->spill_why);
+	const char *spill_error = pii_rowstore_spill_error(inv->store);
+	if (spill_error) {
+		char why[400];
+		snprintf(why, sizeof(why), "%s; the rows past --memory were kept in memory",
+			 spill_error);
+		pii_agg_problem(a, "(piiscan)", PII_FILE_PARTIAL, PII_CODE_SPILL, why);
+	}
 	inv->finished = (int64_t)time(NULL);
 	gethostname(inv->host, sizeof(inv->host) - 1);
 	/* $USER is not set under cron or systemd: ask the passwd database. */
@@ -625,7 +702,7 @@ struct pii_inventory *pii_agg_finish(struct pii_aggregate *a)
 		user = pii_owner_name(geteuid());
 	snprintf(inv->user, sizeof(inv->user), "%s", user);
 	pii_inventory_sort(inv);
-	pii_register_compute(inv, inv->finished);
+	inv->n_rows = pii_rowstore_count(inv->store);
 	agg_free(a);
 	return inv;
 }

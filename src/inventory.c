@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pii_rowstore.h"
+
 static int cmp_u64(uint64_t a, uint64_t b)
 {
 	return a < b ? -1 : a > b;
@@ -13,18 +15,6 @@ static int cmp_u64(uint64_t a, uint64_t b)
 
 /* qsort has no context argument in C11: the rule set is passed here. */
 static const struct pii_ruleset *sort_rules;
-
-static int cmp_row(const void *pa, const void *pb)
-{
-	const struct pii_inv_row *a = pa, *b = pb;
-	int c;
-	if ((c = pii_strcmp_null(a->path, b->path)) || (c = pii_strcmp_null(a->table, b->table)) ||
-	    (c = pii_strcmp_null(a->column, b->column)) || (c = pii_strcmp_null(a->key, b->key)) ||
-	    (c = pii_strcmp_null(a->part, b->part)))
-		return c;
-	return strcmp(sort_rules->reports[a->report].name,
-		      sort_rules->reports[b->report].name);
-}
 
 static int cmp_finding(const void *pa, const void *pb)
 {
@@ -48,11 +38,9 @@ static int cmp_problem(const void *pa, const void *pb)
 void pii_inventory_sort(struct pii_inventory *inv)
 {
 	/* Only the collector's thread sorts, once, at the end. */
+	pii_rowstore_seal(inv->store);
+	pii_inv_rows_sort(inv->rules, inv->reviewed, inv->n_reviewed);
 	sort_rules = inv->rules;
-	if (inv->n_rows)
-		qsort(inv->rows, inv->n_rows, sizeof(*inv->rows), cmp_row);
-	if (inv->n_reviewed)
-		qsort(inv->reviewed, inv->n_reviewed, sizeof(*inv->reviewed), cmp_row);
 	if (inv->n_findings)
 		qsort(inv->findings, inv->n_findings, sizeof(*inv->findings), cmp_finding);
 	if (inv->n_problems)
@@ -91,7 +79,7 @@ void pii_inventory_free(struct pii_inventory *inv)
 	free(inv->counted_per_rule);
 	free(inv->allowed_per_entry);
 	free(inv->roots);
-	free(inv->rows);
+	pii_rowstore_free(inv->store);
 	free(inv->reviewed);
 	free(inv->findings);
 	free(inv->problems);

@@ -53,6 +53,9 @@ static const char usage_text[] =
 "                           (default: the locale's, from LC_ALL, LC_MESSAGES\n"
 "                           or LANG)\n"
 "      --max-findings N     rows in the Findings sheet (default: 100000)\n"
+"      --memory SIZE        memory for the inventory's rows (default 128M);\n"
+"                           past it they go to a temporary file in TMPDIR,\n"
+"                           else /tmp, and are read back from there\n"
 "      --min-confidence L   count findings of confidence L and above in the\n"
 "                           totals, data map and breach summary: high, medium\n"
 "                           (default) or low; the others are listed only\n"
@@ -203,7 +206,7 @@ static const char merge_usage_text[] =
 "      --packs LIST, --rules PATH, --enable LIST, --disable LIST\n"
 "                           the rules the parts were scanned with (as given to\n"
 "                           the shards)\n"
-"      --max-findings N, --min-confidence L, --system NAME=GLOB,\n"
+"      --max-findings N, --memory SIZE, --min-confidence L, --system NAME=GLOB,\n"
 "      --stale-after AGE, --contact-list-min N, --data-map-only, --breach-report,\n"
 "      --fail-on LIST       as for a scan (piiscan --help); exit status 1 and\n"
 "                           4 as for a scan, of the merged inventory\n"
@@ -256,6 +259,7 @@ enum {
 	OPT_DB_PASSWORD_FILE,
 	OPT_SMB_AUTH_FILE,
 	OPT_MAX_FINDINGS,
+	OPT_MEMORY,
 	OPT_MIN_CONFIDENCE,
 	OPT_FP_KEY,
 	OPT_EXCLUDE,
@@ -312,6 +316,7 @@ static const struct option long_options[] = {
 	{"smb-auth-file", required_argument, NULL, OPT_SMB_AUTH_FILE},
 	{"lang", required_argument, NULL, OPT_LANG},
 	{"max-findings", required_argument, NULL, OPT_MAX_FINDINGS},
+	{"memory", required_argument, NULL, OPT_MEMORY},
 	{"min-confidence", required_argument, NULL, OPT_MIN_CONFIDENCE},
 	{"fingerprint-key-file", required_argument, NULL, OPT_FP_KEY},
 	{"exclude", required_argument, NULL, OPT_EXCLUDE},
@@ -578,6 +583,12 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 				res = usage_error(err, errlen,
 						  "--max-findings: '%s' is not a number from 0 to %d",
 						  optarg, PII_XLSX_MAX_ROWS);
+			break;
+		case OPT_MEMORY:
+			if (!pii_parse_size(optarg, &o->memory) || !o->memory)
+				res = usage_error(err, errlen,
+						  "--memory: '%s' is not a size such as 128M or 1G",
+						  optarg);
 			break;
 		case OPT_MIN_CONFIDENCE:
 			o->min_confidence = pii_confidence_parse(optarg);
@@ -904,6 +915,7 @@ void pii_options_defaults(struct pii_options *o)
 		.progress = -1,
 		.progress_interval = PII_PROGRESS_LOG_INTERVAL_DEFAULT,
 		.max_findings = PII_FINDINGS_ROWS_DEFAULT,
+		.memory = PII_MEMORY_DEFAULT,
 		.sample_rows = PII_SAMPLE_ROWS_DEFAULT,
 		.min_confidence = PII_CONF_MEDIUM,
 		.max_depth = PII_MAX_DEPTH_DEFAULT,

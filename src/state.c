@@ -8,6 +8,7 @@
  */
 #include "pii_state.h"
 
+#include "pii_rowstore.h"
 #include "pii_util.h"
 
 #include <errno.h>
@@ -333,8 +334,9 @@ static bool changes(struct pii_state *st, struct pii_inventory *inv, char *err, 
 		return db_fail(st, "changes", err, errlen);
 	struct pii_buf key = {0};
 	bool ok = true;
-	for (size_t i = 0; i < inv->n_rows && ok; i++) {
-		const struct pii_inv_row *r = &inv->rows[i];
+	struct pii_rowcursor *c = pii_rowcursor_open(inv->store);
+	const struct pii_inv_row *r;
+	while (ok && c && (r = pii_rowcursor_next(c))) {
 		sqlite3_bind_text(ins, 1, loc_key(&key, r), -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(ins, 2, inv->rules->reports[r->report].name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 3, r->path, -1, SQLITE_STATIC);
@@ -351,6 +353,11 @@ static bool changes(struct pii_state *st, struct pii_inventory *inv, char *err, 
 	}
 	sqlite3_finalize(ins);
 	pii_buf_free(&key);
+	char why[256];
+	if (!pii_rowcursor_done(c, why, sizeof(why))) {
+		snprintf(err, errlen, "state: %s", why);
+		return false;
+	}
 	if (!ok)
 		return db_fail(st, "changes", err, errlen);
 	inv->changes_compared = meta_int(st, "baseline", 0) > 0;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pii_register.h"
+#include "pii_rowstore.h"
 
 static int cmp_category(const void *pa, const void *pb)
 {
@@ -26,7 +27,31 @@ static int cmp_file(const void *pa, const void *pb)
 	const struct pii_breach_file *a = pa, *b = pb;
 	if (a->findings != b->findings)
 		return a->findings > b->findings ? -1 : 1;
-	return strcmp(a->file->path, b->file->path);
+	return strcmp(a->path, b->path);
+}
+
+/* Offers file f (its findings counted) for the list: kept when it is
+ * among the most findings so far. False when out of memory. */
+static bool offer_file(struct pii_breach *b, const struct pii_breach_file *f)
+{
+	b->n_files++;
+	size_t n = b->n_listed;
+	if (n == PII_BREACH_FILES_LISTED && cmp_file(f, &b->files[n - 1]) >= 0)
+		return true;
+	char *path = strdup(f->path);
+	if (!path)
+		return false;
+	if (n == PII_BREACH_FILES_LISTED)
+		free(b->files[--n].path); /* the least goes */
+	size_t at = n;
+	while (at > 0 && cmp_file(f, &b->files[at - 1]) < 0) {
+		b->files[at] = b->files[at - 1];
+		at--;
+	}
+	b->files[at] = *f;
+	b->files[at].path = path;
+	b->n_listed = n + 1;
+	return true;
 }
 
 /* People in a category: where its values count people (e-mail addresses,
@@ -55,8 +80,7 @@ bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b)
 {
 	memset(b, 0, sizeof(*b));
 	b->categories = calloc(inv->n_categories ? inv->n_categories : 1, sizeof(*b->categories));
-	b->files = calloc(inv->n_rows ? inv->n_rows : 1, sizeof(*b->files));
-	if (!b->categories || !b->files) {
+	if (!b->categories) {
 		pii_breach_free(b);
 		return false;
 	}
@@ -74,22 +98,35 @@ bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b)
 			b->subjects = bc->subjects;
 	}
 	qsort(b->categories, b->n_categories, sizeof(*b->categories), cmp_category);
-	/* rows are sorted by path: a file's rows are together */
-	for (size_t i = 0; i < inv->n_rows; i++) {
-		const struct pii_inv_row *r = &inv->rows[i];
+	/* a file's rows are together (pii_inv_row_cmp) */
+	struct pii_buf path = {0};
+	struct pii_breach_file cur = {0};
+	bool ok = true;
+	struct pii_rowcursor *c = pii_rowcursor_open(inv->store);
+	const struct pii_inv_row *r;
+	while (ok && c && (r = pii_rowcursor_next(c))) {
 		if (!r->counted)
 			continue; /* below --min-confidence */
-		struct pii_breach_file *f = b->n_files ? &b->files[b->n_files - 1] : NULL;
-		if (!f || f->file != r->file) {
-			f = &b->files[b->n_files++];
-			f->file = r->file;
+		if (!path.len || strcmp(pii_buf_cstr(&path), r->file->path)) {
+			if (path.len)
+				ok = offer_file(b, &cur);
+			path.len = 0;
+			pii_buf_puts(&path, r->file->path);
+			cur = (struct pii_breach_file){.path = (char *)pii_buf_cstr(&path)};
 		}
-		f->findings += r->counted;
+		cur.findings += r->counted;
 		int special = inv->rules->reports[r->report].special;
-		if (special > f->special)
-			f->special = special;
+		if (special > cur.special)
+			cur.special = special;
 	}
-	qsort(b->files, b->n_files, sizeof(*b->files), cmp_file);
+	if (ok && path.len)
+		ok = offer_file(b, &cur);
+	ok = pii_rowcursor_close(c) && c && ok && !path.oom;
+	pii_buf_free(&path);
+	if (!ok) {
+		pii_breach_free(b);
+		return false;
+	}
 	/* the special kinds with findings, by report name, each once */
 	const struct pii_ruleset *rs = inv->rules;
 	for (size_t i = 0; i < rs->n_rules; i++) {
@@ -111,7 +148,8 @@ bool pii_breach_build(const struct pii_inventory *inv, struct pii_breach *b)
 void pii_breach_free(struct pii_breach *b)
 {
 	free(b->categories);
-	free(b->files);
+	for (size_t i = 0; i < b->n_listed; i++)
+		free(b->files[i].path);
 	memset(b, 0, sizeof(*b));
 }
 

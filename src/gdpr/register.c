@@ -123,6 +123,10 @@ int pii_system_of(struct pii_inventory *inv, const struct pii_options *opt, cons
 		return -1;
 	for (int k = 0; k < PII_SUBJECT_KINDS_MAX; k++)
 		pii_distinct_init(&s->subjects[k], SYSTEM_HLL_BITS);
+	s->oldest = INT64_MAX;
+	s->newest = INT64_MIN;
+	if (!(s->categories = calloc(inv->n_categories ? inv->n_categories : 1, sizeof(bool))))
+		return -1;
 	if (!pii_dict_add(&inv->system_index, h, inv->n_systems))
 		return -1;
 	return (int)inv->n_systems++;
@@ -142,20 +146,22 @@ uint64_t pii_system_subjects(const struct pii_inventory *inv, const struct pii_i
 /* Contact lists: per file or table (location without column or key),
  * the distinct values of each kind that counts people in the contact
  * category (e-mail addresses, phone numbers in the shipped packs); its
- * size is the most of any kind. Rows come sorted by path, then table. */
-static void contact_lists(struct pii_inventory *inv, uint64_t min)
+ * size is the most of any kind. A file's rows come sorted by path, then
+ * table. */
+static void contact_lists(struct pii_inventory *inv, struct pii_inv_row *rows, size_t n,
+			  uint64_t min)
 {
 	const struct pii_ruleset *rs = inv->rules;
-	for (size_t i = 0; i < inv->n_rows;) {
+	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		uint64_t per_kind[PII_SUBJECT_KINDS_MAX] = {0};
-		for (; j < inv->n_rows && !strcmp(inv->rows[j].path, inv->rows[i].path) &&
-		       pii_streq_null(inv->rows[j].table, inv->rows[i].table);
+		for (; j < n && !strcmp(rows[j].path, rows[i].path) &&
+		       pii_streq_null(rows[j].table, rows[i].table);
 		     j++) {
-			const struct pii_report_id *rep = &rs->reports[inv->rows[j].report];
-			if (inv->rows[j].counted && rep->subject_kind >= 0 &&
+			const struct pii_report_id *rep = &rs->reports[rows[j].report];
+			if (rows[j].counted && rep->subject_kind >= 0 &&
 			    !strcmp(rep->category, "contact"))
-				per_kind[rep->subject_kind] += inv->rows[j].distinct;
+				per_kind[rep->subject_kind] += rows[j].distinct;
 		}
 		uint64_t size = 0;
 		for (size_t k = 0; k < rs->n_subject_kinds; k++)
@@ -166,35 +172,29 @@ static void contact_lists(struct pii_inventory *inv, uint64_t min)
 			if (size > inv->largest_contact_list)
 				inv->largest_contact_list = size;
 			for (size_t k = i; k < j; k++)
-				inv->rows[k].contact_list = size;
+				rows[k].contact_list = size;
 		}
 		i = j;
 	}
 }
 
-void pii_register_compute(struct pii_inventory *inv, int64_t now)
+void pii_register_file(struct pii_inventory *inv, struct pii_inv_row *rows, size_t n)
 {
 	const struct pii_options *opt = inv->opt;
-	inv->now = now;
-	for (size_t i = 0; i < inv->n_systems; i++) {
-		struct pii_inv_system *s = &inv->systems[i];
-		s->categories = calloc(inv->n_categories ? inv->n_categories : 1, sizeof(bool));
-		s->oldest = INT64_MAX;
-		s->newest = INT64_MIN;
-	}
-	const struct pii_inv_file *last_file = NULL, *last_stale = NULL;
-	for (size_t i = 0; i < inv->n_rows; i++) {
-		struct pii_inv_row *r = &inv->rows[i];
+	bool stale_file = false, system_file = false;
+	for (size_t i = 0; i < n; i++) {
+		struct pii_inv_row *r = &rows[i];
 		const struct pii_report_id *rep = &inv->rules->reports[r->report];
 		if (!r->counted)
 			continue; /* below --min-confidence: listed, not in the data map */
-		r->stale = opt->stale_after && now - pii_inv_file_data_time(r->file) > opt->stale_after;
+		r->stale = opt->stale_after &&
+			   inv->now - pii_inv_file_data_time(r->file) > opt->stale_after;
 		if (r->stale) {
 			inv->stale_locations++;
-			if (r->file != last_stale) {
+			if (!stale_file) {
+				stale_file = true;
 				inv->stale_files++;
 				inv->stale_bytes += r->file->size;
-				last_stale = r->file;
 			}
 		}
 		if (r->system >= inv->n_systems)
@@ -202,9 +202,9 @@ void pii_register_compute(struct pii_inventory *inv, int64_t now)
 		struct pii_inv_system *s = &inv->systems[r->system];
 		s->locations++;
 		s->findings += r->counted;
-		if (r->file != last_file) {
+		if (!system_file) {
+			system_file = true;
 			s->files++;
-			last_file = r->file;
 		}
 		for (size_t c = 0; s->categories && c < inv->n_categories; c++)
 			if (!strcmp(inv->categories[c].name, rep->category))
@@ -218,5 +218,5 @@ void pii_register_compute(struct pii_inventory *inv, int64_t now)
 		s->art10 |= rep->special == 10;
 		s->id_copy |= rep->special == PII_SPECIAL_ID_COPY;
 	}
-	contact_lists(inv, opt->contact_list_min);
+	contact_lists(inv, rows, n, opt->contact_list_min);
 }

@@ -5,6 +5,7 @@
  */
 #include "book.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,6 +209,15 @@ void pii_book_part_name(struct book *b, enum pii_label_id sheet, size_t i, char 
 		snprintf(out, outlen, "%s (%zu)", pii_label(b->lang, sheet), i + 1);
 	else
 		snprintf(out, outlen, "%s", pii_label(b->lang, sheet));
+}
+
+void pii_book_rows_read(struct book *b, struct pii_rowcursor *c)
+{
+	int e = c ? 0 : ENOMEM;
+	if (c && !pii_rowcursor_close(c))
+		e = errno ? errno : EIO;
+	if (e && !b->rows_errno)
+		b->rows_errno = e;
 }
 
 void pii_book_finish_table(struct book *b, lxw_worksheet *ws, size_t n_cols, size_t n_rows)

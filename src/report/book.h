@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "pii_inventory.h"
+#include "pii_rowstore.h"
 #include "pii_labels.h"
 #include "pii_util.h"
 
@@ -27,6 +28,7 @@ struct book {
 	enum pii_lang lang; /* of every word shown (pii_labels.h) */
 	struct pii_buf tmp;
 	lxw_error err; /* first error */
+	int rows_errno; /* the inventory's rows could not be read: why */
 	/* the sheet being written: per column its narrowest width, the
 	 * widest text written in it, and whether it may be hidden when no
 	 * row has a value in it */
@@ -135,7 +137,12 @@ void pii_book_kv_time(struct book *b, lxw_worksheet *ws, lxw_row_t *row, const c
  * ..., added after ws, each with the same header, columns, filter and
  * verdict drop-down. */
 void pii_book_inventory_rows(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv,
-			     const struct pii_inv_row *rows, size_t n, enum pii_label_id sheet);
+			     struct pii_rowcursor *c, size_t n, enum pii_label_id sheet);
+
+/* Closes c, a reader of the inventory's rows (NULL: it could not be
+ * opened, for want of memory); a failure to read them fails the
+ * workbook. */
+void pii_book_rows_read(struct book *b, struct pii_rowcursor *c);
 
 /* The categories' indexes by findings, most first, special categories
  * before all; ties by name. order has room for inv->n_categories. */

@@ -4,6 +4,7 @@
 #include "pii_writer.h"
 
 #include "pii_report.h"
+#include "pii_rowstore.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -53,6 +54,19 @@ static const char *const header[] = {
 	"contact_list", "system", "verdict", "note", "row_key", NULL,
 };
 
+/* Writes out the lines gathered in line; false when that failed. */
+static bool put_lines(struct pii_buf *line, FILE *f)
+{
+	if (line->oom) {
+		errno = ENOMEM;
+		return false;
+	}
+	if (line->len && fwrite(line->data, 1, line->len, f) != line->len)
+		return false;
+	line->len = 0;
+	return true;
+}
+
 static enum pii_status csv_commit(const struct pii_inventory *inv, const char *path, FILE *f,
 				  char *why, size_t whylen)
 {
@@ -60,8 +74,10 @@ static enum pii_status csv_commit(const struct pii_inventory *inv, const char *p
 	for (size_t i = 0; header[i]; i++)
 		pii_buf_printf(&line, "%s%s", i ? "," : "", header[i]);
 	pii_buf_puts(&line, "\r\n");
-	for (size_t i = 0; i < inv->n_rows; i++) {
-		const struct pii_inv_row *r = &inv->rows[i];
+	struct pii_rowcursor *c = pii_rowcursor_open(inv->store);
+	const struct pii_inv_row *r;
+	bool ok = true;
+	while (c && (r = pii_rowcursor_next(c))) {
 		const struct pii_report_id *rep = &inv->rules->reports[r->report];
 		char mtime[32];
 		pii_format_mtime(r->file->mtime, mtime, sizeof(mtime));
@@ -102,25 +118,12 @@ static enum pii_status csv_commit(const struct pii_inventory *inv, const char *p
 		put_field(&line, r->review ? r->review->note : NULL, false);
 		pii_buf_printf(&line, ",%016" PRIx64, r->row_key);
 		pii_buf_puts(&line, "\r\n");
-		if (line.len > 65536 || i + 1 == inv->n_rows) {
-			if (line.oom) {
-				errno = ENOMEM;
-				pii_buf_free(&line);
-				return PII_EFATAL;
-			}
-			if (fwrite(line.data, 1, line.len, f) != line.len) {
-				pii_buf_free(&line);
-				return PII_EFATAL;
-			}
-			line.len = 0;
-		}
+		if (line.len > 65536 && !(ok = put_lines(&line, f)))
+			break;
 	}
-	if (line.len && fwrite(line.data, 1, line.len, f) != line.len) {
-		pii_buf_free(&line);
-		return PII_EFATAL;
-	}
+	ok = pii_rowcursor_done(c, why, whylen) && ok && put_lines(&line, f);
 	pii_buf_free(&line);
-	return PII_OK;
+	return ok ? PII_OK : PII_EFATAL;
 }
 
 static const char *const extensions[] = {"csv", NULL};

@@ -11,6 +11,7 @@
 
 #include "pii_allow.h"
 #include "pii_report.h"
+#include "pii_rowstore.h"
 #include "pii_stop.h"
 #include "pii_version.h"
 
@@ -212,15 +213,16 @@ static enum pii_status json_commit(const struct pii_inventory *inv, const char *
 				   char *why, size_t whylen)
 {
 	(void)path;
-	(void)why;
-	(void)whylen;
 	struct pii_json j = {.f = f};
 	pii_json_open(&j, NULL, '{');
 	pii_json_str(&j, "piiscan", PII_VERSION);
 	write_summary(&j, inv);
 	pii_json_open(&j, "inventory", '[');
-	for (size_t i = 0; i < inv->n_rows; i++)
-		write_row(&j, inv, &inv->rows[i]);
+	struct pii_rowcursor *c = pii_rowcursor_open(inv->store);
+	const struct pii_inv_row *r;
+	while (c && (r = pii_rowcursor_next(c)))
+		write_row(&j, inv, r);
+	bool read = pii_rowcursor_done(c, why, whylen);
 	pii_json_close(&j, ']');
 	/* rows found not to be personal data: out of the inventory, not lost */
 	if (inv->review_path) {
@@ -243,7 +245,7 @@ static enum pii_status json_commit(const struct pii_inventory *inv, const char *
 	write_rules(&j, inv);
 	pii_json_close(&j, '}');
 	pii_buf_putc(&j.buf, '\n');
-	return pii_json_end(&j) ? PII_OK : PII_EFATAL;
+	return pii_json_end(&j) && read ? PII_OK : PII_EFATAL;
 }
 
 static const char *const extensions[] = {"json", NULL};

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "pii_report.h"
+#include "pii_rowstore.h"
 #include "pii_version.h"
 
 #define SARIF_SCHEMA \
@@ -309,16 +310,21 @@ static enum pii_status sarif_commit(const struct pii_inventory *inv, const char 
 				    char *why, size_t whylen)
 {
 	(void)path;
-	(void)why;
-	(void)whylen;
 	const struct pii_ruleset *rs = inv->rules;
 	size_t *used = malloc((rs->n_reports ? rs->n_reports : 1) * sizeof(size_t));
 	if (!used)
 		return PII_EFATAL;
 	for (size_t i = 0; i < rs->n_reports; i++)
 		used[i] = SIZE_MAX;
-	for (size_t i = 0; i < inv->n_rows; i++)
-		used[inv->rows[i].report] = 0;
+	/* the rules that have rows: a first reading of them */
+	struct pii_rowcursor *c = pii_rowcursor_open(inv->store);
+	const struct pii_inv_row *r;
+	while (c && (r = pii_rowcursor_next(c)))
+		used[r->report] = 0;
+	if (!pii_rowcursor_done(c, why, whylen)) {
+		free(used);
+		return PII_EFATAL;
+	}
 
 	struct pii_json j = {.f = f};
 	pii_json_open(&j, NULL, '{');
@@ -337,8 +343,10 @@ static enum pii_status sarif_commit(const struct pii_inventory *inv, const char 
 	write_invocation(&j, inv);
 	write_base_ids(&j, inv);
 	pii_json_open(&j, "results", '[');
-	for (size_t i = 0; i < inv->n_rows; i++)
-		write_result(&j, inv, &inv->rows[i], used[inv->rows[i].report]);
+	c = pii_rowcursor_open(inv->store);
+	while (c && (r = pii_rowcursor_next(c)))
+		write_result(&j, inv, r, used[r->report]);
+	bool read = pii_rowcursor_done(c, why, whylen);
 	pii_json_close(&j, ']');
 	pii_json_open(&j, "properties", '{');
 	pii_json_bool(&j, "valuesShown", inv->opt->show_values);
@@ -349,7 +357,7 @@ static enum pii_status sarif_commit(const struct pii_inventory *inv, const char 
 	pii_json_close(&j, '}');
 	pii_buf_putc(&j.buf, '\n');
 	free(used);
-	return pii_json_end(&j) ? PII_OK : PII_EFATAL;
+	return pii_json_end(&j) && read ? PII_OK : PII_EFATAL;
 }
 
 static const char *const extensions[] = {"sarif", NULL};

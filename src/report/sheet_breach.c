@@ -62,9 +62,9 @@ static void write_breach(struct book *b, lxw_worksheet *ws, const struct pii_inv
 	pii_book_str(b, ws, row, 1, L(COL_FINDINGS), b->header);
 	pii_book_str(b, ws, row, 2, L(COL_SPECIAL), b->header);
 	row++;
-	size_t listed = br.n_files < PII_BREACH_FILES_LISTED ? br.n_files : PII_BREACH_FILES_LISTED;
+	size_t listed = br.n_listed;
 	for (size_t i = 0; i < listed; i++, row++) {
-		pii_book_str(b, ws, row, 0, br.files[i].file->path, NULL);
+		pii_book_str(b, ws, row, 0, br.files[i].path, NULL);
 		pii_book_num(b, ws, row, 1, (double)br.files[i].findings, b->integer);
 		pii_book_str(b, ws, row, 2, pii_label_special(b->lang, br.files[i].special), b->warn);
 	}

@@ -19,8 +19,8 @@
  * run's size would be a workbook of two shapes for people and programs
  * alike; on a small run it costs a few rows.
  *
- * Memory: one entry per folder (a pii_dict over them), never one per
- * row; the folder's name points into the file's path.
+ * Memory: one entry per folder (a pii_dict over them) with a copy of its
+ * name, never one per row.
  */
 #include "book.h"
 
@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "pii_dict.h"
+#include "pii_rowstore.h"
 
 /* Specials present, as bits. */
 enum {
@@ -49,6 +50,7 @@ struct folders {
 	uint64_t *per_cat; /* n x n_cat: folder i's category k at [i * n_cat + k] */
 	size_t n_cat;
 	struct pii_dict index;
+	struct pii_arena names;
 };
 
 struct key {
@@ -116,38 +118,15 @@ static struct folder *folder_get(struct folders *fs, const char *name, size_t le
 		fs->per_cat = per;
 		fs->cap = cap;
 	}
-	fs->v[fs->n] = (struct folder){.name = name, .len = len};
+	const char *copy = pii_arena_strndup(&fs->names, name, len);
+	if (!copy)
+		return NULL;
+	fs->v[fs->n] = (struct folder){.name = copy, .len = len};
 	for (size_t c = 0; c < fs->n_cat; c++)
 		fs->per_cat[fs->n * fs->n_cat + c] = 0;
 	if (!pii_dict_add(&fs->index, h, fs->n))
 		return NULL;
 	return &fs->v[fs->n++];
-}
-
-/* Whether the file of rows[i], the first row of a run of its rows, was
- * counted already at an earlier run.
- * Rows are sorted by location, so a file's rows are together, but for
- * one split: the file's own (path "a.eml") and its members' ("a.eml!b.pdf")
- * may have other files' rows between them ("a.eml copy" sorts before
- * "a.eml!"). A row of a member whose file's own rows came first looks
- * back at them (a binary search: no memory per file). */
-static bool counted_before(const struct pii_inv_row *rows, size_t n, size_t i)
-{
-	const struct pii_inv_file *file = rows[i].file;
-	if (!strcmp(rows[i].path, file->path))
-		return false;
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(rows[mid].path, file->path) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < i && !strcmp(rows[lo].path, file->path); lo++)
-		if (rows[lo].file == file && rows[lo].counted)
-			return true;
-	return false;
 }
 
 static int folder_cmp(const void *pa, const void *pb)
@@ -157,45 +136,44 @@ static int folder_cmp(const void *pa, const void *pb)
 	return c ? c : (a->len > b->len) - (a->len < b->len);
 }
 
-/* Rolls the counted rows up into fs; false when out of memory. */
-static bool roll_up(struct folders *fs, const struct pii_inventory *inv, const size_t *cat_of)
+/* Rolls the counted rows up into fs; false when out of memory or the
+ * rows could not be read. A file's rows come together (pii_inv_row_cmp). */
+static bool roll_up(struct folders *fs, const struct pii_inventory *inv, const size_t *cat_of,
+		    struct pii_rowcursor *c)
 {
-	const struct pii_inv_row *rows = inv->rows;
-	const struct pii_inv_file *run_file = NULL; /* the run of rows being read */
-	bool run_counted = false;                   /* its file counted */
-	for (size_t i = 0; i < inv->n_rows; i++) {
-		const struct pii_inv_row *r = &rows[i];
-		if (r->file != run_file) {
-			run_file = r->file;
-			run_counted = false;
+	struct pii_buf file = {0}; /* the file whose rows are being read */
+	bool file_counted = false;
+	const struct pii_inv_row *r;
+	while ((r = pii_rowcursor_next(c))) {
+		if (!file.len || strcmp(pii_buf_cstr(&file), r->file->path)) {
+			file.len = 0;
+			pii_buf_puts(&file, r->file->path);
+			file_counted = false;
 		}
 		if (!r->counted)
 			continue;
 		size_t len;
 		const char *name = folder_of(r->file->path, &len);
 		struct folder *f = folder_get(fs, name, len);
-		if (!f)
+		if (!f || file.oom) {
+			pii_buf_free(&file);
 			return false;
-		if (!run_counted) {
-			run_counted = true;
-			/* the run's first counted row: the file's, unless an earlier
-			 * run of it was counted */
-			size_t first = i;
-			while (first > 0 && rows[first - 1].file == r->file)
-				first--;
-			if (!counted_before(rows, inv->n_rows, first))
-				f->files++;
+		}
+		if (!file_counted) {
+			file_counted = true;
+			f->files++;
 		}
 		const struct pii_report_id *rep = &inv->rules->reports[r->report];
 		f->findings += r->counted;
-		size_t c = cat_of[r->report];
-		if (c < fs->n_cat)
-			fs->per_cat[(size_t)(f - fs->v) * fs->n_cat + c] += r->counted;
+		size_t k = cat_of[r->report];
+		if (k < fs->n_cat)
+			fs->per_cat[(size_t)(f - fs->v) * fs->n_cat + k] += r->counted;
 		f->special |= rep->special == PII_SPECIAL_ID_COPY ? HAS_ID_COPY
 			    : rep->special == 9			  ? HAS_ART9
 			    : rep->special == 10		  ? HAS_ART10
 								  : 0;
 	}
+	pii_buf_free(&file);
 	return true;
 }
 
@@ -217,7 +195,10 @@ static void write_folders(struct book *b, lxw_worksheet *ws, const struct pii_in
 				cat_of[r] = c;
 	}
 	pii_book_sort_categories(inv, order);
-	if (!roll_up(&fs, inv, cat_of))
+	struct pii_rowcursor *c = pii_rowcursor_open(inv->store);
+	bool rolled = c && roll_up(&fs, inv, cat_of, c);
+	pii_book_rows_read(b, c);
+	if (!rolled)
 		goto oom;
 	sorted = malloc((fs.n ? fs.n : 1) * sizeof(*sorted));
 	if (!sorted)
@@ -286,6 +267,7 @@ done:
 	free(fs.v);
 	free(fs.per_cat);
 	pii_dict_free(&fs.index);
+	pii_arena_free(&fs.names);
 }
 
 const struct pii_sheet pii_sheet_folders = {

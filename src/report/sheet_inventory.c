@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "pii_report.h"
+#include "pii_rowstore.h"
 
 enum column {
 	FILE_,
@@ -122,13 +123,13 @@ static void since_review(struct book *b, lxw_worksheet *ws, lxw_row_t row,
 	pii_book_str(b, ws, row, SINCE_REVIEW, text, b->warn);
 }
 
-/* Rows rows[0..n) on ws, from its second row on, under the header. */
+/* The next n rows of c on ws, from its second row on, under the header. */
 static void write_rows(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv,
-		       const struct pii_inv_row *rows, size_t n)
+		       struct pii_rowcursor *c, size_t n)
 {
 	pii_book_header(b, ws, columns, N_COLUMNS);
-	for (size_t i = 0; i < n; i++) {
-		const struct pii_inv_row *r = &rows[i];
+	const struct pii_inv_row *r;
+	for (size_t i = 0; i < n && (r = pii_rowcursor_next(c)); i++) {
 		const struct pii_report_id *rep = &inv->rules->reports[r->report];
 		lxw_row_t row = (lxw_row_t)i + 1;
 		pii_book_str(b, ws, row, FILE_, r->path, NULL);
@@ -186,11 +187,10 @@ static void write_rows(struct book *b, lxw_worksheet *ws, const struct pii_inven
 }
 
 void pii_book_inventory_rows(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv,
-			     const struct pii_inv_row *rows, size_t n_rows,
-			     enum pii_label_id sheet)
+			     struct pii_rowcursor *c, size_t n_rows, enum pii_label_id sheet)
 {
 	size_t per = pii_book_sheet_rows() - 1, parts = pii_book_sheet_parts(n_rows);
-	write_rows(b, ws, inv, rows, n_rows < per ? n_rows : per);
+	write_rows(b, ws, inv, c, n_rows < per ? n_rows : per);
 	if (parts < 2)
 		return;
 	/* Past the row limit: "Inventory (2)", ... right after it, written
@@ -211,7 +211,7 @@ void pii_book_inventory_rows(struct book *b, lxw_worksheet *ws, const struct pii
 		if (!more[p - 1])
 			break;
 		size_t from = p * per, n = n_rows - from < per ? n_rows - from : per;
-		write_rows(b, more[p - 1], inv, rows + from, n);
+		write_rows(b, more[p - 1], inv, c, n);
 	}
 	for (size_t p = 1; p < parts; p++)
 		if (more[p - 1])
@@ -221,7 +221,10 @@ void pii_book_inventory_rows(struct book *b, lxw_worksheet *ws, const struct pii
 
 static void write_inventory(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
-	pii_book_inventory_rows(b, ws, inv, inv->rows, inv->n_rows, PII_L_SHEET_INVENTORY);
+	struct pii_rowcursor *c = pii_rowcursor_open(inv->store);
+	if (c)
+		pii_book_inventory_rows(b, ws, inv, c, inv->n_rows, PII_L_SHEET_INVENTORY);
+	pii_book_rows_read(b, c);
 }
 
 const struct pii_sheet pii_sheet_inventory = {

@@ -13,8 +13,10 @@ static bool wanted(const struct pii_inventory *inv)
 
 static void write_reviewed(struct book *b, lxw_worksheet *ws, const struct pii_inventory *inv)
 {
-	pii_book_inventory_rows(b, ws, inv, inv->reviewed, inv->n_reviewed,
-				PII_L_SHEET_REVIEWED);
+	struct pii_rowcursor *c = pii_rowcursor_open_rows(inv->reviewed, inv->n_reviewed);
+	if (c)
+		pii_book_inventory_rows(b, ws, inv, c, inv->n_reviewed, PII_L_SHEET_REVIEWED);
+	pii_book_rows_read(b, c);
 }
 
 const struct pii_sheet pii_sheet_reviewed = {

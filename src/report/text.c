@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "pii_report.h"
+#include "pii_rowstore.h"
 #include "pii_stop.h"
 
 /* Errors rows listed at the end: enough to see what went wrong on a
@@ -39,7 +40,38 @@ struct table {
 	struct pii_buf cell[N_CELLS]; /* one row's, as shown */
 	struct pii_buf scratch;
 	size_t width[N_CELLS];       /* of the file's group */
+	/* the rows of the location path being read, copied: the reader
+	 * hands out one at a time, and the group is laid out twice */
+	struct pii_inv_row *group;
+	size_t n_group, cap_group;
+	struct pii_arena group_arena;
+	const struct pii_inv_file *group_file;
+	bool any;                    /* a group was written */
+	bool oom;
 };
+
+/* Adds r to the group being gathered (the rows of one path). */
+static void gather(struct table *t, const struct pii_inv_row *r)
+{
+	if (t->n_group == t->cap_group) {
+		size_t cap = t->cap_group ? t->cap_group * 2 : 16;
+		struct pii_inv_row *grown = realloc(t->group, cap * sizeof(*grown));
+		if (!grown) {
+			t->oom = true;
+			return;
+		}
+		t->group = grown;
+		t->cap_group = cap;
+	}
+	if (!t->n_group || strcmp(t->group_file->path, r->file->path))
+		t->group_file = pii_inv_file_copy(&t->group_arena, r->file);
+	const struct pii_inv_row *prev = t->n_group ? &t->group[t->n_group - 1] : NULL;
+	if (!t->group_file ||
+	    !pii_inv_row_copy(&t->group_arena, &t->group[t->n_group], r, prev, t->group_file))
+		t->oom = true;
+	else
+		t->n_group++;
+}
 
 /* Colour as ripgrep gives it: on a terminal that can show it, unless
  * NO_COLOR (no-color.org) is set, or --color says otherwise; never in a
@@ -150,10 +182,13 @@ static void put_cell(struct table *t, size_t c, const char *sgr, bool right)
 		pii_buf_printf(&t->out, "%*s", (int)pad, "");
 }
 
-/* The rows [from, to) of one file: its path, then a line each. */
-static void put_group(struct table *t, size_t from, size_t to)
+/* The rows of one path gathered: the path, then a line each. */
+static void put_group(struct table *t)
 {
-	const struct pii_inv_row *rows = t->inv->rows;
+	const struct pii_inv_row *rows = t->group;
+	size_t from = 0, to = t->n_group;
+	if (!to)
+		return;
 	memset(t->width, 0, sizeof(t->width));
 	for (size_t i = from; i < to; i++) {
 		fill_cells(t, &rows[i]);
@@ -165,8 +200,9 @@ static void put_group(struct table *t, size_t from, size_t to)
 				t->width[c] = chars;
 		}
 	}
-	if (from)
+	if (t->any)
 		pii_buf_putc(&t->out, '\n');
+	t->any = true;
 	if (t->colour)
 		pii_buf_puts(&t->out, SGR_PATH);
 	put_shown(&t->out, &t->scratch, rows[from].path);
@@ -267,23 +303,26 @@ static enum pii_status text_commit(const struct pii_inventory *inv, const char *
 				   char *why, size_t whylen)
 {
 	(void)path;
-	(void)why;
-	(void)whylen;
 	struct table t = {
 		.inv = inv,
 		.lang = inv->opt->lang,
 		.colour = use_colour(inv->opt, f),
 	};
 	bool ok = true;
-	for (size_t from = 0, to; ok && from < inv->n_rows; from = to) {
-		/* rows are sorted by path: a file's are together */
-		for (to = from + 1; to < inv->n_rows && !strcmp(inv->rows[to].path,
-								 inv->rows[from].path);
-		     to++)
-			;
-		put_group(&t, from, to);
-		ok = spill(&t, 65536, f);
+	/* rows are sorted by path: a path's are together */
+	struct pii_rowcursor *c = pii_rowcursor_open(inv->store);
+	const struct pii_inv_row *r;
+	while (ok && c && (r = pii_rowcursor_next(c))) {
+		if (t.n_group && strcmp(t.group[0].path, r->path)) {
+			put_group(&t);
+			t.n_group = 0;
+			pii_arena_reset(&t.group_arena);
+			ok = spill(&t, 65536, f);
+		}
+		gather(&t, r);
 	}
+	put_group(&t);
+	ok = pii_rowcursor_done(c, why, whylen) && ok && !t.oom;
 	if (ok) {
 		put_end(&t);
 		ok = spill(&t, 0, f);
@@ -292,6 +331,8 @@ static enum pii_status text_commit(const struct pii_inventory *inv, const char *
 		pii_buf_free(&t.cell[i]);
 	pii_buf_free(&t.scratch);
 	pii_buf_free(&t.out);
+	free(t.group);
+	pii_arena_free(&t.group_arena);
 	return ok && !ferror(f) ? PII_OK : PII_EFATAL;
 }
 

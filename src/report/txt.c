@@ -116,10 +116,10 @@ static enum pii_status txt_commit(const struct pii_inventory *inv, const char *p
 			b.categories[i].records, b.categories[i].subjects, b.categories[i].files);
 	}
 	fprintf(f, "\n%s:\n", T(BR_FILES_INVOLVED));
-	size_t listed = b.n_files < PII_BREACH_FILES_LISTED ? b.n_files : PII_BREACH_FILES_LISTED;
+	size_t listed = b.n_listed;
 	for (size_t i = 0; i < listed; i++) {
 		struct pii_buf shown = {0};
-		pii_escape_display(&shown, b.files[i].file->path, strlen(b.files[i].file->path));
+		pii_escape_display(&shown, b.files[i].path, strlen(b.files[i].path));
 		fprintf(f, "%10" PRIu64 "  %s", b.files[i].findings, pii_buf_cstr(&shown));
 		art(f, lang, b.files[i].special);
 		fputc('\n', f);

@@ -130,6 +130,11 @@ static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *
 	int close_errno = errno;
 	if (b.err == LXW_NO_ERROR)
 		b.err = close_err;
+	if (b.rows_errno) {
+		snprintf(err, errlen, "the inventory's rows could not be read back from their "
+			 "temporary file (in TMPDIR, else /tmp): %s", strerror(b.rows_errno));
+		return PII_EFATAL;
+	}
 	if (b.err != LXW_NO_ERROR) {
 		/* A full disk or a size limit shows as a zip error: the system's
 		 * own words say more. The temporary name means nothing to a user. */

@@ -120,9 +120,11 @@ want = [(f"{d}/a", 30, {"Contact details": 60}, 60, None),
 assert got == want, got
 EOF
 
-# A file's own rows and its members' rows with another file's between
-# them ("a.eml" < "a.eml x.txt" < "a.eml!dossier.txt"): the mail's body
-# made a row of the mail itself in its records, merged into a workbook.
+# A file's own rows and its members' rows, where another file's path
+# sorts between them ("a.eml" < "a.eml x.txt" < "a.eml!dossier.txt"): the
+# mail's body made a row of the mail itself in its records, merged into a
+# workbook. A file's rows stay together (sorted by file first), which
+# the Folders sheet and the breach summary count files by.
 mkdir -p "$WORK/rec/m"
 cp fixtures/mail/dossier.eml "$WORK/rec/m/a.eml"
 printf 'mail p.bakker@kpnmail.nl\n' >"$WORK/rec/m/a.eml x.txt"
@@ -130,13 +132,14 @@ printf 'mail q.bakker@kpnmail.nl\n' >"$WORK/rec/m/a.txt"
 (cd "$WORK" && scan --records -o rec.jsonl rec)
 sed 's/"file":"rec\/m\/a.eml!body"/"file":"rec\/m\/a.eml"/' "$WORK/rec.jsonl" >"$WORK/rec2.jsonl"
 "$PIISCAN" merge -q "$WORK/rec2.jsonl" -o "$WORK/rec2.xlsx"
-check "Folders: a file whose rows are split by another file's is counted once" \
+check "a file's rows together, before the file whose name sorts between them; Folders counts it once" \
 	$PY - "$WORK/rec2.xlsx" <<'EOF'
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 files = [r[0] for r in wb["Inventory"].iter_rows(min_row=2, values_only=True)]
 i = files.index("rec/m/a.eml x.txt")
-assert "rec/m/a.eml" in files[:i] and "rec/m/a.eml!dossier.txt" in files[i:], files
+assert "rec/m/a.eml" in files[:i] and "rec/m/a.eml!dossier.txt" in files[:i], files
+assert files[i:] == ["rec/m/a.eml x.txt", "rec/m/a.txt"], files
 folders = list(wb["Folders"].iter_rows(min_row=2, values_only=True))
 assert [(r[0], r[1]) for r in folders] == [("rec/m", 3)], folders
 EOF
@@ -174,6 +177,52 @@ assert [(r["File"], r["Rule"], r["Verdict"], r["Note"]) for r in rev] == \
 inv = [r for n in wb.sheetnames if n.startswith("Inventory") for r in rows(n)]
 assert len(inv) == 83 and not [r for r in inv if r["File"] == path and r["Rule"] == "email"]
 EOF
+
+# Bounded memory: past --memory the rows go to a temporary file in sorted
+# runs and are merged when read. 4K (the least taken) spills every few
+# rows; every output must come out as the run held in memory gives it.
+# The fixtures hold tables, archives, mail, contact lists and rows of
+# every writer's kind.
+for budget in "" 4K; do
+	scan --ocr off ${budget:+--memory $budget} -o "$WORK/mem$budget.xlsx" \
+		-o "$WORK/mem$budget.csv" -o "$WORK/mem$budget.json" \
+		-o "$WORK/mem$budget.sarif" -o "$WORK/mem$budget.text" fixtures/
+done
+check "--memory 4K: the same workbook, every sheet and cell (but times and command line)" \
+	$PY tests/e2e/same_xlsx.py "$WORK/mem.xlsx" "$WORK/mem4K.xlsx" \
+	"Started (UTC)" "Finished (UTC)" "Duration (seconds)" "Command line" \
+	"OCR time (seconds, all threads)"
+check "--memory 4K: the same CSV and text table, byte for byte" \
+	sh -c 'cmp "$1/mem.csv" "$1/mem4K.csv" && cmp "$1/mem.text" "$1/mem4K.text"' sh "$WORK"
+check "--memory 4K: the same JSON inventory and errors, the same SARIF results" \
+	$PY - "$WORK" <<'EOF'
+import json, sys
+d = sys.argv[1]
+a, b = (json.load(open(f"{d}/{n}.json")) for n in ("mem", "mem4K"))
+assert len(a["inventory"]) > 500, len(a["inventory"])
+assert a["inventory"] == b["inventory"] and a["errors"] == b["errors"]
+a, b = (json.load(open(f"{d}/{n}.sarif"))["runs"][0] for n in ("mem", "mem4K"))
+assert a["results"] == b["results"] and a["tool"] == b["tool"]
+EOF
+# Where no temporary file can be made, the rows stay in memory: nothing
+# lost, and the Errors sheet says so. Within the budget no temporary
+# file is needed at all.
+TMPDIR="$WORK/no-such-dir" scan --ocr off --memory 4K -o "$WORK/notmp.csv" \
+	-o "$WORK/notmp.json" fixtures/
+TMPDIR="$WORK/no-such-dir" scan --ocr off -o "$WORK/notmp-needed.json" fixtures/
+check "no temporary file: every row kept in memory, an Errors row with code spill says why" \
+	$PY - "$WORK" <<'EOF'
+import json, sys
+d = sys.argv[1]
+assert open(f"{d}/notmp.csv").read() == open(f"{d}/mem.csv").read()
+errors = [e for e in json.load(open(f"{d}/notmp.json"))["errors"] if e["path"] == "(piiscan)"]
+assert [(e["code"], e["status"]) for e in errors] == [("spill", "partial")], errors
+assert "temporary file" in errors[0]["reason"] and "kept in memory" in errors[0]["reason"]
+none = [e for e in json.load(open(f"{d}/notmp-needed.json"))["errors"] if e["path"] == "(piiscan)"]
+assert none == [], none
+EOF
+check "--memory takes a size" sh -c '! "$1" -q --memory lots -o - fixtures/ 2>"$2" &&
+	grep -q -- "--memory" "$2"' sh "$PIISCAN" "$WORK/memory.err"
 
 # LibreOffice, where it is installed (a bench dependency, not in the CI
 # image): the split workbook opens, every sheet read.

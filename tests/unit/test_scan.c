@@ -6,6 +6,7 @@
 
 #include "pii_collect.h"
 #include "pii_limits.h"
+#include "pii_rowstore.h"
 #include "pii_scan.h"
 #include "test.h"
 
@@ -57,13 +58,16 @@ static const char *rows(const struct pii_inventory *inv)
 {
 	static char out[4096];
 	out[0] = '\0';
-	for (size_t i = 0; i < inv->n_rows; i++) {
-		const struct pii_inv_row *r = &inv->rows[i];
+	struct pii_rowcursor *c = pii_rowcursor_open(inv->store);
+	const struct pii_inv_row *r;
+	while (c && (r = pii_rowcursor_next(c))) {
 		size_t used = strlen(out);
 		snprintf(out + used, sizeof(out) - used, "%s|%s|%llu|%llu\n", r->path,
 			 inv->rules->reports[r->report].name, (unsigned long long)r->count,
 			 (unsigned long long)r->distinct);
 	}
+	if (!pii_rowcursor_close(c) || !c)
+		return "(the rows could not be read)";
 	return out;
 }
 
