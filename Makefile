@@ -12,7 +12,7 @@ BASH_COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSH_COMPDIR ?= $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
 BUILD   ?= build
 CC      ?= cc
-PKGS     = libpcre2-8 libmagic libarchive xlsxwriter yaml-0.1 libcrypto libxml-2.0 sqlite3 yajl
+PKGS     = libpcre2-8 libmagic libarchive xlsxwriter minizip yaml-0.1 libcrypto libxml-2.0 sqlite3 yajl
 
 # Optional libraries: each one's extractor is built when pkg-config finds
 # it, or as asked (make HAVE_LIBPFF=0: no Outlook data files). `piiscan

@@ -7,7 +7,7 @@
 # prints the command to run and fails.
 set -eu
 
-BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsxwriter-dev libyaml-dev libssl-dev libxml2-dev libgmime-3.0-dev libpff-dev libbfio-dev libsqlite3-dev libyajl-dev libgsf-1-dev libexif-dev libvectorscan-dev libtesseract-dev libleptonica-dev libheif-dev libpq-dev libmariadb-dev libsmbclient-dev tesseract-ocr-nld tesseract-ocr-eng poppler-utils"
+BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsxwriter-dev libminizip-dev libyaml-dev libssl-dev libxml2-dev libgmime-3.0-dev libpff-dev libbfio-dev libsqlite3-dev libyajl-dev libgsf-1-dev libexif-dev libvectorscan-dev libtesseract-dev libleptonica-dev libheif-dev libpq-dev libmariadb-dev libsmbclient-dev tesseract-ocr-nld tesseract-ocr-eng poppler-utils"
 # python3-openpyxl reads the xlsx back in the tests, python3-jsonschema
 # checks the JSON, JSONL and SARIF outputs against schema/, python3-yaml the
 # Kubernetes examples; parallel runs the GNU parallel example; catdoc

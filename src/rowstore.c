@@ -10,7 +10,7 @@
  *
  * A run's row: a flags byte; when its file differs from the row before,
  * the file (size, times, uid, path, owner, type); its location path
- * unless the same as the row before; table, column, key, part, example;
+ * unless the same as the row before's or the file's own; table, column, key, part, example;
  * then its figures as varints. Strings are a varint of length + 1, 0 for
  * NULL. The review entry is a pointer: the file never outlives the run.
  */
@@ -23,8 +23,10 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Bytes each run is read through; at least a few rows. */
-#define RUN_BUFFER ((size_t)64 << 10)
+/* Bytes each run is read through: 64 KiB, less when there are so many
+ * runs that their buffers would pass the budget, never under 4 KiB. */
+#define RUN_BUFFER_MAX ((size_t)64 << 10)
+#define RUN_BUFFER_MIN ((size_t)4 << 10)
 /* Encoded rows are written a megabyte at a time. */
 #define WRITE_CHUNK ((size_t)1 << 20)
 
@@ -35,6 +37,7 @@ enum {
 	F_STALE = 8,
 	F_REVIEW_CHANGED = 16,
 	F_CONF_SHIFT = 5, /* two bits: enum pii_confidence */
+	F_FILE_PATH = 128, /* the location is the file itself: its path */
 };
 
 struct run {
@@ -212,8 +215,12 @@ static void encode_row(struct pii_buf *b, const struct pii_inv_row *r,
 		       const struct pii_inv_row *prev)
 {
 	bool new_file = !prev || prev->file != r->file;
-	bool same_path = prev && !strcmp(prev->path, r->path);
+	bool file_path = !strcmp(r->file->path, r->path);
+	/* the path decoded last is the row before's unless that was its file's */
+	bool same_path = !file_path && prev && strcmp(prev->path, prev->file->path) &&
+			 !strcmp(prev->path, r->path);
 	unsigned flags = (new_file ? F_NEW_FILE : 0) | (same_path ? F_SAME_PATH : 0) |
+			 (file_path ? F_FILE_PATH : 0) |
 			 (r->distinct_estimated ? F_ESTIMATED : 0) | (r->stale ? F_STALE : 0) |
 			 (r->review_changed ? F_REVIEW_CHANGED : 0) |
 			 ((unsigned)(r->confidence & 3) << F_CONF_SHIFT);
@@ -228,7 +235,7 @@ static void encode_row(struct pii_buf *b, const struct pii_inv_row *r,
 		put_str(b, f->owner);
 		put_str(b, f->type);
 	}
-	if (!same_path)
+	if (!same_path && !file_path)
 		put_str(b, r->path);
 	put_str(b, r->table);
 	put_str(b, r->column);
@@ -423,6 +430,7 @@ struct pii_rowcursor {
 	size_t *heap;         /* source indices, smallest row first */
 	size_t n_heap;
 	size_t last;          /* the source of the row handed out last */
+	size_t buf_size;      /* each run's buffer */
 	bool started, failed;
 	int error;
 };
@@ -433,7 +441,7 @@ static bool refill(struct pii_rowcursor *c, struct source *src)
 	uint64_t left = src->run->end - src->at;
 	if (!left)
 		return false;
-	size_t want = left < RUN_BUFFER ? (size_t)left : RUN_BUFFER;
+	size_t want = left < c->buf_size ? (size_t)left : c->buf_size;
 	ssize_t got;
 	do
 		got = pread(c->s->fd, src->buf, want, (off_t)src->at);
@@ -495,6 +503,12 @@ static bool get_str(struct pii_rowcursor *c, struct source *src, int k)
 	b->len = 0;
 	if (!get_varint(c, src, &len))
 		return false;
+	/* never longer than what is left of the run: a damaged file */
+	if (len && len - 1 > src->run->end - src->at + (src->len - src->pos)) {
+		c->failed = true;
+		c->error = EIO;
+		return false;
+	}
 	if (len > 1) {
 		char *p = pii_buf_reserve(b, (size_t)len - 1);
 		if (!p || !get_bytes(c, src, p, (size_t)len - 1)) {
@@ -529,7 +543,7 @@ static bool decode_row(struct pii_rowcursor *c, struct source *src)
 		src->file.size = size;
 		src->file.uid = (uid_t)uid;
 	}
-	if (ok && !(flags & F_SAME_PATH))
+	if (ok && !(flags & (F_SAME_PATH | F_FILE_PATH)))
 		ok = get_str(c, src, S_PATH);
 	for (int k = S_TABLE; ok && k <= S_EXAMPLE; k++)
 		ok = get_str(c, src, k);
@@ -552,7 +566,10 @@ static bool decode_row(struct pii_rowcursor *c, struct source *src)
 	src->file.owner = src->val[S_OWNER];
 	src->file.type = src->val[S_TYPE];
 	r->file = &src->file;
-	r->path = src->val[S_PATH] ? src->val[S_PATH] : "";
+	if (flags & F_FILE_PATH)
+		r->path = src->file.path;
+	else
+		r->path = src->val[S_PATH] ? src->val[S_PATH] : "";
 	r->table = src->val[S_TABLE];
 	r->column = src->val[S_COLUMN];
 	r->key = src->val[S_KEY];
@@ -633,10 +650,15 @@ static struct pii_rowcursor *open_cursor(const struct pii_rowstore *s,
 		return NULL;
 	}
 	c->n_src = n;
+	c->buf_size = RUN_BUFFER_MAX;
+	if (s && s->n_runs && s->budget / 2 / s->n_runs < c->buf_size)
+		c->buf_size = s->budget / 2 / s->n_runs;
+	if (c->buf_size < RUN_BUFFER_MIN)
+		c->buf_size = RUN_BUFFER_MIN;
 	for (size_t i = 0; s && i < s->n_runs; i++) {
 		c->src[i].run = &s->runs[i];
 		c->src[i].at = s->runs[i].off;
-		if (!(c->src[i].buf = malloc(RUN_BUFFER))) {
+		if (!(c->src[i].buf = malloc(c->buf_size))) {
 			pii_rowcursor_close(c);
 			return NULL;
 		}

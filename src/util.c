@@ -117,8 +117,12 @@ static bool buf_reserve(struct pii_buf *b, size_t extra)
 {
 	if (b->oom)
 		return false;
-	if (b->len + extra + 1 <= b->cap)
+	if (b->len + extra + 1 <= b->cap && extra < SIZE_MAX / 4)
 		return true;
+	if (extra >= SIZE_MAX / 4 - b->len) { /* doubling would wrap round */
+		b->oom = true;
+		return false;
+	}
 	size_t cap = b->cap ? b->cap : 256;
 	while (cap < b->len + extra + 1)
 		cap *= 2;

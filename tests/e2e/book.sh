@@ -178,6 +178,19 @@ inv = [r for n in wb.sheetnames if n.startswith("Inventory") for r in rows(n)]
 assert len(inv) == 83 and not [r for r in inv if r["File"] == path and r["Rule"] == "email"]
 EOF
 
+# libxlsxwriter zips at zlib's default level; piiscan has minizip use the
+# fastest (src/report/xlsx.c). minizip marks level 1 in each member's
+# flags (bits 1 and 2 set), which an unchanged library would not.
+check "the workbook's parts are deflated at zlib's fastest level, and read back whole" \
+	$PY - "$WORK/whole.xlsx" <<'EOF'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+parts = z.infolist()
+assert len(parts) > 10 and all(p.compress_type == zipfile.ZIP_DEFLATED for p in parts)
+assert all(p.flag_bits & 6 == 6 for p in parts), [(p.filename, p.flag_bits) for p in parts]
+EOF
+
 # Bounded memory: past --memory the rows go to a temporary file in sorted
 # runs and are merged when read. 4K (the least taken) spills every few
 # rows; every output must come out as the run held in memory gives it.

@@ -36,7 +36,8 @@ static void make_row(struct pii_inv_row *r, const struct pii_inv_file *f, int i,
 	memset(r, 0, sizeof(*r));
 	r->file = f;
 	char *p = strs;
-	snprintf(p, len, k == 0 ? "%s" : "%s!m%d.csv", f->path, k);
+	/* rows 2 and 3 are one location's (two tables): a path repeated */
+	snprintf(p, len, k == 0 ? "%s" : "%s!m%d.csv", f->path, k == 3 ? 2 : k);
 	r->path = p;
 	p += strlen(p) + 1;
 	if (k) {

@@ -14,8 +14,22 @@ static void check_escape(const char *in, size_t len, const char *display,
 	pii_buf_free(&b);
 }
 
+/* A length read from damaged data can be anything: asking for room for
+ * it fails, it does not wrap round (and loop for ever doubling 0). */
+static void buf_huge(void)
+{
+	struct pii_buf b = {0};
+	pii_buf_puts(&b, "abc");
+	CHECK(pii_buf_reserve(&b, SIZE_MAX - 10) == NULL && b.oom);
+	pii_buf_free(&b);
+	struct pii_buf c = {0};
+	CHECK(pii_buf_reserve(&c, SIZE_MAX / 2) == NULL && c.oom);
+	pii_buf_free(&c);
+}
+
 void test_util(void)
 {
+	buf_huge();
 	check_escape("plain/path.txt", 14, "plain/path.txt", "plain/path.txt");
 	check_escape("caf\xc3\xa9", 5, "caf\xc3\xa9", "caf\xc3\xa9");
 	/* a Latin-1 byte in a file name is not UTF-8 */
