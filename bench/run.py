@@ -612,18 +612,31 @@ def book_bench():
     n_files, size = tree_stats(tree)
     warm(tree)
     workload = f"{n_files} files, {kinds} finding{'s' if kinds > 1 else ''} each"
+    # The two take turns, so that a slow spell of a shared machine falls
+    # on both; each its fastest run. --memory 32M, once, shows that the
+    # budget, not the number of locations, sets the memory.
+    runs = {"jsonl": [], "xlsx": []}
+    for _ in range(REPEAT):
+        for ext in runs:
+            runs[ext].append(run_once_cpu([PIISCAN, "-q", "-o", os.path.join(OUT, f"book.{ext}"),
+                                           tree], ok=(0,)))
     rows = []
-    for ext in ("jsonl", "xlsx"):
-        t, m = best([PIISCAN, "-q", "-o", os.path.join(OUT, f"book.{ext}"), tree])
-        rows.append({"name": f"piiscan -o x.{ext}", "workload": workload, "s": t, "rss": m,
-                     "mbs": size / 1e6 / t, "fps": n_files / t})
+    for ext, got in runs.items():
+        t, c = min(r[0] for r in got), min(r[1] for r in got)
+        rows.append({"name": f"piiscan -o x.{ext}", "workload": workload, "s": t, "cpu": c,
+                     "rss": max(r[2] for r in got), "mbs": size / 1e6 / t, "fps": n_files / t})
+    t, c, m = run_once_cpu([PIISCAN, "-q", "--memory", "32M", "-o", os.path.join(OUT, "book.jsonl"),
+                            tree], ok=(0,))
+    small = {"name": "piiscan --memory 32M -o x.jsonl", "workload": workload, "s": t, "rss": m,
+             "mbs": size / 1e6 / t, "fps": n_files / t}
     jsonl, xlsx = rows
+    rows.append(small)
     ratio = xlsx["s"] / jsonl["s"]
     targets = [
-        f"| {n_files} files: time -o x.xlsx / time -o x.jsonl <= 2 | {ratio:.2f} | "
-        f"{'met' if ratio <= 2 else 'NOT met'} |",
+        f"| {n_files} files: time -o x.xlsx / time -o x.jsonl <= 2 (CPU time: "
+        f"{xlsx['cpu'] / jsonl['cpu']:.2f}) | {ratio:.2f} | {'met' if ratio <= 2 else 'NOT met'} |",
     ]
-    for r in rows:
+    for r in (jsonl, xlsx):
         targets.append(f"| {n_files} files: peak RSS {r['name']} < 300 MB | {r['rss']:.0f} MB | "
                        f"{'met' if r['rss'] < 300 else 'NOT met'} |")
     return rows, targets

@@ -43,6 +43,9 @@ stop_all() {
 		done
 		kill -KILL "-$smbd_pid" 2>/dev/null
 	fi
+	# smbd starts samba-dcerpcd and its rpcd_* helpers on demand, in a
+	# process group of their own: they are stopped by their config file
+	command -v pkill >/dev/null && pkill -KILL -f -- "$WORK/smb.conf" 2>/dev/null
 	[ -n "$made_user" ] && userdel "$SMBUSER" 2>/dev/null
 	rm -rf "$WORK"
 }
