@@ -14,10 +14,15 @@ struct pii_distinct {
 	bool has_zero;      /* fingerprint 0 seen (it cannot live in set) */
 	uint8_t *hll;       /* registers, once the set is too big */
 	uint8_t hll_bits;   /* precision p: 2^p registers */
+	uint32_t exact_max; /* values counted exactly; 0: PII_DISTINCT_EXACT_MAX */
 };
 
 /* Starts empty; hll_bits (4..16) sets the estimate's precision. */
 void pii_distinct_init(struct pii_distinct *d, uint8_t hll_bits);
+
+/* The same, counting exactly only up to exact_max values (at least 8):
+ * for the many small counts of which only an estimate is shown. */
+void pii_distinct_init_small(struct pii_distinct *d, uint8_t hll_bits, uint32_t exact_max);
 
 /* Adds a fingerprint. Returns false when out of memory (the count is then
  * a lower bound). */

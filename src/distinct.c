@@ -16,6 +16,12 @@ void pii_distinct_init(struct pii_distinct *d, uint8_t hll_bits)
 	d->hll_bits = hll_bits < 4 ? 4 : hll_bits > 16 ? 16 : hll_bits;
 }
 
+void pii_distinct_init_small(struct pii_distinct *d, uint8_t hll_bits, uint32_t exact_max)
+{
+	pii_distinct_init(d, hll_bits);
+	d->exact_max = exact_max < 8 ? 8 : exact_max;
+}
+
 void pii_distinct_free(struct pii_distinct *d)
 {
 	free(d->set);
@@ -88,7 +94,7 @@ bool pii_distinct_add(struct pii_distinct *d, uint64_t fp)
 		return true;
 	}
 	if ((d->set_len + 1) * 4 > d->set_cap * 3) {
-		if (d->set_len >= PII_DISTINCT_EXACT_MAX) {
+		if (d->set_len >= (d->exact_max ? d->exact_max : PII_DISTINCT_EXACT_MAX)) {
 			if (!to_hll(d))
 				return false;
 			hll_add(d, fp);

@@ -10,8 +10,35 @@ static uint64_t splitmix(uint64_t *s)
 	return z ^ (z >> 31);
 }
 
+/* A small count (a system's people) is exact up to its own limit, then
+ * an estimate as close as the default one; the default stays exact. */
+static void small_limit(void)
+{
+	struct pii_distinct small, full;
+	pii_distinct_init_small(&small, 12, 256);
+	pii_distinct_init(&full, 12);
+	for (uint64_t i = 1; i <= 256; i++) {
+		pii_distinct_add(&small, i * 0x9E3779B97F4A7C15ULL);
+		pii_distinct_add(&full, i * 0x9E3779B97F4A7C15ULL);
+	}
+	CHECK(!pii_distinct_is_estimate(&small));
+	CHECK_U64(pii_distinct_count(&small), 256);
+	for (uint64_t i = 257; i <= 3000; i++) {
+		pii_distinct_add(&small, i * 0x9E3779B97F4A7C15ULL);
+		pii_distinct_add(&full, i * 0x9E3779B97F4A7C15ULL);
+	}
+	uint64_t n = pii_distinct_count(&small);
+	CHECK(pii_distinct_is_estimate(&small) && small.set == NULL);
+	CHECK_MSG(n > 2850 && n < 3150, "estimate of 3000: %llu", (unsigned long long)n);
+	CHECK(!pii_distinct_is_estimate(&full));
+	CHECK_U64(pii_distinct_count(&full), 3000);
+	pii_distinct_free(&small);
+	pii_distinct_free(&full);
+}
+
 void test_distinct(void)
 {
+	small_limit();
 	struct pii_distinct d;
 	pii_distinct_init(&d, 12);
 	CHECK_U64(pii_distinct_count(&d), 0);
