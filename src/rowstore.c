@@ -10,9 +10,10 @@
  *
  * A run's row: a flags byte; when its file differs from the row before,
  * the file (size, times, uid, path, owner, type); its location path
- * unless the same as the row before's or the file's own; table, column, key, part, example;
- * then its figures as varints. Strings are a varint of length + 1, 0 for
- * NULL. The review entry is a pointer: the file never outlives the run.
+ * unless the same as the row before's or the file's own; table, column,
+ * key, part, example; then its figures as varints. Strings are a varint
+ * of length + 1, 0 for NULL. The review entry is a pointer: the file
+ * never outlives the run.
  */
 #include "pii_rowstore.h"
 
