@@ -41,10 +41,10 @@ struct pii_rowstore *pii_rowstore_new(const struct pii_ruleset *rs, uint64_t bud
 
 /* Adds the n rows of one file (their strings and file are copied; the
  * rows' file is `file`). False when they could not be kept for want of
- * memory (why says so). When the temporary file cannot be written, the
- * rows stay in memory, past the budget (pii_rowstore_spill_error). */
+ * memory. When the temporary file cannot be written, the rows stay in
+ * memory, past the budget (pii_rowstore_spill_error). */
 bool pii_rowstore_add_file(struct pii_rowstore *s, const struct pii_inv_file *file,
-			   const struct pii_inv_row *rows, size_t n, char *why, size_t whylen);
+			   const struct pii_inv_row *rows, size_t n);
 
 /* Ends the adding: sorts what is in memory. */
 void pii_rowstore_seal(struct pii_rowstore *s);

@@ -59,6 +59,10 @@ char *pii_arena_strndup(struct pii_arena *a, const char *s, size_t len);
 /* Same for a NUL-terminated string; NULL in gives NULL out. */
 char *pii_arena_strdup(struct pii_arena *a, const char *s);
 
+/* s copied into the arena, or prev (a copy made before) when it is the
+ * same string: the rows of one location share its path. */
+const char *pii_arena_share(struct pii_arena *a, const char *prev, const char *s);
+
 /* Frees every chunk but the first, which is kept for reuse. */
 void pii_arena_reset(struct pii_arena *a);
 

@@ -62,7 +62,6 @@ struct pii_aggregate {
 	const struct pii_review *review; /* verdicts, or NULL */
 	bool keep_findings;
 	bool oom;
-	char spill_why[256]; /* why rows could not be kept (out of memory), or "" */
 	/* the file types copied last: a tree holds few, and a copy for each
 	 * of a million files would be a tenth of the inventory's memory */
 	const char *types[16];
@@ -84,14 +83,6 @@ static const char *file_type(struct pii_aggregate *a, const char *type)
 		a->next_type = (a->next_type + 1) % (sizeof(a->types) / sizeof(a->types[0]));
 	}
 	return copy;
-}
-
-/* s copied into arena, or prev when it is the same string. */
-static const char *shared_copy(struct pii_arena *arena, const char *prev, const char *s)
-{
-	if (s && prev && !strcmp(prev, s))
-		return prev;
-	return pii_arena_strdup(arena, s);
 }
 
 /* ---- rows by location ---------------------------------------------------------- */
@@ -147,11 +138,11 @@ static struct pending_row *row_get(struct pii_aggregate *a, struct pii_agg_file 
 	pr->row.report = report;
 	/* a location's rows (one per kind) come one after another: they
 	 * share the copies of its path, table, column and part */
-	pr->row.path = shared_copy(arena, prev ? prev->path : NULL, l->file);
-	pr->row.table = shared_copy(arena, prev ? prev->table : NULL, l->table);
-	pr->row.column = shared_copy(arena, prev ? prev->column : NULL, l->column);
+	pr->row.path = pii_arena_share(arena, prev ? prev->path : NULL, l->file);
+	pr->row.table = pii_arena_share(arena, prev ? prev->table : NULL, l->table);
+	pr->row.column = pii_arena_share(arena, prev ? prev->column : NULL, l->column);
 	pr->row.key = pii_arena_strdup(arena, l->key);
-	pr->row.part = shared_copy(arena, prev ? prev->part : NULL, l->part);
+	pr->row.part = pii_arena_share(arena, prev ? prev->part : NULL, l->part);
 	if (!pr->row.path || (l->table && !pr->row.table) || (l->column && !pr->row.column) ||
 	    (l->key && !pr->row.key) || (l->part && !pr->row.part))
 		return NULL;
@@ -264,11 +255,11 @@ static void keep_finding(struct pii_aggregate *a, struct pii_agg_file *f,
 							     : NULL;
 	struct pii_inv_finding kf = {
 		.file = kept_file(a, f),
-		.path = shared_copy(arena, prev ? prev->path : NULL, pr->row.path),
-		.table = shared_copy(arena, prev ? prev->table : NULL, pr->row.table),
-		.column = shared_copy(arena, prev ? prev->column : NULL, pr->row.column),
-		.key = shared_copy(arena, prev ? prev->key : NULL, pr->row.key),
-		.part = shared_copy(arena, prev ? prev->part : NULL, pr->row.part),
+		.path = pii_arena_share(arena, prev ? prev->path : NULL, pr->row.path),
+		.table = pii_arena_share(arena, prev ? prev->table : NULL, pr->row.table),
+		.column = pii_arena_share(arena, prev ? prev->column : NULL, pr->row.column),
+		.key = pii_arena_share(arena, prev ? prev->key : NULL, pr->row.key),
+		.part = pii_arena_share(arena, prev ? prev->part : NULL, pr->row.part),
 		.value = pii_arena_strdup(arena, fd->value),
 	};
 	if (!kf.file || !kf.path || !kf.value || (pr->row.table && !kf.table) ||
@@ -501,10 +492,8 @@ static void keep_rows(struct pii_aggregate *a, struct pii_agg_file *f)
 	}
 	pii_inv_rows_sort(a->rs, kept, n_kept);
 	pii_register_file(inv, kept, n_kept);
-	char why[256] = "";
-	if (!pii_rowstore_add_file(inv->store, &f->file, kept, n_kept, why, sizeof(why)) &&
-	    !a->spill_why[0])
-		snprintf(a->spill_why, sizeof(a->spill_why), "%s", why);
+	if (!pii_rowstore_add_file(inv->store, &f->file, kept, n_kept))
+		a->oom = true;
 	free(kept);
 	free(cat_seen);
 }
@@ -684,9 +673,6 @@ struct pii_inventory *pii_agg_finish(struct pii_aggregate *a)
 	if (a->oom)
 		pii_agg_problem(a, "(piiscan)", PII_FILE_PARTIAL, PII_CODE_OUT_OF_MEMORY,
 				"out of memory: some findings were not recorded");
-	if (a->spill_why[0])
-		pii_agg_problem(a, "(piiscan)", PII_FILE_PARTIAL, PII_CODE_OUT_OF_MEMORY,
-				a->spill_why);
 	const char *spill_error = pii_rowstore_spill_error(inv->store);
 	if (spill_error) {
 		char why[400];

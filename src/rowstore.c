@@ -149,14 +149,6 @@ struct pii_inv_file *pii_inv_file_copy(struct pii_arena *arena, const struct pii
 	return copy;
 }
 
-/* s copied into arena, or prev's when it is the same string. */
-static const char *shared_copy(struct pii_arena *arena, const char *prev, const char *s)
-{
-	if (s && prev && !strcmp(prev, s))
-		return prev;
-	return pii_arena_strdup(arena, s);
-}
-
 bool pii_inv_row_copy(struct pii_arena *arena, struct pii_inv_row *dst,
 		      const struct pii_inv_row *src, const struct pii_inv_row *prev,
 		      const struct pii_inv_file *file)
@@ -164,12 +156,12 @@ bool pii_inv_row_copy(struct pii_arena *arena, struct pii_inv_row *dst,
 	*dst = *src;
 	dst->file = file;
 	dst->path = !strcmp(src->path, file->path) ? file->path
-						    : shared_copy(arena, prev ? prev->path : NULL,
+						    : pii_arena_share(arena, prev ? prev->path : NULL,
 								  src->path);
-	dst->table = shared_copy(arena, prev ? prev->table : NULL, src->table);
-	dst->column = shared_copy(arena, prev ? prev->column : NULL, src->column);
+	dst->table = pii_arena_share(arena, prev ? prev->table : NULL, src->table);
+	dst->column = pii_arena_share(arena, prev ? prev->column : NULL, src->column);
 	dst->key = pii_arena_strdup(arena, src->key);
-	dst->part = shared_copy(arena, prev ? prev->part : NULL, src->part);
+	dst->part = pii_arena_share(arena, prev ? prev->part : NULL, src->part);
 	dst->example = pii_arena_strdup(arena, src->example);
 	return dst->path && (!src->table || dst->table) && (!src->column || dst->column) &&
 	       (!src->key || dst->key) && (!src->part || dst->part) &&
@@ -350,8 +342,7 @@ static uint64_t mem_used(const struct pii_rowstore *s)
 	return (uint64_t)s->n_mem * sizeof(*s->mem) + s->arena.used_total;
 }
 
-static bool add_row(struct pii_rowstore *s, const struct pii_inv_row *row, char *why,
-		    size_t whylen)
+static bool add_row(struct pii_rowstore *s, const struct pii_inv_row *row)
 {
 	/* Rows that cannot go to disk stay in memory, past the budget:
 	 * the run goes on and loses nothing, and the Errors sheet says why. */
@@ -366,34 +357,28 @@ static bool add_row(struct pii_rowstore *s, const struct pii_inv_row *row, char 
 		if (cap > most)
 			cap = most > s->cap_mem ? most : s->cap_mem + 1;
 		struct pii_inv_row *grown = realloc(s->mem, cap * sizeof(*grown));
-		if (!grown) {
-			snprintf(why, whylen, "out of memory");
+		if (!grown)
 			return false;
-		}
 		s->mem = grown;
 		s->cap_mem = cap;
 	}
-	if (!s->file_copy && !(s->file_copy = pii_inv_file_copy(&s->arena, s->file_src))) {
-		snprintf(why, whylen, "out of memory");
+	if (!s->file_copy && !(s->file_copy = pii_inv_file_copy(&s->arena, s->file_src)))
 		return false;
-	}
 	const struct pii_inv_row *prev = s->n_mem ? &s->mem[s->n_mem - 1] : NULL;
-	if (!pii_inv_row_copy(&s->arena, &s->mem[s->n_mem], row, prev, s->file_copy)) {
-		snprintf(why, whylen, "out of memory");
+	if (!pii_inv_row_copy(&s->arena, &s->mem[s->n_mem], row, prev, s->file_copy))
 		return false;
-	}
 	s->n_mem++;
 	s->count++;
 	return true;
 }
 
 bool pii_rowstore_add_file(struct pii_rowstore *s, const struct pii_inv_file *file,
-			   const struct pii_inv_row *rows, size_t n, char *why, size_t whylen)
+			   const struct pii_inv_row *rows, size_t n)
 {
 	s->file_src = file;
 	s->file_copy = NULL;
 	for (size_t i = 0; i < n; i++)
-		if (!add_row(s, &rows[i], why, whylen))
+		if (!add_row(s, &rows[i]))
 			return false;
 	return true;
 }

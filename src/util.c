@@ -83,6 +83,13 @@ char *pii_arena_strdup(struct pii_arena *a, const char *s)
 	return s ? pii_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+const char *pii_arena_share(struct pii_arena *a, const char *prev, const char *s)
+{
+	if (s && prev && !strcmp(prev, s))
+		return prev;
+	return pii_arena_strdup(a, s);
+}
+
 void pii_arena_reset(struct pii_arena *a)
 {
 	struct pii_arena_chunk *c = a->head;

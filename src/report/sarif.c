@@ -316,15 +316,12 @@ static enum pii_status sarif_commit(const struct pii_inventory *inv, const char 
 		return PII_EFATAL;
 	for (size_t i = 0; i < rs->n_reports; i++)
 		used[i] = SIZE_MAX;
-	/* the rules that have rows: a first reading of them */
-	struct pii_rowcursor *c = pii_rowcursor_open(inv->store);
-	const struct pii_inv_row *r;
-	while (c && (r = pii_rowcursor_next(c)))
-		used[r->report] = 0;
-	if (!pii_rowcursor_done(c, why, whylen)) {
-		free(used);
-		return PII_EFATAL;
-	}
+	/* the report names with rows: those of the rules with findings (the
+	 * rows found not personal data are neither in findings_per_rule nor
+	 * rows), without reading the rows twice */
+	for (size_t i = 0; i < rs->n_rules; i++)
+		if (inv->findings_per_rule[i])
+			used[rs->rules[i].report_index] = 0;
 
 	struct pii_json j = {.f = f};
 	pii_json_open(&j, NULL, '{');
@@ -343,7 +340,8 @@ static enum pii_status sarif_commit(const struct pii_inventory *inv, const char 
 	write_invocation(&j, inv);
 	write_base_ids(&j, inv);
 	pii_json_open(&j, "results", '[');
-	c = pii_rowcursor_open(inv->store);
+	struct pii_rowcursor *c = pii_rowcursor_open(inv->store);
+	const struct pii_inv_row *r;
 	while (c && (r = pii_rowcursor_next(c)))
 		write_result(&j, inv, r, used[r->report]);
 	bool read = pii_rowcursor_done(c, why, whylen);

@@ -115,9 +115,8 @@ static void round_trip(uint64_t budget, bool want_spill)
 			make_row(&rows[k], &files[i], i, k, strs + n_all * ROW_STRS, ROW_STRS);
 			all[n_all++] = rows[k];
 		}
-		char why[256] = "";
-		added = pii_rowstore_add_file(s, &files[i], rows, (size_t)n, why, sizeof(why));
-		CHECK_MSG(added, "add_file: %s", why);
+		added = pii_rowstore_add_file(s, &files[i], rows, (size_t)n);
+		CHECK(added);
 	}
 	pii_rowstore_seal(s);
 	pii_inv_rows_sort(&rules, all, n_all);
