@@ -12,7 +12,7 @@ BASH_COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSH_COMPDIR ?= $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
 BUILD   ?= build
 CC      ?= cc
-PKGS     = libpcre2-8 libmagic libarchive xlsxwriter minizip yaml-0.1 libcrypto libxml-2.0 sqlite3 yajl
+PKGS     = libpcre2-8 libmagic libarchive xlsxwriter yaml-0.1 libcrypto libxml-2.0 sqlite3 yajl
 
 # Optional libraries: each one's extractor is built when pkg-config finds
 # it, or as asked (make HAVE_LIBPFF=0: no Outlook data files). `piiscan
@@ -33,10 +33,13 @@ HAVE_VECTORSCAN ?= $(call have,libhs)
 HAVE_LIBPQ ?= $(call have,libpq)
 HAVE_MARIADB ?= $(call have,libmariadb)
 HAVE_SMBCLIENT ?= $(call have,smbclient)
+# minizip's header: the workbook is zipped at zlib's fastest level
+# (src/report/xlsx.c); without it, at libxlsxwriter's default level.
+HAVE_MINIZIP ?= $(call have,minizip)
 PKGS    += $(if $(filter 1,$(HAVE_GMIME)),gmime-3.0) $(if $(filter 1,$(HAVE_LIBPFF)),libpff) \
 	   $(if $(filter 1,$(HAVE_LIBGSF)),libgsf-1) $(if $(filter 1,$(HAVE_LIBEXIF)),libexif) \
 	   $(if $(filter 1,$(HAVE_VECTORSCAN)),libhs) $(if $(filter 1,$(HAVE_LIBPQ)),libpq) \
-	   $(if $(filter 1,$(HAVE_MARIADB)),libmariadb)
+	   $(if $(filter 1,$(HAVE_MARIADB)),libmariadb) $(if $(filter 1,$(HAVE_MINIZIP)),minizip)
 # OCR: tesseract and leptonica are loaded with dlopen at the first image
 # (src/ocr_engine.c), so only their headers are needed to build; they are
 # included as <leptonica/...>, not through leptonica's -I, whose list.h
@@ -72,6 +75,7 @@ override CPPFLAGS += -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config -
 	-DHAVE_LIBEXIF=$(HAVE_LIBEXIF) -DHAVE_VECTORSCAN=$(HAVE_VECTORSCAN) \
 	-DHAVE_TESSERACT=$(HAVE_TESSERACT) -DHAVE_LIBHEIF=$(HAVE_LIBHEIF) \
 	-DHAVE_LIBPQ=$(HAVE_LIBPQ) -DHAVE_MARIADB=$(HAVE_MARIADB) -DHAVE_SMBCLIENT=$(HAVE_SMBCLIENT) \
+	-DHAVE_MINIZIP=$(HAVE_MINIZIP) \
 	$(if $(filter 1,$(HAVE_SMBCLIENT)),$(shell pkg-config --cflags smbclient 2>/dev/null)) \
 	-DPII_DATADIR=\"$(PREFIX)/share/piiscan\"
 LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm

@@ -40,6 +40,9 @@ const struct pii_writer *pii_writer_named(const char *name);
 /* The writer for a file name's extension, or NULL. */
 const struct pii_writer *pii_writer_for_path(const char *path);
 
+/* The level the workbook is zipped at, for --version. */
+const char *pii_xlsx_zip_level(void);
+
 /* "xlsx, jsonl, csv, txt": the names, for messages. */
 const char *pii_writer_names(void);
 

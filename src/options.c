@@ -840,6 +840,7 @@ static enum pii_parse_result parse_args(struct parse *ps, int argc, char **argv,
 			pii_sources_describe(stdout);
 			printf("Prefilter: trigger bytes and context words; %s\n",
 			       pii_matcher_prefilter());
+			printf("Workbook: zipped at %s\n", pii_xlsx_zip_level());
 			res = PII_PARSE_EXIT;
 			break;
 		case ':':

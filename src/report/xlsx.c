@@ -6,15 +6,18 @@
  */
 #include "book.h"
 
-#include <dlfcn.h>
 #include <errno.h>
-#include <minizip/zip.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/statvfs.h>
 
 #include "pii_version.h"
 #include "pii_writer.h"
+
+#if HAVE_MINIZIP
+#include <dlfcn.h>
+#include <minizip/zip.h>
+#endif
 
 /* The sheets, in the workbook's order; each says when it is wanted. */
 static const struct pii_sheet *const sheets[] = {
@@ -171,8 +174,10 @@ const struct pii_writer pii_writer_xlsx = {
  * which finds this definition in the program first; it passes the call
  * on to minizip's own with the level changed. Where a libxlsxwriter
  * carries its own copy of minizip, this is never called and the
- * workbook comes out at level 6, as before.
+ * workbook comes out at level 6, as before; so it does in a build
+ * without minizip's header (make HAVE_MINIZIP=0).
  */
+#if HAVE_MINIZIP
 typedef int (*zip_open_fn)(zipFile, const char *, const zip_fileinfo *, const void *, uInt,
 			   const void *, uInt, const char *, int, int, int, int, int, int,
 			   const char *, uLong, uLong, uLong, int);
@@ -196,3 +201,14 @@ int zipOpenNewFileInZip4_64(zipFile file, const char *filename, const zip_filein
 		       windowBits, memLevel, strategy, password, crcForCrypting, versionMadeBy,
 		       flagBase, zip64);
 }
+
+const char *pii_xlsx_zip_level(void)
+{
+	return "zlib's fastest level (minizip)";
+}
+#else
+const char *pii_xlsx_zip_level(void)
+{
+	return "libxlsxwriter's default level (built without minizip's header)";
+}
+#endif
