@@ -6,6 +6,7 @@
 #include "book.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,24 +70,50 @@ void pii_book_str(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 			n--;
 		b->tmp.data[n] = '\0';
 	}
-	pii_book_note(b, worksheet_write_string(ws, row, col, pii_buf_cstr(&b->tmp), fmt));
+	if (b->direct.ws == ws)
+		pii_book_note(b, pii_book_direct_str(&b->direct, row, col, pii_buf_cstr(&b->tmp),
+						    fmt));
+	else
+		pii_book_note(b, worksheet_write_string(ws, row, col, pii_buf_cstr(&b->tmp), fmt));
+}
+
+/* The characters of printf's "%.0f" of v; the common whole numbers
+ * counted without printf. */
+static int digits_shown(double v)
+{
+	if (v >= 0 && v < 1e15 && v == floor(v) && !signbit(v)) {
+		int n = 1;
+		for (unsigned long long u = (unsigned long long)v; u >= 10; u /= 10)
+			n++;
+		return n;
+	}
+	char shown[48];
+	return snprintf(shown, sizeof(shown), "%.0f", v);
 }
 
 void pii_book_num(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		    double v, lxw_format *fmt)
 {
-	char shown[48];
 	/* as shown: thousands grouped, "about " before an estimate */
-	int n = snprintf(shown, sizeof(shown), "%.0f", v);
+	int n = digits_shown(v);
 	size_t chars = n > 0 ? (size_t)n + (size_t)n / 3 : 1;
 	fit(b, row, col, fmt == b->about ? chars + 6 : chars, fmt);
-	pii_book_note(b, worksheet_write_number(ws, row, col, v, fmt));
+	if (b->direct.ws == ws)
+		pii_book_note(b, pii_book_direct_num(&b->direct, row, col, v, fmt));
+	else
+		pii_book_note(b, worksheet_write_number(ws, row, col, v, fmt));
 }
 
 void pii_book_time(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t t)
 {
 	fit(b, row, col, sizeof("yyyy-mm-dd hh:mm:ss") - 1, b->date);
-	pii_book_note(b, worksheet_write_unixtime(ws, row, col, t, b->date));
+	if (b->direct.ws == ws)
+		/* the date as worksheet_write_unixtime makes it */
+		pii_book_note(b, pii_book_direct_num(
+					 &b->direct, row, col,
+					 lxw_unixtime_to_excel_date_epoch(t, LXW_EPOCH_1900), b->date));
+	else
+		pii_book_note(b, worksheet_write_unixtime(ws, row, col, t, b->date));
 }
 
 void pii_book_header(struct book *b, lxw_worksheet *ws, const struct pii_column *cols, size_t n)

@@ -19,6 +19,21 @@
 /* No column wider than this many characters: a longer text wraps. */
 #define PII_BOOK_MAX_WIDTH 80
 
+/* A table's rows written straight into its sheet's XML (book_rows.c). */
+struct book_direct {
+	lxw_worksheet *ws;	  /* the sheet; NULL: cells go through libxlsxwriter */
+	lxw_row_t first_allowed;  /* rows above this one are written already */
+	bool open;		  /* a row is being gathered: */
+	lxw_row_t row;		  /* which one */
+	lxw_col_t colmin_row, colmax_row;
+	struct pii_buf cells;	  /* its cells' XML, */
+	uint32_t from[PII_BOOK_COLS], to[PII_BOOK_COLS]; /* each column's in cells */
+	struct pii_buf out;	  /* finished rows, written to the sheet in blocks */
+	bool any;		  /* the cells written, for the sheet's dimension */
+	lxw_row_t rowmin, rowmax;
+	lxw_col_t colmin, colmax;
+};
+
 struct book {
 	lxw_workbook *wb;
 	lxw_format *title, *header, *bold, *date, *integer, *percent, *warn, *wrap;
@@ -35,6 +50,7 @@ struct book {
 	double min_width[PII_BOOK_COLS], fit[PII_BOOK_COLS];
 	bool hide_empty[PII_BOOK_COLS], filled[PII_BOOK_COLS], hidden[PII_BOOK_COLS];
 	lxw_row_t filled_from; /* rows below the header */
+	struct book_direct direct;
 };
 
 /* A label of the workbook's language: L(SUM_FINDINGS). */
@@ -85,6 +101,26 @@ void pii_book_num(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 /* A time (seconds since the epoch) as a date cell, its column wide
  * enough to show it (not "###"). */
 void pii_book_time(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, int64_t t);
+
+/* From here on until pii_book_direct_end, the cells of ws, in rows
+ * after those written so far and row by row, are written straight into
+ * its XML rather than by libxlsxwriter's cell functions, which take a
+ * malloc and an fprintf per cell: for the sheets of many rows. The
+ * cells come out the same, byte for byte; the library still writes the
+ * rest of the sheet. false, and cells go through the library as before,
+ * when ws is not a plain constant-memory sheet, or the environment says
+ * PIISCAN_XLSX_LIBRARY_ROWS=1 (for the tests, which compare the two).
+ * After the end, the library may write cells below the last row only:
+ * it takes that row as its own, written. */
+bool pii_book_direct_begin(struct book_direct *d, lxw_worksheet *ws);
+lxw_error pii_book_direct_end(struct book_direct *d);
+void pii_book_direct_free(struct book_direct *d);
+/* The cells, for pii_book_str and pii_book_num: s escaped for display
+ * and cut to the cell limit, not empty. */
+lxw_error pii_book_direct_str(struct book_direct *d, lxw_row_t row, lxw_col_t col,
+			      const char *s, lxw_format *fmt);
+lxw_error pii_book_direct_num(struct book_direct *d, lxw_row_t row, lxw_col_t col, double v,
+			      lxw_format *fmt);
 
 /* The header row of the n columns. */
 void pii_book_header(struct book *b, lxw_worksheet *ws, const struct pii_column *cols, size_t n);

@@ -128,6 +128,7 @@ static void write_rows(struct book *b, lxw_worksheet *ws, const struct pii_inven
 		       struct pii_rowcursor *c, size_t n)
 {
 	pii_book_header(b, ws, columns, N_COLUMNS);
+	pii_book_direct_begin(&b->direct, ws); /* a million rows: see book_rows.c */
 	const struct pii_inv_row *r;
 	for (size_t i = 0; i < n && (r = pii_rowcursor_next(c)); i++) {
 		const struct pii_report_id *rep = &inv->rules->reports[r->report];
@@ -182,6 +183,7 @@ static void write_rows(struct book *b, lxw_worksheet *ws, const struct pii_inven
 		snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)r->example_fingerprint);
 		pii_book_str(b, ws, row, FINGERPRINT, hex, NULL);
 	}
+	pii_book_note(b, pii_book_direct_end(&b->direct));
 	verdict_choices(b, ws, n);
 	pii_book_finish_table(b, ws, N_COLUMNS, n);
 }

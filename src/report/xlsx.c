@@ -125,6 +125,7 @@ static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *
 		}
 	}
 	pii_buf_free(&b.tmp);
+	pii_book_direct_free(&b.direct);
 
 	if (!temp_space_ok(b.wb, err, errlen)) {
 		lxw_workbook_free(b.wb); /* freed unwritten: no workbook made */

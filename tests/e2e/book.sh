@@ -161,6 +161,7 @@ wb.save(sys.argv[2])
 EOF
 	"$4" review import -q "$3" --state "$5"' \
 	sh "$PY" "$WORK/r1.xlsx" "$WORK/r1-edited.xlsx" "$PIISCAN" "$WORK/st.db"
+cp "$WORK/st.db" "$WORK/st-lib.db"
 PIISCAN_XLSX_ROW_LIMIT=30 scan --state "$WORK/st.db" -o "$WORK/r2.xlsx" "$D"
 check "next run: that row on the Reviewed sheet with its note, out of the Inventory sheets" \
 	$PY - "$WORK/r2.xlsx" "$WORK/r1.xlsx.file" <<'EOF'
@@ -176,6 +177,54 @@ assert [(r["File"], r["Rule"], r["Verdict"], r["Note"]) for r in rev] == \
     [(path, "email", "not personal data", "a test account")], rev
 inv = [r for n in wb.sheetnames if n.startswith("Inventory") for r in rows(n)]
 assert len(inv) == 83 and not [r for r in inv if r["File"] == path and r["Rule"] == "email"]
+EOF
+
+# The Inventory's rows are written straight into the sheet's XML
+# (src/report/book_rows.c), not through libxlsxwriter's cell functions:
+# the workbook must come out as the library writes it, byte for byte.
+# File names that XML and the preserve rule must handle: & < > ", white
+# space at either end, a tab and control characters (shown as \t, \x01),
+# accents; split into parts, and with the Reviewed sheet of the review
+# above.
+H="$WORK/hostile"
+mkdir -p "$H"
+for name in 'a & b <c> "d".txt' ' lead.txt' 'trail.txt ' "$(printf 'tab\tin.txt')" \
+	"$(printf 'ctl\001\037.txt')" 'één ïn.txt' '>'; do
+	printf 'Contact: jan.devries@example.nl, tel. 06-23456789\n' >"$H/$name"
+done
+for mode in direct lib; do
+	lib=
+	[ $mode = lib ] && lib=1
+	PIISCAN_XLSX_LIBRARY_ROWS=$lib PIISCAN_XLSX_ROW_LIMIT=30 scan -o "$WORK/rows-$mode.xlsx" \
+		"$D" "$H"
+	PIISCAN_XLSX_LIBRARY_ROWS=$lib scan --ocr off -o "$WORK/rows-fixtures-$mode.xlsx" fixtures/
+done
+PIISCAN_XLSX_LIBRARY_ROWS=1 PIISCAN_XLSX_ROW_LIMIT=30 scan --state "$WORK/st-lib.db" \
+	-o "$WORK/r2-lib.xlsx" "$D"
+check "Inventory rows written straight into the sheet: the workbook as libxlsxwriter writes it, byte for byte" \
+	$PY - "$WORK" <<'EOF'
+import sys, zipfile
+d = sys.argv[1]
+def parts(path):
+    z = zipfile.ZipFile(path)
+    # the Summary (sheet1) and the document's properties hold the run's times
+    return {n: z.read(n) for n in z.namelist()
+            if n not in ("xl/worksheets/sheet1.xml", "docProps/core.xml")}
+sheets = b""
+for direct, lib in (("rows-direct", "rows-lib"), ("rows-fixtures-direct", "rows-fixtures-lib"),
+                    ("r2", "r2-lib")):
+    a, b = parts(f"{d}/{direct}.xlsx"), parts(f"{d}/{lib}.xlsx")
+    assert sorted(a) == sorted(b), (direct, sorted(a), sorted(b))
+    for n in a:
+        at = next((i for i in range(len(a[n])) if a[n][i:i + 1] != b[n][i:i + 1]), None)
+        assert a[n] == b[n], (direct, n, at, a[n][at - 80:at + 80], b[n][at - 80:at + 80])
+    sheets += b"".join(v for n, v in b.items() if n.startswith("xl/worksheets/"))
+# not a trivial comparison: what the writer must escape and mark is there,
+# the sheets are split and the review's sheet is written
+for want in (b"&amp;", b"&lt;", b"&gt;", b'xml:space="preserve"', b"tab\\tin.txt"):
+    assert want in sheets, want
+for name, sheet in (("rows-direct", b'name="Inventory (3)"'), ("r2", b'name="Reviewed"')):
+    assert sheet in zipfile.ZipFile(f"{d}/{name}.xlsx").read("xl/workbook.xml"), (name, sheet)
 EOF
 
 # libxlsxwriter zips at zlib's default level; piiscan has minizip use the
