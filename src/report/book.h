@@ -44,6 +44,7 @@ struct book {
 	struct pii_buf tmp;
 	lxw_error err; /* first error */
 	int rows_errno; /* the inventory's rows could not be read: why */
+	int sheet_file_errno; /* a sheet's rows could not be read back at close */
 	/* the sheet being written: per column its narrowest width, the
 	 * widest text written in it, and whether it may be hidden when no
 	 * row has a value in it */
@@ -121,6 +122,12 @@ lxw_error pii_book_direct_str(struct book_direct *d, lxw_row_t row, lxw_col_t co
 			      const char *s, lxw_format *fmt);
 lxw_error pii_book_direct_num(struct book_direct *d, lxw_row_t row, lxw_col_t col, double v,
 			      lxw_format *fmt);
+
+/* Before the workbook is closed: ws's rows file handed to the close as
+ * a stream that frees what it has read (sheet_file.c), so the close's
+ * copy of the rows takes their room. A read that fails, or goes back
+ * over what is freed, is told in *err. ws unchanged where it cannot. */
+void pii_sheet_file_read_once(lxw_worksheet *ws, int *err);
 
 /* The header row of the n columns. */
 void pii_book_header(struct book *b, lxw_worksheet *ws, const struct pii_column *cols, size_t n);

@@ -131,11 +131,19 @@ static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *
 		lxw_workbook_free(b.wb); /* freed unwritten: no workbook made */
 		return PII_EFATAL;
 	}
+	lxw_worksheet *ws;
+	LXW_FOREACH_WORKSHEET(ws, b.wb)
+		pii_sheet_file_read_once(ws, &b.sheet_file_errno);
 	errno = 0;
 	lxw_error close_err = workbook_close(b.wb);
 	int close_errno = errno;
 	if (b.err == LXW_NO_ERROR)
 		b.err = close_err;
+	if (b.sheet_file_errno) {
+		snprintf(err, errlen, "the sheets' rows could not be read back from their "
+			 "temporary files (in TMPDIR, else /tmp): %s", strerror(b.sheet_file_errno));
+		return PII_EFATAL;
+	}
 	if (b.rows_errno) {
 		snprintf(err, errlen, "the inventory's rows could not be read back from their "
 			 "temporary file (in TMPDIR, else /tmp): %s", strerror(b.rows_errno));
