@@ -53,7 +53,8 @@ LEFT_OUT = $(if $(filter 1,$(HAVE_GMIME)),,src/extract/mail.c tests/fuzz/fuzz_mi
 	   tests/unit/test_cfb*.c)) \
 	   $(if $(filter 1,$(HAVE_LIBPQ)),,src/source/postgres.c) \
 	   $(if $(filter 1,$(HAVE_MARIADB)),,src/source/mysql.c) \
-	   $(if $(filter 1,$(HAVE_SMBCLIENT)),,src/source/smb.c)
+	   $(if $(filter 1,$(HAVE_SMBCLIENT)),,src/source/smb.c) \
+	   $(if $(filter 1,$(HAVE_MINIZIP)),,tests/unit/test_zip_deflate.c)
 
 # Sanitizer flags for check-asan; empty in a normal build.
 SAN     ?=

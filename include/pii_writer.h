@@ -43,6 +43,12 @@ const struct pii_writer *pii_writer_for_path(const char *path);
 /* The level the workbook is zipped at, for --version. */
 const char *pii_xlsx_zip_level(void);
 
+/* Before the workbook is closed: the buffers its zip is deflated with,
+ * on up to threads threads (the run's -j, at most 4;
+ * src/report/zip_deflate.c). false when out of memory. Released after. */
+bool pii_xlsx_zip_prepare(unsigned threads);
+void pii_xlsx_zip_release(void);
+
 /* "xlsx, jsonl, csv, txt": the names, for messages. */
 const char *pii_writer_names(void);
 

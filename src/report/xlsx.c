@@ -14,10 +14,6 @@
 #include "pii_version.h"
 #include "pii_writer.h"
 
-#if HAVE_MINIZIP
-#include <dlfcn.h>
-#include <minizip/zip.h>
-#endif
 
 /* The sheets, in the workbook's order; each says when it is wanted. */
 static const struct pii_sheet *const sheets[] = {
@@ -131,12 +127,18 @@ static enum pii_status xlsx_commit(const struct pii_inventory *inv, const char *
 		lxw_workbook_free(b.wb); /* freed unwritten: no workbook made */
 		return PII_EFATAL;
 	}
+	if (!pii_xlsx_zip_prepare(inv->opt->threads)) {
+		lxw_workbook_free(b.wb);
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+		return PII_EFATAL;
+	}
 	lxw_worksheet *ws;
 	LXW_FOREACH_WORKSHEET(ws, b.wb)
 		pii_sheet_file_read_once(ws, &b.sheet_file_errno);
 	errno = 0;
 	lxw_error close_err = workbook_close(b.wb);
 	int close_errno = errno;
+	pii_xlsx_zip_release();
 	if (b.err == LXW_NO_ERROR)
 		b.err = close_err;
 	if (b.sheet_file_errno) {
@@ -170,54 +172,3 @@ const struct pii_writer pii_writer_xlsx = {
 	.by_name = true,
 	.commit = xlsx_commit,
 };
-
-/* ---- the zip at zlib's fastest level ----------------------------------------------- */
-
-/*
- * libxlsxwriter deflates every part of the workbook at zlib's default
- * level (6) and has no option to change it; for an Inventory of a
- * million rows (900 MB of sheet XML) that was a third of the time of
- * writing the workbook. Level 1 deflates sheet XML about three times as
- * fast, for a workbook some 25% larger. The library opens each part
- * with minizip's zipOpenNewFileInZip4_64 through the dynamic linker,
- * which finds this definition in the program first; it passes the call
- * on to minizip's own with the level changed. Where a libxlsxwriter
- * carries its own copy of minizip, this is never called and the
- * workbook comes out at level 6, as before; so it does in a build
- * without minizip's header (make HAVE_MINIZIP=0).
- */
-#if HAVE_MINIZIP
-typedef int (*zip_open_fn)(zipFile, const char *, const zip_fileinfo *, const void *, uInt,
-			   const void *, uInt, const char *, int, int, int, int, int, int,
-			   const char *, uLong, uLong, uLong, int);
-
-int zipOpenNewFileInZip4_64(zipFile file, const char *filename, const zip_fileinfo *zipfi,
-			    const void *extrafield_local, uInt size_extrafield_local,
-			    const void *extrafield_global, uInt size_extrafield_global,
-			    const char *comment, int method, int level, int raw, int windowBits,
-			    int memLevel, int strategy, const char *password, uLong crcForCrypting,
-			    uLong versionMadeBy, uLong flagBase, int zip64)
-{
-	static zip_open_fn minizip;
-	if (!minizip)
-		*(void **)&minizip = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
-	if (!minizip)
-		return ZIP_INTERNALERROR;
-	if (method == Z_DEFLATED && level != 0)
-		level = Z_BEST_SPEED;
-	return minizip(file, filename, zipfi, extrafield_local, size_extrafield_local,
-		       extrafield_global, size_extrafield_global, comment, method, level, raw,
-		       windowBits, memLevel, strategy, password, crcForCrypting, versionMadeBy,
-		       flagBase, zip64);
-}
-
-const char *pii_xlsx_zip_level(void)
-{
-	return "zlib's fastest level (minizip)";
-}
-#else
-const char *pii_xlsx_zip_level(void)
-{
-	return "libxlsxwriter's default level (built without minizip's header)";
-}
-#endif
