@@ -77,13 +77,14 @@ void pii_book_str(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t co
 		pii_book_note(b, worksheet_write_string(ws, row, col, pii_buf_cstr(&b->tmp), fmt));
 }
 
-/* The characters of printf's "%.0f" of v; the common whole numbers
- * counted without printf. */
+/* The characters of printf's "%.0f" of v, counted without printf for
+ * the common ones. */
 static int digits_shown(double v)
 {
-	if (v >= 0 && v < 1e15 && v == floor(v) && !signbit(v)) {
+	if (v >= 0 && v < 1e15 && !signbit(v)) {
+		/* printf rounds the exact value half to even, as nearbyint */
 		int n = 1;
-		for (unsigned long long u = (unsigned long long)v; u >= 10; u /= 10)
+		for (unsigned long long u = (unsigned long long)nearbyint(v); u >= 10; u /= 10)
 			n++;
 		return n;
 	}

@@ -19,6 +19,13 @@
 /* No column wider than this many characters: a longer text wraps. */
 #define PII_BOOK_MAX_WIDTH 80
 
+/* A number as written last in a column (book_rows.c). */
+struct book_number {
+	double v;
+	char text[32];
+	uint8_t len; /* 0: none */
+};
+
 /* A table's rows written straight into its sheet's XML (book_rows.c). */
 struct book_direct {
 	lxw_worksheet *ws;	  /* the sheet; NULL: cells go through libxlsxwriter */
@@ -32,6 +39,7 @@ struct book_direct {
 	bool any;		  /* the cells written, for the sheet's dimension */
 	lxw_row_t rowmin, rowmax;
 	lxw_col_t colmin, colmax;
+	struct book_number last_number[PII_BOOK_COLS];
 };
 
 struct book {

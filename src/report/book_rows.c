@@ -162,19 +162,27 @@ static lxw_error end_cell(struct book_direct *d, lxw_col_t col, lxw_error err)
 	return err != LXW_NO_ERROR ? err : d->cells.oom ? LXW_ERROR_MEMORY_MALLOC_FAILED : err;
 }
 
-/* A number as printf's "%.16G" writes it, the integers of a count
- * without printf. */
-static void put_number(struct pii_buf *out, double v)
+/* A number as printf's "%.16G" writes it: the integers of a count
+ * without printf, the others (dates, ages, shares) through it, but
+ * once for a column's value repeated from the row before. */
+static void put_number(struct book_direct *d, lxw_col_t col, double v)
 {
 	if (v >= 0 && v < 1e15 && v == floor(v) && !signbit(v)) {
 		/* %.16G prints an integer below 10^16 as its digits */
-		put_uint(out, (unsigned long long)v);
+		put_uint(&d->cells, (unsigned long long)v);
 		return;
 	}
-	char text[64];
-	int n = snprintf(text, sizeof(text), "%.16G", v);
-	if (n > 0)
-		pii_buf_append(out, text, (size_t)n < sizeof(text) ? (size_t)n : sizeof(text) - 1);
+	struct book_number *last = &d->last_number[col];
+	if (!last->len || memcmp(&last->v, &v, sizeof(v)) != 0) {
+		int n = snprintf(last->text, sizeof(last->text), "%.16G", v);
+		last->len = n > 0 && (size_t)n < sizeof(last->text) ? (uint8_t)n : 0;
+		last->v = v;
+		if (!last->len) {
+			pii_buf_printf(&d->cells, "%.16G", v);
+			return;
+		}
+	}
+	pii_buf_append(&d->cells, last->text, last->len);
 }
 
 lxw_error pii_book_direct_num(struct book_direct *d, lxw_row_t row, lxw_col_t col, double v,
@@ -184,7 +192,7 @@ lxw_error pii_book_direct_num(struct book_direct *d, lxw_row_t row, lxw_col_t co
 	if (err == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
 		return err;
 	pii_buf_puts(&d->cells, "><v>");
-	put_number(&d->cells, v);
+	put_number(d, col, v);
 	pii_buf_puts(&d->cells, "</v></c>");
 	return end_cell(d, col, err);
 }
