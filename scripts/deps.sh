@@ -25,7 +25,7 @@ BUILD_PKGS="gcc make pkg-config libpcre2-dev libmagic-dev libarchive-dev libxlsx
 # database and share tests start in a temporary folder (and stop), with
 # smbclient to look at the share independently; slurm-wlm and munge
 # the one-node Slurm cluster that runs the contrib/slurm jobs.
-TEST_PKGS="postgresql mariadb-server samba smbclient slurm-wlm munge python3 python3-openpyxl python3-jsonschema python3-yaml python3-stdnum parallel catdoc antiword libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git"
+TEST_PKGS="postgresql mariadb-server samba smbclient slurm-wlm munge python3 python3-openpyxl python3-jsonschema python3-yaml python3-stdnum parallel catdoc antiword libemail-outlook-message-perl python3-olefile libimage-exiftool-perl imagemagick tesseract-ocr time zsh dpkg-dev lintian git unzip"
 # The benchmark compares with ripgrep and the tesseract command;
 # LibreOffice makes its office files (Impress too: the legacy fixtures'
 # check reads the .ppt back with it where LibreOffice is installed).

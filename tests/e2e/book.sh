@@ -227,9 +227,9 @@ for name, sheet in (("rows-direct", b'name="Inventory (3)"'), ("r2", b'name="Rev
     assert sheet in zipfile.ZipFile(f"{d}/{name}.xlsx").read("xl/workbook.xml"), (name, sheet)
 EOF
 
-# libxlsxwriter zips at zlib's default level; piiscan has minizip use the
-# fastest (src/report/xlsx.c), where it was built with minizip's header,
-# as --version says. minizip marks level 1 in each member's flags (bits 1
+# libxlsxwriter zips at zlib's default level; piiscan deflates at the
+# fastest (src/report/zip_deflate.c), where it was built with minizip's
+# header, as --version says. minizip marks level 1 in each member's flags (bits 1
 # and 2 set), level 6 with neither.
 "$PIISCAN" --version >"$WORK/version.txt"
 check "the workbook's parts are deflated at the level --version gives, and read back whole" \
@@ -243,6 +243,41 @@ assert len(parts) > 10 and all(p.compress_type == zipfile.ZIP_DEFLATED for p in 
 assert all(p.flag_bits & 6 == (6 if fast else 0) for p in parts), \
     (fast, [(p.filename, p.flag_bits) for p in parts])
 EOF
+
+# A sheet of some 5 MB: 20 blocks of the zip's 256 KiB, more than the 8 in
+# flight, deflated on two workers (-j 2) and on the closing thread alone
+# (-j 1): the same bytes, read back whole by two zip readers and openpyxl.
+$PY -c "
+import os, sys
+for i in range(6000):
+    d = os.path.join(sys.argv[1], 'd%02d' % (i // 250))
+    os.makedirs(d, exist_ok=True)
+    open(os.path.join(d, 'f%05d.txt' % i), 'w').write('Contact: jan.devries%d@example.nl\n' % i)
+" "$WORK/big"
+for j in 1 2; do
+	scan -j $j -o "$WORK/big-j$j.xlsx" "$WORK/big"
+done
+check "a sheet of many blocks: deflated on two threads as on one, read back whole" \
+	$PY - "$WORK/big-j1.xlsx" "$WORK/big-j2.xlsx" <<'EOF'
+import sys, zipfile, openpyxl
+one, two = (zipfile.ZipFile(p) for p in sys.argv[1:3])
+assert one.testzip() is None and two.testzip() is None
+inv = max(two.infolist(), key=lambda i: i.file_size)
+assert inv.file_size > 9 * (256 << 10), inv.file_size  # more blocks than in flight
+def deflated(z, name):
+    # the member's compressed bytes, after its local header (30 bytes, name, extra)
+    info = z.getinfo(name)
+    z.fp.seek(info.header_offset)
+    head = z.fp.read(30)
+    skip = int.from_bytes(head[26:28], "little") + int.from_bytes(head[28:30], "little")
+    z.fp.seek(info.header_offset + 30 + skip)
+    return z.fp.read(info.compress_size)
+a, b = deflated(one, inv.filename), deflated(two, inv.filename)
+assert len(a) > 100000 and a == b, (inv.filename, len(a), len(b))
+rows = openpyxl.load_workbook(sys.argv[2], read_only=True)["Inventory"].max_row
+assert rows == 6001, rows
+EOF
+check "unzip (Info-ZIP) tests the many-block workbook" unzip -tq "$WORK/big-j2.xlsx"
 
 # Bounded memory: past --memory the rows go to a temporary file in sorted
 # runs and are merged when read. 4K (the least taken) spills every few
