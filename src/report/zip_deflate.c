@@ -117,8 +117,15 @@ bool pii_xlsx_zip_prepare(unsigned threads)
 	return ok;
 }
 
+static void end_part(void);
+
 void pii_xlsx_zip_release(void)
 {
+	/* a part the library left open (it gives up on an error without
+	 * closing it): its workers stopped before their buffers go */
+	if (part.zip)
+		end_part();
+	part.failed = NULL;
 	for (unsigned i = 0; i < SLOTS; i++) {
 		free(part.slots[i].in);
 		free(part.slots[i].out);
