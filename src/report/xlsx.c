@@ -2,7 +2,10 @@
  * xlsx.c - the inventory workbook (libxlsxwriter, constant-memory mode:
  * rows go to disk as they are written, so memory does not grow with the
  * number of rows): its formats, then the sheets of sheets.def that this
- * run wants. Cells are written by book.c, never as formulas.
+ * run wants. Cells are written by book.c (the Inventory's rows by
+ * book_rows.c), never as formulas; before the close, the sheets' files
+ * are handed over to be freed as they are read (sheet_file.c) and the
+ * zip's buffers made (zip_deflate.c).
  */
 #include "book.h"
 
@@ -13,7 +16,6 @@
 
 #include "pii_version.h"
 #include "pii_writer.h"
-
 
 /* The sheets, in the workbook's order; each says when it is wanted. */
 static const struct pii_sheet *const sheets[] = {
