@@ -27,6 +27,8 @@
 
 /* Freed a megabyte at a time: fewer calls, the same room. */
 #define FREE_STEP ((off_t)1 << 20)
+/* Kept behind the read: more than a stdio buffer. */
+#define FREE_LAG ((off_t)64 << 10)
 
 struct read_once {
 	FILE *file;  /* the library's, closed with the stream */
@@ -54,7 +56,9 @@ static ssize_t once_read(void *cookie, char *buf, size_t size)
 		return -1;
 	}
 	r->pos += n;
-	off_t upto = r->pos & ~(FREE_STEP - 1);
+	/* a little behind the read: stdio may step back over what it holds
+	 * unread in its buffer */
+	off_t upto = (r->pos > FREE_LAG ? r->pos - FREE_LAG : 0) & ~(FREE_STEP - 1);
 	/* where the file system cannot punch holes, nothing is freed and
 	 * the stream is a plain reader */
 	if (upto > r->freed &&
