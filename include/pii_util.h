@@ -83,6 +83,10 @@ bool pii_buf_puts(struct pii_buf *b, const char *s);
 bool pii_buf_putc(struct pii_buf *b, char c);
 bool pii_buf_printf(struct pii_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* v in decimal at dst (room for 20 digits), without printf: for the
+ * writers that print millions of numbers. Returns the digits written. */
+size_t pii_u64_dec(char *dst, uint64_t v);
+
 /* Room for n more bytes (and a NUL): a pointer to write them to, or NULL
  * when out of memory. pii_buf_commit then adds the n' <= n written. */
 char *pii_buf_reserve(struct pii_buf *b, size_t n);

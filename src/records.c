@@ -41,13 +41,7 @@ static char *put(char *d, const char *s, size_t n)
 
 static char *put_u64(char *d, uint64_t v)
 {
-	char tmp[20];
-	size_t n = 0;
-	do {
-		tmp[sizeof(tmp) - 1 - n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	return put(d, tmp + sizeof(tmp) - n, n);
+	return d + pii_u64_dec(d, v);
 }
 
 static char *put_hex64(char *d, uint64_t v)

@@ -90,6 +90,18 @@ const char *pii_arena_share(struct pii_arena *a, const char *prev, const char *s
 	return pii_arena_strdup(a, s);
 }
 
+size_t pii_u64_dec(char *dst, uint64_t v)
+{
+	char tmp[20];
+	size_t n = 0;
+	do {
+		tmp[sizeof(tmp) - 1 - n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	memcpy(dst, tmp + sizeof(tmp) - n, n);
+	return n;
+}
+
 void pii_arena_reset(struct pii_arena *a)
 {
 	struct pii_arena_chunk *c = a->head;

@@ -54,14 +54,11 @@ bool pii_book_direct_begin(struct book_direct *d, lxw_worksheet *ws)
 }
 
 /* u in decimal, without printf: some twenty times a row. */
-static void put_uint(struct pii_buf *out, unsigned long long u)
+static void put_uint(struct pii_buf *out, uint64_t u)
 {
-	char digits[24], *p = digits + sizeof(digits);
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	pii_buf_append(out, p, (size_t)(digits + sizeof(digits) - p));
+	char *p = pii_buf_reserve(out, 20);
+	if (p)
+		pii_buf_commit(out, pii_u64_dec(p, u));
 }
 
 /* "AF1000001", as lxw_rowcol_to_cell writes it. */
@@ -73,7 +70,7 @@ static void put_ref(struct pii_buf *out, lxw_row_t row, lxw_col_t col)
 		name[n++] = (char)('A' + (c - 1) % 26);
 	while (n)
 		pii_buf_putc(out, name[--n]);
-	put_uint(out, (unsigned long long)row + 1);
+	put_uint(out, (uint64_t)row + 1);
 }
 
 static void flush_out(struct book_direct *d)
@@ -93,7 +90,7 @@ static lxw_error finish_row(struct book_direct *d)
 		return LXW_NO_ERROR;
 	d->open = false;
 	pii_buf_puts(&d->out, "<row r=\"");
-	put_uint(&d->out, (unsigned long long)d->row + 1);
+	put_uint(&d->out, (uint64_t)d->row + 1);
 	pii_buf_puts(&d->out, "\">");
 	for (lxw_col_t c = d->colmin_row; c <= d->colmax_row; c++)
 		if (d->to[c] > d->from[c])
@@ -150,7 +147,7 @@ static lxw_error start_cell(struct book_direct *d, lxw_row_t row, lxw_col_t col,
 	int32_t style = fmt ? lxw_format_get_xf_index(fmt) : 0;
 	if (style > 0) {
 		pii_buf_puts(&d->cells, "\" s=\"");
-		put_uint(&d->cells, (unsigned long long)style);
+		put_uint(&d->cells, (uint64_t)style);
 	}
 	pii_buf_putc(&d->cells, '"');
 	return err;
@@ -169,7 +166,7 @@ static void put_number(struct book_direct *d, lxw_col_t col, double v)
 {
 	if (v >= 0 && v < 1e15 && v == floor(v) && !signbit(v)) {
 		/* %.16G prints an integer below 10^16 as its digits */
-		put_uint(&d->cells, (unsigned long long)v);
+		put_uint(&d->cells, (uint64_t)v);
 		return;
 	}
 	struct book_number *last = &d->last_number[col];

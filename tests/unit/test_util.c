@@ -27,9 +27,22 @@ static void buf_huge(void)
 	pii_buf_free(&c);
 }
 
+/* Decimal without printf, as printf writes it. */
+static void u64_dec(void)
+{
+	const uint64_t values[] = {0, 9, 10, 1048576, UINT64_MAX};
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		char got[21], want[21];
+		got[pii_u64_dec(got, values[i])] = '\0';
+		snprintf(want, sizeof(want), "%" PRIu64, values[i]);
+		CHECK_STR(got, want);
+	}
+}
+
 void test_util(void)
 {
 	buf_huge();
+	u64_dec();
 	check_escape("plain/path.txt", 14, "plain/path.txt", "plain/path.txt");
 	check_escape("caf\xc3\xa9", 5, "caf\xc3\xa9", "caf\xc3\xa9");
 	/* a Latin-1 byte in a file name is not UTF-8 */
