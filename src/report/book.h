@@ -32,9 +32,9 @@ struct book_direct {
 	lxw_row_t first_allowed;  /* rows above this one are written already */
 	bool open;		  /* a row is being gathered: */
 	lxw_row_t row;		  /* which one */
-	lxw_col_t colmin_row, colmax_row;
 	struct pii_buf cells;	  /* its cells' XML, */
-	uint32_t from[PII_BOOK_COLS], to[PII_BOOK_COLS]; /* each column's in cells */
+	uint32_t from[PII_BOOK_COLS], to[PII_BOOK_COLS]; /* each column's in cells,
+							  * none where equal */
 	struct pii_buf out;	  /* finished rows, written to the sheet in blocks */
 	bool any;		  /* the cells written, for the sheet's dimension */
 	lxw_row_t rowmin, rowmax;

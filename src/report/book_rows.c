@@ -92,7 +92,7 @@ static lxw_error finish_row(struct book_direct *d)
 	pii_buf_puts(&d->out, "<row r=\"");
 	put_uint(&d->out, (uint64_t)d->row + 1);
 	pii_buf_puts(&d->out, "\">");
-	for (lxw_col_t c = d->colmin_row; c <= d->colmax_row; c++)
+	for (lxw_col_t c = 0; c < PII_BOOK_COLS; c++)
 		if (d->to[c] > d->from[c])
 			pii_buf_append(&d->out, d->cells.data + d->from[c], d->to[c] - d->from[c]);
 	pii_buf_puts(&d->out, "</row>");
@@ -118,13 +118,7 @@ static lxw_error start_cell(struct book_direct *d, lxw_row_t row, lxw_col_t col,
 		d->row = row;
 		memset(d->from, 0, sizeof(d->from));
 		memset(d->to, 0, sizeof(d->to));
-		d->colmin_row = col;
-		d->colmax_row = col;
 	}
-	if (col < d->colmin_row)
-		d->colmin_row = col;
-	if (col > d->colmax_row)
-		d->colmax_row = col;
 	if (!d->any) {
 		d->rowmin = d->rowmax = row;
 		d->colmin = d->colmax = col;
